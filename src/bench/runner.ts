@@ -1,0 +1,89 @@
+/**
+ * The measuring loop: warm-up runs (not counted), then measured runs until both a minimum count and a
+ * minimum time are reached (or exactly `runs` when given). The timed region holds only `body()`:
+ * result collection happens in `after()`, outside it. Between runs the loop yields to the event loop
+ * now and then, so that signals (Ctrl-C) and worker messages are handled without touching a timed region.
+ */
+import { DEFAULT_MAX_RUNS, YIELD_EVERY_MS } from './constants.js';
+
+export interface RunPolicy {
+  warmup: number;
+  /** Exact number of measured runs; null: adaptive between minRuns and maxRuns. */
+  runs: number | null;
+  minRuns: number;
+  minTimeMs: number;
+  maxRuns?: number;
+}
+
+export interface Measurement {
+  /** Wall time of each measured run, ms. */
+  ms: number[];
+  /** True when the signal stopped the loop early. */
+  aborted: boolean;
+}
+
+export interface RunHooks {
+  signal?: AbortSignal;
+  /** Called after each measured run (outside the timed region) with run index and count so far. */
+  onRun?: (run: number, elapsedMs: number) => void;
+}
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** Cost of one pair of timer reads, ns (median of 1000), to warn when runs are too short to time. */
+export function timerOverheadNs(): number {
+  const n = 1000;
+  const costs = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const a = process.hrtime.bigint();
+    const b = process.hrtime.bigint();
+    costs[i] = Number(b - a);
+  }
+  costs.sort();
+  return costs[n >> 1];
+}
+
+/**
+ * Measures `body` under `policy`. `after(i)` runs after each run (warm-up runs have i < 0) and is where the
+ * caller reads what the run produced.
+ */
+export async function measure(
+  policy: RunPolicy,
+  body: () => void,
+  after: (run: number) => void = () => undefined,
+  hooks: RunHooks = {},
+): Promise<Measurement> {
+  let lastYield = performance.now();
+  for (let i = 0; i < policy.warmup; i++) {
+    if (hooks.signal?.aborted) return { ms: [], aborted: true };
+    body();
+    after(-1 - i);
+    if (performance.now() - lastYield > YIELD_EVERY_MS) {
+      await yieldToEventLoop();
+      lastYield = performance.now();
+    }
+  }
+  const maxRuns = policy.runs ?? policy.maxRuns ?? DEFAULT_MAX_RUNS;
+  const minRuns = policy.runs ?? policy.minRuns;
+  const minTimeMs = policy.runs === null ? policy.minTimeMs : 0;
+  const ms = new Float64Array(maxRuns);
+  let count = 0;
+  let total = 0;
+  while (count < maxRuns && (count < minRuns || total < minTimeMs)) {
+    if (hooks.signal?.aborted) return { ms: Array.from(ms.subarray(0, count)), aborted: true };
+    const t0 = process.hrtime.bigint();
+    body();
+    const t1 = process.hrtime.bigint();
+    const elapsed = Number(t1 - t0) / 1e6;
+    ms[count] = elapsed;
+    total += elapsed;
+    after(count);
+    count++;
+    hooks.onRun?.(count, total);
+    if (performance.now() - lastYield > YIELD_EVERY_MS) {
+      await yieldToEventLoop();
+      lastYield = performance.now();
+    }
+  }
+  return { ms: Array.from(ms.subarray(0, count)), aborted: false };
+}

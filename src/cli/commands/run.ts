@@ -1,0 +1,47 @@
+/** `gasm run`: instructions through the pipeline, printed as tables or JSON Lines. */
+import type { Command } from 'commander';
+import { ConfigError } from '../../errors.js';
+import { readInstructionFile } from '../../bench/instruction-files.js';
+import { createBridge } from '../../pipeline/bridge.js';
+import { action } from '../action.js';
+import { EXIT } from '../exit-codes.js';
+import { formatResponse } from '../format-response.js';
+import { addModelOptions, bridgeConfigFrom, type ModelFlags } from '../model-options.js';
+
+interface RunFlags extends ModelFlags {
+  file?: string;
+  json?: boolean;
+}
+
+export function register(program: Command): void {
+  const command = program
+    .command('run')
+    .description('run instructions through the GASM pipeline and print the target poses')
+    .argument('[instructions...]', 'instructions, each one quoted')
+    .option('-f, --file <path>', 'read instructions from a file, one a line (# comments and blank lines skipped)')
+    .option('--json', 'print one JSON response a line (JSON Lines)')
+    .addHelpText('after', '\nExit status: 0 every instruction succeeded, 1 any failed, 2 bad usage or unreadable file.\n\nExample:\n  gasm run "place the red box above the blue cube"');
+  addModelOptions(command).action(
+    action(async (instructions: string[], flags: RunFlags) => {
+      const config = bridgeConfigFrom(flags);
+      const texts = [...instructions];
+      if (flags.file) texts.push(...(await readInstructionFile(flags.file)));
+      if (texts.length === 0) throw new ConfigError('no instruction given: pass one in quotes or use --file <path>');
+      const bridge = await createBridge(config);
+      try {
+        for (const w of bridge.backend.warnings) process.stderr.write(`gasm: warning: ${w}\n`);
+        let failed = 0;
+        // One instruction at a time: each line's timings are its own latency, and output streams.
+        for (const text of texts) {
+          const response = bridge.process(text);
+          if (!response.success) failed++;
+          process.stdout.write((flags.json ? JSON.stringify(response) : formatResponse(response) + '\n') + '\n');
+        }
+        if (!flags.json && texts.length > 1) process.stdout.write(`${texts.length - failed} of ${texts.length} instructions succeeded\n`);
+        return failed > 0 ? EXIT.failure : EXIT.ok;
+      } finally {
+        bridge.dispose();
+      }
+    }),
+  );
+}

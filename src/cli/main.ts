@@ -1,0 +1,45 @@
+/**
+ * The `gasm` program: commander wiring only. Commands live in src/cli/commands, one file each;
+ * this is (with them) the only code that prints or sets the exit code.
+ */
+import { Command, CommanderError } from 'commander';
+import { TOOL } from '../version.js';
+import { setVerbose } from './action.js';
+import { EXIT } from './exit-codes.js';
+import { register as registerBaseline } from './commands/baseline.js';
+import { register as registerBench } from './commands/bench.js';
+import { register as registerExport } from './commands/export.js';
+import { register as registerGate } from './commands/gate.js';
+import { register as registerInfo } from './commands/info.js';
+import { register as registerReport } from './commands/report.js';
+import { register as registerRun } from './commands/run.js';
+
+const program = new Command();
+program
+  .name('gasm')
+  .description('Benchmark the GASM spatial-reasoning pipeline: instructions → constraints → SE(3) attention → solver → poses')
+  .version(TOOL.version, '-V, --version')
+  .option('--verbose', 'show stack traces with errors')
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride()
+  .hook('preAction', (root) => setVerbose(Boolean(root.opts().verbose)));
+
+registerRun(program);
+registerBench(program);
+registerReport(program);
+registerExport(program);
+registerGate(program);
+registerBaseline(program);
+registerInfo(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // Help and version end with code 0; every other commander error is bad usage.
+    process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  } else {
+    process.stderr.write(`gasm: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = EXIT.failure;
+  }
+}

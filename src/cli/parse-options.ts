@@ -1,0 +1,35 @@
+/** Option parsers for commander: each throws ConfigError naming the flag and the bad value. */
+import { ConfigError } from '../errors.js';
+
+/** A whole number within [min, max]. */
+export function parseInteger(flag: string, value: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!/^\s*-?\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${flag} must be a whole number from ${min} to ${max}, got '${value}'`);
+  }
+  return n;
+}
+
+/** A finite number within [min, max]. */
+export function parseNumber(flag: string, value: string, min: number, max: number): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max) {
+    throw new ConfigError(`${flag} must be a number from ${min} to ${max}, got '${value}'`);
+  }
+  return n;
+}
+
+/** A comma-separated list of whole numbers, e.g. "1,5,10". */
+export function parseIntegerList(flag: string, value: string, min: number, max: number): number[] {
+  const parts = value.split(',').map((p) => p.trim()).filter((p) => p.length > 0);
+  if (parts.length === 0) throw new ConfigError(`${flag} needs at least one number, got '${value}'`);
+  return parts.map((p) => parseInteger(flag, p, min, max));
+}
+
+/** One of a fixed set of words. */
+export function parseChoice<T extends string>(flag: string, value: string, choices: readonly T[]): T {
+  if (!(choices as readonly string[]).includes(value)) {
+    throw new ConfigError(`${flag} must be one of ${choices.join(', ')}, got '${value}'`);
+  }
+  return value as T;
+}

@@ -1,0 +1,27 @@
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { dirname, basename, join } from 'node:path';
+import { IoError } from '../errors.js';
+
+/**
+ * Writes a file atomically: the data goes to a temporary file in the same folder, is flushed to disk,
+ * and is renamed over the target. A reader (or a crash) never sees a half-written file.
+ */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  const dir = dirname(path);
+  const tmp = join(dir, `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  try {
+    await mkdir(dir, { recursive: true });
+    const handle = await open(tmp, 'w');
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(tmp, path);
+  } catch (error) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new IoError(`cannot write ${path}: ${reason}`, { cause: error });
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * Builds a schema-valid BenchReport from deterministic synthetic samples, for tests of the report,
+ * chart and gate modules. Figures are synthetic (tool.name says so); real reports come from `gasm bench`.
+ */
+import { summarize } from '../../src/stats/summary.js';
+import type { BenchReport, ThroughputCategory } from '../../src/report/types.js';
+
+/** Deterministic PRNG (mulberry32) so that fixtures are identical on every run. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** n samples around `center` with relative spread `spread` (uniform noise). */
+export function noisySamples(n: number, center: number, spread: number, seed: number): number[] {
+  const r = rng(seed);
+  return Array.from({ length: n }, () => center * (1 + spread * (r() * 2 - 1)));
+}
+
+export interface SampleReportOptions {
+  seed?: number;
+  /** Multiplies every time (1.15 = 15% slower); throughput divides by it. */
+  slowdown?: number;
+  /** Fraction of constraints satisfied. */
+  satisfaction?: number;
+  runs?: number;
+}
+
+function category(name: string, base: number, opts: Required<SampleReportOptions>, seed: number): ThroughputCategory {
+  const instructions = 24;
+  const runMs = noisySamples(opts.runs, (instructions / base) * 1000 * opts.slowdown, 0.03, seed);
+  const ips = runMs.map((ms) => (instructions / ms) * 1000);
+  const latency = noisySamples(opts.runs * instructions, (1000 / base) * opts.slowdown, 0.1, seed + 1);
+  const constraints = instructions * 2 * opts.runs;
+  const satisfied = Math.round(constraints * opts.satisfaction);
+  const mean = latency.reduce((a, b) => a + b, 0) / latency.length;
+  const s = summarize(ips);
+  return {
+    instructions,
+    runs: opts.runs,
+    batchSize: 64,
+    instructionsPerSecond: s.median,
+    constraintsPerSecond: s.median * 2,
+    posesPerSecond: s.median * 2.5,
+    throughputSummary: s,
+    latencyMs: summarize(latency),
+    stagesMs: { preprocessing: mean * 0.2, inference: mean * 0.3, constraintSolving: mean * 0.45, postprocessing: mean * 0.05 },
+    quality: {
+      successRate: satisfied === constraints ? 1 : 0.9,
+      meanConfidence: 0.8,
+      constraintSatisfactionRate: satisfied / constraints,
+      meanIterations: 6,
+      responses: instructions * opts.runs,
+      successes: satisfied === constraints ? instructions * opts.runs : Math.round(instructions * opts.runs * 0.9),
+      constraints,
+      satisfiedConstraints: satisfied,
+    },
+    samples: { runMs, instructionsPerSecond: ips, latencyMs: latency },
+  };
+}
+
+/** A complete report with all four suites filled from synthetic samples. */
+export function makeSampleReport(options: SampleReportOptions = {}): BenchReport {
+  const opts: Required<SampleReportOptions> = { seed: 1, slowdown: 1, satisfaction: 1, runs: 20, ...options };
+  const { seed, slowdown } = opts;
+  const batchSizes = [1, 5, 10, 20, 50, 100];
+  const objects = [2, 4, 8, 16, 32, 64];
+  const seqMs = noisySamples(5, 400 * slowdown, 0.02, seed + 50);
+  const parMs = noisySamples(5, 230 * slowdown, 0.02, seed + 51);
+  const speedups = seqMs.map((s, i) => s / parMs[i]);
+  const retained = noisySamples(5, 12, 0.2, seed + 60);
+  const t0 = 0;
+  return {
+    schemaVersion: 1,
+    complete: true,
+    tool: { name: 'gasm-bench-fixture', version: '0.1.0' },
+    createdAt: '2026-11-24T12:00:00.000Z',
+    durationMs: 12000,
+    git: { commit: '0123456789abcdef0123456789abcdef01234567', dirty: false },
+    system: { cpuModel: 'Synthetic CPU', cores: 2, memoryBytes: 24 * 2 ** 30, os: 'linux', node: 'v20.20.2', backend: 'wasm', gpus: [] },
+    config: {
+      suite: 'all', backend: 'wasm', model: { featureDim: 32, hiddenDim: 32, heads: 4, iterations: 2, seed: 42 },
+      runs: opts.runs, warmup: 3, minTimeMs: 1000, batchSize: 64, categories: ['simple', 'medium', 'complex', 'stress'],
+      suiteFile: null, batchSizes, objects, workers: 2, sampleIntervalMs: 250, timeoutMs: null,
+    },
+    suites: {
+      throughput: {
+        categories: {
+          simple: category('simple', 20000, opts, seed + 10),
+          medium: category('medium', 9000, opts, seed + 20),
+          complex: category('complex', 1500, opts, seed + 30),
+          stress: category('stress', 200, opts, seed + 40),
+        },
+      },
+      scalability: {
+        category: 'medium',
+        batch: batchSizes.map((b, i) => {
+          const samples = noisySamples(opts.runs, (1 / Math.min(b, 20)) * slowdown, 0.03, seed + 70 + i);
+          const sm = summarize(samples);
+          return { batchSize: b, instructionsPerSecond: 1000 / sm.median, msPerInstruction: sm.median, summary: sm, samples };
+        }),
+        objects: objects.map((n, i) => {
+          const samples = noisySamples(opts.runs, 0.01 * n ** 1.8 * slowdown, 0.03, seed + 80 + i);
+          const sm = summarize(samples);
+          return { objects: n, msPerInstruction: sm.median, constraints: n - 1, summary: sm, samples, satisfactionRate: 1 };
+        }),
+        complexity: { exponent: 1.8, coefficient: 0.01, r2: 0.99 },
+      },
+      memory: {
+        categories: {
+          simple: {
+            instructions: 1000, gcExposed: true,
+            heapUsedBefore: 20e6, heapUsedAfter: 20.01e6, heapUsedPeak: 30e6,
+            rssBefore: 150e6, rssAfter: 152e6, rssPeak: 160e6, externalBytes: 2e6, arrayBuffersBytes: 1e6,
+            tensorsBefore: 40, tensorsAfter: 40, tensorBytesBefore: 80000, tensorBytesAfter: 80000,
+            leakedTensors: 0, retainedBytesPerInstruction: 12, samples: retained, leak: false,
+            verdict: 'no leak: 0 tensors and 12 B/instruction retained',
+            timeline: Array.from({ length: 10 }, (_, i) => ({ t: t0 + i * 100, instructions: i * 100, heapUsed: 20e6 + (i % 3) * 1e6, rss: 150e6 + i * 1e5, tensors: 40 })),
+          },
+        },
+      },
+      parallel: {
+        workers: 2, instructions: 240,
+        sequentialMs: seqMs[2], parallelMs: parMs[2], speedup: speedups[2], efficiency: speedups[2] / 2,
+        perWorker: [{ worker: 0, instructions: 120, ms: parMs[2] * 0.98 }, { worker: 1, instructions: 120, ms: parMs[2] * 0.97 }],
+        failedWorkers: 0,
+        samples: { sequentialMs: seqMs, parallelMs: parMs, speedup: speedups },
+      },
+    },
+    timeline: {
+      intervalMs: 250, enabled: true, meanSampleCostMs: 1.2,
+      samples: Array.from({ length: 40 }, (_, i) => ({
+        t: i * 250, cpu: 50 + 40 * Math.sin(i / 5) ** 2, cpuPerCore: [60, 40], memUsedBytes: 8e9 + i * 1e6,
+        memTotalBytes: 24 * 2 ** 30, rssBytes: 150e6 + i * 1e5, heapUsedBytes: 20e6 + (i % 4) * 1e6, gpus: [],
+      })),
+    },
+    warnings: [],
+  };
+}

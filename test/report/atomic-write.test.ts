@@ -1,0 +1,30 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readdir, readFile, writeFile, chmod } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../../src/report/atomic-write.js';
+import { IoError } from '../../src/errors.js';
+
+test('writes the whole file and leaves no temporary file behind', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'gasm-'));
+  const path = join(dir, 'sub', 'r.json');
+  await writeFileAtomic(path, '{"a":1}');
+  await writeFileAtomic(path, '{"a":2}');
+  assert.equal(await readFile(path, 'utf8'), '{"a":2}');
+  assert.deepEqual(await readdir(join(dir, 'sub')), ['r.json']);
+});
+
+test('an unwritable folder gives IoError naming the path', async (t) => {
+  if (process.getuid?.() === 0) {
+    // root can write anywhere; use a path under a regular file instead
+    const dir = await mkdtemp(join(tmpdir(), 'gasm-'));
+    await writeFile(join(dir, 'file'), 'x');
+    await assert.rejects(writeFileAtomic(join(dir, 'file', 'r.json'), 'x'), (e: Error) => e instanceof IoError && e.message.includes(join(dir, 'file', 'r.json')));
+    return;
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'gasm-'));
+  await chmod(dir, 0o500);
+  t.after(() => chmod(dir, 0o700));
+  await assert.rejects(writeFileAtomic(join(dir, 'r.json'), 'x'), IoError);
+});
