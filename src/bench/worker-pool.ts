@@ -4,6 +4,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { FromWorker, ToWorker, WorkerSetup } from './parallel-protocol.js';
+import { WORKER_TIMEOUT_MS } from './constants.js';
 import { workerScript } from './worker-script.js';
 
 export interface WorkerOutcome {
@@ -39,7 +40,8 @@ export class WorkerPool {
       worker.on('exit', (code) => pool.fail(slot, `worker ${slot.id} exited with code ${code}`));
       pool.slots.push(slot);
     }
-    await Promise.all(pool.slots.map((slot) => pool.request(slot, null)));
+    // Start-up (module loading, backend initialisation) gets the generous default limit.
+    await Promise.all(pool.slots.map((slot) => pool.request(slot, null, Math.max(timeoutMs, WORKER_TIMEOUT_MS))));
     return pool;
   }
 
@@ -54,13 +56,13 @@ export class WorkerPool {
   }
 
   /** Sends a message (or none, to await 'ready') and waits for the answer, bounded by the timeout. */
-  private request(slot: Slot, message: ToWorker | null): Promise<FromWorker> {
+  private request(slot: Slot, message: ToWorker | null, timeoutMs = this.timeoutMs): Promise<FromWorker> {
     if (slot.failed) return Promise.resolve({ type: 'error', message: slot.failed });
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
-        this.fail(slot, `worker ${slot.id} did not answer within ${this.timeoutMs} ms`);
+        this.fail(slot, `worker ${slot.id} did not answer within ${timeoutMs} ms`);
         void slot.worker.terminate();
-      }, this.timeoutMs);
+      }, timeoutMs);
       slot.pending = (answer) => {
         clearTimeout(timer);
         slot.pending = null;

@@ -25,3 +25,17 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     throw new IoError(`cannot write ${path}: ${reason}`, { cause: error });
   }
 }
+
+/** Creates `dir` if needed and checks that files can be written in it, before any long work starts. */
+export async function assertWritableDir(dir: string): Promise<void> {
+  const probe = join(dir, `.gasm-write-check.${process.pid}.tmp`);
+  try {
+    await mkdir(dir, { recursive: true });
+    const handle = await open(probe, 'w');
+    await handle.close();
+    await rm(probe, { force: true });
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new IoError(`cannot write to output folder ${dir}: ${reason}`, { cause: error });
+  }
+}

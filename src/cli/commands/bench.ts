@@ -16,6 +16,7 @@ import {
 import { CATEGORIES, readCategory, readInstructionFile } from '../../bench/instruction-files.js';
 import { runBenchmark, SUITES, type BenchOptions, type Progress, type SuiteName } from '../../bench/run-bench.js';
 import type { InstructionSet } from '../../bench/suites/throughput.js';
+import { assertWritableDir } from '../../report/atomic-write.js';
 import { writeReport } from '../../report/write-report.js';
 import { action } from '../action.js';
 import { EXIT } from '../exit-codes.js';
@@ -127,6 +128,7 @@ export function register(program: Command): void {
   addModelOptions(command).action(
     action(async (suite: string, flags: BenchFlags) => {
       const options = await optionsFrom(suite, flags);
+      await assertWritableDir(flags.out);
       const controller = new AbortController();
       let signalExit = 0;
       const onSignal = (name: 'SIGINT' | 'SIGTERM') => () => {

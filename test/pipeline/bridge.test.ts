@@ -1,0 +1,86 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as tf from '@tensorflow/tfjs-core';
+import { CATEGORIES, readCategory } from '../../src/bench/instruction-files.js';
+import { createBridge, type GasmBridge } from '../../src/pipeline/bridge.js';
+
+let bridge: GasmBridge;
+before(async () => {
+  bridge = await createBridge({ backend: 'auto' });
+});
+after(() => bridge.dispose());
+
+const TOL = 1e-3;
+
+test('auto picks the embedded wasm backend here and the response says so', () => {
+  assert.equal(bridge.backend.name, 'wasm');
+  assert.equal(bridge.process('place box above table').backend, 'wasm');
+});
+
+test('"place the red box above the blue cube": red is above blue by at least the offset, not beside it', () => {
+  const r = bridge.process('place the red box 10 cm above the blue cube');
+  assert.equal(r.success, true, r.error);
+  const red = r.targetPoses.red_box;
+  const blue = r.targetPoses.blue_cube;
+  assert.ok(red && blue, `poses for red_box and blue_cube: ${Object.keys(r.targetPoses)}`);
+  const redHalf = 0.05;
+  const blueHalf = 0.04;
+  const gap = red.position[2] - redHalf - (blue.position[2] + blueHalf);
+  assert.ok(gap >= 0.1 - TOL, `gap ${gap} m, want ≥ 0.1 m`);
+  assert.ok(Math.abs(red.position[0] - blue.position[0]) <= blueHalf + TOL, 'red centre over blue footprint (x)');
+  assert.ok(Math.abs(red.position[1] - blue.position[1]) <= blueHalf + TOL, 'red centre over blue footprint (y)');
+  for (const pose of [red, blue]) {
+    const q = pose.orientation;
+    assert.ok(Math.abs(Math.hypot(...q) - 1) < 1e-5, 'unit quaternion');
+    assert.ok(pose.confidence >= 0 && pose.confidence <= 1);
+  }
+  assert.equal(r.metrics.constraintSatisfactionRate, 1);
+  assert.ok(r.timings.inferenceMs > 0 && r.timings.constraintSolvingMs > 0);
+});
+
+test('batch and single processing agree', async () => {
+  const texts = [...(await readCategory('simple')), ...(await readCategory('medium'))];
+  const batch = bridge.processBatch(texts);
+  texts.forEach((text, i) => {
+    const single = bridge.process(text);
+    assert.equal(batch[i].instruction, text);
+    assert.equal(batch[i].success, single.success, text);
+    for (const [name, pose] of Object.entries(single.targetPoses)) {
+      const other = batch[i].targetPoses[name];
+      for (let k = 0; k < 3; k++) assert.ok(Math.abs(pose.position[k] - other.position[k]) < 1e-3, `${text}: ${name} position`);
+    }
+  });
+});
+
+test('no tensor is leaked by process or processBatch', () => {
+  bridge.process('put the cup on the table');
+  const before = tf.memory().numTensors;
+  bridge.process('put the cup on the table');
+  bridge.processBatch(['place box above table', 'not an instruction at all', 'stack 3 boxes on the table']);
+  assert.equal(tf.memory().numTensors, before);
+});
+
+test('one bad instruction fails alone; the rest of the batch goes on', () => {
+  const [good, bad, good2] = bridge.processBatch(['put the red box on the table', 'bonjour tout le monde', 'place the cube left of the sphere']);
+  assert.equal(good.success, true, good.error);
+  assert.equal(good2.success, true, good2.error);
+  assert.equal(bad.success, false);
+  assert.match(bad.error ?? '', /no spatial relation/);
+  assert.deepEqual(bad.targetPoses, {});
+});
+
+for (const category of CATEGORIES) {
+  test(`every ${category} suite instruction succeeds with all constraints satisfied`, async () => {
+    const texts = await readCategory(category);
+    const responses = bridge.processBatch(texts);
+    for (const r of responses) {
+      assert.equal(r.success, true, `${r.instruction}: ${r.error}`);
+      assert.ok(r.constraints.length > 0, r.instruction);
+      assert.ok(r.constraints.every((c) => c.satisfied), r.instruction);
+      for (const pose of Object.values(r.targetPoses)) {
+        assert.ok(pose.position.every(Number.isFinite) && pose.orientation.every(Number.isFinite));
+        assert.ok(pose.position[2] >= -TOL, `${r.instruction}: below ground`);
+      }
+    }
+  });
+}
