@@ -54,9 +54,11 @@ async function loop(): Promise<void> {
   }
 }
 
-parentPort!.on('message', (message: { type: 'stop' }) => {
+parentPort!.on('message', async (message: { type: 'stop' }) => {
   if (message.type !== 'stop') return;
   stopped = true;
+  // A run shorter than the first interval still gets one sample (taken at its end).
+  if (samples.length === 0) await sampleOnce().catch(() => undefined);
   parentPort!.postMessage({ samples, meanSampleCostMs: samples.length > 0 ? costMs / samples.length : 0 });
 });
 void loop();

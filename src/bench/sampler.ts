@@ -29,7 +29,7 @@ export function startSampler(intervalMs: number, gpu: boolean, startedAt = Date.
   const heap = new Float64Array(heapBuffer);
   heap[0] = process.memoryUsage().heapUsed;
   const script = workerScript('sampler-worker');
-  const worker = new Worker(script.url, { workerData: { intervalMs, heap: heapBuffer, gpu, startedAt }, execArgv: script.execArgv });
+  const worker = new Worker(script.url, { workerData: { intervalMs, heap: heapBuffer, gpu, startedAt }, argv: script.argv });
   worker.unref();
   let failure: string | null = null;
   worker.on('error', (e) => (failure = e.message));

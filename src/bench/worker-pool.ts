@@ -33,7 +33,7 @@ export class WorkerPool {
     const pool = new WorkerPool(timeoutMs);
     const script = workerScript('parallel-worker');
     for (const setup of setups) {
-      const worker = new Worker(script.url, { workerData: setup, execArgv: script.execArgv });
+      const worker = new Worker(script.url, { workerData: setup, argv: script.argv });
       const slot: Slot = { id: setup.worker, worker, failed: null, pending: null };
       worker.on('message', (m: FromWorker) => slot.pending?.(m));
       worker.on('error', (e) => pool.fail(slot, `worker ${slot.id} crashed: ${e.message}`));

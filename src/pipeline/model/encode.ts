@@ -1,0 +1,157 @@
+/**
+ * Encoding: a batch of SceneSpecs → the flat typed arrays the network reads (padded to the batch's largest scene).
+ *
+ * Per entity (RAW_FEATURES values): one-hot kind (known kinds, then KIND_HASH_BUCKETS buckets that unknown kinds
+ * hash into), one-hot category, one-hot colour (known colours + "other"), size adjective (−1 tiny … +1 huge),
+ * log half-extents relative to 5 cm, grounded, ordinal present + ordinal / 10.
+ * Per ordered pair (RELATION_CHANNELS values): for each constraint type in CONSTRAINT_TYPES order one channel
+ * subject→target and one target→subject (1 where such a constraint exists), then a distance channel (metres, from
+ * distance or spacing) and an angle channel (radians / π), both on both directions. A constraint without targets
+ * (relative to the world) marks the subject's own pair (i, i).
+ * Initial poses: entities on a circle around the origin (radius grows with count and footprint), each resting on
+ * the ground (z = its half height), identity rotation. Padding rows: zero features, mask 0, identity rotation.
+ *
+ * Writes straight into preallocated typed arrays; no per-entity allocation.
+ */
+import { CONSTRAINT_TYPES, type ConstraintType, type SceneSpec } from '../types.js';
+
+/** Kinds with their own feature slot; any other kind hashes into one of KIND_HASH_BUCKETS shared slots. */
+export const KNOWN_KINDS: readonly string[] = [
+  'object', 'box', 'cube', 'block', 'sphere', 'ball', 'cylinder', 'bottle', 'can', 'cup', 'mug', 'plate',
+  'tray', 'bin', 'lamp', 'gear', 'bracket', 'rod', 'part', 'spoon', 'table', 'conveyor', 'shelf', 'robot',
+  'robot_arm', 'sensor', 'camera', 'workbench',
+];
+/** Shared slots for kinds not in KNOWN_KINDS (FNV-1a hash of the kind, modulo this). */
+export const KIND_HASH_BUCKETS = 4;
+/** Colours with their own slot; any other colour sets the last colour slot. */
+export const KNOWN_COLOURS: readonly string[] = [
+  'red', 'green', 'blue', 'yellow', 'black', 'white', 'gray', 'orange', 'purple', 'brown', 'pink',
+];
+const SIZE_CODES: Record<string, number> = { tiny: -1, small: -0.5, medium: 0, large: 0.5, big: 0.5, huge: 1 };
+
+const KIND_SLOTS = KNOWN_KINDS.length + KIND_HASH_BUCKETS;
+const CATEGORY_OFFSET = KIND_SLOTS;
+const COLOUR_OFFSET = CATEGORY_OFFSET + 2;
+const SIZE_OFFSET = COLOUR_OFFSET + KNOWN_COLOURS.length + 1;
+const EXTENT_OFFSET = SIZE_OFFSET + 1;
+const GROUNDED_OFFSET = EXTENT_OFFSET + 3;
+const ORDINAL_OFFSET = GROUNDED_OFFSET + 1;
+
+/** Values per entity in EncodedBatch.features. */
+export const RAW_FEATURES = ORDINAL_OFFSET + 2;
+/** Values per ordered entity pair in EncodedBatch.relations: 2 per constraint type, then distance and angle. */
+export const RELATION_CHANNELS = 2 * CONSTRAINT_TYPES.length + 2;
+const DISTANCE_CHANNEL = 2 * CONSTRAINT_TYPES.length;
+const ANGLE_CHANNEL = DISTANCE_CHANNEL + 1;
+
+const KIND_INDEX = new Map(KNOWN_KINDS.map((k, i) => [k, i]));
+const COLOUR_INDEX = new Map<string, number>([...KNOWN_COLOURS.map((c, i) => [c, i] as [string, number]), ['grey', 6]]);
+const TYPE_INDEX = new Map<ConstraintType, number>(CONSTRAINT_TYPES.map((t, i) => [t, i]));
+
+/** Half-extent that maps to log-feature 0 (a 10 cm box). */
+const EXTENT_SCALE = 0.05;
+/** Gap between neighbours on the initial circle, metres. */
+const LAYOUT_GAP = 0.1;
+/** Smallest radius of the initial circle, metres. */
+const LAYOUT_MIN_RADIUS = 0.3;
+
+/** A padded batch of scenes, flat row-major, ready for GasmNetwork.predict. */
+export interface EncodedBatch {
+  /** Scenes in the batch (B). */
+  batch: number;
+  /** Entities per scene after padding (N = the largest scene's count, at least 1). */
+  entities: number;
+  /** B·N·RAW_FEATURES. */
+  features: Float32Array;
+  /** B·N·N·RELATION_CHANNELS, index ((b·N + i)·N + j)·RELATION_CHANNELS + channel. */
+  relations: Float32Array;
+  /** B·N: 1 for a real entity, 0 for padding. */
+  mask: Float32Array;
+  /** B·N·3 initial positions, metres. */
+  positions: Float32Array;
+  /** B·N·4 initial unit quaternions [w, x, y, z]. */
+  orientations: Float32Array;
+}
+
+/** Index of an unknown kind among the hash buckets (FNV-1a, 32 bit). */
+export function kindBucket(kind: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < kind.length; i++) {
+    h ^= kind.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) % KIND_HASH_BUCKETS;
+}
+
+function kindSlot(kind: string): number {
+  return KIND_INDEX.get(kind) ?? KNOWN_KINDS.length + kindBucket(kind);
+}
+
+/** Encodes a batch of scenes (the network's input); unknown kinds, colours and entity names never fail. */
+export function encodeScenes(scenes: readonly SceneSpec[]): EncodedBatch {
+  const batch = scenes.length;
+  let n = 1;
+  for (const s of scenes) if (s.entities.length > n) n = s.entities.length;
+  const features = new Float32Array(batch * n * RAW_FEATURES);
+  const relations = new Float32Array(batch * n * n * RELATION_CHANNELS);
+  const mask = new Float32Array(batch * n);
+  const positions = new Float32Array(batch * n * 3);
+  const orientations = new Float32Array(batch * n * 4);
+  for (let k = 0; k < batch * n; k++) orientations[k * 4] = 1;
+
+  for (let b = 0; b < batch; b++) {
+    const scene = scenes[b];
+    const entities = scene.entities;
+    const count = entities.length;
+    let footprint = 0;
+    for (const e of entities) footprint = Math.max(footprint, e.halfExtents[0], e.halfExtents[1]);
+    const radius = count <= 1 ? 0 : Math.max(LAYOUT_MIN_RADIUS, (count * (2 * footprint + LAYOUT_GAP)) / (2 * Math.PI));
+    const index = new Map<string, number>();
+    for (let i = 0; i < count; i++) {
+      const e = entities[i];
+      index.set(e.name, i);
+      const row = b * n + i;
+      const f = row * RAW_FEATURES;
+      features[f + kindSlot(e.kind)] = 1;
+      features[f + CATEGORY_OFFSET + (e.category === 'reference' ? 1 : 0)] = 1;
+      if (e.color !== undefined) features[f + COLOUR_OFFSET + (COLOUR_INDEX.get(e.color) ?? KNOWN_COLOURS.length)] = 1;
+      if (e.size !== undefined) features[f + SIZE_OFFSET] = SIZE_CODES[e.size] ?? 0;
+      for (let a = 0; a < 3; a++) features[f + EXTENT_OFFSET + a] = Math.log(Math.max(e.halfExtents[a], 1e-4) / EXTENT_SCALE);
+      features[f + GROUNDED_OFFSET] = e.grounded ? 1 : 0;
+      if (e.ordinal !== undefined) {
+        features[f + ORDINAL_OFFSET] = 1;
+        features[f + ORDINAL_OFFSET + 1] = Math.min(e.ordinal, 100) / 10;
+      }
+      mask[row] = 1;
+      const angle = (2 * Math.PI * i) / count;
+      positions[row * 3] = radius * Math.cos(angle);
+      positions[row * 3 + 1] = radius * Math.sin(angle);
+      positions[row * 3 + 2] = e.halfExtents[2];
+    }
+    const base = b * n;
+    for (const c of scene.constraints) {
+      const s = index.get(c.subject);
+      const type = TYPE_INDEX.get(c.type);
+      if (s === undefined || type === undefined) continue;
+      const distance = c.parameters.distance ?? c.parameters.spacing ?? 0;
+      const angle = (c.parameters.angle ?? 0) / Math.PI;
+      const mark = (i: number, j: number, channel: number): void => {
+        const r = ((base + i) * n + j) * RELATION_CHANNELS;
+        relations[r + channel] = 1;
+        if (distance !== 0) relations[r + DISTANCE_CHANNEL] = distance;
+        if (angle !== 0) relations[r + ANGLE_CHANNEL] = angle;
+      };
+      if (c.targets.length === 0) {
+        mark(s, s, 2 * type);
+        continue;
+      }
+      for (const name of c.targets) {
+        const t = index.get(name);
+        if (t === undefined) continue;
+        mark(s, t, 2 * type);
+        mark(t, s, 2 * type + 1);
+      }
+    }
+  }
+  return { batch, entities: n, features, relations, mask, positions, orientations };
+}
