@@ -35,10 +35,10 @@ export function addModelOptions(command: Command): Command {
 /** Turns the parsed flags into a bridge configuration (ConfigError on a bad value). */
 export function bridgeConfigFrom(flags: ModelFlags): BridgeConfig {
   const model: Partial<ModelConfig> = {};
-  if (flags.featureDim !== undefined) model.featureDim = parseInteger('--feature-dim', flags.featureDim, 1, 4096);
-  if (flags.hiddenDim !== undefined) model.hiddenDim = parseInteger('--hidden-dim', flags.hiddenDim, 1, 4096);
+  if (flags.featureDim !== undefined) model.featureDim = parseInteger('--feature-dim', flags.featureDim, 4, 1024);
+  if (flags.hiddenDim !== undefined) model.hiddenDim = parseInteger('--hidden-dim', flags.hiddenDim, 4, 1024);
   if (flags.heads !== undefined) model.heads = parseInteger('--heads', flags.heads, 1, 256);
-  if (flags.iterations !== undefined) model.iterations = parseInteger('--iterations', flags.iterations, 0, 64);
+  if (flags.iterations !== undefined) model.iterations = parseInteger('--iterations', flags.iterations, 0, 16);
   if (flags.seed !== undefined) model.seed = parseInteger('--seed', flags.seed, 0, 2 ** 31 - 1);
   return {
     backend: parseChoice('--backend', flags.backend, BACKENDS),

@@ -56,7 +56,7 @@ function errorMessage(error: unknown): string {
 export async function createBridge(config: BridgeConfig = {}): Promise<GasmBridge> {
   const backend = await initBackend(config.backend ?? 'auto');
   const network = config.modelDir ? await loadModel(config.modelDir) : new GasmNetwork(validateModelConfig(config.model ?? {}));
-  const solver = createSolver();
+  const solver = createSolver(config.solver);
   const maxChunk = Math.max(1, Math.floor(config.maxChunk ?? DEFAULT_MAX_CHUNK));
   const timeoutMs = config.timeoutMs;
   let disposed = false;

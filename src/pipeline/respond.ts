@@ -9,6 +9,9 @@
 import type { SolveResult } from './solve/index.js';
 import type { ConstraintResult, GasmResponse, Pose, SceneSpec } from './types.js';
 
+/** Largest violation of the always-on terms (ground, no interpenetration) still called a success, metres. */
+export const IMPLICIT_TOLERANCE_M = 2e-3;
+
 const ZERO_TIMINGS = () => ({ preprocessingMs: 0, inferenceMs: 0, constraintSolvingMs: 0, postprocessingMs: 0 });
 
 /** A response for an instruction that failed before poses existed (parse error, internal error). */
@@ -92,7 +95,15 @@ export function buildResponse(scene: SceneSpec, result: SolveResult, confidence:
   if (!finite) {
     response.error = 'the solver produced a non-finite pose';
     response.targetPoses = {};
-  } else if (satisfied < constraints.length) {
+  } else if (Math.max(result.implicitViolations.ground, result.implicitViolations.interpenetration) > IMPLICIT_TOLERANCE_M) {
+    const v = result.implicitViolations;
+    response.success = false;
+    response.error =
+      v.interpenetration >= v.ground
+        ? `objects could not be kept apart: two boxes overlap by ${(v.interpenetration * 1000).toFixed(1)} mm`
+        : `an object could not be kept on or above the ground: off by ${(v.ground * 1000).toFixed(1)} mm`;
+  }
+  if (!response.error && satisfied < constraints.length) {
     const failed = constraints.filter((c) => !c.satisfied);
     response.error =
       `${failed.length} of ${constraints.length} constraints could not be satisfied: ` +

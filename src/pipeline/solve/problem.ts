@@ -1,0 +1,127 @@
+/**
+ * Compiles a SolveInput into a SolverWorkspace: entity names to indices, constraint parameters to typed arrays
+ * (defaults filled in), sanitised initial poses, the pairs exempt from non-interpenetration and the layout of
+ * the unknowns. Throws InputError only for malformed input (unknown entity or constraint type, missing pose
+ * numbers, invalid half extents); non-finite poses are replaced, never passed on.
+ */
+import { InputError } from '../../errors.js';
+import { defaultDistance, isOrientationKind, KIND, kindCode } from './kinds.js';
+import { quatFromAxisAngle, quatNormalize } from './quaternion.js';
+import type { ResolvedSolveOptions, SolveInput } from './types.js';
+import type { SolverWorkspace } from './workspace.js';
+
+/** Largest coordinate accepted from the initial poses, metres; larger ones are treated as invalid. */
+export const MAX_COORDINATE = 1e6;
+/** Spacing along x of the default layout used for entities whose initial position is invalid, metres. */
+export const FALLBACK_SPACING = 0.5;
+/** Share of a hinge constraint's tolerance kept as a margin while solving. */
+export const MARGIN_SHARE = 0.25;
+
+const AXES: Record<string, number> = { x: 0, y: 1, z: 2 };
+
+function entityIndex(ws: SolverWorkspace, name: string, role: string, ci: number): number {
+  const index = ws.names.get(name);
+  if (index === undefined) throw new InputError(`constraint ${ci} names unknown ${role} entity '${name}'`);
+  return index;
+}
+
+/** Fills `ws` with the problem of `input`; returns nothing, the workspace holds it. */
+export function compileProblem(ws: SolverWorkspace, input: SolveInput, options: ResolvedSolveOptions): void {
+  const { entities, constraints, positions, orientations } = input;
+  const N = entities.length;
+  const C = constraints.length;
+  if (positions.length < N * 3) throw new InputError(`positions hold ${positions.length} numbers, ${N * 3} needed for ${N} entities`);
+  if (orientations.length < N * 4) throw new InputError(`orientations hold ${orientations.length} numbers, ${N * 4} needed for ${N} entities`);
+  ws.ensure(N, C);
+  ws.entities = N;
+  ws.constraintCount = C;
+
+  ws.names.clear();
+  for (let i = 0; i < N; i++) {
+    const e = entities[i];
+    if (ws.names.has(e.name)) throw new InputError(`entity name '${e.name}' is used twice`);
+    ws.names.set(e.name, i);
+    for (let k = 0; k < 3; k++) {
+      const h = e.halfExtents[k];
+      if (!(Number.isFinite(h) && h >= 0)) throw new InputError(`entity '${e.name}' has invalid half extent ${String(h)}`);
+      ws.half[i * 3 + k] = h;
+    }
+    ws.grounded[i] = e.grounded ? 1 : 0;
+    ws.rotColumn[i] = -1;
+
+    let valid = true;
+    for (let k = 0; k < 3; k++) {
+      const v = positions[i * 3 + k];
+      if (!(Math.abs(v) <= MAX_COORDINATE)) valid = false;
+    }
+    if (valid) {
+      for (let k = 0; k < 3; k++) ws.initialPos[i * 3 + k] = positions[i * 3 + k];
+    } else {
+      ws.initialPos[i * 3] = FALLBACK_SPACING * i;
+      ws.initialPos[i * 3 + 1] = 0;
+      ws.initialPos[i * 3 + 2] = ws.half[i * 3 + 2];
+    }
+    quatNormalize(ws.initialQuat, i * 4, orientations, i * 4);
+  }
+  ws.exempt.fill(0, 0, N * N);
+
+  for (let ci = 0; ci < C; ci++) {
+    const c = constraints[ci];
+    const kind = kindCode(c.type);
+    if (kind < 0) throw new InputError(`constraint ${ci} has unknown type '${String(c.type)}'`);
+    const a = entityIndex(ws, c.subject, 'subject', ci);
+    const targets = c.targets ?? [];
+    const b = targets.length > 0 ? entityIndex(ws, targets[0], 'target', ci) : -1;
+    let cc = targets.length > 1 ? entityIndex(ws, targets[1], 'target', ci) : -1;
+    if (kind === KIND.between && targets.length === 1) cc = b;
+    ws.kind[ci] = kind;
+    ws.subject[ci] = a;
+    ws.targetB[ci] = b;
+    ws.targetC[ci] = cc;
+
+    const p = c.parameters ?? {};
+    const named = p.axis !== undefined ? AXES[p.axis] : undefined;
+    let axis = named ?? -1;
+    if (axis < 0 && (kind === KIND.angle || kind === KIND.parallel || kind === KIND.perpendicular)) axis = 2;
+    ws.axis[ci] = axis;
+
+    const requested = p.distance ?? (kind === KIND.distance ? p.spacing : undefined);
+    const signedAllowed = kind === KIND.distance && axis >= 0;
+    const usable = requested !== undefined && Number.isFinite(requested) && (signedAllowed || requested >= 0);
+    ws.distance[ci] = usable ? requested : defaultDistance(kind, b < 0);
+
+    const angle = p.angle !== undefined && Number.isFinite(p.angle) ? p.angle : 0;
+    quatFromAxisAngle(ws.targetQuat, ci * 4, axis < 0 ? 2 : axis, kind === KIND.angle ? angle : 0);
+
+    const angular = isOrientationKind(kind, axis);
+    const tol = p.tolerance !== undefined && Number.isFinite(p.tolerance) && p.tolerance > 0 ? p.tolerance : angular ? options.angularTolerance : options.defaultTolerance;
+    ws.tolerance[ci] = tol;
+    ws.margin[ci] = MARGIN_SHARE * tol;
+
+    if (kind === KIND.inside && b >= 0) {
+      ws.exempt[a * N + b] = 1;
+      ws.exempt[b * N + a] = 1;
+    }
+    if (angular) {
+      ws.rotColumn[a] = 0;
+      if (b >= 0) ws.rotColumn[b] = 0;
+    }
+  }
+
+  // Unknowns: 3 position columns per entity, then 3 rotation columns per entity that an orientation relation moves.
+  let column = N * 3;
+  for (let i = 0; i < N; i++) {
+    if (ws.rotColumn[i] === 0) {
+      ws.rotColumn[i] = column;
+      column += 3;
+    }
+  }
+  ws.columns = column;
+
+  ws.pos.set(ws.initialPos.subarray(0, N * 3));
+  ws.quat.set(ws.initialQuat.subarray(0, N * 4));
+  ws.anchorPos.set(ws.initialPos.subarray(0, N * 3));
+  ws.anchorQuat.set(ws.initialQuat.subarray(0, N * 4));
+  ws.P = ws.pos;
+  ws.Q = ws.quat;
+}

@@ -1,0 +1,113 @@
+/**
+ * The always-on terms of every scene: nothing below the ground (floor-standing entities rest on it), no two
+ * boxes interpenetrate (except a pair related by `inside`), and a weak prior towards the anchor poses (the
+ * network's proposal, or the previous round's solution), which fixes the gauge freedom of the problem.
+ * Like the constraint residuals, the first two write ws.r / ws.J / ws.blocks; the prior is added directly to the
+ * normal equations (its Jacobian is block-diagonal).
+ */
+import { penetrationDepth } from './boxes.js';
+import { quatConjMultiply } from './quaternion.js';
+import { so3Log, so3RightJacobianInverse } from './se3.js';
+import type { SolverWorkspace } from './workspace.js';
+
+/**
+ * Height above the ground within which the inactive ground hinge still contributes its Jacobian (zero residual,
+ * curvature only), metres: an entity resting on the floor then resists a Gauss–Newton step that would push it
+ * through, instead of overshooting and being pushed back next iteration.
+ */
+export const GROUND_BAND = 1e-3;
+
+/**
+ * Ground term of entity e (1 row): max(0, h_z − p_z), or p_z − h_z = 0 for a floor-standing entity. Within
+ * GROUND_BAND above the floor the row is 0 but keeps its Jacobian.
+ */
+export function groundResidual(ws: SolverWorkspace, e: number, wantJ: boolean): number {
+  ws.blocks[0] = e;
+  ws.blocks[1] = -1;
+  ws.blocks[2] = -1;
+  const lift = ws.P[e * 3 + 2] - ws.half[e * 3 + 2];
+  if (ws.grounded[e] === 1) {
+    ws.r[0] = lift;
+    if (wantJ) ws.J[2] = 1;
+  } else {
+    ws.r[0] = lift < 0 ? -lift : 0;
+    if (wantJ && lift < GROUND_BAND) ws.J[2] = -1;
+  }
+  return 1;
+}
+
+/**
+ * Non-interpenetration of entities i and j (1 row): the penetration depth, pushed out along the axis of least
+ * penetration. Returns the depth; when 0, writes nothing (the row and its Jacobian are zero).
+ */
+export function penetrationResidual(ws: SolverWorkspace, i: number, j: number, wantJ: boolean): number {
+  const P = ws.P;
+  const depth = penetrationDepth(P, ws.half, i, j);
+  if (depth === 0) return 0;
+  ws.blocks[0] = i;
+  ws.blocks[1] = j;
+  ws.blocks[2] = -1;
+  ws.r[0] = depth;
+  if (wantJ) {
+    const H = ws.half;
+    let axis = 0;
+    for (let k = 0; k < 3; k++) {
+      if (H[i * 3 + k] + H[j * 3 + k] - Math.abs(P[i * 3 + k] - P[j * 3 + k]) === depth) {
+        axis = k;
+        break;
+      }
+    }
+    // A tie (coincident centres) pushes i towards +axis, so that the pair always has a way out.
+    const s = P[i * 3 + axis] - P[j * 3 + axis] < 0 ? -1 : 1;
+    ws.J[axis] = -s;
+    ws.J[6 + axis] = s;
+  }
+  return depth;
+}
+
+/**
+ * Adds the prior of every entity, weight w: rows w (p − p₀) and, for entities whose orientation is an unknown,
+ * w log(q₀⁻¹ q) with Jacobian w J_r⁻¹. Updates A and g when given; returns the sum of squared rows. `anchorPos`
+ * and `anchorQuat` are the poses pulled towards.
+ */
+export function addPrior(
+  ws: SolverWorkspace,
+  w: number,
+  anchorPos: Float64Array,
+  anchorQuat: Float64Array,
+  A: Float64Array | null,
+  g: Float64Array | null,
+): number {
+  const P = ws.P, Q = ws.Q, T = ws.tmp, n = ws.columns, N = ws.entities;
+  const w2 = w * w;
+  let sum = 0;
+  for (let e = 0; e < N; e++) {
+    for (let k = 0; k < 3; k++) {
+      const c = e * 3 + k;
+      const d = P[c] - anchorPos[c];
+      sum += w2 * d * d;
+      if (A !== null && g !== null) {
+        A[c * n + c] += w2;
+        g[c] += w2 * d;
+      }
+    }
+    const col = ws.rotColumn[e];
+    // While solving, an orientation that is not an unknown never leaves its anchor (its row is 0): skip it. The
+    // final RMS (A = null) measures every orientation from the initial poses.
+    if (col < 0 && A !== null) continue;
+    quatConjMultiply(T, 36, anchorQuat, e * 4, Q, e * 4);
+    so3Log(T, 40, T, 36);
+    const rx = T[40], ry = T[41], rz = T[42];
+    sum += w2 * (rx * rx + ry * ry + rz * rz);
+    if (A === null || g === null || col < 0) continue;
+    so3RightJacobianInverse(T, 24, rx, ry, rz);
+    // A += w² JᵀJ, g += w² Jᵀ r for J = J_r⁻¹(r)
+    for (let i = 0; i < 3; i++) {
+      g[col + i] += w2 * (T[24 + i] * rx + T[27 + i] * ry + T[30 + i] * rz);
+      for (let j = 0; j < 3; j++) {
+        A[(col + i) * n + col + j] += w2 * (T[24 + i] * T[24 + j] + T[27 + i] * T[27 + j] + T[30 + i] * T[30 + j]);
+      }
+    }
+  }
+  return sum;
+}
