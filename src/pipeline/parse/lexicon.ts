@@ -1,0 +1,201 @@
+/**
+ * The parser's vocabulary: nouns with their default sizes and categories, adjectives, numbers, units and
+ * the verbs and filler words that carry no spatial meaning. Built once at module load.
+ */
+import type { EntityCategory, Vec3 } from '../types.js';
+
+export interface NounInfo {
+  kind: string;
+  category: EntityCategory;
+  halfExtents: Vec3;
+  grounded: boolean;
+}
+
+const obj = (x: number, y: number, z: number): Omit<NounInfo, 'kind'> => ({ category: 'object', halfExtents: [x, y, z], grounded: false });
+const ref = (x: number, y: number, z: number, grounded = false): Omit<NounInfo, 'kind'> => ({ category: 'reference', halfExtents: [x, y, z], grounded });
+
+/** Kinds with default half extents, metres. Keys are singular kinds; see NOUN_FORMS for plurals and synonyms. */
+const KINDS: Record<string, Omit<NounInfo, 'kind'>> = {
+  table: ref(0.6, 0.4, 0.375, true),
+  workbench: ref(0.75, 0.4, 0.45, true),
+  desk: ref(0.6, 0.35, 0.375, true),
+  conveyor: ref(1.0, 0.25, 0.4, true),
+  shelf: ref(0.5, 0.2, 0.9, true),
+  rack: ref(0.5, 0.3, 0.9, true),
+  pallet: ref(0.6, 0.5, 0.07, true),
+  robot_arm: ref(0.06, 0.06, 0.25),
+  robot: ref(0.15, 0.15, 0.3),
+  gripper: ref(0.04, 0.02, 0.05),
+  sensor: ref(0.03, 0.03, 0.03),
+  camera: ref(0.05, 0.04, 0.04),
+  fixture: ref(0.1, 0.1, 0.05),
+  box: obj(0.05, 0.05, 0.05),
+  cube: obj(0.04, 0.04, 0.04),
+  block: obj(0.05, 0.05, 0.05),
+  brick: obj(0.1, 0.05, 0.03),
+  sphere: obj(0.04, 0.04, 0.04),
+  ball: obj(0.04, 0.04, 0.04),
+  cylinder: obj(0.03, 0.03, 0.06),
+  cone: obj(0.04, 0.04, 0.05),
+  pyramid: obj(0.05, 0.05, 0.05),
+  bottle: obj(0.035, 0.035, 0.11),
+  can: obj(0.033, 0.033, 0.06),
+  cup: obj(0.04, 0.04, 0.05),
+  mug: obj(0.04, 0.04, 0.05),
+  glass: obj(0.035, 0.035, 0.06),
+  bowl: obj(0.08, 0.08, 0.04),
+  plate: obj(0.11, 0.11, 0.01),
+  tray: obj(0.2, 0.15, 0.02),
+  bin: obj(0.2, 0.15, 0.15),
+  container: obj(0.2, 0.15, 0.15),
+  crate: obj(0.25, 0.2, 0.15),
+  basket: obj(0.2, 0.15, 0.1),
+  lid: obj(0.05, 0.05, 0.005),
+  lamp: obj(0.08, 0.08, 0.15),
+  gear: obj(0.04, 0.04, 0.01),
+  bracket: obj(0.03, 0.02, 0.04),
+  rod: obj(0.01, 0.01, 0.15),
+  bar: obj(0.15, 0.01, 0.01),
+  beam: obj(0.3, 0.03, 0.03),
+  pipe: obj(0.02, 0.02, 0.2),
+  tube: obj(0.015, 0.015, 0.1),
+  panel: obj(0.2, 0.01, 0.15),
+  plank: obj(0.3, 0.05, 0.01),
+  board: obj(0.25, 0.15, 0.01),
+  screw: obj(0.005, 0.005, 0.02),
+  bolt: obj(0.006, 0.006, 0.03),
+  nut: obj(0.008, 0.008, 0.004),
+  washer: obj(0.01, 0.01, 0.002),
+  part: obj(0.04, 0.04, 0.03),
+  component: obj(0.04, 0.04, 0.03),
+  piece: obj(0.04, 0.04, 0.03),
+  item: obj(0.04, 0.04, 0.04),
+  object: obj(0.04, 0.04, 0.04),
+  thing: obj(0.04, 0.04, 0.04),
+  tool: obj(0.1, 0.02, 0.015),
+  hammer: obj(0.15, 0.03, 0.015),
+  wrench: obj(0.1, 0.02, 0.005),
+  spoon: obj(0.1, 0.015, 0.01),
+  fork: obj(0.1, 0.015, 0.01),
+  knife: obj(0.11, 0.012, 0.008),
+  book: obj(0.11, 0.08, 0.02),
+  phone: obj(0.04, 0.075, 0.005),
+  laptop: obj(0.17, 0.12, 0.01),
+  monitor: obj(0.27, 0.08, 0.2),
+  keyboard: obj(0.22, 0.07, 0.015),
+  apple: obj(0.04, 0.04, 0.04),
+  banana: obj(0.1, 0.02, 0.02),
+  toy: obj(0.05, 0.05, 0.05),
+  chair: ref(0.25, 0.25, 0.45, true),
+  marker: obj(0.008, 0.008, 0.07),
+  pen: obj(0.005, 0.005, 0.07),
+  sheet: obj(0.15, 0.1, 0.001),
+  package: obj(0.15, 0.1, 0.08),
+  parcel: obj(0.15, 0.1, 0.08),
+  disk: obj(0.05, 0.05, 0.005),
+  ring: obj(0.03, 0.03, 0.005),
+  wheel: obj(0.06, 0.02, 0.06),
+  cable: obj(0.2, 0.005, 0.005),
+};
+
+/** Surface forms (singular, plural, synonyms, multi-word nouns joined by a space) → kind. */
+export const NOUN_FORMS = new Map<string, string>();
+function plural(word: string): string {
+  if (/(s|x|z|ch|sh)$/.test(word)) return word + 'es';
+  if (/[^aeiou]y$/.test(word)) return word.slice(0, -1) + 'ies';
+  if (/(knife)$/.test(word)) return word.slice(0, -2) + 'ves';
+  if (/(shelf)$/.test(word)) return word.slice(0, -1) + 'ves';
+  return word + 's';
+}
+for (const kind of Object.keys(KINDS)) {
+  const surface = kind.replace(/_/g, ' ');
+  NOUN_FORMS.set(surface, kind);
+  NOUN_FORMS.set(plural(surface), kind);
+}
+const SYNONYMS: Record<string, string> = {
+  'robot arm': 'robot_arm', 'robotic arm': 'robot_arm', 'robot arms': 'robot_arm', manipulator: 'robot_arm', arm: 'robot_arm', arms: 'robot_arm',
+  'end effector': 'gripper', 'conveyor belt': 'conveyor', 'conveyor belts': 'conveyor', belt: 'conveyor',
+  'coffee mug': 'mug', 'coffee cup': 'cup', 'work bench': 'workbench', carton: 'box', cartons: 'box', case: 'box', cases: 'box',
+  cuboid: 'box', cuboids: 'box', crates: 'crate', tin: 'can', tins: 'can', jar: 'bottle', jars: 'bottle', vase: 'bottle',
+  receptacle: 'bin', bucket: 'bin', buckets: 'bin', dish: 'plate', dishes: 'plate', pole: 'rod', poles: 'rod', stick: 'rod',
+  sticks: 'rod', cubes: 'cube', 'storage bin': 'bin', 'trash bin': 'bin', 'waste bin': 'bin', platform: 'pallet', bolts: 'bolt',
+};
+for (const [form, kind] of Object.entries(SYNONYMS)) NOUN_FORMS.set(form, kind);
+
+/** Whether a surface form is plural (ends like a plural of its kind and differs from the singular). */
+export function isPluralForm(form: string, kind: string): boolean {
+  const singular = kind.replace(/_/g, ' ');
+  return form !== singular && (form === plural(singular) || /s$/.test(form) && !/ss$/.test(form) && form !== 'glass' && form !== 'bus');
+}
+
+/** Facts of a kind; unknown kinds get a generic object of 8 cm. */
+export function nounInfo(kind: string): NounInfo {
+  const k = KINDS[kind];
+  return k ? { kind, ...k, halfExtents: [...k.halfExtents] } : { kind, category: 'object', halfExtents: [0.04, 0.04, 0.04], grounded: false };
+}
+
+export function isKnownKind(kind: string): boolean {
+  return kind in KINDS;
+}
+
+export const COLOURS = new Set([
+  'red', 'blue', 'green', 'yellow', 'orange', 'purple', 'violet', 'black', 'white', 'gray', 'grey', 'brown', 'pink',
+  'cyan', 'magenta', 'silver', 'gold', 'golden', 'beige', 'teal', 'navy', 'turquoise',
+]);
+
+/** Size words and the factor they scale the default extents by. */
+export const SIZES = new Map<string, number>([
+  ['tiny', 0.4], ['small', 0.6], ['little', 0.6], ['smaller', 0.6], ['mini', 0.5], ['medium', 1], ['large', 1.6],
+  ['big', 1.6], ['bigger', 1.6], ['larger', 1.6], ['huge', 2.5], ['giant', 2.5], ['tall', 1.3], ['short', 0.8],
+]);
+
+/** Adjectives that describe but do not change geometry or identity. */
+export const PLAIN_ADJECTIVES = new Set([
+  'wooden', 'metal', 'metallic', 'plastic', 'glass', 'cardboard', 'steel', 'empty', 'full', 'heavy', 'light', 'new', 'old',
+  'round', 'square', 'rectangular', 'flat', 'long', 'wide', 'narrow', 'thin', 'thick', 'open', 'closed', 'same', 'main',
+  'nearest', 'single', 'whole', 'entire', 'given', 'specified', 'target', 'transparent', 'shiny', 'clean', 'dirty', 'spare',
+]);
+
+export const NUMBER_WORDS = new Map<string, number>([
+  ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7], ['eight', 8], ['nine', 9],
+  ['ten', 10], ['eleven', 11], ['twelve', 12], ['thirteen', 13], ['fourteen', 14], ['fifteen', 15], ['sixteen', 16],
+  ['seventeen', 17], ['eighteen', 18], ['nineteen', 19], ['twenty', 20], ['thirty', 30], ['forty', 40], ['fifty', 50],
+  ['sixty', 60], ['seventy', 70], ['eighty', 80], ['ninety', 90], ['hundred', 100], ['a', 1], ['an', 1], ['half', 0.5],
+  ['pair', 2], ['couple', 2], ['dozen', 12],
+]);
+
+export const ORDINALS = new Map<string, number>([
+  ['first', 1], ['second', 2], ['third', 3], ['fourth', 4], ['fifth', 5], ['sixth', 6], ['seventh', 7], ['eighth', 8],
+  ['ninth', 9], ['tenth', 10], ['1st', 1], ['2nd', 2], ['3rd', 3], ['4th', 4], ['5th', 5], ['6th', 6], ['7th', 7],
+  ['8th', 8], ['9th', 9], ['10th', 10],
+]);
+
+/** Length units → metres; angle units → radians. */
+export const LENGTH_UNITS = new Map<string, number>([
+  ['mm', 1e-3], ['millimeter', 1e-3], ['millimeters', 1e-3], ['millimetre', 1e-3], ['millimetres', 1e-3],
+  ['cm', 1e-2], ['centimeter', 1e-2], ['centimeters', 1e-2], ['centimetre', 1e-2], ['centimetres', 1e-2], ['cms', 1e-2],
+  ['m', 1], ['meter', 1], ['meters', 1], ['metre', 1], ['metres', 1], ['mtr', 1],
+  ['inch', 0.0254], ['inches', 0.0254], ['ft', 0.3048], ['foot', 0.3048], ['feet', 0.3048],
+]);
+export const ANGLE_UNITS = new Map<string, number>([
+  ['degree', Math.PI / 180], ['degrees', Math.PI / 180], ['deg', Math.PI / 180], ['degs', Math.PI / 180], ['°', Math.PI / 180],
+  ['radian', 1], ['radians', 1], ['rad', 1], ['rads', 1],
+]);
+
+/** Imperative verbs and copulas: they start clauses and carry no geometry by themselves. */
+export const VERBS = new Set([
+  'place', 'put', 'move', 'set', 'position', 'arrange', 'stack', 'align', 'rotate', 'turn', 'keep', 'make', 'lay', 'hang',
+  'mount', 'locate', 'bring', 'drop', 'lift', 'raise', 'lower', 'push', 'slide', 'shift', 'spin', 'tilt', 'insert',
+  'create', 'build', 'assemble', 'leave', 'get', 'relocate', 'reposition', 'transfer', 'carry', 'fit', 'attach', 'orient',
+  'line', 'pile', 'center', 'centre', 'hold', 'store', 'load', 'unload', 'grasp', 'grab', 'pick', 'take', 'lean', 'rest',
+  'stand', 'sit', 'ensure', 'stage', 'organize', 'organise', 'order',
+]);
+export const COPULAS = new Set(['is', 'are', 'be', 'should', 'must', 'will', 'shall', 'stays', 'stay', 'remain', 'remains', 'sits', 'stands', 'lies', 'rests', 'goes', 'go', "it's", 'being', 'been', 'can', 'could', 'would', 'has', 'have', 'to']);
+
+/** Words skipped inside noun phrases and clauses. */
+export const FILLERS = new Set([
+  'please', 'now', 'carefully', 'gently', 'then', 'so', 'that', 'exactly', 'directly', 'just', 'slightly', 'somewhere',
+  'precisely', 'immediately', 'right', 'straight', 'also', 'too', 'position', 'location', 'spot', 'place', 'area', 'can',
+  'you', 'i', 'we', 'want', 'need', 'like', 'would', 'kindly', 'the', 'a', 'an', 'of', 'which', 'who', 'where', 'there',
+  'it', 'positioned', 'placed', 'located', 'put', 'set', 'kept', 'moved', 'sitting', 'standing', 'lying', 'resting',
+]);

@@ -1,0 +1,103 @@
+/**
+ * Relation phrases: every way the parser recognises of writing a spatial relation, matched longest first
+ * at a token position.
+ */
+import type { ConstraintType } from '../types.js';
+import type { Token } from './tokenize.js';
+
+/** A relation as written; `unary` phrases ("move left") take no reference. `outsideAll` = avoid collisions. */
+export interface RelationMatch {
+  type: ConstraintType;
+  length: number;
+  /** Written without "of"/"to": may stand without a reference ("move the robot left"). */
+  unary: boolean;
+}
+
+type Entry = [string, ConstraintType, boolean?];
+
+const PHRASES: Entry[] = [
+  ['on top of', 'on'], ['on to', 'on'], ['onto', 'on'], ['atop', 'on'], ['upon', 'on'], ['resting on', 'on'], ['sitting on', 'on'],
+  ['standing on', 'on'], ['lying on', 'on'], ['placed on', 'on'], ['on', 'on'],
+  ['above', 'above'], ['over', 'above'], ['higher than', 'above'], ['up above', 'above'], ['overhead of', 'above'],
+  ['below', 'below'], ['under', 'below'], ['underneath', 'below'], ['beneath', 'below'], ['lower than', 'below'], ['down below', 'below'],
+  ['to the left of', 'left'], ['on the left of', 'left'], ['on the left side of', 'left'], ['to the left side of', 'left'],
+  ['at the left of', 'left'], ['left of', 'left'], ['left-of', 'left'], ['leftward of', 'left'],
+  ['to the right of', 'right'], ['on the right of', 'right'], ['on the right side of', 'right'], ['to the right side of', 'right'],
+  ['at the right of', 'right'], ['right of', 'right'], ['right-of', 'right'], ['rightward of', 'right'],
+  ['in front of', 'front'], ['at the front of', 'front'], ['ahead of', 'front'],
+  ['behind', 'behind'], ['in back of', 'behind'], ['at the back of', 'behind'], ['at the rear of', 'behind'], ['back of', 'behind'],
+  ['near to', 'near'], ['near', 'near'], ['nearby', 'near'], ['next to', 'near'], ['close to', 'near'], ['closer to', 'near'],
+  ['close by', 'near'], ['beside', 'near'], ['besides', 'near'], ['adjacent to', 'near'], ['by the side of', 'near'], ['alongside', 'near'],
+  ['far away from', 'far'], ['far from', 'far'], ['away from', 'far'], ['distant from', 'far'], ['clear of', 'far'], ['apart from', 'far'],
+  ['at a distance of', 'distance'], ['from', 'distance'],
+  ['in contact with', 'touching'], ['touching', 'touching'], ['touches', 'touching'], ['touch', 'touching'], ['against', 'touching'],
+  ['contacting', 'touching'], ['to grasp', 'touching'], ['grasp', 'touching'], ['grasping', 'touching'], ['to grab', 'touching'],
+  ['grab', 'touching'], ['to pick up', 'touching'], ['pick up', 'touching'], ['to reach', 'touching'], ['reaching', 'touching'],
+  ['inside of', 'inside'], ['inside', 'inside'], ['into', 'inside'], ['within', 'inside'], ['in', 'inside'],
+  ['outside of', 'outside'], ['outside', 'outside'], ['out of', 'outside'],
+  ['avoiding collision with', 'outside'], ['avoiding collisions with', 'outside'], ['avoid collision with', 'outside'],
+  ['avoid collisions with', 'outside'], ['avoiding contact with', 'outside'], ['without touching', 'outside'], ['not touching', 'outside'],
+  ['avoiding', 'outside'], ['avoid', 'outside'], ['without colliding with', 'outside'], ['not colliding with', 'outside'],
+  ['in between', 'between'], ['between', 'between'], ['midway between', 'between'], ['halfway between', 'between'],
+  ['parallel to', 'parallel'], ['parallel with', 'parallel'], ['parallel', 'parallel'],
+  ['perpendicular to', 'perpendicular'], ['perpendicular', 'perpendicular'], ['at right angles to', 'perpendicular'],
+  ['at a right angle to', 'perpendicular'], ['orthogonal to', 'perpendicular'], ['square to', 'perpendicular'],
+  ['aligned with', 'aligned'], ['aligned to', 'aligned'], ['in line with', 'aligned'], ['lined up with', 'aligned'], ['level with', 'aligned'],
+];
+
+/** Direction words that stand alone ("move the robot left"). */
+const UNARY: Entry[] = [
+  ['to the left', 'left', true], ['leftwards', 'left', true], ['leftward', 'left', true], ['left', 'left', true],
+  ['to the right', 'right', true], ['rightwards', 'right', true], ['rightward', 'right', true], ['right', 'right', true],
+  ['forward', 'front', true], ['forwards', 'front', true], ['to the front', 'front', true],
+  ['backward', 'behind', true], ['backwards', 'behind', true], ['to the back', 'behind', true], ['back', 'behind', true],
+  ['up', 'above', true], ['upwards', 'above', true], ['upward', 'above', true], ['aloft', 'above', true],
+];
+
+interface Node {
+  next: Map<string, Node>;
+  entry?: Entry;
+}
+const ROOT: Node = { next: new Map() };
+for (const entry of [...PHRASES, ...UNARY]) {
+  let node = ROOT;
+  for (const word of entry[0].split(' ')) {
+    let child = node.next.get(word);
+    if (!child) node.next.set(word, (child = { next: new Map() }));
+    node = child;
+  }
+  node.entry ??= entry;
+}
+
+/** Words after "in" that make it not a containment ("in a row", "in front", "in line"). */
+const NOT_INSIDE_AFTER = new Set(['a', 'an', 'one', 'row', 'line', 'rows', 'lines', 'column', 'columns', 'grid', 'pyramid', 'stack', 'circle', 'order', 'sequence', 'place', 'position', 'front', 'back', 'between', 'contact', 'total', 'the']);
+const ARRANGEMENT_AFTER_ARTICLE = new Set(['row', 'line', 'column', 'grid', 'pyramid', 'stack', 'tower', 'circle', 'sequence', 'pile', 'heap']);
+
+/** Longest relation phrase starting at token i, or null. */
+export function matchRelation(tokens: Token[], i: number): RelationMatch | null {
+  let node: Node | undefined = ROOT;
+  let best: Entry | undefined;
+  let bestLength = 0;
+  for (let j = i; j < tokens.length && node; j++) {
+    const t = tokens[j];
+    if (t.kind !== 'word') break;
+    node = node.next.get(t.text);
+    if (node?.entry) {
+      best = node.entry;
+      bestLength = j - i + 1;
+    }
+  }
+  if (!best) return null;
+  const [phrase, type, unary] = best;
+  if (phrase === 'in') {
+    const next = tokens[i + 1];
+    const after = tokens[i + 2];
+    if (next?.kind === 'word' && NOT_INSIDE_AFTER.has(next.text)) {
+      // "in the bin" is containment; "in the row", "in a pyramid" are arrangements.
+      if (next.text !== 'the' && next.text !== 'a' && next.text !== 'an') return null;
+      if (after?.kind === 'word' && ARRANGEMENT_AFTER_ARTICLE.has(after.text)) return null;
+      if (after?.kind === 'num' || (after?.kind === 'word' && /^\d/.test(after.text))) return null;
+    }
+  }
+  return { type, length: bestLength, unary: unary === true };
+}

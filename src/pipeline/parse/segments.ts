@@ -1,0 +1,95 @@
+/**
+ * Splits an instruction's tokens into clauses: at punctuation, "then", "after that", "while", at "and" when
+ * it joins two clauses (not two noun phrases: "between A and B"), and at a verb that starts a new clause
+ * ("place A above B place B above C").
+ */
+import { VERBS } from './lexicon.js';
+import { matchRelation } from './relations.js';
+import type { Token } from './tokenize.js';
+
+const BREAK_WORDS = new Set(['then', 'afterwards', 'afterward', 'finally', 'while', 'whilst', 'meanwhile']);
+const ANGLE_VERBS = new Set(['rotate', 'turn', 'spin', 'tilt', 'orient', 'align', 'stack', 'arrange']);
+
+function hasRelation(tokens: Token[]): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind === 'word' && (matchRelation(tokens, i) || ANGLE_VERBS.has(t.text))) return true;
+  }
+  return false;
+}
+
+function startsClause(tokens: Token[]): boolean {
+  const first = tokens.find((t) => t.kind === 'word');
+  return first !== undefined && VERBS.has(first.text) || hasRelation(tokens);
+}
+
+function splitAtAnd(tokens: Token[]): Token[][] {
+  const out: Token[][] = [];
+  let start = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind !== 'word' || (t.text !== 'and' && t.text !== 'or')) continue;
+    const before = tokens.slice(start, i);
+    const after = tokens.slice(i + 1);
+    // Split only when both sides are clauses; the right side must have its own relation or verb.
+    let nextAnd = after.findIndex((x) => x.kind === 'word' && x.text === 'and');
+    if (nextAnd < 0) nextAnd = after.length;
+    const rightPart = after.slice(0, nextAnd);
+    if (hasRelation(before) && startsClause(rightPart)) {
+      out.push(before);
+      start = i + 1;
+    }
+  }
+  out.push(tokens.slice(start));
+  return out;
+}
+
+function splitAtVerbs(tokens: Token[]): Token[][] {
+  const out: Token[][] = [];
+  let start = 0;
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind === 'word' && VERBS.has(t.text) && !matchRelation(tokens, i) && hasRelation(tokens.slice(start, i))) {
+      const prev = tokens[i - 1];
+      // "to grasp", "is placed": a verb after "to" or a copula continues the clause.
+      if (prev.kind === 'word' && (prev.text === 'to' || prev.text === 'is' || prev.text === 'are' || prev.text === 'be')) continue;
+      out.push(tokens.slice(start, i));
+      start = i;
+    }
+  }
+  out.push(tokens.slice(start));
+  return out;
+}
+
+/** Clauses of an instruction, each a non-empty token list. */
+export function splitClauses(tokens: Token[]): Token[][] {
+  const pieces: Token[][] = [];
+  let current: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const isBreak =
+      t.kind === 'sep' ||
+      (t.kind === 'word' && BREAK_WORDS.has(t.text)) ||
+      (t.kind === 'word' && t.text === 'after' && tokens[i + 1]?.kind === 'word' && (tokens[i + 1].text === 'that' || tokens[i + 1].text === 'this'));
+    if (isBreak) {
+      if (current.length > 0) pieces.push(current);
+      current = [];
+      if (t.kind === 'word' && t.text === 'after') i++;
+      continue;
+    }
+    current.push(t);
+  }
+  if (current.length > 0) pieces.push(current);
+  const clauses: Token[][] = [];
+  for (const piece of pieces) {
+    for (const byAnd of splitAtAnd(piece)) {
+      for (const clause of splitAtVerbs(byAnd)) {
+        let k = 0;
+        while (k < clause.length && clause[k].kind === 'word' && (clause[k].text === 'and' || clause[k].text === 'or')) k++;
+        const trimmed = clause.slice(k);
+        if (trimmed.length > 0) clauses.push(trimmed);
+      }
+    }
+  }
+  return clauses;
+}
