@@ -95,20 +95,23 @@ export function buildResponse(scene: SceneSpec, result: SolveResult, confidence:
   if (!finite) {
     response.error = 'the solver produced a non-finite pose';
     response.targetPoses = {};
-  } else if (Math.max(result.implicitViolations.ground, result.implicitViolations.interpenetration) > IMPLICIT_TOLERANCE_M) {
+  } else {
     const v = result.implicitViolations;
-    response.success = false;
-    response.error =
-      v.interpenetration >= v.ground
-        ? `objects could not be kept apart: two boxes overlap by ${(v.interpenetration * 1000).toFixed(1)} mm`
-        : `an object could not be kept on or above the ground: off by ${(v.ground * 1000).toFixed(1)} mm`;
-  }
-  if (!response.error && satisfied < constraints.length) {
-    const failed = constraints.filter((c) => !c.satisfied);
-    response.error =
-      `${failed.length} of ${constraints.length} constraints could not be satisfied: ` +
-      failed.slice(0, 3).map(describe).join('; ') +
-      (failed.length > 3 ? `; and ${failed.length - 3} more` : '');
+    const parts: string[] = [];
+    if (satisfied < constraints.length) {
+      const failed = constraints.filter((c) => !c.satisfied);
+      parts.push(
+        `${failed.length} of ${constraints.length} constraints could not be satisfied: ` +
+          failed.slice(0, 3).map(describe).join('; ') +
+          (failed.length > 3 ? `; and ${failed.length - 3} more` : ''),
+      );
+    }
+    if (v.interpenetration > IMPLICIT_TOLERANCE_M) parts.push(`two objects overlap by ${(v.interpenetration * 1000).toFixed(1)} mm`);
+    if (v.ground > IMPLICIT_TOLERANCE_M) parts.push(`an object is off the ground plane by ${(v.ground * 1000).toFixed(1)} mm`);
+    if (parts.length > 0) {
+      response.success = false;
+      response.error = parts.join('; ');
+    }
   }
   return response;
 }
