@@ -130,7 +130,7 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
       continue;
     }
     // Noun: explicit name, lexicon (two-word forms first), or an unknown word in noun position.
-    const explicit = EXPLICIT.exec(w);
+    const explicit = w.includes('_') ? EXPLICIT.exec(w) : null;
     if (explicit) {
       const kind = NOUN_FORMS.get(explicit[1].replace(/_/g, ' ')) ?? explicit[1];
       return { np: { ...np, kind, explicitName: w }, next: j + 1 };

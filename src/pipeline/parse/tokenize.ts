@@ -14,7 +14,7 @@ export type Token =
 export const MAX_INSTRUCTION_LENGTH = 20_000;
 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]/g;
-const TOKEN = /(\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?|[\p{L}_][\p{L}\p{N}_']*(?:-[\p{L}\p{N}_]+)*|[,;.!?:]|\S/gu;
+const TOKEN = /((?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?)|([\p{L}_][\p{L}\p{N}_']*(?:-[\p{L}\p{N}_]+)*)|([,;.!?:])|\S/gu;
 const NON_NUMBERS = new Map([['nan', Number.NaN], ['infinity', Number.POSITIVE_INFINITY], ['inf', Number.POSITIVE_INFINITY]]);
 
 /** Normalised text of an instruction (what error messages quote). */
@@ -35,9 +35,9 @@ export function tokenize(text: string): Token[] {
       const negative = prev?.kind === 'sym' && (prev.text === '-' || prev.text === '−' || prev.text === '–') && text[match.index! - 1] === prev.text;
       if (negative) tokens.pop();
       tokens.push({ kind: 'num', text: negative ? `-${t}` : t, value: (negative ? -1 : 1) * Number(t) });
-    } else if (/^[,;.!?:]$/.test(t)) {
+    } else if (match[3] !== undefined) {
       tokens.push({ kind: 'sep', text: t });
-    } else if (/^[\p{L}_]/u.test(t)) {
+    } else if (match[2] !== undefined) {
       const special = NON_NUMBERS.get(t);
       if (special !== undefined) tokens.push({ kind: 'num', text: t, value: special });
       else if (t.endsWith("'s")) tokens.push({ kind: 'word', text: t.slice(0, -2) });
