@@ -84,3 +84,14 @@ for (const category of CATEGORIES) {
     }
   });
 }
+
+test('--timeout marks an instruction that takes longer as failed, with the time in the error', async () => {
+  const strict = await createBridge({ backend: 'wasm', timeoutMs: 1e-6 });
+  try {
+    const r = strict.process('place the red box above the blue cube');
+    assert.equal(r.success, false);
+    assert.match(r.error ?? '', /timed out: took [\d.]+ ms, over the 0\.000001 ms limit/);
+  } finally {
+    strict.dispose();
+  }
+});
