@@ -1,0 +1,190 @@
+/**
+ * The regression decision. A timing metric regresses only when the change is statistically clear — the
+ * bootstrap confidence interval of the relative change stat(current)/stat(baseline) − 1 lies wholly on the
+ * bad side of zero — AND its estimate is larger than the practical threshold (criterion.rs's noise
+ * threshold). Quality rates regress on any clear drop (Newcombe interval of the difference wholly below 0).
+ */
+import { ReportError } from '../errors.js';
+import type { BenchReport } from '../report/types.js';
+import { bootstrapReplicates, percentileInterval, resampleMedian } from '../stats/bootstrap.js';
+import { mean } from '../stats/descriptive.js';
+import { proportionDifferenceCI } from '../stats/proportions.js';
+import { quantileSorted, sortedCopy } from '../stats/quantile.js';
+import { createRng } from '../stats/rng.js';
+import { selectInPlace } from '../stats/select.js';
+import { extractMetrics, poolMetrics, type Metric, type SampleMetric, type Statistic } from './metrics.js';
+
+export interface GateOptions {
+  /** Practical threshold as a fraction (0.05 = 5%). */
+  threshold: number;
+  /** Per-metric thresholds by id or id prefix. */
+  thresholds?: Record<string, number>;
+  /** Only metrics whose id equals or starts with one of these. */
+  metrics?: string[];
+  confidence: number;
+  seed?: number;
+  resamples?: number;
+}
+
+export type Verdict = 'regression' | 'improvement' | 'no-change' | 'inconclusive';
+
+export interface MetricComparison {
+  id: string;
+  label: string;
+  unit: string;
+  direction: 'higher' | 'lower';
+  baseline: number;
+  current: number;
+  /** Relative change (current/baseline − 1); for rates, the difference of proportions. */
+  change: number;
+  ci: [number, number];
+  threshold: number;
+  verdict: Verdict;
+  method: 'bootstrap-median' | 'bootstrap-mean' | 'bootstrap-p99' | 'proportion-difference';
+  reason: string;
+}
+
+export interface GateResult {
+  passed: boolean;
+  comparisons: MetricComparison[];
+  skipped: { id: string; reason: string }[];
+  warnings: string[];
+}
+
+/** Fewest samples on each side for a statistical comparison. */
+export const MIN_SAMPLES = 3;
+
+/** Type-7 p99 of a resample buffer by two quickselects (reorders the buffer). */
+function p99InPlace(b: number[]): number {
+  const h = (b.length - 1) * 0.99;
+  const lo = Math.floor(h);
+  const a = selectInPlace(b, lo);
+  if (lo + 1 >= b.length) return a;
+  const c = selectInPlace(b, lo + 1);
+  return a + (h - lo) * (c - a);
+}
+
+const STAT_FNS: Record<Statistic, { full: (xs: readonly number[]) => number; resample: (b: number[]) => number }> = {
+  median: { full: (xs) => quantileSorted(sortedCopy(xs), 0.5), resample: resampleMedian },
+  mean: { full: (xs) => mean(xs), resample: (b) => mean(b) },
+  p99: { full: (xs) => quantileSorted(sortedCopy(xs), 0.99), resample: p99InPlace },
+};
+
+/** Bootstrap CI of the relative change of a statistic (both samples resampled independently). */
+export function relativeChange(base: readonly number[], cur: readonly number[], statistic: Statistic, confidence: number, resamples: number, seed: number): { estimate: number; lower: number; upper: number; base: number; cur: number } {
+  const fn = STAT_FNS[statistic];
+  const b = fn.full(base);
+  const c = fn.full(cur);
+  const rng = createRng(seed);
+  const rb = bootstrapReplicates(base, fn.resample, b, resamples, rng);
+  const rc = bootstrapReplicates(cur, fn.resample, c, resamples, rng);
+  for (let r = 0; r < resamples; r++) rc[r] = rc[r] / rb[r] - 1;
+  const [lower, upper] = percentileInterval(rc, confidence);
+  return { estimate: c / b - 1, lower, upper, base: b, cur: c };
+}
+
+function thresholdFor(id: string, options: GateOptions): number {
+  let best: [number, number] | null = null;
+  for (const [key, value] of Object.entries(options.thresholds ?? {})) {
+    if ((id === key || id.startsWith(key + '.') || id.startsWith(key)) && (!best || key.length > best[0])) best = [key.length, value];
+  }
+  return best ? best[1] : options.threshold;
+}
+
+function compareSamples(base: SampleMetric, cur: SampleMetric, options: GateOptions, threshold: number): MetricComparison {
+  const method = `bootstrap-${base.statistic}` as MetricComparison['method'];
+  const common = { id: base.id, label: base.label, unit: base.unit, direction: base.direction, threshold, method };
+  if (base.samples.length < MIN_SAMPLES || cur.samples.length < MIN_SAMPLES) {
+    return { ...common, baseline: NaN, current: NaN, change: NaN, ci: [NaN, NaN], verdict: 'inconclusive', reason: `fewer than ${MIN_SAMPLES} samples (${base.samples.length} baseline, ${cur.samples.length} current)` };
+  }
+  const fn = STAT_FNS[base.statistic];
+  const b = fn.full(base.samples);
+  const c = fn.full(cur.samples);
+  if (base.absoluteFloor !== undefined && Math.abs(c - b) <= base.absoluteFloor) {
+    return { ...common, baseline: b, current: c, change: b !== 0 ? c / b - 1 : 0, ci: [NaN, NaN], verdict: 'no-change', reason: `change ${(c - b).toFixed(1)} ${base.unit} is within the ${base.absoluteFloor} ${base.unit} noise floor` };
+  }
+  if (!(b > 0)) {
+    return { ...common, baseline: b, current: c, change: NaN, ci: [NaN, NaN], verdict: 'inconclusive', reason: 'baseline is not positive; a relative change is undefined' };
+  }
+  const r = relativeChange(base.samples, cur.samples, base.statistic, options.confidence, options.resamples ?? 2000, options.seed ?? 0x5eed);
+  const worse = base.direction === 'higher' ? -1 : 1; // sign of a bad change
+  const clearlyWorse = worse > 0 ? r.lower > 0 : r.upper < 0;
+  const clearlyBetter = worse > 0 ? r.upper < 0 : r.lower > 0;
+  const big = Math.abs(r.estimate) > threshold;
+  const verdict: Verdict = clearlyWorse && big ? 'regression' : clearlyBetter && big ? 'improvement' : 'no-change';
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const reason =
+    verdict === 'regression' ? `${pct(Math.abs(r.estimate))} worse, beyond the ${pct(threshold)} threshold, CI excludes 0`
+    : verdict === 'improvement' ? `${pct(Math.abs(r.estimate))} better, CI excludes 0`
+    : clearlyWorse || clearlyBetter ? `statistically clear but within the ${pct(threshold)} threshold`
+    : 'CI includes 0';
+  return { ...common, baseline: r.base, current: r.cur, change: r.estimate, ci: [r.lower, r.upper], verdict, reason };
+}
+
+function compareProportions(base: Extract<Metric, { kind: 'proportion' }>, cur: Extract<Metric, { kind: 'proportion' }>, options: GateOptions): MetricComparison {
+  const common = { id: base.id, label: base.label, unit: base.unit, direction: 'higher' as const, threshold: 0, method: 'proportion-difference' as const };
+  if (base.trials === 0 || cur.trials === 0) {
+    return { ...common, baseline: NaN, current: NaN, change: NaN, ci: [NaN, NaN], verdict: 'inconclusive', reason: 'no trials on one side' };
+  }
+  const d = proportionDifferenceCI(base.successes, base.trials, cur.successes, cur.trials, options.confidence);
+  const verdict: Verdict = d.upper < 0 ? 'regression' : d.lower > 0 ? 'improvement' : 'no-change';
+  return {
+    ...common,
+    baseline: base.successes / base.trials,
+    current: cur.successes / cur.trials,
+    change: d.estimate,
+    ci: [d.lower, d.upper],
+    verdict,
+    reason: verdict === 'regression' ? 'rate dropped; the interval of the difference is wholly below 0' : verdict === 'improvement' ? 'rate rose' : 'interval includes 0',
+  };
+}
+
+/** Throws REPORT_INCOMPATIBLE when the reports did not measure the same thing. */
+export function assertCompatible(baselines: BenchReport[], current: BenchReport): void {
+  for (const b of baselines) {
+    if (b.config.backend !== current.config.backend) {
+      throw new ReportError('REPORT_INCOMPATIBLE', `baseline ran backend ${b.config.backend}, current ${current.config.backend}: compare runs of the same backend`);
+    }
+    const bm = b.config.model;
+    const cm = current.config.model;
+    const differs = (Object.keys(bm) as (keyof typeof bm)[]).filter((k) => bm[k] !== cm[k]);
+    if (differs.length > 0) {
+      throw new ReportError('REPORT_INCOMPATIBLE', `baseline and current ran different models (${differs.map((k) => `${k} ${bm[k]} vs ${cm[k]}`).join(', ')})`);
+    }
+    for (const [name, c] of Object.entries(current.suites.throughput?.categories ?? {})) {
+      const bc = b.suites.throughput?.categories[name];
+      if (bc && bc.instructions !== c.instructions) {
+        throw new ReportError('REPORT_INCOMPATIBLE', `category ${name} has ${bc.instructions} instructions per run in the baseline and ${c.instructions} in the current report: different instruction sets`);
+      }
+    }
+  }
+}
+
+/** Compares a current report against one or more baseline reports (pooled). */
+export function compareReports(baselines: BenchReport[], current: BenchReport, options: GateOptions): GateResult {
+  if (baselines.length === 0) throw new ReportError('REPORT_INCOMPATIBLE', 'no baseline report given');
+  assertCompatible(baselines, current);
+  const base = poolMetrics(baselines);
+  const cur = extractMetrics(current);
+  const wanted = (id: string) => !options.metrics || options.metrics.length === 0 || options.metrics.some((m) => id === m || id.startsWith(m));
+  const comparisons: MetricComparison[] = [];
+  const skipped: { id: string; reason: string }[] = [];
+  for (const [id, c] of cur) {
+    if (!wanted(id)) continue;
+    const b = base.get(id);
+    if (!b) {
+      skipped.push({ id, reason: 'not in the baseline' });
+      continue;
+    }
+    if (b.kind === 'samples' && c.kind === 'samples') comparisons.push(compareSamples(b, c, options, thresholdFor(id, options)));
+    else if (b.kind === 'proportion' && c.kind === 'proportion') comparisons.push(compareProportions(b, c, options));
+  }
+  for (const id of base.keys()) if (!cur.has(id) && wanted(id)) skipped.push({ id, reason: 'not in the current report' });
+  if (comparisons.length === 0) {
+    throw new ReportError('REPORT_INCOMPATIBLE', options.metrics?.length ? `no metric matches ${options.metrics.join(', ')} in both reports` : 'the reports have no metric in common');
+  }
+  const warnings: string[] = [];
+  if (baselines.some((b) => !b.complete) || !current.complete) warnings.push('an input report is incomplete (interrupted run)');
+  if (baselines.some((b) => b.system.cpuModel !== current.system.cpuModel)) warnings.push('baseline and current ran on different CPUs');
+  return { passed: !comparisons.some((c) => c.verdict === 'regression'), comparisons, skipped, warnings };
+}

@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InputError, ReportError } from '../../src/errors.js';
+import { loadReport, loadReports } from '../../src/report/load.js';
+import { validateReport } from '../../src/report/validate.js';
+import { makeSampleReport } from '../helpers/sample-report.js';
+import { ROOT } from '../helpers/run-cli.js';
+
+const bad = (name: string) => join(ROOT, 'fixtures', 'reports', 'bad', name);
+
+test('a complete sample report validates', () => {
+  assert.ok(validateReport(makeSampleReport(), 'sample'));
+});
+
+test('schema violations name the JSON path', () => {
+  const r = makeSampleReport() as unknown as Record<string, unknown>;
+  delete r.system;
+  assert.throws(() => validateReport(r, 'x.json'), /x\.json does not match the report schema: \/ must have required property 'system'/);
+  assert.throws(() => validateReport([], 'x.json'), /expected a JSON object/);
+});
+
+test('each bad file gives the right error class and a message naming the file', async () => {
+  const cases: [string, new (...a: never[]) => Error, RegExp][] = [
+    ['missing.json', InputError, /missing\.json: no such file/],
+    ['empty.json', ReportError, /empty\.json is empty/],
+    ['truncated.json', ReportError, /truncated\.json is not valid JSON/],
+    ['not-json.txt', ReportError, /not-json\.txt is not valid JSON/],
+    ['wrong-type.json', ReportError, /latencyMs\/median must be number/],
+    ['future-version.json', ReportError, /schemaVersion 2; this gasm reads 1/],
+  ];
+  for (const [name, type, message] of cases) {
+    await assert.rejects(loadReport(bad(name)), (e: Error) => e instanceof type && message.test(e.message) && e.message.includes(name), name);
+  }
+  await assert.rejects(loadReport(join(ROOT, 'fixtures')), /it is a folder/);
+});
+
+test('a folder of reports loads every report in time order', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'gasm-reports-'));
+  const a = makeSampleReport({ seed: 1 });
+  const b = makeSampleReport({ seed: 2 });
+  b.createdAt = '2026-11-25T12:00:00.000Z';
+  await writeFile(join(dir, 'z-old.json'), JSON.stringify(a));
+  await writeFile(join(dir, 'a-new.json'), JSON.stringify(b));
+  await writeFile(join(dir, 'latest.json'), JSON.stringify(b));
+  const loaded = await loadReports(dir);
+  assert.deepEqual(loaded.map((l) => l.report.createdAt), [a.createdAt, b.createdAt]);
+  const empty = await mkdtemp(join(tmpdir(), 'gasm-empty-'));
+  await assert.rejects(loadReports(empty), /holds no report/);
+});
