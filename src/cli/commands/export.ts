@@ -1,0 +1,32 @@
+/** `gasm export`: a report in the JSON formats of github-action-benchmark and Bencher. */
+import type { Command } from 'commander';
+import { writeFileAtomic } from '../../report/atomic-write.js';
+import { exportBencher, exportGithubBenchmark } from '../../report/export.js';
+import { loadReport } from '../../report/load.js';
+import { action } from '../action.js';
+import { EXIT } from '../exit-codes.js';
+import { parseChoice } from '../parse-options.js';
+
+const FORMATS = ['github-bigger', 'github-smaller', 'bencher'] as const;
+
+export function register(program: Command): void {
+  program
+    .command('export')
+    .description('convert a report for github-action-benchmark (customBiggerIsBetter / customSmallerIsBetter) or Bencher (BMF)')
+    .argument('<report>', 'report JSON file')
+    .requiredOption('-f, --format <name>', FORMATS.join(' | '))
+    .option('-o, --out <file>', 'write to a file instead of stdout')
+    .action(
+      action(async (path: string, flags: { format: string; out?: string }) => {
+        const format = parseChoice('--format', flags.format, FORMATS);
+        const report = await loadReport(path);
+        const data = format === 'bencher' ? exportBencher(report) : exportGithubBenchmark(report, format === 'github-bigger' ? 'bigger' : 'smaller');
+        const text = JSON.stringify(data, null, 2) + '\n';
+        if (flags.out) {
+          await writeFileAtomic(flags.out, text);
+          process.stdout.write(`${flags.out}\n`);
+        } else process.stdout.write(text);
+        return EXIT.ok;
+      }),
+    );
+}
