@@ -10,6 +10,7 @@ import type { GasmResponse } from '../../pipeline/types.js';
 import type { ParallelSuite, WorkerResult } from '../../report/types.js';
 import { median } from '../../stats/quantile.js';
 import { WORKER_TIMEOUT_MS } from '../constants.js';
+import { collectGarbage } from '../gc.js';
 import type { WorkerSetup } from '../parallel-protocol.js';
 import { chunk, cycle } from '../response-tally.js';
 import { WorkerPool } from '../worker-pool.js';
@@ -67,15 +68,21 @@ export async function runParallel(bridge: GasmBridge, options: ParallelOptions, 
   let aborted = false;
   try {
     // Warm-up: one unmeasured pass on each side.
-    runSequential(bridge, batches.slice(0, 2));
-    await pool.run(shares.map((s) => s.slice(0, options.batchSize * 2)), false);
+    // (a whole repetition each: the workers' code must be as warm as this thread's).
+    runSequential(bridge, batches);
+    await pool.run(shares, false);
     for (let rep = 0; rep < options.repetitions; rep++) {
       if (hooks.signal?.aborted) {
         aborted = true;
         break;
       }
       hooks.onStep?.(`repetition ${rep + 1}/${options.repetitions}`);
+      collectGarbage();
       const seq = runSequential(bridge, batches);
+      // The sequential pass leaves garbage; collect it now so that this thread's GC does not compete with the
+      // workers for the cores during the parallel pass.
+      collectGarbage();
+      await new Promise((resolve) => setTimeout(resolve, 20));
       const t0 = process.hrtime.bigint();
       const outcomes = await pool.run(shares, true);
       const par = Number(process.hrtime.bigint() - t0) / 1e6;

@@ -45,8 +45,8 @@ export const barLabelsPlugin: Plugin = {
         const text = labels[i];
         if (!text) return;
         ctx.save();
-        ctx.fillStyle = '#111111';
-        ctx.font = `13px ${chart.options.font?.family ?? 'sans-serif'}`;
+        ctx.fillStyle = '#ffffff';
+        ctx.font = `bold 13px ${chart.options.font?.family ?? 'sans-serif'}`;
         ctx.textAlign = 'center';
         const lines = text.split('\n');
         const base = (element as unknown as { base: number }).base;

@@ -130,7 +130,7 @@ export function objectsChart(r: BenchReport): ChartFile | null {
     },
     options: {
       plugins: titled('Scalability: time per instruction vs scene size (log-log)', subtitleOf(r)),
-      scales: { x: axis('objects in the scene (log scale)', { type: 'logarithmic' }), y: axis('milliseconds per instruction (log scale)', { type: 'logarithmic' }) },
+      scales: { x: axis('objects in the scene (log scale)', { type: 'logarithmic' }), y: axis('milliseconds per instruction (log scale)', { type: 'logarithmic', ticks: { autoSkip: true, autoSkipPadding: 14 } }) },
     },
   };
   return { name: 'scalability-objects.png', title: 'Time vs objects', png: renderPng(config) };
