@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateReport } from '../../src/report/validate.js';
@@ -48,7 +48,7 @@ test('scalability: batch sweep and complexity fit', async () => {
 });
 
 test('memory: no leak in the real pipeline', async () => {
-  const { report } = await bench(['memory', '--category', 'simple', '--memory-instructions', '300', '--batch-size', '32']);
+  const { report } = await bench(['memory', '--category', 'simple', '--memory-instructions', '1000', '--batch-size', '32']);
   const m = report.suites.memory!.categories.simple;
   assert.equal(m.leakedTensors, 0);
   assert.equal(m.leak, false, m.verdict);
@@ -72,7 +72,10 @@ test('SIGINT writes a partial report marked incomplete and exits 130', async () 
 });
 
 test('an --out folder that cannot be written fails before running, exit 2', async () => {
-  const r = await runCli(['bench', 'throughput', '--out', '/proc/gasm-cannot-write']);
-  assert.equal(r.code, 2);
-  assert.match(r.stderr, /cannot write to output folder \/proc\/gasm-cannot-write/);
+  const dir = await mkdtemp(join(tmpdir(), 'gasm-out-'));
+  const file = join(dir, 'a-file');
+  await writeFile(file, 'not a folder');
+  const r = await runCli(['bench', 'throughput', '--out', join(file, 'reports')], { timeoutMs: 30_000 });
+  assert.equal(r.code, 2, r.stderr);
+  assert.match(r.stderr, /cannot write to output folder .*a-file\/reports: ENOTDIR/);
 });
