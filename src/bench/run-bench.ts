@@ -165,8 +165,10 @@ export async function runBenchmark(options: BenchOptions, hooks: BenchHooks = {}
 function addMeasurementWarnings(report: BenchReport, warnings: ReportWarning[]): void {
   const overheadMs = timerOverheadNs() / 1e6;
   for (const [name, c] of Object.entries(report.suites.throughput?.categories ?? {})) {
-    if (c.throughputSummary.cv > 0.1) {
-      warnings.push({ code: 'NOISY', message: `throughput/${name}: run-to-run variation ${(c.throughputSummary.cv * 100).toFixed(1)}% (CV); close other programs or raise --min-time` });
+    // Robust spread (MAD / median): a few GC pauses inflate the CV but do not make the median unreliable.
+    const spread = c.throughputSummary.mad / c.throughputSummary.median;
+    if (spread > 0.1) {
+      warnings.push({ code: 'NOISY', message: `throughput/${name}: run-to-run spread ${(spread * 100).toFixed(1)}% (MAD/median); close other programs or raise --min-time` });
     }
     if (c.runs < 5) warnings.push({ code: 'FEW_RUNS', message: `throughput/${name}: only ${c.runs} runs; statistics are weak` });
     if (Math.min(...c.samples.runMs) < overheadMs * 1000) {

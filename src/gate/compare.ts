@@ -139,17 +139,14 @@ function compareProportions(base: Extract<Metric, { kind: 'proportion' }>, cur: 
   };
 }
 
-/** Throws REPORT_INCOMPATIBLE when the reports did not measure the same thing. */
+/**
+ * Throws REPORT_INCOMPATIBLE when the reports did not measure the same thing: another backend (an environment
+ * difference, not a change), or other instruction sets.
+ */
 export function assertCompatible(baselines: BenchReport[], current: BenchReport): void {
   for (const b of baselines) {
     if (b.config.backend !== current.config.backend) {
       throw new ReportError('REPORT_INCOMPATIBLE', `baseline ran backend ${b.config.backend}, current ${current.config.backend}: compare runs of the same backend`);
-    }
-    const bm = b.config.model;
-    const cm = current.config.model;
-    const differs = (Object.keys(bm) as (keyof typeof bm)[]).filter((k) => bm[k] !== cm[k]);
-    if (differs.length > 0) {
-      throw new ReportError('REPORT_INCOMPATIBLE', `baseline and current ran different models (${differs.map((k) => `${k} ${bm[k]} vs ${cm[k]}`).join(', ')})`);
     }
     for (const [name, c] of Object.entries(current.suites.throughput?.categories ?? {})) {
       const bc = b.suites.throughput?.categories[name];
@@ -184,6 +181,13 @@ export function compareReports(baselines: BenchReport[], current: BenchReport, o
     throw new ReportError('REPORT_INCOMPATIBLE', options.metrics?.length ? `no metric matches ${options.metrics.join(', ')} in both reports` : 'the reports have no metric in common');
   }
   const warnings: string[] = [];
+  // A different model size is a change under test (its cost is what the gate should show), not an error.
+  for (const b of baselines) {
+    const bm = b.config.model;
+    const cm = current.config.model;
+    const differs = (Object.keys(bm) as (keyof typeof bm)[]).filter((k) => bm[k] !== cm[k]);
+    if (differs.length > 0) warnings.push(`the model changed: ${differs.map((k) => `${k} ${bm[k]} → ${cm[k]}`).join(', ')}`);
+  }
   if (baselines.some((b) => !b.complete) || !current.complete) warnings.push('an input report is incomplete (interrupted run)');
   if (baselines.some((b) => b.system.cpuModel !== current.system.cpuModel)) warnings.push('baseline and current ran on different CPUs');
   return { passed: !comparisons.some((c) => c.verdict === 'regression'), comparisons, skipped, warnings };
