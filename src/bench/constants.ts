@@ -5,6 +5,8 @@
 
 /** Runs executed before measuring, not counted. */
 export const DEFAULT_WARMUP_RUNS = 3;
+/** Least warm-up time per case, ms: the JIT reaches steady state before measuring (criterion warms up 3 s). */
+export const DEFAULT_WARMUP_TIME_MS = 500;
 /** Fewest measured runs per case (hyperfine's --min-runs). */
 export const DEFAULT_MIN_RUNS = 10;
 /** Least measured time per case, ms (criterion's measurement time). */

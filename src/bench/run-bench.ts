@@ -59,6 +59,7 @@ function configOf(options: BenchOptions, backend: string): BenchConfig {
     model: { ...DEFAULT_MODEL_CONFIG, ...options.bridge.model },
     runs: options.policy.runs,
     warmup: options.policy.warmup,
+    warmupTimeMs: options.policy.warmupTimeMs ?? 0,
     minTimeMs: options.policy.minTimeMs,
     batchSize: options.batchSize,
     categories: options.sets.map((s) => s.name),

@@ -1,5 +1,5 @@
 /**
- * The measuring loop: warm-up runs (not counted), then measured runs until both a minimum count and a
+ * The measuring loop: warm-up runs (not counted; at least a count and a time), then measured runs until both a minimum count and a
  * minimum time are reached (or exactly `runs` when given). The timed region holds only `body()`:
  * result collection happens in `after()`, outside it. Between runs the loop yields to the event loop
  * now and then, so that signals (Ctrl-C) and worker messages are handled without touching a timed region.
@@ -7,7 +7,10 @@
 import { DEFAULT_MAX_RUNS, YIELD_EVERY_MS } from './constants.js';
 
 export interface RunPolicy {
+  /** Fewest warm-up runs. */
   warmup: number;
+  /** Least warm-up time, ms (criterion's warm-up time): the JIT settles before anything is measured. */
+  warmupTimeMs?: number;
   /** Exact number of measured runs; null: adaptive between minRuns and maxRuns. */
   runs: number | null;
   minRuns: number;
@@ -54,7 +57,8 @@ export async function measure(
   hooks: RunHooks = {},
 ): Promise<Measurement> {
   let lastYield = performance.now();
-  for (let i = 0; i < policy.warmup; i++) {
+  const warmupEnd = performance.now() + (policy.warmupTimeMs ?? 0);
+  for (let i = 0; i < policy.warmup || performance.now() < warmupEnd; i++) {
     if (hooks.signal?.aborted) return { ms: [], aborted: true };
     body();
     after(-1 - i);

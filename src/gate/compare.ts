@@ -83,12 +83,29 @@ export function relativeChange(base: readonly number[], cur: readonly number[], 
   return { estimate: c / b - 1, lower, upper, base: b, cur: c };
 }
 
+/**
+ * Default per-metric thresholds that override the global one: tail latency (p99) moves by a GC pause or two
+ * between processes, so only a large change there is a regression. `--threshold-for` overrides these.
+ */
+export const DEFAULT_METRIC_THRESHOLDS: Readonly<Record<string, number>> = Object.freeze({ 'latency.*.p99': 0.25 });
+
+function matches(id: string, key: string): boolean {
+  if (key.includes('*')) return new RegExp(`^${key.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^.]+')}$`).test(id);
+  return id === key || id.startsWith(key);
+}
+
+/** The threshold for a metric: the user's most specific match, else a default one, else the global threshold. */
 function thresholdFor(id: string, options: GateOptions): number {
+  return longestMatch(id, options.thresholds ?? {}) ?? longestMatch(id, DEFAULT_METRIC_THRESHOLDS) ?? options.threshold;
+}
+
+/** The value of the longest key that matches the id (a prefix, or a pattern with `*` for one segment). */
+function longestMatch(id: string, thresholds: Readonly<Record<string, number>>): number | undefined {
   let best: [number, number] | null = null;
-  for (const [key, value] of Object.entries(options.thresholds ?? {})) {
-    if ((id === key || id.startsWith(key + '.') || id.startsWith(key)) && (!best || key.length > best[0])) best = [key.length, value];
+  for (const [key, value] of Object.entries(thresholds)) {
+    if (matches(id, key) && (!best || key.length > best[0])) best = [key.length, value];
   }
-  return best ? best[1] : options.threshold;
+  return best?.[1];
 }
 
 function compareSamples(base: SampleMetric, cur: SampleMetric, options: GateOptions, threshold: number): MetricComparison {

@@ -192,6 +192,7 @@ export interface BenchConfig {
   model: { featureDim: number; hiddenDim: number; heads: number; iterations: number; seed: number };
   runs: number | null;
   warmup: number;
+  warmupTimeMs?: number;
   minTimeMs: number;
   batchSize: number;
   categories: string[];

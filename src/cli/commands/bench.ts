@@ -12,6 +12,7 @@ import {
   DEFAULT_PARALLEL_INSTRUCTIONS,
   DEFAULT_SAMPLE_INTERVAL_MS,
   DEFAULT_WARMUP_RUNS,
+  DEFAULT_WARMUP_TIME_MS,
 } from '../../bench/constants.js';
 import { CATEGORIES, readCategory, readInstructionFile } from '../../bench/instruction-files.js';
 import { runBenchmark, SUITES, type BenchOptions, type Progress, type SuiteName } from '../../bench/run-bench.js';
@@ -30,6 +31,7 @@ interface BenchFlags extends ModelFlags {
   scalabilityCategory: string;
   runs?: string;
   warmup: string;
+  warmupTime: string;
   minTime: string;
   batchSize: string;
   batchSizes: string;
@@ -66,6 +68,7 @@ async function optionsFrom(suite: string, flags: BenchFlags): Promise<BenchOptio
     scalabilitySet,
     policy: {
       warmup: parseInteger('--warmup', flags.warmup, 0, 1_000_000),
+      warmupTimeMs: parseNumber('--warmup-time', flags.warmupTime, 0, 3_600_000),
       runs: flags.runs !== undefined ? parseInteger('--runs', flags.runs, 1, 1_000_000) : null,
       minRuns: DEFAULT_MIN_RUNS,
       minTimeMs: parseNumber('--min-time', flags.minTime, 0, 3_600_000),
@@ -103,6 +106,7 @@ export function register(program: Command): void {
     .option('--scalability-category <name>', 'instructions of the batch sweep and the parallel suite', 'medium')
     .option('--runs <n>', 'exact measured runs per case (default: adaptive, at least 10 runs and --min-time)')
     .option('--warmup <n>', 'unmeasured warm-up runs per case', String(DEFAULT_WARMUP_RUNS))
+    .option('--warmup-time <ms>', 'least warm-up time per case', String(DEFAULT_WARMUP_TIME_MS))
     .option('--min-time <ms>', 'least measured time per case when --runs is not given', String(DEFAULT_MIN_TIME_MS))
     .option('--batch-size <n>', 'instructions per processBatch call (throughput, memory, parallel)', String(DEFAULT_BATCH_SIZE))
     .option('--batch-sizes <list>', 'batch sizes of the scalability sweep', DEFAULT_BATCH_SIZES.join(','))
