@@ -14,6 +14,12 @@ import { register as registerInfo } from './commands/info.js';
 import { register as registerReport } from './commands/report.js';
 import { register as registerRun } from './commands/run.js';
 
+// `gasm run --json | head`: a closed pipe ends the output quietly instead of crashing.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 const program = new Command();
 program
   .name('gasm')

@@ -4,7 +4,7 @@ import Table from 'cli-table3';
 import type { Command } from 'commander';
 import { ConfigError } from '../../errors.js';
 import { findBaseline } from '../../gate/baseline-store.js';
-import { compareReports } from '../../gate/compare.js';
+import { compareReports, DEFAULT_THRESHOLD } from '../../gate/compare.js';
 import { COLUMNS, comparisonRow, gateMarkdown, summaryLine } from '../../gate/format.js';
 import { writeFileAtomic } from '../../report/atomic-write.js';
 import { loadReport, loadReports } from '../../report/load.js';
@@ -39,7 +39,7 @@ export function register(program: Command): void {
     .description('fail (exit 1) when the current report regresses against the baseline, statistically and beyond a threshold')
     .option('-b, --baseline <report|dir>', 'baseline report, or a folder of reports whose samples are pooled (default: the saved baseline "default")')
     .option('-c, --current <report>', 'current report', 'reports/latest.json')
-    .option('-t, --threshold <pct>', 'practical threshold: a smaller change never fails (5%, 0.05 or 5)', '5%')
+    .option('-t, --threshold <pct>', 'practical threshold: a smaller change never fails (10%, 0.1 or 10); p99 latency defaults to 50%', `${DEFAULT_THRESHOLD * 100}%`)
     .option('--threshold-for <metric=pct>', 'threshold for one metric or prefix, e.g. latency=10% (repeatable)', collect, [])
     .option('-m, --metric <id>', 'compare only this metric id or prefix (repeatable), e.g. throughput.simple', collect, [])
     .option('--confidence <level>', 'confidence level of the intervals', '0.95')

@@ -1,17 +1,29 @@
 /**
  * Chart.js drawn on @napi-rs/canvas (Skia; its binary ships as an npm package), to PNG.
- * 1200×600 CSS pixels at device pixel ratio 2, opaque white background, DejaVu Sans from the
- * dejavu-fonts-ttf package so that text renders on machines without system fonts.
+ * 1200×600 CSS pixels at device pixel ratio 2 (2400×1200 pixels), an opaque white background so the
+ * PNG reads in dark and light viewers, and DejaVu Sans from the dejavu-fonts-ttf package so that text
+ * renders the same on machines without system fonts.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import { Chart, registerables, type ChartConfiguration, type Plugin } from 'chart.js';
 
+/** Chart width in CSS pixels. */
 export const WIDTH = 1200;
+/** Chart height in CSS pixels. */
 export const HEIGHT = 600;
+/** Device pixel ratio: the PNG is WIDTH·2 × HEIGHT·2 pixels. */
 export const PIXEL_RATIO = 2;
+/** Font family of every chart (registered from dejavu-fonts-ttf). */
 export const FONT_FAMILY = 'DejaVu Sans';
+
+/** One rendered chart: its file name, a human title (alt text, Markdown link) and the PNG bytes. */
+export interface ChartFile {
+  name: string;
+  title: string;
+  png: Buffer;
+}
 
 let ready = false;
 
@@ -25,7 +37,7 @@ function setUp(): void {
       GlobalFonts.registerFromPath(join(dir, 'DejaVuSans.ttf'), FONT_FAMILY);
       GlobalFonts.registerFromPath(join(dir, 'DejaVuSans-Bold.ttf'), FONT_FAMILY);
     } catch {
-      // No font package: Skia falls back to whatever the system has.
+      // No font package: Skia falls back to whatever fonts the system has.
     }
   }
   Chart.defaults.font.family = FONT_FAMILY;
@@ -33,8 +45,8 @@ function setUp(): void {
   Chart.defaults.color = '#222222';
 }
 
-/** Paints the whole canvas white before drawing, so the PNG reads in dark and light viewers. */
-const background: Plugin = {
+/** Paints the whole canvas white behind the chart. */
+const opaqueBackground: Plugin = {
   id: 'gasmBackground',
   beforeDraw(chart) {
     const { ctx } = chart;
@@ -46,36 +58,21 @@ const background: Plugin = {
   },
 };
 
-/** Renders one Chart.js configuration to PNG bytes. */
+/** Renders one Chart.js configuration (plus extra inline plugins) to PNG bytes. */
 export function renderPng(config: ChartConfiguration, plugins: Plugin[] = []): Buffer {
   setUp();
-  // Chart.js multiplies the canvas size by devicePixelRatio itself: 1200×600 CSS px → 2400×1200 pixels.
+  // The canvas is created at CSS size: Chart.js multiplies it by devicePixelRatio itself (retinaScale),
+  // so 1200×600 here becomes a 2400×1200 bitmap. Creating it at 2× would double the scale again.
   const canvas = createCanvas(WIDTH, HEIGHT);
   const ctx = canvas.getContext('2d');
   const chart = new Chart(ctx as unknown as ConstructorParameters<typeof Chart>[0], {
     ...config,
     options: { ...config.options, responsive: false, animation: false, devicePixelRatio: PIXEL_RATIO, maintainAspectRatio: false },
-    plugins: [background, ...(config.plugins ?? []), ...plugins],
+    plugins: [opaqueBackground, ...(config.plugins ?? []), ...plugins],
   } as ChartConfiguration);
   try {
     return canvas.toBuffer('image/png');
   } finally {
     chart.destroy();
   }
-}
-
-/** Okabe–Ito colour-blind-safe palette. */
-export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#F0E442', '#000000'];
-
-/** Title and axis options shared by every chart. */
-export function titled(text: string, subtitle?: string) {
-  return {
-    title: { display: true, text, font: { size: 20, weight: 'bold' as const }, padding: { top: 10, bottom: subtitle ? 4 : 16 } },
-    subtitle: { display: Boolean(subtitle), text: subtitle ?? '', font: { size: 14 }, padding: { bottom: 14 } },
-    legend: { position: 'top' as const, labels: { boxWidth: 18 } },
-  };
-}
-
-export function axis(title: string, extra: Record<string, unknown> = {}) {
-  return { title: { display: true, text: title, font: { size: 15 } }, grid: { color: '#e5e5e5' }, ...extra };
 }

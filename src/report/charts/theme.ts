@@ -1,0 +1,64 @@
+/** Shared look of every chart: colour-blind-safe palette, titles, axes, log-scale ticks, number labels. */
+import type { BenchReport } from '../types.js';
+
+/** Okabe–Ito palette (safe for the common colour-vision deficiencies), black last. */
+export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#F0E442', '#000000'];
+
+/** Title, subtitle and legend options (legend uses point styles, so lines show as lines). */
+export function titled(text: string, subtitle?: string) {
+  return {
+    title: { display: true, text, font: { size: 20, weight: 'bold' as const }, padding: { top: 10, bottom: subtitle ? 4 : 14 } },
+    subtitle: { display: Boolean(subtitle), text: subtitle ?? '', font: { size: 14 }, padding: { bottom: 12 } },
+    legend: { position: 'top' as const, labels: { usePointStyle: true, pointStyleWidth: 28, padding: 18, font: { size: 15 } } },
+  };
+}
+
+/** An axis with a title (which should name the unit) and light grid lines. */
+export function axis(title: string, extra: Record<string, unknown> = {}) {
+  return { title: { display: true, text: title, font: { size: 15 } }, grid: { color: '#e3e3e3' }, ticks: { font: { size: 14 } }, ...extra };
+}
+
+/** The line under each title: backend, CPU, tool version and when the report was made. */
+export function subtitleOf(r: BenchReport): string {
+  return `${r.system.backend} backend · ${r.system.cpuModel} (${r.system.cores} cores) · gasm ${r.tool.version} · ${r.createdAt}`;
+}
+
+/** A number for labels: thousands separated above 100, three significant digits below. */
+export function formatNumber(x: number): string {
+  if (!Number.isFinite(x)) return '-';
+  if (Math.abs(x) >= 100) return Math.round(x).toLocaleString('en-US');
+  return Number(x.toPrecision(3)).toString();
+}
+
+/** Fraction as a percentage with one decimal. */
+export function percent(x: number): string {
+  return `${(x * 100).toFixed(1)}%`;
+}
+
+/**
+ * Bounds and ticks for a logarithmic axis over [lo, hi]: the range is padded by `pad` (a factor) on
+ * both sides so markers at the ends are not clipped, and ticks sit at 1, 2, 5 × 10^k only, so labels
+ * never crowd each other as Chart.js's default log ticks (…, 70, 80, 90, 100) do.
+ */
+export function logAxisRange(lo: number, hi: number, pad = 1.25): { min: number; max: number; ticks: number[] } {
+  const min = lo / pad;
+  const max = hi * pad;
+  const ticks: number[] = [];
+  for (let e = Math.floor(Math.log10(min)); e <= Math.ceil(Math.log10(max)); e++) {
+    for (const m of [1, 2, 5]) {
+      const v = m * 10 ** e;
+      if (v >= min && v <= max) ticks.push(Number(v.toPrecision(3)));
+    }
+  }
+  return { min, max, ticks };
+}
+
+/** Chart.js axis options that show exactly `values` as ticks (used with logAxisRange or measured x values). */
+export function fixedTicks(values: number[]) {
+  return {
+    afterBuildTicks(scale: { ticks: { value: number }[] }) {
+      scale.ticks = values.map((value) => ({ value }));
+    },
+    ticks: { font: { size: 14 }, autoSkip: false, maxRotation: 0, callback: (value: number | string) => formatNumber(Number(value)) },
+  };
+}
