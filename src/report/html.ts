@@ -10,11 +10,11 @@ function markdownToHtml(md: string, images: Map<string, Buffer>): string {
   const lines = md.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    const inline = (s: string) => escape(s).replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>');
+    const inline = (s: string) => escape(s).replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>').replace(/`([^`]+)`/g, '<code>$1</code>').replace(/\\\|/g, '|');
     if (line.startsWith('|')) {
       const rows: string[][] = [];
       while (i < lines.length && lines[i].startsWith('|')) {
-        if (!/^\|(-|\|)+$/.test(lines[i].replace(/\s/g, ''))) rows.push(lines[i].slice(1, -1).split('|').map((c) => c.trim()));
+        if (!/^\|[-:|]+$/.test(lines[i].replace(/\s/g, ''))) rows.push(lines[i].slice(1, -1).split(/(?<!\\)\|/).map((c) => c.trim()));
         i++;
       }
       i--;
@@ -41,7 +41,7 @@ table{border-collapse:collapse;margin:1rem 0;font-size:14px}th,td{border:1px sol
 th:first-child,td:first-child{text-align:left}th{background:#f2f2f2}img{max-width:100%;border:1px solid #ddd}
 figure{margin:1.5rem 0}figcaption{color:#555;font-size:13px}.warning{color:#8a4b00}`;
 
-/** The whole page for one or more Markdown sections and their charts. */
+/** The whole page (no external requests: styles inline, images as data: URIs) for one or more Markdown sections and their charts. */
 export function reportHtml(title: string, markdownSections: string[], images: Map<string, Buffer>): string {
   return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title><style>${STYLE}</style></head>\n<body>\n${markdownSections.map((md) => markdownToHtml(md, images)).join('\n<hr>\n')}\n</body></html>\n`;
 }

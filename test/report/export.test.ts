@@ -3,24 +3,56 @@ import assert from 'node:assert/strict';
 import { exportBencher, exportGithubBenchmark } from '../../src/report/export.js';
 import { makeSampleReport } from '../helpers/sample-report.js';
 
-test('github-action-benchmark entries carry the report values in the right direction', () => {
+test('github-action-benchmark entries have { name, unit, value, range?, extra? } and the report values', () => {
   const r = makeSampleReport();
   const bigger = exportGithubBenchmark(r, 'bigger');
   const smaller = exportGithubBenchmark(r, 'smaller');
+  for (const e of [...bigger, ...smaller]) {
+    assert.deepEqual(Object.keys(e).filter((k) => !['name', 'unit', 'value', 'range', 'extra'].includes(k)), []);
+    assert.equal(typeof e.name, 'string');
+    assert.equal(typeof e.unit, 'string');
+    assert.ok(Number.isFinite(e.value), e.name);
+    if (e.range !== undefined) assert.match(e.range, /^± \d/);
+  }
+  const names = (xs: { name: string }[]) => xs.map((e) => e.name);
+  assert.equal(new Set(names(bigger)).size, bigger.length, 'names are unique');
+  const simple = r.suites.throughput!.categories.simple;
   const t = bigger.find((e) => e.name === 'throughput/simple')!;
-  assert.equal(t.value, r.suites.throughput!.categories.simple.instructionsPerSecond);
-  assert.equal(t.unit, 'instructions/s');
-  assert.ok(bigger.every((e) => typeof e.name === 'string' && Number.isFinite(e.value)));
-  assert.ok(!bigger.some((e) => e.name.startsWith('latency')));
-  assert.equal(smaller.find((e) => e.name === 'latency p50/simple')!.value, r.suites.throughput!.categories.simple.latencyMs.p50);
-  assert.ok(bigger.some((e) => e.name.startsWith('parallel speedup')));
+  assert.deepEqual([t.unit, t.value], ['instructions/s', simple.instructionsPerSecond]);
+  assert.equal(t.range, `± ${Number(((simple.throughputSummary.ci95Median[1] - simple.throughputSummary.ci95Median[0]) / 2).toPrecision(3))}`);
+  assert.equal(bigger.find((e) => e.name === 'parallel speedup/2 workers')!.value, r.suites.parallel!.speedup);
+  assert.equal(bigger.find((e) => e.name === 'throughput batch 10/medium')!.value, r.suites.scalability!.batch[2].instructionsPerSecond);
+  assert.ok(!names(bigger).some((n) => n.startsWith('latency')), 'latency is never "bigger is better"');
+  assert.deepEqual(smaller.find((e) => e.name === 'latency p50/simple')!.value, simple.latencyMs.p50);
+  assert.equal(smaller.find((e) => e.name === 'latency p99/stress')!.value, r.suites.throughput!.categories.stress.latencyMs.p99);
+  assert.equal(smaller.find((e) => e.name === 'time per instruction/64 objects')!.value, r.suites.scalability!.objects[5].msPerInstruction);
+  assert.equal(smaller.find((e) => e.name === 'retained heap/simple')!.value, 12);
+  assert.ok(!names(smaller).some((n) => n.startsWith('throughput')), 'throughput is never "smaller is better"');
 });
 
-test('Bencher Metric Format: benchmark → measure → value with bounds', () => {
+test('Bencher Metric Format: benchmark → measure → { value, lower_value, upper_value }, latency in ns', () => {
   const r = makeSampleReport();
   const bmf = exportBencher(r);
+  for (const measures of Object.values(bmf)) {
+    for (const m of Object.values(measures)) {
+      assert.ok(Number.isFinite(m.value));
+      assert.deepEqual(Object.keys(m).filter((k) => !['value', 'lower_value', 'upper_value'].includes(k)), []);
+      if (m.lower_value !== undefined) assert.ok(m.lower_value <= m.upper_value!);
+    }
+  }
   const c = r.suites.throughput!.categories.medium;
-  assert.deepEqual(bmf['gasm/throughput/medium'].throughput, { value: c.instructionsPerSecond, lower_value: c.throughputSummary.ci95[0], upper_value: c.throughputSummary.ci95[1] });
-  assert.equal(bmf['gasm/throughput/medium'].latency.value, c.latencyMs.median * 1e6);
+  assert.deepEqual(bmf['gasm/throughput/medium'].throughput, { value: c.instructionsPerSecond, lower_value: c.throughputSummary.ci95Median[0], upper_value: c.throughputSummary.ci95Median[1] });
+  assert.deepEqual(bmf['gasm/throughput/medium'].latency, { value: c.latencyMs.median * 1e6, lower_value: c.latencyMs.ci95Median[0] * 1e6, upper_value: c.latencyMs.ci95Median[1] * 1e6 });
+  assert.equal(bmf['gasm/throughput/medium']['constraint-satisfaction'].value, 1);
+  assert.equal(bmf['gasm/scalability/objects-8'].latency.value, r.suites.scalability!.objects[2].msPerInstruction * 1e6);
+  assert.equal(bmf['gasm/scalability/batch-100'].throughput.value, r.suites.scalability!.batch[5].instructionsPerSecond);
+  assert.equal(bmf['gasm/memory/simple']['retained-bytes-per-instruction'].value, 12);
   assert.equal(bmf['gasm/parallel'].speedup.value, r.suites.parallel!.speedup);
+});
+
+test('a report with only some suites exports only those', () => {
+  const r = makeSampleReport();
+  r.suites = { parallel: r.suites.parallel };
+  assert.deepEqual(Object.keys(exportBencher(r)), ['gasm/parallel']);
+  assert.deepEqual(exportGithubBenchmark(r, 'smaller'), []);
 });

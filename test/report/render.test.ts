@@ -2,71 +2,75 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { loadImage, createCanvas } from '@napi-rs/canvas';
+import { basename, join } from 'node:path';
+import { IoError } from '../../src/errors.js';
 import { renderReports } from '../../src/report/render.js';
 import { makeSampleReport } from '../helpers/sample-report.js';
+import { assertRealChart } from './charts/png-checks.js';
 
-function pngSize(png: Buffer): { width: number; height: number } {
-  assert.equal(png.subarray(1, 4).toString('ascii'), 'PNG');
-  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
-}
+const outDir = () => mkdtemp(join(tmpdir(), 'gasm-render-'));
 
-/** Number of distinct colours in a coarse sample of the image: a blank chart has one. */
-async function colourCount(png: Buffer): Promise<number> {
-  const img = await loadImage(png);
-  const canvas = createCanvas(img.width, img.height);
-  const ctx = canvas.getContext('2d');
-  ctx.drawImage(img, 0, 0);
-  const data = ctx.getImageData(0, 0, img.width, img.height).data;
-  const seen = new Set<number>();
-  for (let i = 0; i < data.length; i += 4 * 97) seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
-  return seen.size;
-}
-
-test('every chart of a full report is a 2400×1200 PNG with real content; md and html are written', async () => {
-  const out = await mkdtemp(join(tmpdir(), 'gasm-render-'));
-  const { files } = await renderReports([{ path: 'full.json', report: makeSampleReport() }], { outDir: out, formats: ['png', 'md', 'html'] });
-  const pngs = files.filter((f) => f.endsWith('.png')).map((f) => f.split('/').pop());
-  for (const name of ['throughput.png', 'latency.png', 'stages.png', 'scalability-batch.png', 'scalability-objects.png', 'memory-simple.png', 'parallel.png', 'system.png']) {
-    assert.ok(pngs.includes(name), `${name} written`);
-  }
-  for (const f of files.filter((x) => x.endsWith('.png'))) {
-    const png = await readFile(f);
-    assert.deepEqual(pngSize(png), { width: 2400, height: 1200 }, f);
-    assert.ok((await colourCount(png)) > 5, `${f} is not blank`);
-  }
+test('a full report gives every chart, summary.md (last) and report.html', async () => {
+  const out = await outDir();
+  const { files, warnings } = await renderReports([{ path: 'full.json', report: makeSampleReport() }], { outDir: out, formats: ['png', 'md', 'html'] });
+  assert.deepEqual(warnings, []);
+  assert.deepEqual(files.map((f) => basename(f)), ['throughput.png', 'latency.png', 'stages.png', 'scalability-batch.png', 'scalability-objects.png', 'memory-simple.png', 'parallel.png', 'system.png', 'report.html', 'summary.md']);
+  for (const f of files.filter((x) => x.endsWith('.png'))) await assertRealChart(await readFile(f), f);
   const md = await readFile(join(out, 'summary.md'), 'utf8');
-  for (const text of ['## Throughput', 'simple', 'stress', '## Scalability', '## Memory', '## Parallel', '![Throughput per category](throughput.png)']) assert.ok(md.includes(text), text);
+  for (const name of ['simple', 'medium', 'complex', 'stress']) assert.match(md, new RegExp(`^\\| ${name} \\|`, 'm'));
+  for (const f of files.filter((x) => x.endsWith('.png'))) assert.ok(md.includes(`](${basename(f)})`), `summary.md links ${basename(f)}`);
   const html = await readFile(join(out, 'report.html'), 'utf8');
-  assert.match(html, /<img alt="Throughput per category" src="data:image\/png;base64,/);
+  assert.equal(html.match(/src="data:image\/png;base64,/g)?.length, 8);
   assert.doesNotMatch(html, /src="https?:/);
+  assert.deepEqual((await readdir(out)).filter((n) => n.startsWith('.')), [], 'no temporary files left');
 });
 
-test('charts of suites a report does not hold are skipped; two reports add a comparison chart', async () => {
+test('absent suites are skipped; two reports add a comparison chart; a missing timeline is a warning', async () => {
   const partial = makeSampleReport();
   delete partial.suites.scalability;
   delete partial.suites.memory;
   delete partial.suites.parallel;
-  const out = await mkdtemp(join(tmpdir(), 'gasm-render-'));
-  await renderReports([{ path: 'a.json', report: partial }, { path: 'b.json', report: makeSampleReport({ seed: 2 }) }], { outDir: out, formats: ['png'] });
-  const names = await readdir(out);
-  assert.ok(!names.includes('1-parallel.png') && !names.includes('1-scalability-batch.png'));
-  assert.ok(names.includes('2-parallel.png'));
+  partial.timeline = { ...partial.timeline, samples: [] };
+  const out = await outDir();
+  const { warnings } = await renderReports([{ path: 'a.json', report: partial }, { path: 'b.json', report: makeSampleReport({ seed: 2 }) }], { outDir: out, formats: ['png'] });
+  const names = (await readdir(out)).sort();
+  assert.deepEqual(names.filter((n) => n.startsWith('1-')), ['1-latency.png', '1-stages.png', '1-throughput.png']);
+  assert.ok(names.includes('2-parallel.png') && names.includes('2-system.png'));
   assert.ok(names.includes('comparison-throughput.png'));
+  assert.ok(!names.includes('summary.md') && !names.includes('report.html'));
+  assert.deepEqual(warnings, ['a.json: system timeline chart skipped: the report has no sampler samples']);
 });
 
-test('with GITHUB_STEP_SUMMARY set, summary.md is appended to it', async () => {
-  const out = await mkdtemp(join(tmpdir(), 'gasm-render-'));
+test('Markdown alone links no images; HTML alone still embeds the charts', async () => {
+  const out = await outDir();
+  const { files } = await renderReports([{ path: 'r.json', report: makeSampleReport() }], { outDir: out, formats: ['md', 'html'] });
+  assert.deepEqual(files.map((f) => basename(f)), ['report.html', 'summary.md']);
+  assert.doesNotMatch(await readFile(join(out, 'summary.md'), 'utf8'), /!\[/);
+  assert.match(await readFile(join(out, 'report.html'), 'utf8'), /data:image\/png;base64,/);
+});
+
+test('with GITHUB_STEP_SUMMARY set, summary.md is appended to that file', async () => {
+  const out = await outDir();
   const summary = join(out, 'step-summary.md');
   await writeFile(summary, 'earlier step\n');
   process.env.GITHUB_STEP_SUMMARY = summary;
   try {
     await renderReports([{ path: 'r.json', report: makeSampleReport() }], { outDir: out, formats: ['md'] });
+    await renderReports([{ path: 's.json', report: makeSampleReport() }], { outDir: out, formats: ['png'] });
   } finally {
     delete process.env.GITHUB_STEP_SUMMARY;
   }
   const text = await readFile(summary, 'utf8');
-  assert.ok(text.startsWith('earlier step\n'));
-  assert.match(text, /# gasm report: r\.json/);
+  const md = await readFile(join(out, 'summary.md'), 'utf8');
+  assert.equal(text, `earlier step\n${md}\n`, 'appended once, only when Markdown is written');
+});
+
+test('an incomplete run is a warning; an unwritable output folder is an IoError naming it', async () => {
+  const r = makeSampleReport();
+  r.complete = false;
+  const { warnings } = await renderReports([{ path: 'cut.json', report: r }], { outDir: await outDir(), formats: ['md'] });
+  assert.deepEqual(warnings, ['cut.json: incomplete (interrupted) run; figures cover what was measured']);
+  const file = join(await outDir(), 'a-file');
+  await writeFile(file, 'x');
+  await assert.rejects(renderReports([{ path: 'r.json', report: r }], { outDir: join(file, 'sub'), formats: ['md'] }), (e: unknown) => e instanceof IoError && e.message.includes(join(file, 'sub')));
 });

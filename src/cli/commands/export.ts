@@ -9,6 +9,7 @@ import { parseChoice } from '../parse-options.js';
 
 const FORMATS = ['github-bigger', 'github-smaller', 'bencher'] as const;
 
+/** Adds `gasm export <report> --format github-bigger|github-smaller|bencher [--out FILE]` to the program. */
 export function register(program: Command): void {
   program
     .command('export')
@@ -16,6 +17,7 @@ export function register(program: Command): void {
     .argument('<report>', 'report JSON file')
     .requiredOption('-f, --format <name>', FORMATS.join(' | '))
     .option('-o, --out <file>', 'write to a file instead of stdout')
+    .addHelpText('after', '\ngithub-bigger / github-smaller: JSON for benchmark-action/github-action-benchmark with tool\ncustomBiggerIsBetter / customSmallerIsBetter. bencher: Bencher Metric Format for `bencher run --adapter json`.\nExit status: 0 written; 2 unreadable or invalid report, unknown format, unwritable file.')
     .action(
       action(async (path: string, flags: { format: string; out?: string }) => {
         const format = parseChoice('--format', flags.format, FORMATS);

@@ -9,7 +9,7 @@ export function titled(text: string, subtitle?: string) {
   return {
     title: { display: true, text, font: { size: 20, weight: 'bold' as const }, padding: { top: 10, bottom: subtitle ? 4 : 14 } },
     subtitle: { display: Boolean(subtitle), text: subtitle ?? '', font: { size: 14 }, padding: { bottom: 12 } },
-    legend: { position: 'top' as const, labels: { usePointStyle: true, pointStyleWidth: 28, padding: 18, font: { size: 15 } } },
+    legend: { position: 'top' as const, labels: { usePointStyle: true, padding: 18, font: { size: 15 } } },
   };
 }
 
@@ -37,20 +37,24 @@ export function percent(x: number): string {
 
 /**
  * Bounds and ticks for a logarithmic axis over [lo, hi]: the range is padded by `pad` (a factor) on
- * both sides so markers at the ends are not clipped, and ticks sit at 1, 2, 5 × 10^k only, so labels
- * never crowd each other as Chart.js's default log ticks (…, 70, 80, 90, 100) do.
+ * both sides so markers at the ends are not clipped, and ticks sit at 1, 2, 5 × 10^k (1, 1.5, 2, 3, 5, 7
+ * when that gives fewer than four), so labels never crowd as Chart.js's default log ticks (…, 80, 90, 100) do.
  */
 export function logAxisRange(lo: number, hi: number, pad = 1.25): { min: number; max: number; ticks: number[] } {
   const min = lo / pad;
   const max = hi * pad;
-  const ticks: number[] = [];
-  for (let e = Math.floor(Math.log10(min)); e <= Math.ceil(Math.log10(max)); e++) {
-    for (const m of [1, 2, 5]) {
-      const v = m * 10 ** e;
-      if (v >= min && v <= max) ticks.push(Number(v.toPrecision(3)));
+  const within = (mantissas: number[]) => {
+    const ticks: number[] = [];
+    for (let e = Math.floor(Math.log10(min)); e <= Math.ceil(Math.log10(max)); e++) {
+      for (const m of mantissas) {
+        const v = Number((m * 10 ** e).toPrecision(3));
+        if (v >= min && v <= max) ticks.push(v);
+      }
     }
-  }
-  return { min, max, ticks };
+    return ticks;
+  };
+  const coarse = within([1, 2, 5]);
+  return { min, max, ticks: coarse.length >= 4 ? coarse : within([1, 1.5, 2, 3, 5, 7]) };
 }
 
 /** Chart.js axis options that show exactly `values` as ticks (used with logAxisRange or measured x values). */

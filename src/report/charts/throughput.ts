@@ -1,6 +1,6 @@
 /**
- * Throughput per category: bars of instructions/s (median of runs) with the 95% CI whiskers of the
- * per-run throughput, and the quality of the answers (success rate, constraints satisfied) above each bar.
+ * Throughput per category: bars of instructions/s (median of runs) with whiskers for the 95% CI of that
+ * median (throughputSummary.ci95Median: the interval of the statistic the bar shows), and the quality of the answers (success rate, constraints satisfied) above each bar.
  */
 import type { ChartConfiguration } from 'chart.js';
 import type { BenchReport } from '../types.js';
@@ -20,9 +20,9 @@ export function barValueAxis(title: string, values: number[], uppers: number[]) 
   const positive = values.filter((v) => v > 0);
   const top = Math.max(...uppers.filter(Number.isFinite), ...values);
   const low = positive.length ? Math.min(...positive) : 1;
-  if (positive.length === 0 || top / low <= LOG_SCALE_RATIO) return axis(title, { beginAtZero: true, max: top * 1.2 });
+  if (positive.length === 0 || top / low <= LOG_SCALE_RATIO) return axis(title, { beginAtZero: true, suggestedMax: top * 1.2 });
   const range = logAxisRange(low / 1.6, top * 1.9, 1);
-  return { ...axis(`${title} (log scale)`, { type: 'logarithmic', min: range.min, max: range.max }), ...fixedTicks(range.ticks), title: { display: true, text: `${title} (log scale)`, font: { size: 15 } } };
+  return { ...axis(`${title} (log scale)`, { type: 'logarithmic', min: range.min, max: range.max }), ...fixedTicks(range.ticks) };
 }
 
 /** The chart, or null when the report has no throughput suite. */
@@ -30,13 +30,13 @@ export function throughputChart(r: BenchReport): ChartFile | null {
   const cats = Object.entries(r.suites.throughput?.categories ?? {});
   if (cats.length === 0) return null;
   const values = cats.map(([, c]) => c.instructionsPerSecond);
-  const ci = cats.map(([, c]) => c.throughputSummary.ci95);
+  const ci = cats.map(([, c]) => c.throughputSummary.ci95Median);
   const config: ChartConfiguration = {
     type: 'bar',
     data: {
       labels: cats.map(([n]) => n),
       datasets: [{
-        label: 'instructions/s (median of runs; whiskers: 95% CI of the mean)',
+        label: 'instructions/s, median of runs (whiskers: its 95% CI)',
         data: values,
         backgroundColor: PALETTE[0],
         pointStyle: 'rect',

@@ -1,0 +1,45 @@
+/** Scalability with batch size: instructions/s through processBatch against the batch size (log x). */
+import type { ChartConfiguration } from 'chart.js';
+import type { BenchReport } from '../types.js';
+import { renderPng, type ChartFile } from './canvas.js';
+import { axis, fixedTicks, PALETTE, subtitleOf, titled } from './theme.js';
+
+/** The chart, or null when the report has no scalability suite or no batch points. */
+export function batchChart(r: BenchReport): ChartFile | null {
+  const s = r.suites.scalability;
+  if (!s || s.batch.length === 0) return null;
+  const sizes = s.batch.map((p) => p.batchSize);
+  const lo = Math.min(...sizes);
+  const hi = Math.max(...sizes);
+  const logX = hi / lo >= 8;
+  const config: ChartConfiguration = {
+    type: 'line',
+    data: {
+      datasets: [{
+        label: `instructions/s through processBatch (median of repetitions, ${s.category} instructions)`,
+        data: s.batch.map((p) => ({ x: p.batchSize, y: p.instructionsPerSecond })),
+        borderColor: PALETTE[0],
+        backgroundColor: PALETTE[0],
+        pointRadius: 7,
+        pointStyle: 'circle',
+        borderWidth: 3,
+      }],
+    },
+    options: {
+      plugins: titled('Scalability: throughput vs batch size', subtitleOf(r)),
+      layout: { padding: { right: 24 } },
+      scales: {
+        x: {
+          ...axis(logX ? 'batch size, instructions per processBatch call (log scale)' : 'batch size, instructions per processBatch call', {
+            type: logX ? 'logarithmic' : 'linear',
+            min: logX ? lo / 1.3 : Math.max(0, lo - 1),
+            max: logX ? hi * 1.3 : hi + 1,
+          }),
+          ...fixedTicks(sizes),
+        },
+        y: axis('instructions per second', { beginAtZero: true }),
+      },
+    },
+  };
+  return { name: 'scalability-batch.png', title: 'Throughput vs batch size', png: renderPng(config) };
+}

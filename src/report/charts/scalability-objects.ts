@@ -1,0 +1,67 @@
+/**
+ * Scalability with scene size: milliseconds per instruction against the number of objects, log-log,
+ * with the fitted power law y = a·N^b (report.suites.scalability.complexity) drawn over the measured range.
+ */
+import type { ChartConfiguration } from 'chart.js';
+import type { BenchReport } from '../types.js';
+import { renderPng, type ChartFile } from './canvas.js';
+import { errorBarsPlugin } from './error-bars.js';
+import { axis, fixedTicks, formatNumber, logAxisRange, PALETTE, subtitleOf, titled } from './theme.js';
+
+/** Points on the fitted curve between the smallest and largest N. */
+const FIT_POINTS = 32;
+
+/** The chart, or null when the report has no scalability suite or no scene-size points. */
+export function objectsChart(r: BenchReport): ChartFile | null {
+  const s = r.suites.scalability;
+  const points = (s?.objects ?? []).filter((p) => p.objects > 0 && p.msPerInstruction > 0);
+  if (!s || points.length === 0) return null;
+  const { exponent: b, coefficient: a, r2 } = s.complexity;
+  const xs = points.map((p) => p.objects);
+  const lo = Math.min(...xs);
+  const hi = Math.max(...xs);
+  const fit = Number.isFinite(a) && Number.isFinite(b) && hi > lo
+    ? Array.from({ length: FIT_POINTS }, (_, i) => {
+      const x = lo * (hi / lo) ** (i / (FIT_POINTS - 1));
+      return { x, y: a * x ** b };
+    })
+    : [];
+  const ys = [...points.map((p) => p.msPerInstruction), ...points.map((p) => p.summary.ci95Median[0]), ...points.map((p) => p.summary.ci95Median[1]), ...fit.map((p) => p.y)].filter((y) => y > 0 && Number.isFinite(y));
+  const yRange = logAxisRange(Math.min(...ys), Math.max(...ys), 1.3);
+  const config: ChartConfiguration = {
+    type: 'scatter',
+    data: {
+      datasets: [
+        {
+          label: `measured: median ms per instruction with its 95% CI (${s.category} instructions)`,
+          data: points.map((p) => ({ x: p.objects, y: p.msPerInstruction })),
+          errorBars: points.map((p) => p.summary.ci95Median),
+          backgroundColor: PALETTE[0],
+          borderColor: PALETTE[0],
+          pointRadius: 8,
+          pointStyle: 'circle',
+        } as never,
+        {
+          type: 'line',
+          label: `fit y = ${formatNumber(a)}·N^${b.toFixed(2)}: exponent b = ${b.toFixed(2)}, R² = ${r2.toFixed(3)}`,
+          data: fit,
+          borderColor: PALETTE[3],
+          backgroundColor: PALETTE[3],
+          borderDash: [10, 6],
+          pointRadius: 0,
+          borderWidth: 3,
+          pointStyle: 'line',
+        },
+      ],
+    },
+    options: {
+      plugins: titled('Scalability: time per instruction vs objects in the scene (log-log)', subtitleOf(r)),
+      layout: { padding: { right: 24 } },
+      scales: {
+        x: { ...axis('objects in the scene, N (log scale)', { type: 'logarithmic', min: lo / 1.25, max: hi * 1.25 }), ...fixedTicks(xs) },
+        y: { ...axis('milliseconds per instruction (log scale)', { type: 'logarithmic', min: yRange.min, max: yRange.max }), ...fixedTicks(yRange.ticks) },
+      },
+    },
+  };
+  return { name: 'scalability-objects.png', title: 'Time per instruction vs objects (log-log)', png: renderPng(config, [errorBarsPlugin]) };
+}
