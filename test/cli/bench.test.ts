@@ -62,14 +62,17 @@ test('parallel: speedup = sequential / parallel time', async () => {
   assert.ok(Math.abs(p.speedup - p.sequentialMs / p.parallelMs) < 1e-9);
 });
 
-test('SIGINT writes a partial report marked incomplete and exits 130', async () => {
-  const out = await mkdtemp(join(tmpdir(), 'gasm-int-'));
-  const r = await runCli(['bench', 'throughput', '--category', 'simple', '--min-time', '600000', '--out', out, '--quiet'], { signalAfterMs: 6000 });
-  assert.equal(r.code, 130, r.stderr);
-  const report = validateReport(JSON.parse(await readFile(join(out, 'latest.json'), 'utf8')), 'latest');
-  assert.equal(report.complete, false);
-  assert.ok((report.suites.throughput?.categories.simple?.runs ?? 0) > 0, 'runs measured before the interrupt are kept');
-});
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  test(`${signal} writes a partial report marked incomplete and exits ${code}`, async () => {
+    const out = await mkdtemp(join(tmpdir(), 'gasm-int-'));
+    const r = await runCli(['bench', 'throughput', '--category', 'simple', '--min-time', '600000', '--out', out, '--quiet'], { signalAfterMs: 6000, signal });
+    assert.equal(r.code, code, r.stderr);
+    const report = validateReport(JSON.parse(await readFile(join(out, 'latest.json'), 'utf8')), 'latest');
+    assert.equal(report.complete, false);
+    assert.ok((report.suites.throughput?.categories.simple?.runs ?? 0) > 0, 'runs measured before the interrupt are kept');
+    assert.ok((await readdir(out)).every((f) => !f.endsWith('.tmp')), 'no temporary file left behind');
+  });
+}
 
 test('an --out folder that cannot be written fails before running, exit 2', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'gasm-out-'));

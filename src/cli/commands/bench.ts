@@ -89,11 +89,17 @@ function spinnerFor(flags: BenchFlags): Ora | null {
   return interactive ? ora({ stream: process.stderr }).start('starting') : null;
 }
 
-function describeProgress(p: Progress, current: { step: string }): string {
+function describeProgress(p: Progress, current: { step: string }, policy: BenchOptions['policy']): string {
   if (p.step) current.step = p.step;
-  const run = p.run !== undefined ? ` · run ${p.run}` : '';
+  const run = p.run !== undefined ? ` · run ${p.run}${policy.runs !== null ? `/${policy.runs}` : ''}` : '';
   const time = p.elapsedMs !== undefined ? ` · ${(p.elapsedMs / 1000).toFixed(1)} s measured` : '';
-  return `${p.suite} › ${current.step}${run}${time}`;
+  // ETA of the current case: what is left of --min-time, or of --runs at the pace so far.
+  let eta = '';
+  if (p.run !== undefined && p.elapsedMs !== undefined) {
+    const left = policy.runs !== null ? ((policy.runs - p.run) * p.elapsedMs) / p.run : Math.max(0, policy.minTimeMs - p.elapsedMs);
+    eta = ` · ~${(left / 1000).toFixed(1)} s left in this case`;
+  }
+  return `${p.suite} › ${current.step}${run}${time}${eta}`;
 }
 
 export function register(program: Command): void {
@@ -150,7 +156,7 @@ export function register(program: Command): void {
       try {
         const report = await runBenchmark(options, {
           signal: controller.signal,
-          onProgress: spinner ? (p) => (spinner.text = describeProgress(p, current)) : undefined,
+          onProgress: spinner ? (p) => (spinner.text = describeProgress(p, current, options.policy)) : undefined,
         });
         spinner?.stop();
         const path = await writeReport(report, flags.out);
