@@ -85,7 +85,8 @@ async function optionsFrom(suite: string, flags: BenchFlags): Promise<BenchOptio
 }
 
 function spinnerFor(flags: BenchFlags): Ora | null {
-  const interactive = process.stderr.isTTY && !flags.json && !flags.quiet && !process.env.CI;
+  // A terminal that reports no width (some pseudo-terminals) would make the spinner redraw without end.
+  const interactive = process.stderr.isTTY && (process.stderr.columns ?? 0) > 0 && !flags.json && !flags.quiet && !process.env.CI;
   return interactive ? ora({ stream: process.stderr }).start('starting') : null;
 }
 
