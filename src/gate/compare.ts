@@ -12,7 +12,9 @@ import { proportionDifferenceCI } from '../stats/proportions.js';
 import { quantileSorted, sortedCopy } from '../stats/quantile.js';
 import { createRng } from '../stats/rng.js';
 import { selectInPlace } from '../stats/select.js';
-import { extractMetrics, poolMetrics, type Metric, type SampleMetric, type Statistic } from './metrics.js';
+import { extractMetrics } from './extract.js';
+import type { Metric, SampleMetric, Statistic } from './metrics.js';
+import { poolMetrics } from './pool.js';
 
 export interface GateOptions {
   /** Practical threshold as a fraction (0.05 = 5%). */

@@ -16,6 +16,12 @@ function reasonOf(error: unknown): string {
   return (error as Error).message;
 }
 
+/** The parser's message; for a file cut short, V8 gives no position, so the file's length is added. */
+function jsonReason(error: unknown, text: string): string {
+  const message = (error as Error).message;
+  return /^Unexpected end of JSON input$/.test(message) ? `${message} at position ${text.length}` : message;
+}
+
 /** Loads and validates one report file. */
 export async function loadReport(path: string): Promise<BenchReport> {
   let text: string;
@@ -29,7 +35,7 @@ export async function loadReport(path: string): Promise<BenchReport> {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new ReportError('REPORT_INVALID', `${path} is not valid JSON: ${(error as Error).message}`);
+    throw new ReportError('REPORT_INVALID', `${path} is not valid JSON: ${jsonReason(error, text)}`);
   }
   return validateReport(value, path);
 }

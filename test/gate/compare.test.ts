@@ -13,7 +13,8 @@ test('a report against itself passes with no change on every timing metric', () 
   for (const c of result.comparisons) assert.notEqual(c.verdict, 'regression', c.id);
   const timing = result.comparisons.filter((c) => c.method.startsWith('bootstrap'));
   assert.ok(timing.length > 10);
-  for (const c of timing) assert.ok(['no-change', 'inconclusive'].includes(c.verdict), `${c.id}: ${c.verdict}`);
+  for (const c of timing) assert.equal(c.verdict, 'no-change', c.id);
+  for (const c of timing) assert.equal(c.change, 0, c.id);
 });
 
 test('A/A: ten reruns with different noise never fail', () => {
@@ -34,7 +35,7 @@ test('a 15% slowdown fails on throughput and latency', () => {
   assert.ok(t.ci[1] < 0);
 });
 
-test('a 3% slowdown is under the 5% threshold: pass; with a 2% threshold it fails', () => {
+test('a 3% slowdown is under the 5% threshold: pass; with a 1% threshold it fails', () => {
   const base = makeSampleReport({ seed: 1, runs: 60 });
   const slower = makeSampleReport({ seed: 2, runs: 60, slowdown: 1.03 });
   assert.equal(compareReports([base], slower, options).passed, true);
@@ -76,4 +77,67 @@ test('incompatible reports are refused with a clear message', () => {
   d.suites.throughput!.categories.simple.instructions = 99;
   assert.throws(() => compareReports([a], d, options), /different instruction sets/);
   assert.throws(() => compareReports([a], a, { ...options, metrics: ['nothing'] }), /no metric matches/);
+});
+
+test('fewer than 3 samples on one side is inconclusive, never a failure', () => {
+  const base = makeSampleReport({ seed: 1 });
+  const cur = makeSampleReport({ seed: 2, slowdown: 2 });
+  cur.suites.parallel!.samples.speedup = [0.5, 0.5];
+  const result = compareReports([base], cur, { ...options, metrics: ['parallel.speedup'] });
+  assert.equal(result.passed, true);
+  const c = result.comparisons[0];
+  assert.equal(c.verdict, 'inconclusive');
+  assert.match(c.reason, /fewer than 3 samples \(5 baseline, 2 current\)/);
+});
+
+test('retained memory: changes inside the 1 KiB/instr floor are noise; a clear larger rise regresses', () => {
+  const base = makeSampleReport({ seed: 1 });
+  const noisy = makeSampleReport({ seed: 2 });
+  noisy.suites.memory!.categories.simple.samples = noisy.suites.memory!.categories.simple.samples.map((x) => x * 20);
+  const within = compareReports([base], noisy, { ...options, metrics: ['memory.'] }).comparisons[0];
+  assert.equal(within.verdict, 'no-change', 'a 20-fold rise of ~12 B/instr is still under 1 KiB/instr');
+  assert.match(within.reason, /noise floor/);
+  const leaky = makeSampleReport({ seed: 2 });
+  leaky.suites.memory!.categories.simple.samples = [5000, 5100, 4900, 5050, 4950];
+  const leak = compareReports([base], leaky, { ...options, metrics: ['memory.'] });
+  assert.equal(leak.passed, false);
+  assert.equal(leak.comparisons[0].verdict, 'regression');
+  assert.equal(leak.comparisons[0].method, 'bootstrap-mean');
+});
+
+test('metrics missing on one side are skipped with a reason', () => {
+  const base = makeSampleReport({ seed: 1 });
+  const cur = makeSampleReport({ seed: 2 });
+  delete cur.suites.parallel;
+  delete base.suites.memory;
+  const result = compareReports([base], cur, options);
+  assert.equal(result.passed, true);
+  assert.deepEqual(
+    result.skipped.map((s) => `${s.id}: ${s.reason}`).sort(),
+    ['memory.simple.retainedBytesPerInstruction: not in the baseline', 'parallel.speedup: not in the current report'],
+  );
+  assert.ok(!result.comparisons.some((c) => c.id === 'parallel.speedup' || c.id.startsWith('memory.')));
+  const none = makeSampleReport();
+  none.suites = { parallel: none.suites.parallel };
+  assert.throws(() => compareReports([base], none, { ...options, metrics: ['throughput.'] }), (e: Error) => e instanceof ReportError && e.code === 'REPORT_INCOMPATIBLE');
+});
+
+test('p99 latency uses its own default threshold unless the user sets one', () => {
+  const base = makeSampleReport({ seed: 1 });
+  const slower = makeSampleReport({ seed: 2, slowdown: 1.3 });
+  const p99 = (o: GateOptions) => compareReports([base], slower, { ...o, metrics: ['latency.simple.p99'] }).comparisons[0];
+  const byDefault = p99(options);
+  assert.equal(byDefault.threshold, 0.5);
+  assert.equal(byDefault.verdict, 'no-change');
+  assert.equal(byDefault.method, 'bootstrap-p99');
+  const strict = p99({ ...options, thresholds: { latency: 0.1 } });
+  assert.equal(strict.threshold, 0.1);
+  assert.equal(strict.verdict, 'regression');
+  assert.equal(p99({ ...options, thresholds: { 'latency.*.p99': 0.2 } }).threshold, 0.2);
+});
+
+test('the same inputs and seed give the same intervals', () => {
+  const a = compareReports([makeSampleReport({ seed: 1 })], makeSampleReport({ seed: 2 }), { ...options, seed: 7 });
+  const b = compareReports([makeSampleReport({ seed: 1 })], makeSampleReport({ seed: 2 }), { ...options, seed: 7 });
+  assert.deepEqual(a, b);
 });

@@ -37,6 +37,16 @@ test('each bad file gives the right error class and a message naming the file', 
   await assert.rejects(loadReport(join(ROOT, 'fixtures')), /it is a folder/);
 });
 
+test('a file cut short at the end names the position where it ends', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'gasm-cut-'));
+  const path = join(dir, 'x.json');
+  const text = '{"schemaVersion": 1, "complete": ';
+  await writeFile(path, text);
+  await assert.rejects(loadReport(path), { name: 'ReportError', code: 'REPORT_INVALID', message: `${path} is not valid JSON: Unexpected end of JSON input at position ${text.length}` });
+  await writeFile(path, '\n  \n');
+  await assert.rejects(loadReport(path), { message: `${path} is empty` });
+});
+
 test('a folder of reports loads every report in time order', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'gasm-reports-'));
   const a = makeSampleReport({ seed: 1 });

@@ -1,0 +1,43 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractMetrics } from '../../src/gate/extract.js';
+import { MEMORY_FLOOR_BYTES } from '../../src/gate/metrics.js';
+import { makeSampleReport } from '../helpers/sample-report.js';
+
+test('every suite yields its metrics with the right direction, statistic and raw samples', () => {
+  const r = makeSampleReport({ runs: 7 });
+  const m = extractMetrics(r);
+  const simple = r.suites.throughput!.categories.simple;
+  const get = (id: string) => {
+    const metric = m.get(id);
+    assert.ok(metric, id);
+    return metric;
+  };
+  assert.deepEqual(get('throughput.simple.instructionsPerSecond'), { kind: 'samples', id: 'throughput.simple.instructionsPerSecond', label: 'throughput simple', unit: 'instr/s', direction: 'higher', statistic: 'median', samples: simple.samples.instructionsPerSecond });
+  const p99 = get('latency.simple.p99');
+  assert.ok(p99.kind === 'samples' && p99.statistic === 'p99' && p99.direction === 'lower' && p99.samples === simple.samples.latencyMs);
+  const sat = get('quality.simple.constraintSatisfactionRate');
+  assert.ok(sat.kind === 'proportion' && sat.successes === simple.quality.satisfiedConstraints && sat.trials === simple.quality.constraints);
+  const success = get('quality.simple.successRate');
+  assert.ok(success.kind === 'proportion' && success.successes === simple.quality.successes && success.trials === simple.quality.responses);
+  const batch = r.suites.scalability!.batch[0];
+  assert.equal(get(`scalability.batch.${batch.batchSize}.msPerInstruction`).direction, 'lower');
+  const objects = r.suites.scalability!.objects[0];
+  assert.equal(get(`scalability.objects.${objects.objects}.msPerInstruction`).direction, 'lower');
+  const mem = get('memory.simple.retainedBytesPerInstruction');
+  assert.ok(mem.kind === 'samples' && mem.statistic === 'mean' && mem.absoluteFloor === MEMORY_FLOOR_BYTES);
+  assert.equal(get('parallel.speedup').direction, 'higher');
+  const categories = Object.keys(r.suites.throughput!.categories).length;
+  const expected = categories * 5 + r.suites.scalability!.batch.length + r.suites.scalability!.objects.length + Object.keys(r.suites.memory!.categories).length + 1;
+  assert.equal(m.size, expected);
+});
+
+test('a report with only some suites yields only their metrics', () => {
+  const r = makeSampleReport();
+  delete r.suites.scalability;
+  delete r.suites.memory;
+  delete r.suites.parallel;
+  const ids = [...extractMetrics(r).keys()];
+  assert.ok(ids.length > 0);
+  assert.ok(ids.every((id) => /^(throughput|latency|quality)\./.test(id)), ids.join(', '));
+});
