@@ -1,0 +1,169 @@
+/**
+ * The Suite contract: every benchmark suite (throughput, scalability, memory, parallel, compare, server, …)
+ * implements this one interface and lives in its own folder `src/suites/<name>/`. The bench command, the
+ * report schema, the gate, the exporters, Markdown/HTML and the charts iterate the registry
+ * (`src/suites/registry.ts`) instead of naming suites: adding a suite is one folder plus one registry line.
+ *
+ * A suite never throws out of `run`: a failure is a value (`status: 'failed'`), and what was measured before it
+ * is kept. It never prints: progress and warnings go through the RunContext.
+ */
+import type { TSchema } from '@sinclair/typebox';
+import type { BridgeConfig, GasmBridge } from '../pipeline/bridge.js';
+import type { RunPolicy } from '../bench/runner.js';
+
+/** An instruction set: a built-in category (`suites/<name>.txt`) or a user's file. */
+export interface InstructionSet {
+  name: string;
+  instructions: string[];
+}
+
+/**
+ * What one sample of a metric stands for. The gate bootstraps over samples, so samples must be independent
+ * units: one per measured run, repetition, process, load step or interleaved round — never one per instruction
+ * inside a run (those share the run's machine state and are not independent).
+ */
+export type UnitOfIndependence = 'run' | 'repetition' | 'process' | 'step' | 'round';
+
+/** Which way is better. */
+export type Direction = 'higher' | 'lower';
+
+/** The statistic a sample metric is compared through. */
+export type Statistic = 'median' | 'mean' | 'p90' | 'p99';
+
+/** What a metric measures, so the gate can tell wall-time noise from a real change. */
+export type MeasureKind = 'wall' | 'cpu' | 'count' | 'memory' | 'ratio';
+
+/** A timing-like metric: independent samples compared through a statistic. */
+export interface SampleMetric {
+  kind: 'samples';
+  /** Stable id, `<suite>.<case>.<figure>`: `--metric` and `--threshold-for` name it; history keys on it. */
+  id: string;
+  label: string;
+  unit: string;
+  direction: Direction;
+  statistic: Statistic;
+  samples: number[];
+  unitOfIndependence: UnitOfIndependence;
+  /** Wall time, CPU time, a count, … (default 'wall'). */
+  measure?: MeasureKind;
+  /** Id of the low-noise companion of a wall-time metric (its CPU-time twin), when the suite records one. */
+  lowNoiseTwin?: string;
+  /** Changes smaller than this in absolute value (in `unit`) are never regressions (e.g. memory noise floor). */
+  absoluteFloor?: number;
+}
+
+/** A rate: successes out of trials (each instruction is a trial), compared as a difference of proportions. */
+export interface ProportionMetric {
+  kind: 'proportion';
+  id: string;
+  label: string;
+  unit: string;
+  direction: 'higher';
+  successes: number;
+  trials: number;
+}
+
+/** Any gate metric. */
+export type Metric = SampleMetric | ProportionMetric;
+
+/**
+ * One presentation model for every output (terminal via cli-table3, Markdown, HTML). Cells are already
+ * formatted strings (one home for number formatting: `src/format/numbers.ts`); a figure and its interval
+ * are printed by the same helper so that a median is never paired with the mean's interval.
+ */
+export interface Table {
+  title: string;
+  head: string[];
+  rows: string[][];
+  /** Lines printed under the table (what a column means, a caveat). */
+  notes?: string[];
+}
+
+/** A chart: a file stem (sanitised again before any path is built from it), a title, and a renderer to PNG. */
+export interface ChartSpec {
+  name: string;
+  title: string;
+  render(): Buffer;
+}
+
+/** Progress of a running suite, for a spinner on a TTY or one plain line per finished case in CI logs. */
+export interface ProgressEvent {
+  suite: string;
+  /** The case being measured: a category, a batch size, a variant, a load step. */
+  case: string;
+  /** Set after each measured run. */
+  run?: number;
+  /** Planned runs, when known. */
+  of?: number;
+  elapsedMs?: number;
+  /** Set once when the case is finished: its headline figure, already formatted ("23,065 instr/s [22,900, 23,310]"). */
+  done?: { figure: string; runs: number; ms: number };
+}
+
+/** The sampler as a suite sees it: heap publishing between runs and marks of each case's span on the timeline. */
+export interface SamplerHandle {
+  publishHeap(): void;
+  markCase(suite: string, caseName: string, phase: 'start' | 'end'): void;
+}
+
+/** Everything a suite gets from the bench command. */
+export interface RunContext {
+  /** The run's bridge, built from `bridgeConfig` (shared by suites that run in this thread; do not dispose). */
+  bridge: GasmBridge;
+  /** The pipeline configuration, for suites that build bridges of their own (workers, variants). */
+  bridgeConfig: BridgeConfig;
+  /** Builds another bridge from `bridgeConfig` with overrides; the caller disposes it. */
+  createBridge(overrides?: Partial<BridgeConfig>): Promise<GasmBridge>;
+  /** Warm-up, runs and minimum time, from the shared flags. */
+  policy: RunPolicy;
+  /** Instruction sets from `--category` / `--suite-file`. */
+  sets: InstructionSet[];
+  signal: AbortSignal;
+  progress(event: ProgressEvent): void;
+  sampler: SamplerHandle;
+  /** A warning for the report (code in UPPER_SNAKE, message names the suite and case). */
+  warn(code: string, message: string): void;
+}
+
+/** The value `run` returns. A failed or aborted suite keeps what it measured before it stopped. */
+export type SuiteOutcome<R> =
+  | { status: 'ok'; result: R }
+  | { status: 'aborted'; result: R | null }
+  | { status: 'failed'; error: string; result: R | null };
+
+/** A command-line option a suite declares; the bench command registers it once (same flag, same meaning). */
+export interface OptionSpec {
+  /** commander flags, e.g. `--batch-size <n>`. */
+  flags: string;
+  description: string;
+  /** Default as commander shows it in --help. */
+  defaultValue?: string;
+}
+
+/** Raw flag values from commander, keyed by camel-cased long name. */
+export type RawFlags = Record<string, unknown>;
+
+/**
+ * A benchmark suite. `O` is its validated options, `R` its result as stored at `report.suites[name]`.
+ * `schema` is the result's JSON Schema built with TypeBox; `R` is `Static<typeof schema>`, so the type and the
+ * schema come from one definition.
+ */
+export interface Suite<O = unknown, R = unknown> {
+  /** Registry key, CLI name and report key: `throughput`. */
+  name: string;
+  /** What it measures, one sentence, for `gasm bench --help`. */
+  describe: string;
+  /** Whether `gasm bench all` runs it. */
+  inAll: boolean;
+  options: OptionSpec[];
+  /** Validates flags before anything runs; throws a UsageError (ConfigError) naming the bad flag. */
+  parseOptions(flags: RawFlags): O;
+  /** Configuration worth recording in the report beside the shared config. */
+  configOf(options: O): Record<string, unknown>;
+  run(ctx: RunContext, options: O): Promise<SuiteOutcome<R>>;
+  /** Gate metrics, each with its unit of independence. */
+  metrics(result: R): Metric[];
+  tables(result: R): Table[];
+  charts(result: R): ChartSpec[];
+  schema: TSchema;
+}
