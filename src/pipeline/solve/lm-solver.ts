@@ -41,6 +41,8 @@ export interface LmRun {
   iterations: number;
   /** True when a convergence test (cost, gradient, step, damping ceiling) ended the run, false on the budget. */
   converged: boolean;
+  /** True when the run stopped because the deadline passed. */
+  timedOut: boolean;
 }
 
 /**
@@ -124,10 +126,10 @@ function acceptTrial(ws: SolverWorkspace): void {
 
 /**
  * Runs LM from the current poses (ws.pos / ws.quat) towards the terms' least-squares solution with the prior
- * pulling towards ws.anchorPos / ws.anchorQuat, for at most `budget` iterations. Leaves the result in
- * ws.pos / ws.quat.
+ * pulling towards ws.anchorPos / ws.anchorQuat, for at most `budget` iterations, stopping early (timedOut) when
+ * performance.now() passes `deadline` between iterations. Leaves the result in ws.pos / ws.quat.
  */
-export function runLevenbergMarquardt(ws: SolverWorkspace, priorWeight: number, budget: number): LmRun {
+export function runLevenbergMarquardt(ws: SolverWorkspace, priorWeight: number, budget: number, deadline = Number.POSITIVE_INFINITY): LmRun {
   const n = ws.columns;
   ws.P = ws.pos;
   ws.Q = ws.quat;
@@ -138,13 +140,15 @@ export function runLevenbergMarquardt(ws: SolverWorkspace, priorWeight: number, 
   let nu = 2;
   let iterations = 0;
 
+  const timed = deadline !== Number.POSITIVE_INFINITY;
   while (iterations < budget) {
+    if (timed && performance.now() > deadline) return { iterations, converged: false, timedOut: true };
     const A = ws.normal, g = ws.gradient, h = ws.step;
-    if (!(cost > COST_EPSILON)) return { iterations, converged: true };
+    if (!(cost > COST_EPSILON)) return { iterations, converged: true, timedOut: false };
     let gmax = 0;
     for (let i = 0; i < n; i++) gmax = Math.max(gmax, Math.abs(g[i]));
-    if (!(gmax > GRADIENT_EPSILON)) return { iterations, converged: true };
-    if (mu > MAX_DAMPING) return { iterations, converged: true };
+    if (!(gmax > GRADIENT_EPSILON)) return { iterations, converged: true, timedOut: false };
+    if (mu > MAX_DAMPING) return { iterations, converged: true, timedOut: false };
 
     iterations++;
     if (!solveDamped(A, g, mu, n, ws.factor, ws.envelope, h)) {
@@ -158,7 +162,7 @@ export function runLevenbergMarquardt(ws: SolverWorkspace, priorWeight: number, 
       h2 += h[i] * h[i];
       predicted += h[i] * (mu * h[i] - g[i]);
     }
-    if (Math.sqrt(h2) <= STEP_EPSILON) return { iterations, converged: true };
+    if (Math.sqrt(h2) <= STEP_EPSILON) return { iterations, converged: true, timedOut: false };
 
     retract(ws, h);
     ws.P = ws.trialPos;
@@ -171,7 +175,7 @@ export function runLevenbergMarquardt(ws: SolverWorkspace, priorWeight: number, 
       cost = trialCost;
       const previous = cost + decrease;
       if (decrease <= STALL_DECREASE * previous || (ws.feasible && decrease <= FEASIBLE_DECREASE * previous)) {
-        return { iterations, converged: true };
+        return { iterations, converged: true, timedOut: false };
       }
       const t = 2 * rho - 1;
       mu *= Math.max(1 / 3, 1 - t * t * t);
@@ -183,5 +187,5 @@ export function runLevenbergMarquardt(ws: SolverWorkspace, priorWeight: number, 
     ws.P = ws.pos;
     ws.Q = ws.quat;
   }
-  return { iterations, converged: false };
+  return { iterations, converged: false, timedOut: false };
 }

@@ -64,7 +64,7 @@ export function sanitisePoses(ws: SolverWorkspace): void {
  * one ground row per entity, one row per non-exempt pair, and 6 prior rows per entity measured from the
  * initial poses.
  */
-export function buildResult(ws: SolverWorkspace, priorWeight: number, iterations: number, converged: boolean): SolveResult {
+export function buildResult(ws: SolverWorkspace, priorWeight: number, iterations: number, converged: boolean, timedOut = false): SolveResult {
   const N = ws.entities, C = ws.constraintCount;
   sanitisePoses(ws);
   ws.P = ws.pos;
@@ -105,6 +105,7 @@ export function buildResult(ws: SolverWorkspace, priorWeight: number, iterations
     orientations: ws.quat.slice(0, N * 4),
     iterations,
     converged,
+    timedOut,
     rmsResidual: rowCount > 0 && Number.isFinite(sum) ? Math.sqrt(sum / rowCount) : 0,
     constraints,
     implicitViolations: { ground: groundWorst, interpenetration: penetrationWorst },

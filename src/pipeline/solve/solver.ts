@@ -13,6 +13,8 @@
  *     of hinges by about priorWeight² × displacement; re-anchoring (a proximal-point continuation) shrinks that
  *     bias geometrically and keeps the gauge fixed.
  * Contradictory scenes use up the rounds and report `satisfied: false` with finite best-effort poses.
+ * An optional `deadline` (a performance.now() value) is checked between LM iterations: once passed, the solve
+ * stops cooperatively and returns the poses reached so far with `timedOut: true`.
  */
 import { ConfigError } from '../../errors.js';
 import { runLevenbergMarquardt } from './lm-solver.js';
@@ -35,7 +37,7 @@ export interface Solver {
 /** Fills in defaults; throws ConfigError for values that cannot be used. */
 export function resolveSolveOptions(options: SolveOptions = {}, base: Readonly<ResolvedSolveOptions> = DEFAULT_SOLVE_OPTIONS): ResolvedSolveOptions {
   const out: ResolvedSolveOptions = { ...base };
-  const { maxIterations, priorWeight, defaultTolerance, angularTolerance } = options;
+  const { maxIterations, priorWeight, defaultTolerance, angularTolerance, deadline } = options;
   if (maxIterations !== undefined) {
     if (!Number.isInteger(maxIterations) || maxIterations < 0) throw new ConfigError(`solver maxIterations must be a non-negative integer, got ${maxIterations}`);
     out.maxIterations = maxIterations;
@@ -52,6 +54,10 @@ export function resolveSolveOptions(options: SolveOptions = {}, base: Readonly<R
     if (!(Number.isFinite(angularTolerance) && angularTolerance > 0)) throw new ConfigError(`solver angularTolerance must be a positive number, got ${angularTolerance}`);
     out.angularTolerance = angularTolerance;
   }
+  if (deadline !== undefined) {
+    if (typeof deadline !== 'number' || Number.isNaN(deadline)) throw new ConfigError(`solver deadline must be a performance.now() value, got ${String(deadline)}`);
+    out.deadline = deadline;
+  }
   return out;
 }
 
@@ -62,18 +68,24 @@ function solveWith(ws: SolverWorkspace, input: SolveInput, options: ResolvedSolv
   ws.implicitLimit = implicitLimit;
   let iterations = 0;
   let converged = true;
+  let timedOut = false;
+  const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     ws.collisions = round > 0;
-    const run = runLevenbergMarquardt(ws, options.priorWeight, options.maxIterations - iterations);
+    const run = runLevenbergMarquardt(ws, options.priorWeight, options.maxIterations - iterations, deadline);
     iterations += run.iterations;
     converged = run.converged;
+    if (run.timedOut) {
+      timedOut = true;
+      break;
+    }
     if (iterations >= options.maxIterations) break;
     const overlap = interpenetration(ws);
     if (overlap <= implicitLimit && groundViolation(ws) <= implicitLimit && allConstraintsHold(ws)) break;
     for (let c = 0; c < N * 3; c++) ws.anchorPos[c] = ws.pos[c];
     for (let c = 0; c < N * 4; c++) ws.anchorQuat[c] = ws.quat[c];
   }
-  return buildResult(ws, options.priorWeight, iterations, converged);
+  return buildResult(ws, options.priorWeight, iterations, converged, timedOut);
 }
 
 /**

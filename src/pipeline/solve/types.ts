@@ -30,10 +30,15 @@ export interface SolveOptions {
   defaultTolerance?: number;
   /** Tolerance of orientation constraints (angle, aligned without axis, parallel, perpendicular), radians. Default 1e-2. */
   angularTolerance?: number;
+  /**
+   * A `performance.now()` value after which the solver stops cooperatively: checked between LM iterations; when
+   * passed, the solve returns its current (finite) poses with `timedOut: true`. Default: none.
+   */
+  deadline?: number;
 }
 
-/** Options with every default filled in. */
-export type ResolvedSolveOptions = Required<SolveOptions>;
+/** Options with every default filled in (the deadline stays optional: none means no time limit). */
+export type ResolvedSolveOptions = Required<Omit<SolveOptions, 'deadline'>> & { deadline?: number };
 
 /** Defaults of SolveOptions. */
 export const DEFAULT_SOLVE_OPTIONS: Readonly<ResolvedSolveOptions> = Object.freeze({
@@ -61,6 +66,8 @@ export interface SolveResult {
   iterations: number;
   /** True when the last round stopped on a convergence test (small step, small gradient, zero cost), not on maxIterations. */
   converged: boolean;
+  /** True when the solve stopped because `deadline` passed; the poses are the state reached by then. */
+  timedOut: boolean;
   /** Root-mean-square over every residual row (constraints, implicit terms, prior towards the initial poses). */
   rmsResidual: number;
   /** One entry per input constraint, same order. */
