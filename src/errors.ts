@@ -11,6 +11,7 @@ export type GasmErrorCode =
   | 'MODEL_ERROR'
   | 'CONFIG_ERROR'
   | 'IO_ERROR'
+  | 'STORE_ERROR'
   | 'TIMEOUT';
 
 export class GasmError extends Error {
@@ -65,5 +66,12 @@ export class ModelError extends GasmError {
 export class IoError extends GasmError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('IO_ERROR', message, options);
+  }
+}
+
+/** The history store cannot be used: unreachable, unreadable, or written by a newer schema version. */
+export class StoreError extends GasmError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('STORE_ERROR', message, options);
   }
 }
