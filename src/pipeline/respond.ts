@@ -7,6 +7,7 @@
  * names the constraints that do not hold.
  */
 import type { SolveResult } from './solve/index.js';
+import { supportMargin } from './support-margin.js';
 import type { ConstraintResult, GasmResponse, Pose, SceneSpec } from './types.js';
 
 /** Largest violation of the always-on terms (ground, no interpenetration) still called a success, metres. */
@@ -25,7 +26,7 @@ export function buildFailedResponse(instruction: string, error: string, backend:
     targetPoses: {},
     confidence: 0,
     timings,
-    metrics: { constraintSatisfactionRate: 0, iterations: 0, residual: 0 },
+    metrics: { constraintSatisfactionRate: 0, iterations: 0, residual: 0, supportMargin: null },
     backend,
     error,
   };
@@ -34,6 +35,10 @@ export function buildFailedResponse(instruction: string, error: string, backend:
 function round(value: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
+}
+
+function roundMargin(m: number | null): number | null {
+  return m === null ? null : round(m, 4);
 }
 
 function describe(c: ConstraintResult): string {
@@ -76,6 +81,7 @@ export function buildResponse(scene: SceneSpec, result: SolveResult, confidence:
       position: [round(p[i * 3], 6), round(p[i * 3 + 1], 6), round(p[i * 3 + 2], 6)],
       orientation: [round(q[i * 4], 6), round(q[i * 4 + 1], 6), round(q[i * 4 + 2], 6), round(q[i * 4 + 3], 6)],
       confidence: round(c, 4),
+      halfExtents: [entity.halfExtents[0], entity.halfExtents[1], entity.halfExtents[2]],
     };
     if (!pose.position.every(Number.isFinite) || !pose.orientation.every(Number.isFinite)) finite = false;
     targetPoses[entity.name] = pose;
@@ -88,7 +94,12 @@ export function buildResponse(scene: SceneSpec, result: SolveResult, confidence:
     targetPoses,
     confidence: round(scene.entities.length > 0 ? confidenceSum / scene.entities.length : 0, 4),
     timings: ZERO_TIMINGS(),
-    metrics: { constraintSatisfactionRate: rate, iterations: result.iterations, residual: result.rmsResidual },
+    metrics: {
+      constraintSatisfactionRate: rate,
+      iterations: result.iterations,
+      residual: result.rmsResidual,
+      supportMargin: finite ? roundMargin(supportMargin(scene.entities, scene.constraints, result.positions)) : null,
+    },
     backend,
   };
   if (scene.warnings.length > 0) response.warnings = scene.warnings;

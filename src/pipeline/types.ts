@@ -92,6 +92,8 @@ export interface Pose {
   orientation: Quat;
   /** 0..1 */
   confidence: number;
+  /** The entity's half extents (metres, world-axis-aligned box [position − h, position + h]), so a scene can be drawn or checked. */
+  halfExtents: Vec3;
 }
 
 export interface ConstraintResult extends Constraint {
@@ -112,6 +114,12 @@ export interface ResponseMetrics {
   iterations: number;
   /** Final root-mean-square residual over all solver terms. */
   residual: number;
+  /**
+   * How far inside its support each supported object's centre lies (on/above a reference; an object resting on
+   * several supports counts their union): min over x, y of (h_support − |centre offset|) / h_support, the minimum
+   * over the response's supported objects; 1 = centred, 0 = on the edge, < 0 = off it. Null when nothing is supported.
+   */
+  supportMargin: number | null;
 }
 
 export interface GasmResponse {

@@ -9,7 +9,7 @@ import { accumulateRows, solveDamped } from './normal-equations.js';
 import { quatMultiply, quatNormalize } from './quaternion.js';
 import { constraintResidual } from './residuals.js';
 import { so3Exp } from './se3.js';
-import { addPrior, groundResidual, penetrationResidual } from './terms.js';
+import { addPrior, centringResidual, groundResidual, penetrationResidual } from './terms.js';
 import type { SolverWorkspace } from './workspace.js';
 
 /** Initial damping relative to the largest diagonal entry of JᵀJ (small: start close to Gauss–Newton). */
@@ -47,7 +47,7 @@ export interface LmRun {
 
 /**
  * Sum of squared residual rows of every term at the poses ws.P/ws.Q (constraints with their solving margin,
- * ground, non-interpenetration when ws.collisions, prior towards the anchor). When A and g are given, also fills
+ * support centring when ws.centring > 0, ground, non-interpenetration when ws.collisions, prior towards the anchor). When A and g are given, also fills
  * them with JᵀJ and Jᵀr. Sets ws.feasible.
  */
 export function evaluateTerms(ws: SolverWorkspace, priorWeight: number, A: Float64Array | null, g: Float64Array | null): number {
@@ -67,6 +67,11 @@ export function evaluateTerms(ws: SolverWorkspace, priorWeight: number, A: Float
     const limit = FEASIBLE_SHARE * ws.tolerance[ci];
     if (!(s <= limit * limit)) feasible = false;
     if (wantJ) accumulateRows(ws, rows, A, g);
+    const centring = centringResidual(ws, ci, wantJ);
+    if (centring > 0) {
+      sum += r[0] * r[0] + r[1] * r[1];
+      if (wantJ) accumulateRows(ws, centring, A, g);
+    }
   }
   const implicitLimit = ws.implicitLimit;
   for (let e = 0; e < N; e++) {

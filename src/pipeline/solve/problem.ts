@@ -25,6 +25,32 @@ function entityIndex(ws: SolverWorkspace, name: string, role: string, ci: number
   return index;
 }
 
+/** Share of a support's half-width within which both centres of a side-by-side pair must fit. */
+export const SIDE_BY_SIDE_SHARE = 0.75;
+
+/**
+ * Marks the pairs of subjects above one support that cannot stand side by side over it (on neither horizontal
+ * axis do their half-widths add up to at most SIDE_BY_SIDE_SHARE of the support's width): they must stack.
+ */
+function markStackPairs(ws: SolverWorkspace): void {
+  const C = ws.constraintCount, N = ws.entities, H = ws.half;
+  for (let ci = 0; ci < C; ci++) {
+    if (ws.kind[ci] !== KIND.above || ws.targetB[ci] < 0) continue;
+    const b = ws.targetB[ci], i = ws.subject[ci];
+    for (let cj = ci + 1; cj < C; cj++) {
+      if (ws.kind[cj] !== KIND.above || ws.targetB[cj] !== b) continue;
+      const j = ws.subject[cj];
+      if (i === j) continue;
+      let fits = false;
+      for (let k = 0; k < 2; k++) if (H[i * 3 + k] + H[j * 3 + k] <= 2 * SIDE_BY_SIDE_SHARE * H[b * 3 + k]) fits = true;
+      if (!fits) {
+        ws.stackPair[i * N + j] = 1;
+        ws.stackPair[j * N + i] = 1;
+      }
+    }
+  }
+}
+
 /** Fills `ws` with the problem of `input`; returns nothing, the workspace holds it. */
 export function compileProblem(ws: SolverWorkspace, input: SolveInput, options: ResolvedSolveOptions): void {
   const { entities, constraints, positions, orientations } = input;
@@ -64,6 +90,7 @@ export function compileProblem(ws: SolverWorkspace, input: SolveInput, options: 
     quatNormalize(ws.initialQuat, i * 4, orientations, i * 4);
   }
   ws.exempt.fill(0, 0, N * N);
+  ws.stackPair.fill(0, 0, N * N);
 
   for (let ci = 0; ci < C; ci++) {
     const c = constraints[ci];
@@ -75,6 +102,7 @@ export function compileProblem(ws: SolverWorkspace, input: SolveInput, options: 
     let cc = targets.length > 1 ? entityIndex(ws, targets[1], 'target', ci) : -1;
     if (kind === KIND.between && targets.length === 1) cc = b;
     ws.kind[ci] = kind;
+    ws.supports[ci] = (kind === KIND.on || kind === KIND.above) && b >= 0 ? 1 : 0;
     ws.subject[ci] = a;
     ws.targetB[ci] = b;
     ws.targetC[ci] = cc;
@@ -107,6 +135,8 @@ export function compileProblem(ws: SolverWorkspace, input: SolveInput, options: 
       if (b >= 0) ws.rotColumn[b] = 0;
     }
   }
+
+  markStackPairs(ws);
 
   // Unknowns: 3 position columns per entity, then 3 rotation columns per entity that an orientation relation moves.
   let column = N * 3;

@@ -8,7 +8,7 @@
 import { penetrationDepth } from './boxes.js';
 import { quatConjMultiply } from './quaternion.js';
 import { so3Log, so3RightJacobianInverse } from './se3.js';
-import type { SolverWorkspace } from './workspace.js';
+import { ROW_WIDTH, type SolverWorkspace } from './workspace.js';
 
 /**
  * Height above the ground within which the inactive ground hinge still contributes its Jacobian (zero residual,
@@ -16,6 +16,8 @@ import type { SolverWorkspace } from './workspace.js';
  * through, instead of overshooting and being pushed back next iteration.
  */
 export const GROUND_BAND = 1e-3;
+
+const TIE_ORDER = [2, 0, 1] as const;
 
 /**
  * Ground term of entity e (1 row): max(0, h_z − p_z), or p_z − h_z = 0 for a floor-standing entity. Within
@@ -41,20 +43,27 @@ export function groundResidual(ws: SolverWorkspace, e: number, wantJ: boolean): 
  * penetration. Returns the depth; when 0, writes nothing (the row and its Jacobian are zero).
  */
 export function penetrationResidual(ws: SolverWorkspace, i: number, j: number, wantJ: boolean): number {
-  const P = ws.P;
-  const depth = penetrationDepth(P, ws.half, i, j);
+  const P = ws.P, H = ws.half;
+  let depth = penetrationDepth(P, H, i, j);
   if (depth === 0) return 0;
+  const N = ws.entities;
+  // Two objects above one support too small for both side by side separate by stacking (which keeps both over
+  // it): their overlap is measured and resolved along z.
+  const stacked = ws.stackPair[i * N + j] === 1;
+  if (stacked) depth = H[i * 3 + 2] + H[j * 3 + 2] - Math.abs(P[i * 3 + 2] - P[j * 3 + 2]);
   ws.blocks[0] = i;
   ws.blocks[1] = j;
   ws.blocks[2] = -1;
   ws.r[0] = depth;
   if (wantJ) {
-    const H = ws.half;
-    let axis = 0;
-    for (let k = 0; k < 3; k++) {
-      if (H[i * 3 + k] + H[j * 3 + k] - Math.abs(P[i * 3 + k] - P[j * 3 + k]) === depth) {
-        axis = k;
-        break;
+    // The axis of least penetration; on a tie, z first, then x, then y.
+    let axis = 2;
+    if (!stacked) {
+      for (const k of TIE_ORDER) {
+        if (H[i * 3 + k] + H[j * 3 + k] - Math.abs(P[i * 3 + k] - P[j * 3 + k]) === depth) {
+          axis = k;
+          break;
+        }
       }
     }
     // A tie (coincident centres) pushes i towards +axis, so that the pair always has a way out.
@@ -63,6 +72,38 @@ export function penetrationResidual(ws: SolverWorkspace, i: number, j: number, w
     ws.J[6 + axis] = s;
   }
   return depth;
+}
+
+/**
+ * Weight of the support-centring term: a soft pull of a supported subject's centre (on/above a reference)
+ * towards its support's centre in x and y. Strong against the prior (1e-2: the subject ends about 90 % of the
+ * way to the centre from the network's proposal), weak against the constraints (weight 1): a hinge that it
+ * pulls against is biased by about CENTRING_WEIGHT² × displacement, under 1 mm for a metre.
+ */
+export const CENTRING_WEIGHT = 3e-2;
+
+/**
+ * Centring term of constraint ci (2 rows, x and y) when it is on/above a reference and ws.centring > 0:
+ * w (p_a,k − p_b,k). Returns the row count (0 when the constraint supports nothing). This is what makes a
+ * supported object rest centred on its support unless something else pulls it: a stack comes out aligned, a
+ * row on a table is centred on the table, a pyramid's box sits midway over the two below it.
+ */
+export function centringResidual(ws: SolverWorkspace, ci: number, wantJ: boolean): number {
+  const w = ws.centring;
+  const b = ws.targetB[ci];
+  if (w === 0 || b < 0 || ws.supports[ci] === 0) return 0;
+  const a = ws.subject[ci];
+  ws.blocks[0] = a;
+  ws.blocks[1] = b;
+  ws.blocks[2] = -1;
+  for (let k = 0; k < 2; k++) {
+    ws.r[k] = w * (ws.P[a * 3 + k] - ws.P[b * 3 + k]);
+    if (wantJ) {
+      ws.J[k * ROW_WIDTH + k] = w;
+      ws.J[k * ROW_WIDTH + 6 + k] = -w;
+    }
+  }
+  return 2;
 }
 
 /**

@@ -45,6 +45,8 @@ export class SolverWorkspace {
   Q: Float64Array = this.quat;
   /** exempt[i·N + j] = 1 when i and j are related by `inside`: no non-interpenetration term between them. */
   exempt = new Uint8Array(16);
+  /** stackPair[i·N + j] = 1 when i and j are both above one support too small to hold them side by side. */
+  stackPair = new Uint8Array(16);
 
   // Per constraint (compiled).
   kind = new Uint8Array(4);
@@ -60,6 +62,8 @@ export class SolverWorkspace {
   margin = new Float64Array(4);
   /** Target rotation of `angle` constraints, R(axis, θ), as a quaternion. */
   targetQuat = new Float64Array(16);
+  /** 1 when the constraint puts its subject on or above a reference entity (a support): it gets a centring term. */
+  supports = new Uint8Array(4);
 
   // Normal equations (columns × columns, row-major) and LM vectors.
   normal = new Float64Array(16);
@@ -80,6 +84,8 @@ export class SolverWorkspace {
 
   /** Whether the non-interpenetration terms are on (off in the first round of a solve). */
   collisions = true;
+  /** Weight of the support-centring terms (terms.ts); 0 turns them off (a round after they kept a constraint from holding). */
+  centring = 0;
   /** Largest implicit-term violation (metres) that still counts as feasible. */
   implicitLimit = 1e-4;
   /**
@@ -107,6 +113,7 @@ export class SolverWorkspace {
       this.initialPos = new Float64Array(n * 3);
       this.initialQuat = new Float64Array(n * 4);
       this.exempt = new Uint8Array(n * n);
+      this.stackPair = new Uint8Array(n * n);
     }
     if (constraints > this.kind.length) {
       const n = grownSize(constraints, this.kind.length);
@@ -119,6 +126,7 @@ export class SolverWorkspace {
       this.tolerance = new Float64Array(n);
       this.margin = new Float64Array(n);
       this.targetQuat = new Float64Array(n * 4);
+      this.supports = new Uint8Array(n);
     }
     const columns = entities * 6;
     if (columns > this.gradient.length) {
