@@ -1,10 +1,13 @@
 /**
  * Instruction sets: one instruction a line; blank lines and lines whose first non-blank character is `#`
- * are skipped. The built-in categories live in suites/<category>.txt.
+ * are skipped. The built-in categories live in suites/<category>.txt. Files are untrusted: only regular files
+ * up to MAX_INSTRUCTION_FILE_BYTES are read (never more than that plus one byte), UTF-8 with or without a BOM
+ * or UTF-16 with a BOM; lines may end in CRLF, LF or a lone CR.
  */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
+import { readBoundedFile } from '../io/bounded-read.js';
+import { decodeText, splitLines } from '../io/text-decode.js';
 import { PACKAGE_ROOT } from '../version.js';
 
 /** Built-in categories, in the order suites report them. */
@@ -16,27 +19,15 @@ export const MAX_INSTRUCTION_FILE_BYTES = 16 * 1024 * 1024;
 
 /** Splits file text into instructions. */
 export function parseInstructionLines(text: string): string[] {
-  return text
-    .split(/\r?\n/)
+  return splitLines(text)
     .map((line) => line.trim())
     .filter((line) => line.length > 0 && !line.startsWith('#'));
 }
 
 /** Reads an instruction file; InputError names the file and what is wrong. */
 export async function readInstructionFile(path: string): Promise<string[]> {
-  let buffer: Buffer;
-  try {
-    buffer = await readFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-    throw new InputError(`cannot read instruction file ${path}: ${why}`, { cause: error });
-  }
-  if (buffer.length > MAX_INSTRUCTION_FILE_BYTES) {
-    throw new InputError(`instruction file ${path} is ${buffer.length} bytes; the limit is ${MAX_INSTRUCTION_FILE_BYTES}`);
-  }
-  if (buffer.includes(0)) throw new InputError(`instruction file ${path} is binary (contains NUL bytes), expected text`);
-  const lines = parseInstructionLines(buffer.toString('utf8'));
+  const bytes = await readBoundedFile(path, { limit: MAX_INSTRUCTION_FILE_BYTES, what: 'instruction file' });
+  const lines = parseInstructionLines(decodeText(bytes, `instruction file ${path}`).text);
   if (lines.length === 0) throw new InputError(`instruction file ${path} holds no instructions (blank lines and # comments only)`);
   return lines;
 }

@@ -26,9 +26,10 @@ export function formatError(error: unknown): string {
   return `gasm: ${message}${stack}`;
 }
 
-/** Exit code for a thrown value: usage errors (bad input, config, report) → 2, everything else → 1. */
+/** Exit code for a thrown value: usage errors (bad input, config, report) → 2, I/O failures → 3, everything else → 1. */
 export function exitCodeFor(error: unknown): number {
   if (error instanceof GasmError) {
+    if (error.code === 'IO_ERROR') return EXIT.io;
     return error.code === 'TIMEOUT' || error.code === 'BACKEND_ERROR' || error.code === 'MODEL_ERROR'
       ? EXIT.failure
       : EXIT.usage;

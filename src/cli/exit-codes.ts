@@ -3,8 +3,13 @@ export const EXIT = {
   ok: 0,
   /** An instruction failed (`run`), or a regression was found (`gate`). */
   failure: 1,
-  /** Bad usage or unusable input: unknown option, missing/corrupt/incompatible file. */
+  /** Bad usage or unusable input: unknown option, missing/corrupt/incompatible file, unusable output folder. */
   usage: 2,
+  /**
+   * An output could not be written after the work was done (disk full, permission lost, read-only file system):
+   * what was written is printed before exiting with this code.
+   */
+  io: 3,
   /** Interrupted by SIGINT (128 + 2). */
   sigint: 130,
   /** Terminated by SIGTERM (128 + 15). */

@@ -1,20 +1,22 @@
 /**
- * Reading reports from disk for `report` and `gate`: every failure is one line naming the file and the
- * problem (missing, a folder, empty, not JSON — with the parser's position — schema mismatch, newer schema).
+ * Reading reports from disk for `report`, `gate`, `export` and `baseline`. Reports are untrusted input:
+ * only regular files of at most MAX_REPORT_BYTES are read; every object is given a null prototype, so that a
+ * category named `__proto__` or `constructor` is an ordinary key and a lookup of an absent name is undefined,
+ * never a property of Object.prototype. Every failure is one line naming the file and the problem (missing,
+ * a folder, empty, not JSON — with the parser's position — schema mismatch, newer schema).
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError, ReportError } from '../errors.js';
+import { readBoundedFile } from '../io/bounded-read.js';
+import { describeFsError } from '../io/fs-errors.js';
+import { decodeText } from '../io/text-decode.js';
 import type { BenchReport } from './types.js';
+// The one import of the report validator: switch it here when the schema moves.
 import { validateReport } from './validate.js';
 
-function reasonOf(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a folder';
-  return (error as Error).message;
-}
+/** Largest report file read (bytes); a report with raw samples of a long run stays well below it. */
+export const MAX_REPORT_BYTES = 256 * 1024 * 1024;
 
 /** The parser's message; for a file cut short, V8 gives no position, so the file's length is added. */
 function jsonReason(error: unknown, text: string): string {
@@ -22,35 +24,53 @@ function jsonReason(error: unknown, text: string): string {
   return /^Unexpected end of JSON input$/.test(message) ? `${message} at position ${text.length}` : message;
 }
 
-/** Loads and validates one report file. */
-export async function loadReport(path: string): Promise<BenchReport> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new InputError(`cannot read ${path}: ${reasonOf(error)}`, { cause: error });
-  }
-  if (text.trim().length === 0) throw new ReportError('REPORT_INVALID', `${path} is empty`);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new ReportError('REPORT_INVALID', `${path} is not valid JSON: ${jsonReason(error, text)}`);
-  }
-  return validateReport(value, path);
+/** JSON.parse reviver: every object gets a null prototype (own keys only; `__proto__` is a plain key). */
+function nullPrototype(_key: string, value: unknown): unknown {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) Object.setPrototypeOf(value, null);
+  return value;
 }
 
-/** Loads every report of a folder (*.json except latest.json), oldest first; InputError when there is none. */
+/**
+ * Parses and validates a report's text; `label` names it in errors. The writer calls this on the text it is
+ * about to write, so that no report is written that this loader would refuse.
+ */
+export function parseReportText(text: string, label: string): BenchReport {
+  if (text.trim().length === 0) throw new ReportError('REPORT_INVALID', `${label} is empty`);
+  let value: unknown;
+  try {
+    value = JSON.parse(text, nullPrototype);
+  } catch (error) {
+    throw new ReportError('REPORT_INVALID', `${label} is not valid JSON: ${jsonReason(error, text)}`);
+  }
+  return validateReport(value, label);
+}
+
+/** Loads and validates one report file. */
+export async function loadReport(path: string): Promise<BenchReport> {
+  const bytes = await readBoundedFile(path, { limit: MAX_REPORT_BYTES, what: 'report' });
+  let text: string;
+  try {
+    text = decodeText(bytes, path).text;
+  } catch (error) {
+    throw new ReportError('REPORT_INVALID', `${path} is not valid JSON: ${(error as Error).message.replace(`${path} `, 'the file ')}`);
+  }
+  return parseReportText(text, path);
+}
+
+/** Loads every report of a folder (*.json except latest*.json), oldest first; InputError when there is none. */
 export async function loadReportsFromDir(dir: string): Promise<{ path: string; report: BenchReport }[]> {
   let names: string[];
   try {
     names = await readdir(dir);
   } catch (error) {
-    throw new InputError(`cannot read folder ${dir}: ${reasonOf(error)}`, { cause: error });
+    throw new InputError(`cannot read folder ${dir}: ${describeFsError(error)}`, { cause: error });
   }
-  const files = names.filter((n) => n.endsWith('.json') && n !== 'latest.json' && !n.startsWith('.')).sort();
+  const isLatest = (n: string) => n === 'latest.json' || /^latest-.+\.json$/.test(n);
+  const files = names.filter((n) => n.endsWith('.json') && !isLatest(n) && !n.startsWith('.')).sort();
   if (files.length === 0) throw new InputError(`folder ${dir} holds no report (*.json)`);
-  const loaded = await Promise.all(files.map(async (n) => ({ path: join(dir, n), report: await loadReport(join(dir, n)) })));
+  const loaded: { path: string; report: BenchReport }[] = [];
+  // One at a time: a folder of many large reports is read file by file, not all at once.
+  for (const n of files) loaded.push({ path: join(dir, n), report: await loadReport(join(dir, n)) });
   return loaded.sort((a, b) => a.report.createdAt.localeCompare(b.report.createdAt));
 }
 
@@ -60,7 +80,7 @@ export async function loadReports(path: string): Promise<{ path: string; report:
   try {
     isDir = (await stat(path)).isDirectory();
   } catch (error) {
-    throw new InputError(`cannot read ${path}: ${reasonOf(error)}`, { cause: error });
+    throw new InputError(`cannot read ${path}: ${describeFsError(error)}`, { cause: error });
   }
   return isDir ? loadReportsFromDir(path) : [{ path, report: await loadReport(path) }];
 }
