@@ -160,7 +160,8 @@ export function register(program: Command): void {
           onProgress: spinner ? (p) => (spinner.text = describeProgress(p, current, options.policy)) : undefined,
         });
         spinner?.stop();
-        const path = await writeReport(report, flags.out);
+        const { path, warnings: writeWarnings } = await writeReport(report, flags.out);
+        for (const w of writeWarnings) process.stderr.write(`gasm: warning: ${w}\n`);
         if (flags.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
         else if (!flags.quiet) process.stdout.write(formatReportSummary(report) + '\n\n');
         if (!flags.json) process.stdout.write(`report: ${path}\n`);
