@@ -1,0 +1,67 @@
+/**
+ * History as the gate's baseline: `gasm gate --baseline history:<branch>` pools the newest N complete runs of
+ * that branch recorded on the current report's machine fingerprint. The stored reports are untrusted input:
+ * each is parsed and validated again before the gate sees it.
+ */
+import { ConfigError, ReportError } from '../errors.js';
+import type { BenchReport } from '../report/types.js';
+import { validateReport } from '../report/validate.js';
+import { machineOf } from './machine.js';
+import { openHistoryStore, resolveStoreLocation } from './store.js';
+
+/** Prefix of a `--baseline` value that names a history branch. */
+export const HISTORY_BASELINE_PREFIX = 'history:';
+/** Runs pooled by default. */
+export const DEFAULT_BASELINE_RUNS = 5;
+
+/** True for `history:<branch>`. */
+export function isHistoryBaseline(spec: string): boolean {
+  return spec.startsWith(HISTORY_BASELINE_PREFIX);
+}
+
+export interface HistoryBaselineOptions {
+  /** `--db` (default GASM_DB, else the embedded store). */
+  db?: string;
+  /** A machine fingerprint (or prefix), or a report whose fingerprint is used (normally the current one). */
+  machine?: string | BenchReport;
+  /** Newest runs pooled (default 5). */
+  last?: number;
+}
+
+export interface HistoryBaseline {
+  branch: string;
+  machine: string | null;
+  location: string;
+  runIds: string[];
+  /** The runs' reports, oldest first, for the gate to pool. */
+  reports: BenchReport[];
+}
+
+/** Loads the reports a `history:<branch>` baseline pools. Throws when none matches. */
+export async function loadHistoryBaseline(spec: string, options: HistoryBaselineOptions = {}): Promise<HistoryBaseline> {
+  if (!isHistoryBaseline(spec)) throw new ConfigError(`a history baseline is written history:<branch>, got '${spec}'`);
+  const branch = spec.slice(HISTORY_BASELINE_PREFIX.length).trim();
+  if (!branch) throw new ConfigError(`a history baseline names a branch: history:<branch>, got '${spec}'`);
+  const last = options.last ?? DEFAULT_BASELINE_RUNS;
+  if (!Number.isInteger(last) || last < 1) throw new ConfigError(`the number of history runs to pool must be a positive integer, got ${last}`);
+  const machine = options.machine === undefined ? null : typeof options.machine === 'string' ? options.machine : machineOf(options.machine).fingerprint;
+  const store = await openHistoryStore(resolveStoreLocation(options.db), { create: false });
+  try {
+    const rows = await store.reportBodies({ branch, ...(machine ? { machine } : {}) }, last);
+    if (rows.length === 0) {
+      throw new ReportError('REPORT_INCOMPATIBLE', `no complete run of branch '${branch}'${machine ? ` on machine ${machine}` : ''} in history store ${store.location}`);
+    }
+    const reports = rows.map((row) => {
+      let value: unknown;
+      try {
+        value = JSON.parse(row.body);
+      } catch (error) {
+        throw new ReportError('REPORT_INVALID', `history run ${row.id} holds a report that is not valid JSON: ${(error as Error).message}`);
+      }
+      return validateReport(value, `history run ${row.id}`);
+    });
+    return { branch, machine, location: store.location, runIds: rows.map((r) => r.id).reverse(), reports: reports.reverse() };
+  } finally {
+    await store.close();
+  }
+}

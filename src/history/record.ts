@@ -1,0 +1,44 @@
+/**
+ * Recording a finished report: what `gasm bench` calls after writing the report file. It opens the store
+ * (creating the embedded file on first use), records the run in one transaction and closes the store.
+ */
+import type { BenchReport } from '../report/types.js';
+import { readBranch } from './git-branch.js';
+import { runEntryOf } from './run-entry.js';
+import { openHistoryStore, resolveStoreLocation } from './store.js';
+
+export interface RecordOptions {
+  /** `--db`: a file path or a postgres:// URL; default GASM_DB, else `.gasm/history.db` under the working folder. */
+  db?: string;
+  /** The branch; default read from the environment and git. */
+  branch?: string | null;
+  /** 'bench', or the file a report was imported from. */
+  source?: string;
+  cwd?: string;
+}
+
+export interface RecordResult {
+  id: string;
+  /** false when this report was already recorded. */
+  inserted: boolean;
+  /** Where it was recorded (a URL without its password). */
+  location: string;
+  /** Time taken, ms. */
+  ms: number;
+}
+
+/** Records one report. Throws StoreError when the store cannot be opened or written. */
+export async function recordReport(report: BenchReport, options: RecordOptions = {}): Promise<RecordResult> {
+  const t0 = performance.now();
+  const cwd = options.cwd ?? process.cwd();
+  const location = resolveStoreLocation(options.db, process.env, cwd);
+  const branchRead = options.branch !== undefined ? Promise.resolve(options.branch) : report.git ? readBranch(cwd) : Promise.resolve(null);
+  const [store, branch] = await Promise.all([openHistoryStore(location, { create: true }), branchRead]);
+  try {
+    const entry = runEntryOf(report, { branch, source: options.source ?? 'bench' });
+    const inserted = await store.record(entry);
+    return { id: entry.id, inserted, location: store.location, ms: performance.now() - t0 };
+  } finally {
+    await store.close();
+  }
+}
