@@ -11,23 +11,41 @@
  *   per refinement iteration:
  *     invariants  d_ij = ‖p_i − p_j‖²,  s_ij = (q_i·q_j)²             unchanged by a global rigid motion g
  *                 (translation + left-multiplied rotation); 1 − s_ij is the rotation geodesic term
- *     attention   a_k(i, ·) = softmax_j(h_i·A_k·h_jᵀ + α_k d_ij + γ_k (1 − s_ij) + β_k(i, j))
- *                 with A_k = W_q,k W_k,kᵀ/√d folded once, so all heads are one matMul; the padded keys get 0
+ *     attention   a_k(i, ·) = softmax_j(h_i·A_k·h_jᵀ + α_k d_ij + γ_k (1 − s_ij) + β_k(i, j)),  A_k = W_q,k W_k,kᵀ/√d
+ *                 two ways to the same numbers (NetworkOptions.attention):
+ *                 'fused'  (default) one matMul h·[W_q/√d | W_k | W_v] gives every head's q, k, v (3·H² per
+ *                          entity, the seed guide's FusedAttentionLayer), scores q_k·k_kᵀ per head, layout (B, k, N, N)
+ *                 'folded' A_k folded once into an H × k·H matrix, scores (h·A)·hᵀ: (k + 1)·H² per entity with
+ *                          W_v, cheaper in ops at tiny widths but k/3 times the multiply-adds; layout (B, N, k, N)
+ *                 the padded keys get 0
  *     features    h ← h + concat_k(a_k·(h·W_v,k))·W_o;  h ← h + relu(h·W_1 + b_1)·W_2 + b_2
  *     positions   p_i ← p_i + Σ_j w_ij (p_i − p_j),  w_ij = Σ_k c_k a_k(i, j)            (EGNN-style,
  *                 = (1 + Σ_k c_k) p_i − Σ_k c_k (a_k·p)_i since attention rows sum to 1)   equivariant
  *     orientations q_i ← normalise(q_i + Σ_j v_ij q_j),  v_ij = Σ_k c'_k a_k(i, j)       left-equivariant
  *   confidence = sigmoid(h·w_c + b_c)
- * Heads are laid out as (B, N, k, N) so that products are plain or equal-batch matMuls (tfjs broadcasts batch
- * dims only by modulo); the relation bias is computed in JS from the sparse relations; the per-head context is a
- * broadcast product + sum (small batched matMuls are slow on wasm). About 40 ops per iteration whatever B is.
+ * Products are plain or equal-batch matMuls (tfjs broadcasts batch dims only by modulo); the relation bias is
+ * computed in JS from the sparse relations. About 40 ops per iteration whatever B is.
  * Output quaternions are unit with w ≥ 0 (q and −q are the same rotation).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { ModelError } from '../../errors.js';
 import { validateModelConfig, type ModelConfig } from './config.js';
 import { RAW_FEATURES, RELATION_CHANNELS, type EncodedBatch } from './encode.js';
-import { foldIteration, initParameters, parameterSpecs } from './parameters.js';
+import { foldedIteration, foldedIterationTensors, type FoldedIterationTensors } from './folded-attention.js';
+import { fusedIteration, fusedIterationTensors, type FusedIterationTensors } from './fused-attention.js';
+import { dense } from './kernels.js';
+import { initParameters, parameterSpecs } from './parameters.js';
+
+/** How the attention scores are computed (same maths, see the header). */
+export type AttentionKind = 'folded' | 'fused';
+export const ATTENTION_KINDS: readonly AttentionKind[] = ['fused', 'folded'];
+/** Fused: fewer multiply-adds at every width and fewer ops per iteration. */
+export const DEFAULT_ATTENTION: AttentionKind = 'fused';
+
+/** Run-time choices that do not change the weights. */
+export interface NetworkOptions {
+  attention?: AttentionKind;
+}
 
 /** Predicted initial poses for every (padded) entity of the batch, row-major. */
 export interface ModelOutput {
@@ -42,22 +60,6 @@ export interface ModelOutput {
 /** Logit added for padded keys: exp(−1e9) is exactly 0 in float32. */
 const MASKED_LOGIT = -1e9;
 
-/** Tensors one refinement iteration multiplies with (folded from the parameters, shaped for the kernels). */
-interface IterationTensors {
-  bilinear: tf.Tensor3D; // [1, H, k·H]
-  value: tf.Tensor3D; // [1, H, H]
-  output: tf.Tensor3D; // [1, H, H]
-  distanceScale: tf.Tensor2D; // [k, 1]
-  rotationScale: tf.Tensor2D; // [k, 1]
-  mlp1Kernel: tf.Tensor3D;
-  mlp1Bias: tf.Tensor1D;
-  mlp2Kernel: tf.Tensor3D;
-  mlp2Bias: tf.Tensor1D;
-  positionMix: tf.Tensor3D; // [1, k·3, 3]
-  positionKeep: tf.Scalar; // 1 + Σ_k c_k
-  orientationMix: tf.Tensor3D; // [1, k·4, 4]
-}
-
 /** Tensors of the embedding, relation bias and confidence head, shaped for the kernels. */
 interface OuterTensors {
   embedKernel: tf.Tensor3D;
@@ -66,27 +68,6 @@ interface OuterTensors {
   projectBias: tf.Tensor1D;
   confidenceKernel: tf.Tensor3D;
   confidenceBias: tf.Tensor1D;
-}
-
-/**
- * x·w + bias with an optional activation as one `_FusedMatMul` kernel (x [1, M, K], w [1, K, n], bias [n]).
- * Called through the engine rather than tf.fused.matMul, whose gradient wrapper costs several times the kernel.
- */
-function dense(x: tf.Tensor3D, w: tf.Tensor3D, bias: tf.Tensor, activation: 'linear' | 'relu' | 'sigmoid' = 'linear'): tf.Tensor3D {
-  return tf.engine().runKernel(
-    '_FusedMatMul',
-    { a: x, b: w, bias } as unknown as tf.NamedTensorMap,
-    { transposeA: false, transposeB: false, activation, leakyreluAlpha: 0 } as unknown as tf.NamedAttrMap,
-  ) as tf.Tensor3D;
-}
-
-/** Batched a·b (or with either transposed) as one `BatchMatMul` kernel, without the op's reshapes. */
-function mm(a: tf.Tensor, b: tf.Tensor, transposeA = false, transposeB = false): tf.Tensor {
-  return tf.engine().runKernel(
-    'BatchMatMul',
-    { a, b } as unknown as tf.NamedTensorMap,
-    { transposeA, transposeB } as unknown as tf.NamedAttrMap,
-  ) as tf.Tensor;
 }
 
 function checkLength(name: string, array: unknown, expected: number): void {
@@ -104,15 +85,21 @@ export class GasmNetwork {
   private readonly outer: OuterTensors;
   /** relation/kernel [RELATION_CHANNELS, k], kept in JS: the relation bias is computed from the sparse relations. */
   private readonly relationKernel: Float32Array;
-  private readonly iterations: IterationTensors[] = [];
+  private readonly iterations: FoldedIterationTensors[] = [];
+  private readonly fused: FusedIterationTensors[] = [];
+  /** How this network computes attention scores. */
+  readonly attention: AttentionKind;
   private disposed = false;
 
   /**
    * Builds the network with seeded weights, or with `weights` (name → values, as saved) when given.
    * Throws ConfigError for a bad config and ModelError for missing, extra, mis-sized or non-finite weights.
    */
-  constructor(config: ModelConfig, weights?: ReadonlyMap<string, Float32Array>) {
+  constructor(config: ModelConfig, weights?: ReadonlyMap<string, Float32Array>, options: NetworkOptions = {}) {
     this.config = validateModelConfig(config);
+    const attention = options.attention ?? DEFAULT_ATTENTION;
+    if (!ATTENTION_KINDS.includes(attention)) throw new ModelError(`attention must be one of ${ATTENTION_KINDS.join('|')}, got ${String(attention)}`);
+    this.attention = attention;
     const values = weights ? new Map(weights) : initParameters(this.config);
     const specs = parameterSpecs(this.config);
     for (const spec of specs) {
@@ -140,21 +127,8 @@ export class GasmNetwork {
       confidenceBias: tf.tensor1d(v('confidence/bias')),
     };
     for (let t = 0; t < this.config.iterations; t++) {
-      const f = foldIteration(this.config, values, t);
-      this.iterations.push({
-        bilinear: tf.tensor3d(f.bilinear, [1, H, heads * H]),
-        value: tf.tensor3d(v(`iter${t}/value`), [1, H, H]),
-        output: tf.tensor3d(v(`iter${t}/output`), [1, H, H]),
-        distanceScale: tf.tensor2d(f.distanceScale, [heads, 1]),
-        rotationScale: tf.tensor2d(f.rotationScale, [heads, 1]),
-        mlp1Kernel: tf.tensor3d(v(`iter${t}/mlp1/kernel`), [1, H, H]),
-        mlp1Bias: tf.tensor1d(v(`iter${t}/mlp1/bias`)),
-        mlp2Kernel: tf.tensor3d(v(`iter${t}/mlp2/kernel`), [1, H, H]),
-        mlp2Bias: tf.tensor1d(v(`iter${t}/mlp2/bias`)),
-        positionMix: tf.tensor3d(f.positionMix, [1, heads * 3, 3]),
-        positionKeep: tf.scalar(f.positionKeep),
-        orientationMix: tf.tensor3d(f.orientationMix, [1, heads * 4, 4]),
-      });
+      if (attention === 'fused') this.fused.push(fusedIterationTensors(this.config, values, t));
+      else this.iterations.push(foldedIterationTensors(this.config, values, t));
     }
   }
 
@@ -177,41 +151,22 @@ export class GasmNetwork {
     checkLength('orientations', batch.orientations, B * N * 4);
 
     const { hiddenDim: H, heads } = this.config;
-    const d = H / heads;
     const o = this.outer;
     const packed = tf.tidy(() => {
       // Entity embeddings h: [1, B·N, H] (the leading 1 is the kernels' batch axis).
       const x = tf.tensor3d(batch.features, [1, B * N, RAW_FEATURES]);
-      let h = dense(dense(x, o.embedKernel, o.embedBias, 'relu'), o.projectKernel, o.projectBias);
-      let p: tf.Tensor = tf.tensor3d(batch.positions, [B, N, 3]);
-      let q: tf.Tensor = tf.tensor3d(batch.orientations, [B, N, 4]);
-      if (this.iterations.length > 0) {
-        const staticBias = tf.tensor4d(this.staticBias(batch), [B, N, heads, N]);
-        for (const it of this.iterations) {
-          // Invariants d_ij and s_ij, laid out [B, N, 1, N] to broadcast over heads.
-          const dist = tf.sum(tf.squaredDifference(tf.reshape(p, [B, N, 1, 1, 3]), tf.reshape(p, [B, 1, 1, N, 3])), -1);
-          const dots = tf.reshape(tf.square(mm(q, q, false, true)), [B, N, 1, N]);
-          // Scores of all heads at once: row (i, k) of h·[A_1 … A_k] reshaped is h_i·A_k.
-          const h3 = tf.reshape(h, [B, N, H]);
-          const hA = tf.reshape(mm(h, it.bilinear), [B, N * heads, H]);
-          const scores = tf.reshape(mm(hA, h3, false, true), [B, N, heads, N]);
-          const logits = tf.addN([scores, tf.mul(dist, it.distanceScale), tf.mul(dots, it.rotationScale), staticBias]);
-          const attention = tf.reshape(tf.softmax(logits), [B, N * heads, N]);
-          // Feature update: per-head values v = h·W_v [B, k, N, d]; context_k(i) = Σ_j a_k(i, j) v_k(j) as a broadcast
-          // product + sum (N is small: cheaper than a batched matMul on wasm), then the output projection W_o.
-          const values = tf.reshape(tf.transpose(tf.reshape(mm(h, it.value), [B, N, heads, d]), [0, 2, 1, 3]), [B, 1, heads, N, d]);
-          const context = tf.sum(tf.mul(tf.reshape(attention, [B, N, heads, N, 1]), values), 3);
-          h = tf.add(h, mm(tf.reshape(context, [1, B * N, H]), it.output));
-          h = tf.add(h, dense(dense(h as tf.Tensor3D, it.mlp1Kernel, it.mlp1Bias, 'relu'), it.mlp2Kernel, it.mlp2Bias));
-          // Pose update from the same attention: a_k·p and a_k·q of every head, mixed by the per-head coefficients.
-          const pMix = mm(tf.reshape(mm(attention, p), [1, B * N, heads * 3]), it.positionMix);
-          p = tf.add(tf.mul(p, it.positionKeep), tf.reshape(pMix, [B, N, 3]));
-          const qMix = mm(tf.reshape(mm(attention, q), [1, B * N, heads * 4]), it.orientationMix);
-          const qRaw = tf.add(q, tf.reshape(qMix, [B, N, 4]));
-          q = tf.mul(qRaw, tf.rsqrt(tf.sum(tf.square(qRaw), -1, true)));
-        }
+      let h: tf.Tensor3D = dense(dense(x, o.embedKernel, o.embedBias, 'relu'), o.projectKernel, o.projectBias);
+      let p = tf.tensor3d(batch.positions, [B, N, 3]);
+      let q = tf.tensor3d(batch.orientations, [B, N, 4]);
+      if (this.fused.length > 0) {
+        // Heads outermost, [k, B, N, N]: the fused projection is split along its first axis (a contiguous copy).
+        const staticBias = tf.tensor4d(this.staticBias(batch, true), [heads, B, N, N]);
+        for (const it of this.fused) [h, p, q] = tf.tidy(() => fusedIteration(it, { B, N, H, heads }, staticBias, h, p, q));
+      } else if (this.iterations.length > 0) {
+        const staticBias = tf.tensor4d(this.staticBias(batch, false), [B, N, heads, N]);
+        for (const it of this.iterations) [h, p, q] = tf.tidy(() => foldedIteration(it, { B, N, H, heads }, staticBias, h, p, q));
       }
-      const confidence = dense(h as tf.Tensor3D, o.confidenceKernel, o.confidenceBias, 'sigmoid');
+      const confidence = dense(h, o.confidenceKernel, o.confidenceBias, 'sigmoid');
       // Flat concat (a plain copy; concat along an inner axis is slow on wasm): positions, orientations, confidence.
       return tf.concat([tf.reshape(p, [-1]), tf.reshape(q, [-1]), tf.reshape(confidence, [-1])], 0);
     });
@@ -225,28 +180,30 @@ export class GasmNetwork {
   }
 
   /**
-   * The attention bias that does not change over iterations, [B, N, k, N]: relations(i, j)·W_r[:, k], and −1e9 on
-   * padded keys. Computed in JS over the non-zero relation entries (a few per scene) rather than uploading the
-   * dense B·N·N·RELATION_CHANNELS array and multiplying it on the backend.
+   * The attention bias that does not change over iterations, [B, N, k, N] (or [k, B, N, N] when `headsOuter`):
+   * relations(i, j)·W_r[:, k], and −1e9 on padded keys. Computed in JS over the non-zero relation entries (a few
+   * per scene) rather than uploading the dense B·N·N·RELATION_CHANNELS array and multiplying it on the backend.
    */
-  private staticBias(batch: EncodedBatch): Float32Array {
+  private staticBias(batch: EncodedBatch, headsOuter: boolean): Float32Array {
     const { batch: B, entities: N, relations, mask } = batch;
     const heads = this.config.heads;
     const W = this.relationKernel;
     const out = new Float32Array(B * N * heads * N);
+    // Offset of (b, i, k, j) is row + k·kStride + j.
+    const kStride = headsOuter ? B * N * N : N;
     for (let b = 0; b < B; b++) {
       for (let i = 0; i < N; i++) {
-        const row = (b * N + i) * heads * N;
+        const row = headsOuter ? (b * N + i) * N : (b * N + i) * heads * N;
         for (let j = 0; j < N; j++) {
           if (mask[b * N + j] <= 0) {
-            for (let k = 0; k < heads; k++) out[row + k * N + j] = MASKED_LOGIT;
+            for (let k = 0; k < heads; k++) out[row + k * kStride + j] = MASKED_LOGIT;
             continue;
           }
           const r = ((b * N + i) * N + j) * RELATION_CHANNELS;
           for (let c = 0; c < RELATION_CHANNELS; c++) {
             const value = relations[r + c];
             if (value === 0) continue;
-            for (let k = 0; k < heads; k++) out[row + k * N + j] += value * W[c * heads + k];
+            for (let k = 0; k < heads; k++) out[row + k * kStride + j] += value * W[c * heads + k];
           }
         }
       }
@@ -261,6 +218,7 @@ export class GasmNetwork {
     for (const t of this.params.values()) t.dispose();
     for (const t of Object.values(this.outer)) (t as tf.Tensor).dispose();
     for (const it of this.iterations) for (const t of Object.values(it)) (t as tf.Tensor).dispose();
+    for (const it of this.fused) for (const t of Object.values(it)) (t as tf.Tensor).dispose();
   }
 }
 

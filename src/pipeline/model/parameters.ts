@@ -99,6 +99,66 @@ export interface FoldedIteration {
   orientationMix: Float32Array;
 }
 
+/** Per-iteration matrices of the fused-projection forward pass (row-major Float32Arrays). */
+export interface FusedIteration {
+  /** [H, 3H]: [W_q/√d | W_k | W_v], so that one matMul gives every head's queries, keys and values. */
+  qkv: Float32Array;
+  /** [h]: squared-distance scale per head. */
+  distanceScale: Float32Array;
+  /** [h]: minus the rotation-term scale per head (as in FoldedIteration). */
+  rotationScale: Float32Array;
+  /** [2, h]: row 0 the position coefficients c_k, row 1 the (capped) orientation coefficients c'_k. */
+  poseCoefficients: Float32Array;
+  /** Factor on the current positions: 1 + Σ_k c_k. */
+  positionKeep: number;
+}
+
+/** Scale applied to the orientation coefficients so that Σ_k |c'_k| ≤ MAX_ORIENTATION_MIX. */
+function orientationShrink(pose: Float32Array, heads: number): number {
+  let sum = 0;
+  for (let k = 0; k < heads; k++) sum += Math.abs(pose[heads + k]);
+  return sum > MAX_ORIENTATION_MIX ? MAX_ORIENTATION_MIX / sum : 1;
+}
+
+/**
+ * Iteration t's parameters for the fused forward pass: the same maths as foldIteration (scores
+ * h_i·W_q,k·W_k,kᵀ·h_jᵀ/√d = (q_k(i)/√d)·k_k(j)), computed from per-head projections instead of the folded
+ * bilinear form: 3·H² multiply-adds per entity for Q, K and V instead of (heads + 1)·H².
+ */
+export function fuseIteration(config: ModelConfig, params: Map<string, Float32Array>, t: number): FusedIteration {
+  const { hiddenDim: H, heads } = config;
+  const get = (name: string) => params.get(`iter${t}/${name}`) as Float32Array;
+  const wq = get('query');
+  const wk = get('key');
+  const wv = get('value');
+  const geometry = get('geometry');
+  const pose = get('pose');
+  const scale = 1 / Math.sqrt(H / heads);
+  const qkv = new Float32Array(H * 3 * H);
+  for (let r = 0; r < H; r++) {
+    for (let c = 0; c < H; c++) {
+      qkv[r * 3 * H + c] = wq[r * H + c] * scale;
+      qkv[r * 3 * H + H + c] = wk[r * H + c];
+      qkv[r * 3 * H + 2 * H + c] = wv[r * H + c];
+    }
+  }
+  const shrink = orientationShrink(pose, heads);
+  const poseCoefficients = new Float32Array(2 * heads);
+  let positionKeep = 1;
+  for (let k = 0; k < heads; k++) {
+    positionKeep += pose[k];
+    poseCoefficients[k] = pose[k];
+    poseCoefficients[heads + k] = pose[heads + k] * shrink;
+  }
+  return {
+    qkv,
+    distanceScale: geometry.slice(0, heads),
+    rotationScale: geometry.slice(heads, 2 * heads).map((b) => -b),
+    poseCoefficients,
+    positionKeep,
+  };
+}
+
 /** Folds iteration t's parameters into the matrices the forward pass multiplies with. */
 export function foldIteration(config: ModelConfig, params: Map<string, Float32Array>, t: number): FoldedIteration {
   const { hiddenDim: H, heads } = config;
@@ -125,9 +185,7 @@ export function foldIteration(config: ModelConfig, params: Map<string, Float32Ar
   const rotationScale = geometry.slice(heads, 2 * heads).map((b) => -b);
   const positionMix = new Float32Array(heads * 3 * 3);
   const orientationMix = new Float32Array(heads * 4 * 4);
-  let orientationSum = 0;
-  for (let k = 0; k < heads; k++) orientationSum += Math.abs(pose[heads + k]);
-  const shrink = orientationSum > MAX_ORIENTATION_MIX ? MAX_ORIENTATION_MIX / orientationSum : 1;
+  const shrink = orientationShrink(pose, heads);
   let positionKeep = 1;
   for (let k = 0; k < heads; k++) {
     positionKeep += pose[k];

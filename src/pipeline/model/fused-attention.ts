@@ -1,0 +1,72 @@
+/**
+ * One refinement iteration with fused Q/K/V projections (the seed guide's FusedAttentionLayer): one matMul
+ * h·[W_q/√d | W_k | W_v] gives every head's queries, keys and values, scores are q_k·k_kᵀ per head. Attention is
+ * laid out heads outermost, [k, B, N, N]. Same maths as folded-attention.ts (see network.ts for the equations).
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { ModelConfig } from './config.js';
+import { dense, mm, type IterationState, type PassDims } from './kernels.js';
+import { fuseIteration } from './parameters.js';
+
+/** Tensors one fused refinement iteration multiplies with. */
+export interface FusedIterationTensors {
+  qkv: tf.Tensor3D; // [1, H, 3H]
+  output: tf.Tensor3D; // [1, H, H]
+  distanceScale: tf.Tensor4D; // [k, 1, 1, 1]
+  rotationScale: tf.Tensor4D; // [k, 1, 1, 1]
+  mlp1Kernel: tf.Tensor3D;
+  mlp1Bias: tf.Tensor1D;
+  mlp2Kernel: tf.Tensor3D;
+  mlp2Bias: tf.Tensor1D;
+  positionCoefficients: tf.Tensor3D; // [1, 1, k]
+  orientationCoefficients: tf.Tensor3D; // [1, 1, k]
+  positionKeep: tf.Scalar; // 1 + Σ_k c_k
+}
+
+/** Builds iteration t's tensors from the named parameters. */
+export function fusedIterationTensors(config: ModelConfig, values: Map<string, Float32Array>, t: number): FusedIterationTensors {
+  const { hiddenDim: H, heads } = config;
+  const v = (name: string) => values.get(`iter${t}/${name}`) as Float32Array;
+  const f = fuseIteration(config, values, t);
+  return {
+    qkv: tf.tensor3d(f.qkv, [1, H, 3 * H]),
+    output: tf.tensor3d(v('output'), [1, H, H]),
+    distanceScale: tf.tensor4d(f.distanceScale, [heads, 1, 1, 1]),
+    rotationScale: tf.tensor4d(f.rotationScale, [heads, 1, 1, 1]),
+    mlp1Kernel: tf.tensor3d(v('mlp1/kernel'), [1, H, H]),
+    mlp1Bias: tf.tensor1d(v('mlp1/bias')),
+    mlp2Kernel: tf.tensor3d(v('mlp2/kernel'), [1, H, H]),
+    mlp2Bias: tf.tensor1d(v('mlp2/bias')),
+    positionCoefficients: tf.tensor3d(f.poseCoefficients.slice(0, heads), [1, 1, heads]),
+    orientationCoefficients: tf.tensor3d(f.poseCoefficients.slice(heads), [1, 1, heads]),
+    positionKeep: tf.scalar(f.positionKeep),
+  };
+}
+
+/** One iteration; `staticBias` is [k, B, N, N]. Call inside tf.tidy. */
+export function fusedIteration(it: FusedIterationTensors, dims: PassDims, staticBias: tf.Tensor4D, h: tf.Tensor3D, p: tf.Tensor3D, q: tf.Tensor3D): IterationState {
+  const { B, N, H, heads } = dims;
+  const d = H / heads;
+  // Invariants d_ij and s_ij, laid out [1, B, N, N] to broadcast over heads.
+  const dist = tf.reshape(tf.sum(tf.squaredDifference(tf.reshape(p, [B, N, 1, 3]), tf.reshape(p, [B, 1, N, 3])), -1), [1, B, N, N]);
+  const dots = tf.reshape(tf.square(mm(q, q, false, true)), [1, B, N, N]);
+  // One projection for every head's q (pre-scaled by 1/√d), k and v, rows (b, i), columns (part, head, ·); one
+  // rank-4 transpose (wasm has a fast path up to rank 4) to [3·k, B, N, d], then three contiguous [k·B, N, d] parts.
+  const qkv = tf.reshape(tf.transpose(tf.reshape(mm(h, it.qkv), [B, N, 3 * heads, d]), [2, 0, 1, 3]), [3, heads * B * N * d]);
+  const part = (index: number) => tf.reshape(tf.slice(qkv, [index, 0], [1, -1]), [heads * B, N, d]);
+  const scores = tf.reshape(mm(part(0), part(1), false, true), [heads, B, N, N]);
+  const logits = tf.addN([scores, tf.mul(dist, it.distanceScale), tf.mul(dots, it.rotationScale), staticBias]);
+  const attention = tf.softmax(logits);
+  // context_k(i) = Σ_j a_k(i, j) v_k(j), back to rows (b, i) with heads side by side, then W_o.
+  const context = tf.transpose(tf.reshape(mm(tf.reshape(attention, [heads * B, N, N]), part(2)), [heads, B, N, d]), [1, 2, 0, 3]);
+  let hNext = tf.add(h, mm(tf.reshape(context, [1, B * N, H]), it.output)) as tf.Tensor3D;
+  hNext = tf.add(hNext, dense(dense(hNext, it.mlp1Kernel, it.mlp1Bias, 'relu'), it.mlp2Kernel, it.mlp2Bias));
+  // Pose update: the heads' attention mixed by their coefficients first (w = Σ_k c_k a_k), then w·p and w'·q.
+  const flat = tf.reshape(attention, [1, heads, B * N * N]);
+  const wp = tf.reshape(mm(it.positionCoefficients, flat), [B, N, N]);
+  const wq = tf.reshape(mm(it.orientationCoefficients, flat), [B, N, N]);
+  const pNext = tf.sub(tf.mul(p, it.positionKeep), mm(wp, p)) as tf.Tensor3D;
+  const qRaw = tf.add(q, mm(wq, q));
+  const qNext = tf.mul(qRaw, tf.rsqrt(tf.sum(tf.square(qRaw), -1, true))) as tf.Tensor3D;
+  return [hNext, pNext, qNext];
+}
