@@ -10,6 +10,7 @@ import { register as registerBaseline } from './commands/baseline.js';
 import { register as registerBench } from './commands/bench.js';
 import { register as registerExport } from './commands/export.js';
 import { register as registerGate } from './commands/gate.js';
+import { register as registerHistory } from './commands/history.js';
 import { register as registerInfo } from './commands/info.js';
 import { register as registerReport } from './commands/report.js';
 import { register as registerRun } from './commands/run.js';
@@ -36,6 +37,7 @@ registerReport(program);
 registerExport(program);
 registerGate(program);
 registerBaseline(program);
+registerHistory(program);
 registerInfo(program);
 
 try {

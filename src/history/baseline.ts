@@ -5,7 +5,7 @@
  */
 import { ConfigError, ReportError } from '../errors.js';
 import type { BenchReport } from '../report/types.js';
-import { validateReport } from '../report/validate.js';
+import { parseReportText } from '../report/load.js';
 import { machineOf } from './machine.js';
 import { openHistoryStore, resolveStoreLocation } from './store.js';
 
@@ -51,15 +51,7 @@ export async function loadHistoryBaseline(spec: string, options: HistoryBaseline
     if (rows.length === 0) {
       throw new ReportError('REPORT_INCOMPATIBLE', `no complete run of branch '${branch}'${machine ? ` on machine ${machine}` : ''} in history store ${store.location}`);
     }
-    const reports = rows.map((row) => {
-      let value: unknown;
-      try {
-        value = JSON.parse(row.body);
-      } catch (error) {
-        throw new ReportError('REPORT_INVALID', `history run ${row.id} holds a report that is not valid JSON: ${(error as Error).message}`);
-      }
-      return validateReport(value, `history run ${row.id}`);
-    });
+    const reports = rows.map((row) => parseReportText(row.body, `history run ${row.id}`));
     return { branch, machine, location: store.location, runIds: rows.map((r) => r.id).reverse(), reports: reports.reverse() };
   } finally {
     await store.close();

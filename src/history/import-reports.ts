@@ -1,17 +1,15 @@
 /**
- * `gasm history import`: records existing report files. Reads are bounded (a file over MAX_IMPORT_BYTES is
- * refused before it is read), folders are walked to a bounded depth, and a file that is missing, too large,
+ * `gasm history import`: records existing report files. Reads are bounded (src/report/load.ts reads only
+ * regular files up to its size limit), folders are walked to a bounded depth, and a file that is missing, too large,
  * not JSON or not a report is skipped and named; the others are recorded, each in its own transaction.
  */
-import { open, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { validateReport } from '../report/validate.js';
+import { loadReport } from '../report/load.js';
 import type { BenchReport } from '../report/types.js';
 import { runEntryOf } from './run-entry.js';
 import type { HistoryStore } from './store.js';
 
-/** Largest report file imported, bytes. */
-export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 /** Deepest folder level walked under a folder given to import. */
 export const MAX_IMPORT_DEPTH = 4;
 /** Most files one import reads. */
@@ -65,29 +63,6 @@ export async function collectReportFiles(paths: readonly string[]): Promise<{ fi
   return { files, skipped };
 }
 
-/** Reads and validates one report file, reading at most MAX_IMPORT_BYTES. Throws with a one-line reason. */
-export async function readReportFile(path: string, maxBytes = MAX_IMPORT_BYTES): Promise<BenchReport> {
-  const handle = await open(path, 'r');
-  let text: string;
-  try {
-    const { size } = await handle.stat();
-    if (size > maxBytes) throw new Error(`${size} bytes, over the ${maxBytes}-byte limit`);
-    const buffer = Buffer.alloc(size);
-    const { bytesRead } = await handle.read(buffer, 0, size, 0);
-    text = buffer.subarray(0, bytesRead).toString('utf8');
-  } finally {
-    await handle.close();
-  }
-  if (text.trim().length === 0) throw new Error('empty file');
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`not valid JSON: ${(error as Error).message}`);
-  }
-  return validateReport(value, basename(path));
-}
-
 /** Records every readable report of `paths`. `branch` is recorded for all of them (null: unknown). */
 export async function importReports(store: HistoryStore, paths: readonly string[], options: { branch: string | null }): Promise<ImportOutcome> {
   const { files, skipped } = await collectReportFiles(paths);
@@ -95,7 +70,7 @@ export async function importReports(store: HistoryStore, paths: readonly string[
   for (const path of files) {
     let report: BenchReport;
     try {
-      report = await readReportFile(path);
+      report = await loadReport(path);
     } catch (error) {
       outcome.skipped.push({ path, reason: why(error) });
       continue;

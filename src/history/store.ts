@@ -165,6 +165,22 @@ export class HistoryStore {
     return rows.map((r) => ({ id: r.metric_id, label: r.label, unit: r.unit, direction: r.direction, statistic: r.statistic, runs: Number(r.runs) }));
   }
 
+  /** What a metric is, from one recorded row; null when no run recorded it. */
+  async metricInfo(metricId: string): Promise<Omit<MetricInfo, 'runs'> | null> {
+    const rows = await this.db.all<{ label: string; unit: string; direction: 'higher' | 'lower'; statistic: string }>(
+      'SELECT label, unit, direction, statistic FROM metrics WHERE metric_id = ? LIMIT 1',
+      [metricId],
+    );
+    const r = rows[0];
+    return r ? { id: metricId, label: r.label, unit: r.unit, direction: r.direction, statistic: r.statistic } : null;
+  }
+
+  /** Readable line of every machine fingerprint. */
+  async machineLabels(): Promise<Map<string, string>> {
+    const rows = await this.db.all<{ fingerprint: string; label: string }>('SELECT fingerprint, label FROM machines');
+    return new Map(rows.map((r) => [r.fingerprint, r.label]));
+  }
+
   /** One metric's figure in every run the filter selects, oldest first. */
   async series(metricId: string, filter: RunFilter = {}): Promise<MetricPoint[]> {
     const where = whereOf(filter);

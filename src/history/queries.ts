@@ -1,0 +1,107 @@
+/**
+ * The questions `gasm history` answers, as values for the CLI to print: one metric over commits, a trend
+ * chart per metric, and the steps (regressions, improvements) across the history.
+ */
+import { mkdir } from 'node:fs/promises';
+import { InputError } from '../errors.js';
+import { safeFileName, safeJoin } from '../io/safe-path.js';
+import { writeFileAtomic } from '../report/atomic-write.js';
+import { commitSeries, type CommitSeries } from './series.js';
+import type { StepOptions } from './steps.js';
+import type { HistoryStore } from './store.js';
+import type { MetricInfo, RunFilter } from './types.js';
+
+/** One metric over commits, per machine. */
+export interface MetricHistory {
+  metric: Omit<MetricInfo, 'runs'>;
+  runs: number;
+  series: CommitSeries;
+}
+
+/** A metric's history; InputError naming the metric when no run recorded it. */
+export async function metricHistory(store: HistoryStore, metricId: string, filter: RunFilter, steps: StepOptions = {}): Promise<MetricHistory> {
+  const metric = await store.metricInfo(metricId);
+  if (!metric) throw new InputError(`no run in ${store.location} recorded metric '${metricId}' (\`gasm history list\` shows the runs; metric ids look like throughput.simple.instructionsPerSecond)`);
+  const points = await store.series(metricId, filter);
+  return { metric, runs: points.length, series: commitSeries(points, steps) };
+}
+
+/** Metrics whose id equals or starts with one of `prefixes` (all when none). */
+function wanted(id: string, prefixes: readonly string[]): boolean {
+  return prefixes.length === 0 || prefixes.some((p) => id === p || id.startsWith(p));
+}
+
+/** A step of one metric on one machine. */
+export interface StepFinding {
+  metric: string;
+  label: string;
+  unit: string;
+  machine: string;
+  /** First commit at the new level (hash, or `run:<id>` outside git). */
+  commit: string;
+  /** Commit just before it, on that machine. */
+  previous: string | null;
+  before: number;
+  after: number;
+  change: number;
+  kind: 'regression' | 'improvement';
+  /** true when the last commits have not yet confirmed it. */
+  pending: boolean;
+}
+
+/** Every step of the selected metrics across the runs the filter selects, in commit order per metric. */
+export async function findSteps(store: HistoryStore, filter: RunFilter, options: { metrics?: readonly string[]; steps?: StepOptions } = {}): Promise<StepFinding[]> {
+  const infos = (await store.metricInfos(filter)).filter((m) => wanted(m.id, options.metrics ?? []));
+  const findings: StepFinding[] = [];
+  for (const info of infos) {
+    const { series } = await metricHistory(store, info.id, filter, options.steps);
+    for (const m of series.machines) {
+      const add = (s: { index: number; before: number; after: number; change: number }, pending: boolean) => {
+        let prev: string | null = null;
+        for (let k = s.index - 1; k >= 0 && prev === null; k--) if (m.values[k] !== null) prev = series.commits[k].key;
+        const worse = info.direction === 'higher' ? s.change < 0 : s.change > 0;
+        findings.push({ metric: info.id, label: info.label, unit: info.unit, machine: m.machine, commit: series.commits[s.index].key, previous: prev,
+          before: s.before, after: s.after, change: s.change, kind: worse ? 'regression' : 'improvement', pending });
+      };
+      m.steps.forEach((s) => add(s, false));
+      m.pending.forEach((s) => add(s, true));
+    }
+  }
+  return findings;
+}
+
+/** A written chart. */
+export interface TrendFile {
+  metric: string;
+  path: string;
+  steps: number;
+}
+
+/**
+ * Writes one PNG per selected metric into `outDir` (created when missing); file names are the metric ids made
+ * safe. Charts are rendered on demand so the chart library loads only here.
+ */
+export async function writeTrendCharts(
+  store: HistoryStore,
+  outDir: string,
+  filter: RunFilter,
+  options: { metrics?: readonly string[]; steps?: StepOptions; describe?: string } = {},
+): Promise<TrendFile[]> {
+  const infos = (await store.metricInfos(filter)).filter((m) => wanted(m.id, options.metrics ?? []));
+  if (infos.length === 0) {
+    throw new InputError(options.metrics?.length ? `no recorded metric matches ${options.metrics.join(', ')} in ${store.location}` : `no run recorded in ${store.location} matches the filter`);
+  }
+  const { trendChartPng } = await import('./trend-chart.js');
+  const labels = await store.machineLabels();
+  await mkdir(outDir, { recursive: true });
+  const files: TrendFile[] = [];
+  for (const info of infos) {
+    const history = await metricHistory(store, info.id, filter, options.steps);
+    const subtitle = `${history.runs} runs · ${history.series.commits.length} commits · ${options.describe ?? 'all branches'}`;
+    const png = trendChartPng(info, history.series, labels, subtitle);
+    const path = safeJoin(outDir, safeFileName(info.id, '.png'));
+    await writeFileAtomic(path, png);
+    files.push({ metric: info.id, path, steps: history.series.machines.reduce((n, m) => n + m.steps.length, 0) });
+  }
+  return files;
+}
