@@ -35,6 +35,7 @@ import { foldedIteration, foldedIterationTensors, type FoldedIterationTensors } 
 import { fusedIteration, fusedIterationTensors, type FusedIterationTensors } from './fused-attention.js';
 import { dense } from './kernels.js';
 import { initParameters, parameterSpecs } from './parameters.js';
+import { BYTES_PER_VALUE, roundTrip, WEIGHT_PRECISIONS, type EncodedWeights, type WeightPrecision } from './quantize.js';
 
 /** How the attention scores are computed (same maths, see the header). */
 export type AttentionKind = 'folded' | 'fused';
@@ -42,9 +43,16 @@ export const ATTENTION_KINDS: readonly AttentionKind[] = ['fused', 'folded'];
 /** Fused: fewer multiply-adds at every width and fewer ops per iteration. */
 export const DEFAULT_ATTENTION: AttentionKind = 'fused';
 
-/** Run-time choices that do not change the weights. */
+/** Run-time choices: how attention is computed, and at which precision the weights are held. */
 export interface NetworkOptions {
   attention?: AttentionKind;
+  /**
+   * Precision the weights are stored at. Seeded weights are quantized to it and dequantized to compute; weights
+   * passed to the constructor are taken as already dequantized from it (as loading does). Default float32.
+   */
+  precision?: WeightPrecision;
+  /** The stored (quantized) form of `weights` when they were decoded from one; saveModel writes it unchanged. */
+  stored?: EncodedWeights;
 }
 
 /** Predicted initial poses for every (padded) entity of the batch, row-major. */
@@ -89,6 +97,10 @@ export class GasmNetwork {
   private readonly fused: FusedIterationTensors[] = [];
   /** How this network computes attention scores. */
   readonly attention: AttentionKind;
+  /** Precision the weights are stored at (they are computed with in float32). */
+  readonly precision: WeightPrecision;
+  /** The quantized form the weights were decoded from (absent for float32). */
+  readonly stored: EncodedWeights | undefined;
   private disposed = false;
 
   /**
@@ -100,8 +112,20 @@ export class GasmNetwork {
     const attention = options.attention ?? DEFAULT_ATTENTION;
     if (!ATTENTION_KINDS.includes(attention)) throw new ModelError(`attention must be one of ${ATTENTION_KINDS.join('|')}, got ${String(attention)}`);
     this.attention = attention;
-    const values = weights ? new Map(weights) : initParameters(this.config);
+    const precision = options.precision ?? 'float32';
+    if (!WEIGHT_PRECISIONS.includes(precision)) throw new ModelError(`precision must be one of ${WEIGHT_PRECISIONS.join('|')}, got ${String(precision)}`);
+    this.precision = precision;
     const specs = parameterSpecs(this.config);
+    let values: Map<string, Float32Array>;
+    if (weights) {
+      values = new Map(weights);
+      this.stored = precision === 'float32' ? undefined : options.stored;
+    } else {
+      const seeded = initParameters(this.config);
+      const rounded = roundTrip(specs.map((s) => ({ name: s.name, shape: s.shape, values: seeded.get(s.name) as Float32Array })), precision);
+      values = rounded.values;
+      this.stored = rounded.encoded;
+    }
     for (const spec of specs) {
       const v = values.get(spec.name);
       const size = spec.shape.reduce((a, b) => a * b, 1);
@@ -130,6 +154,13 @@ export class GasmNetwork {
       if (attention === 'fused') this.fused.push(fusedIterationTensors(this.config, values, t));
       else this.iterations.push(foldedIterationTensors(this.config, values, t));
     }
+  }
+
+  /** Bytes the weights take stored at this network's precision. */
+  storedBytes(): number {
+    let values = 0;
+    for (const t of this.params.values()) values += t.size;
+    return values * BYTES_PER_VALUE[this.precision];
   }
 
   /** The named weights (the saved parameters, not the folded matrices). Owned by the network: do not dispose. */

@@ -1,115 +1,128 @@
 /**
  * Saving and loading a GasmNetwork in the TensorFlow.js weights format: `model.json` (format tag, the model
- * config as its topology, and a weights manifest) beside `weights.bin` (the raw little-endian float32 values,
- * written by tf.io.encodeWeights and read by tf.io.decodeWeights). Both files are written atomically.
+ * config as its topology, and a weights manifest) beside `weights.bin` (little-endian float32 values, or quantized:
+ * float16, or uint8 with the manifest's `quantization: { dtype, scale, min }`, as tfjs writes them). Both files
+ * are written atomically. Loading treats the folder as untrusted: bounded reads of regular files only, the
+ * manifest fully validated (manifest.ts), the weights' byte length checked, non-finite values refused.
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import * as tf from '@tensorflow/tfjs-core';
+import { createHash } from 'node:crypto';
+import { join, resolve } from 'node:path';
 import { GasmError, ModelError } from '../../errors.js';
+import { readBoundedFile } from '../../io/bounded-read.js';
 import { writeFileAtomic } from '../../report/atomic-write.js';
 import { TOOL } from '../../version.js';
-import { validateModelConfig, type ModelConfig } from './config.js';
-import { GasmNetwork } from './network.js';
+import { MODEL_FORMAT, MODEL_JSON, WEIGHTS_BIN, validateManifest, type ModelJson } from './manifest.js';
+import { GasmNetwork, type NetworkOptions } from './network.js';
 import { parameterSpecs } from './parameters.js';
+import { decodeWeights, encodeWeights, roundTrip, type EncodedWeights, type WeightPrecision } from './quantize.js';
 
-/** Value of model.json's `format` field. */
-export const MODEL_FORMAT = 'gasm-se3-attention';
-/** File names inside a model folder. */
-export const MODEL_JSON = 'model.json';
-export const WEIGHTS_BIN = 'weights.bin';
+export { MODEL_FORMAT, MODEL_JSON, WEIGHTS_BIN, type ModelJson } from './manifest.js';
 
-/** The content of model.json. */
-export interface ModelJson {
-  format: typeof MODEL_FORMAT;
-  generatedBy: string;
-  modelTopology: { config: ModelConfig };
-  weightsManifest: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[];
+/** Largest model.json accepted (a 16-iteration manifest is about 40 kB). */
+export const MAX_MODEL_JSON_BYTES = 4 * 1024 * 1024;
+
+/** A model folder read and checked: what the network is built from, and what a report records about it. */
+export interface ModelFolder {
+  /** Absolute path of the folder. */
+  path: string;
+  /** sha256 (hex) of model.json's bytes followed by weights.bin's. */
+  sha256: string;
+  config: GasmNetwork['config'];
+  /** Precision the weights are stored at. */
+  precision: WeightPrecision;
+  /** Size of weights.bin. */
+  weightBytes: number;
+  /** Dequantized float32 values by name. */
+  values: Map<string, Float32Array>;
+  /** The stored bytes and manifest entries the values were decoded from. */
+  stored: EncodedWeights;
 }
 
-/** Writes `dir/model.json` and `dir/weights.bin` (the folder is created if needed). */
-export async function saveModel(net: GasmNetwork, dir: string): Promise<void> {
+/** Writes `dir/model.json` and `dir/weights.bin` at the network's precision (or `precision`). */
+export async function saveModel(net: GasmNetwork, dir: string, precision: WeightPrecision = net.precision): Promise<void> {
   const weights = net.weights();
-  const named = parameterSpecs(net.config).map((spec) => ({ name: spec.name, tensor: weights.get(spec.name) as tf.Tensor }));
-  const { data, specs } = await tf.io.encodeWeights(named);
+  const named = parameterSpecs(net.config).map((spec) => ({
+    name: spec.name,
+    shape: spec.shape,
+    values: weights.get(spec.name)?.dataSync() as Float32Array,
+  }));
+  const { data, specs } = net.stored !== undefined && precision === net.precision ? net.stored : encodeWeights(named, precision);
   const json: ModelJson = {
     format: MODEL_FORMAT,
     generatedBy: `${TOOL.name} ${TOOL.version}`,
     modelTopology: { config: { ...net.config } },
     weightsManifest: [{ paths: [WEIGHTS_BIN], weights: specs }],
   };
-  await writeFileAtomic(join(dir, WEIGHTS_BIN), new Uint8Array(data));
+  await writeFileAtomic(join(dir, WEIGHTS_BIN), data);
   await writeFileAtomic(join(dir, MODEL_JSON), JSON.stringify(json, null, 2) + '\n');
 }
 
-async function readOrFail(path: string, what: string): Promise<Buffer> {
+async function readOrFail(path: string, limit: number, what: string): Promise<Buffer> {
   try {
-    return await readFile(path);
+    return await readBoundedFile(path, { limit, what });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ModelError(`${path}: cannot read ${what}${code === 'ENOENT' ? ' (missing file)' : `: ${code ?? String(error)}`}`, { cause: error });
+    throw new ModelError(error instanceof GasmError ? error.message : `cannot read ${what} ${path}: ${String(error)}`, { cause: error });
   }
 }
 
-/** Reads a model folder written by saveModel; ModelError naming the file and the problem when it cannot. */
-export async function loadModel(dir: string): Promise<GasmNetwork> {
+/** Reads and checks a model folder written by saveModel; ModelError naming the file and the problem. */
+export async function readModelFolder(dir: string): Promise<ModelFolder> {
   const jsonPath = join(dir, MODEL_JSON);
-  const text = (await readOrFail(jsonPath, 'the model description')).toString('utf8');
-  let json: ModelJson;
+  const jsonBytes = await readOrFail(jsonPath, MAX_MODEL_JSON_BYTES, 'model description');
+  let json: unknown;
   try {
-    json = JSON.parse(text) as ModelJson;
+    json = JSON.parse(jsonBytes.toString('utf8'));
   } catch (error) {
     throw new ModelError(`${jsonPath}: not valid JSON (${(error as Error).message})`, { cause: error });
   }
-  if (json === null || typeof json !== 'object') throw new ModelError(`${jsonPath}: expected a JSON object`);
-  if (json.format !== MODEL_FORMAT) throw new ModelError(`${jsonPath}: format must be '${MODEL_FORMAT}', got ${JSON.stringify(json.format)}`);
-  let config: ModelConfig;
+  let manifest;
   try {
-    const raw = json.modelTopology?.config;
-    if (raw === null || typeof raw !== 'object') throw new ModelError('modelTopology.config is missing');
-    for (const key of ['featureDim', 'hiddenDim', 'heads', 'iterations', 'seed'] as const) {
-      if (!(key in raw)) throw new ModelError(`modelTopology.config.${key} is missing`);
-    }
-    config = validateModelConfig(raw);
+    manifest = validateManifest(json);
   } catch (error) {
     throw new ModelError(`${jsonPath}: ${(error as Error).message}`, { cause: error });
   }
-  const group = json.weightsManifest?.[0];
-  if (!Array.isArray(json.weightsManifest) || json.weightsManifest.length !== 1 || !group || !Array.isArray(group.weights)) {
-    throw new ModelError(`${jsonPath}: weightsManifest must hold exactly one group with a weights list`);
-  }
-  if (!Array.isArray(group.paths) || group.paths.length !== 1 || group.paths[0] !== WEIGHTS_BIN) {
-    throw new ModelError(`${jsonPath}: weightsManifest paths must be ['${WEIGHTS_BIN}']`);
-  }
-  const expected = new Map(parameterSpecs(config).map((s) => [s.name, s.shape]));
-  let bytes = 0;
-  for (const entry of group.weights) {
-    const shape = expected.get(entry?.name);
-    if (!shape) throw new ModelError(`${jsonPath}: unexpected weight ${JSON.stringify(entry?.name)} for this config`);
-    if (entry.dtype !== 'float32') throw new ModelError(`${jsonPath}: weight '${entry.name}' must be float32, got ${String(entry.dtype)}`);
-    if (!Array.isArray(entry.shape) || entry.shape.join(',') !== shape.join(',')) {
-      throw new ModelError(`${jsonPath}: weight '${entry.name}' has shape [${String(entry.shape)}], expected [${shape.join(', ')}]`);
-    }
-    bytes += shape.reduce((a, b) => a * b, 1) * 4;
-  }
-  for (const name of expected.keys()) {
-    if (!group.weights.some((w) => w.name === name)) throw new ModelError(`${jsonPath}: weight '${name}' is missing from the manifest`);
-  }
   const binPath = join(dir, WEIGHTS_BIN);
-  const bin = await readOrFail(binPath, 'the weights');
-  if (bin.byteLength !== bytes) throw new ModelError(`${binPath}: holds ${bin.byteLength} bytes, the manifest needs ${bytes}`);
-  const buffer = bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) as ArrayBuffer;
-  const values = new Map<string, Float32Array>();
-  const decoded = tf.io.decodeWeights(buffer, group.weights);
+  let bin: Buffer;
   try {
-    for (const [name, tensor] of Object.entries(decoded)) values.set(name, tensor.dataSync() as Float32Array);
-  } finally {
-    tf.dispose(Object.values(decoded));
+    bin = await readBoundedFile(binPath, { limit: manifest.weightBytes, what: 'model weights' });
+  } catch (error) {
+    const message = error instanceof GasmError ? error.message : String(error);
+    throw new ModelError(/limit/.test(message) ? `${binPath}: larger than the ${manifest.weightBytes} bytes the manifest needs` : message, { cause: error });
+  }
+  if (bin.byteLength !== manifest.weightBytes) throw new ModelError(`${binPath}: holds ${bin.byteLength} bytes, the manifest needs ${manifest.weightBytes}`);
+  const values = decodeWeights({ data: bin, specs: manifest.entries });
+  for (const [name, v] of values) {
+    const bad = v.findIndex((x) => !Number.isFinite(x));
+    if (bad >= 0) throw new ModelError(`${binPath}: weight '${name}' has a non-finite value at index ${bad}`);
+  }
+  const sha256 = createHash('sha256').update(jsonBytes).update(bin).digest('hex');
+  const stored = { data: new Uint8Array(bin.buffer, bin.byteOffset, bin.byteLength), specs: manifest.entries };
+  return { path: resolve(dir), sha256, config: manifest.config, precision: manifest.precision, weightBytes: bin.byteLength, values, stored };
+}
+
+/**
+ * Loads a model folder as a network. With `options.precision` other than the stored one, the stored weights are
+ * re-quantized to it (a float32 model run at int8, say); otherwise they are used as stored.
+ */
+export async function loadModel(dir: string, options: NetworkOptions = {}): Promise<GasmNetwork> {
+  const folder = await readModelFolder(dir);
+  return networkFromFolder(folder, options);
+}
+
+/** Builds the network of a folder read by readModelFolder (see loadModel for the precision rule). */
+export function networkFromFolder(folder: ModelFolder, options: NetworkOptions = {}): GasmNetwork {
+  const precision = options.precision ?? folder.precision;
+  let values = folder.values;
+  let stored: EncodedWeights | undefined = folder.stored;
+  if (precision !== folder.precision) {
+    const rounded = roundTrip(parameterSpecs(folder.config).map((s) => ({ name: s.name, shape: s.shape, values: folder.values.get(s.name) as Float32Array })), precision);
+    values = rounded.values;
+    stored = rounded.encoded;
   }
   try {
-    return new GasmNetwork(config, values);
+    return new GasmNetwork(folder.config, values, { ...options, precision, stored });
   } catch (error) {
-    if (error instanceof GasmError) throw new ModelError(`${binPath}: ${error.message}`, { cause: error });
+    if (error instanceof GasmError) throw new ModelError(`${join(folder.path, WEIGHTS_BIN)}: ${error.message}`, { cause: error });
     throw error;
   }
 }
