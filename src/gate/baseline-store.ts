@@ -1,10 +1,12 @@
 /**
- * Saved baselines: a validated copy of a report under `.gasm/baselines/<name>.json`, written atomically and
- * never silently replaced.
+ * Saved baselines: a validated copy of a report under `.gasm/baselines/<name>.json`. A save creates the file
+ * exclusively (two saves at once: one wins, the other is told the baseline exists); only `force` replaces an
+ * existing baseline, atomically.
  */
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
+import { createExclusive } from '../io/exclusive-create.js';
 import { writeFileAtomic } from '../report/atomic-write.js';
 import { loadReport } from '../report/load.js';
 
@@ -27,10 +29,11 @@ async function exists(path: string): Promise<boolean> {
 export async function saveBaseline(reportPath: string, options: { dir?: string; name?: string; force?: boolean } = {}): Promise<string> {
   const report = await loadReport(reportPath);
   const target = baselinePath(options.name, options.dir);
-  if (!options.force && (await exists(target))) {
+  const text = JSON.stringify(report, null, 2) + '\n';
+  if (options.force) await writeFileAtomic(target, text);
+  else if (!(await createExclusive(target, text))) {
     throw new InputError(`baseline ${target} already exists; use --force to replace it`);
   }
-  await writeFileAtomic(target, JSON.stringify(report, null, 2) + '\n');
   return target;
 }
 

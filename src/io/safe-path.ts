@@ -4,7 +4,7 @@
  * `safeJoin` resolves a name against its folder and refuses anything that lands outside it.
  */
 import { createHash } from 'node:crypto';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../errors.js';
 
 /** Longest stem kept (file systems allow 255 bytes; room is left for prefixes, suffixes and extensions). */
@@ -27,7 +27,7 @@ export function safeFileStem(text: string, fallback = 'unnamed'): string {
     .replace(/[.-]+$/, '');
   let stem = cleaned.slice(0, MAX_STEM_LENGTH);
   if (WINDOWS_RESERVED.test(stem.split('.')[0] ?? '')) stem = `_${stem}`;
-  if (stem === text) return stem;
+  if (stem === text && stem.length > 0) return stem;
   const hash = createHash('sha256').update(text).digest('hex').slice(0, 8);
   return `${stem || fallback}-${hash}`;
 }
@@ -44,13 +44,12 @@ export function isInside(dir: string, target: string): boolean {
 }
 
 /**
- * `dir` joined with `name`, resolved; InputError when the result is not strictly inside `dir` (an absolute
- * name, '..' segments, an empty name). Use it for every path whose name comes from data.
+ * `dir` joined with `name` (as `path.join` gives it); InputError when the resolved result is not strictly
+ * inside `dir` (an absolute name, '..' segments, an empty name). Use it for every path whose name comes from data.
  */
 export function safeJoin(dir: string, name: string): string {
-  const target = resolve(dir, name);
-  if (name.length === 0 || name.includes('\0') || !isInside(dir, target)) {
+  if (name.length === 0 || name.includes('\0') || !isInside(dir, resolve(dir, name))) {
     throw new InputError(`refusing to write '${name}': the name leads outside the output folder ${dir}`);
   }
-  return target;
+  return join(dir, name);
 }

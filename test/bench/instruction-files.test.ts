@@ -24,3 +24,14 @@ test('bad files give InputError naming the file', async () => {
   await assert.rejects(readInstructionFile(dir), /it is a folder/);
   await assert.rejects(readCategory('hard'), /unknown category 'hard'/);
 });
+
+test('instruction files: /dev/zero and FIFOs are refused before reading; UTF-16 and CR-only files are read', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'gasm-'));
+  await assert.rejects(readInstructionFile('/dev/zero'), /cannot read instruction file \/dev\/zero: it is a device, not a regular file/);
+  const utf16 = join(dir, 'utf16.txt');
+  await writeFile(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('place a above b\r\nput c on d\r\n', 'utf16le')]));
+  assert.deepEqual(await readInstructionFile(utf16), ['place a above b', 'put c on d']);
+  const mac = join(dir, 'mac.txt');
+  await writeFile(mac, 'place a above b\rput c on d\r# c\r');
+  assert.deepEqual(await readInstructionFile(mac), ['place a above b', 'put c on d']);
+});

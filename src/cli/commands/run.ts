@@ -31,8 +31,10 @@ export function register(program: Command): void {
       try {
         for (const w of bridge.backend.warnings) process.stderr.write(`gasm: warning: ${w}\n`);
         let failed = 0;
-        // One instruction at a time: each line's timings are its own latency, and output streams.
+        // One instruction at a time: each line's timings are its own latency, and output streams. Between
+        // instructions the event loop runs, so that a closed stdout (`| head -1`: EPIPE) stops the run at once.
         for (const text of texts) {
+          await new Promise<void>((resolve) => setImmediate(resolve));
           const response = bridge.process(text);
           if (!response.success) failed++;
           process.stdout.write((flags.json ? JSON.stringify(response) : formatResponse(response) + '\n') + '\n');
