@@ -27,9 +27,7 @@ export const DEFAULT_MEMORY_INSTRUCTIONS = 1000;
 export const DEFAULT_MEMORY_REPETITIONS = 3;
 /** Retained heap per instruction above which the memory suite calls it a leak, bytes. */
 export const LEAK_BYTES_PER_INSTRUCTION = 512;
-/** Instructions in one parallel-suite repetition. */
-export const DEFAULT_PARALLEL_INSTRUCTIONS = 512;
-/** Parallel-suite repetitions (samples of speedup). */
+/** Parallel-suite repetitions (samples of speedup; each phase is sized by --min-time). */
 export const DEFAULT_PARALLEL_REPETITIONS = 5;
 /** A worker that has not answered within this time is stopped and reported as failed, ms. */
 export const WORKER_TIMEOUT_MS = 120_000;

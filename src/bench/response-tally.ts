@@ -1,9 +1,20 @@
 /**
- * Tallies responses produced in measured runs: quality counts, stage time sums and per-instruction latencies.
- * Runs outside timed regions.
+ * Tallies responses produced in measured runs: quality counts and stage-time sums. Runs outside timed regions.
+ * Quality figures that only mean something for an answer (constraints met, confidence, solver iterations,
+ * support margin) count successful responses only, so a failed instruction never reads as "satisfied".
  */
 import type { GasmResponse } from '../pipeline/types.js';
-import type { QualityFigures, StageBreakdownMs } from '../report/types.js';
+import type { QualityData, StageBreakdownData } from '../report/schema-common.js';
+import { median } from '../stats/quantile.js';
+
+/** A support margin at least this large counts as "well inside" its support. */
+export const SUPPORT_MARGIN_GOOD = 0.25;
+
+/** The response's support margin, when the pipeline reports one (null or absent: nothing supported). */
+function supportMarginOf(r: GasmResponse): number | null {
+  const m = (r.metrics as { supportMargin?: unknown }).supportMargin;
+  return typeof m === 'number' && Number.isFinite(m) ? m : null;
+}
 
 export class ResponseTally {
   responses = 0;
@@ -13,44 +24,50 @@ export class ResponseTally {
   poses = 0;
   confidenceSum = 0;
   iterationsSum = 0;
-  readonly stageSums: StageBreakdownMs = { preprocessing: 0, inference: 0, constraintSolving: 0, postprocessing: 0 };
-  readonly latencyMs: number[] = [];
+  readonly stageSums: StageBreakdownData = { preprocessing: 0, inference: 0, constraintSolving: 0, postprocessing: 0 };
+  readonly margins: number[] = [];
 
   /** Adds one run's responses. */
   add(responses: readonly GasmResponse[]): void {
     for (const r of responses) {
       this.responses++;
-      if (r.success) this.successes++;
-      this.constraints += r.constraints.length;
-      for (const c of r.constraints) if (c.satisfied) this.satisfied++;
-      this.poses += Object.keys(r.targetPoses).length;
-      this.confidenceSum += r.confidence;
-      this.iterationsSum += r.metrics.iterations;
       const t = r.timings;
       this.stageSums.preprocessing += t.preprocessingMs;
       this.stageSums.inference += t.inferenceMs;
       this.stageSums.constraintSolving += t.constraintSolvingMs;
       this.stageSums.postprocessing += t.postprocessingMs;
-      this.latencyMs.push(t.preprocessingMs + t.inferenceMs + t.constraintSolvingMs + t.postprocessingMs);
+      if (!r.success) continue;
+      this.successes++;
+      this.constraints += r.constraints.length;
+      for (const c of r.constraints) if (c.satisfied) this.satisfied++;
+      this.poses += Object.keys(r.targetPoses).length;
+      this.confidenceSum += r.confidence;
+      this.iterationsSum += r.metrics.iterations;
+      const margin = supportMarginOf(r);
+      if (margin !== null) this.margins.push(margin);
     }
   }
 
-  quality(): QualityFigures {
-    const n = Math.max(1, this.responses);
+  quality(): QualityData {
+    const ok = this.successes;
     return {
-      successRate: this.successes / n,
-      meanConfidence: this.confidenceSum / n,
-      constraintSatisfactionRate: this.constraints > 0 ? this.satisfied / this.constraints : 0,
-      meanIterations: this.iterationsSum / n,
+      successRate: this.responses > 0 ? ok / this.responses : 0,
+      meanConfidence: ok > 0 ? this.confidenceSum / ok : null,
+      constraintSatisfactionRate: this.constraints > 0 ? this.satisfied / this.constraints : null,
+      meanIterations: ok > 0 ? this.iterationsSum / ok : null,
       responses: this.responses,
-      successes: this.successes,
+      successes: ok,
       constraints: this.constraints,
       satisfiedConstraints: this.satisfied,
+      supportMargin:
+        this.margins.length > 0
+          ? { responses: this.margins.length, median: median(this.margins), shareAtLeastQuarter: this.margins.filter((m) => m >= SUPPORT_MARGIN_GOOD).length / this.margins.length }
+          : null,
     };
   }
 
-  /** Mean ms per instruction in each stage. */
-  stagesMs(): StageBreakdownMs {
+  /** Mean share per instruction of each stage, ms (all responses). */
+  stagesMs(): StageBreakdownData {
     const n = Math.max(1, this.responses);
     const s = this.stageSums;
     return {

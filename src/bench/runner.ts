@@ -21,6 +21,16 @@ export interface RunPolicy {
 export interface Measurement {
   /** Wall time of each measured run, ms. */
   ms: number[];
+  /**
+   * Process CPU time (user + system, all threads) of each measured run, ms, read with process.cpuUsage()
+   * just outside the wall-time reads. It includes the sampler's worker thread when the sampler runs.
+   */
+  cpuMs: number[];
+  /**
+   * Wall time of the whole measured loop, ms: the runs plus the bookkeeping between them (`after`, progress,
+   * yields). loopMs − Σ ms is the harness's own per-run cost, which an outside timer (hyperfine) also sees.
+   */
+  loopMs: number;
   /** True when the signal stopped the loop early. */
   aborted: boolean;
 }
@@ -59,7 +69,7 @@ export async function measure(
   let lastYield = performance.now();
   const warmupEnd = performance.now() + (policy.warmupTimeMs ?? 0);
   for (let i = 0; i < policy.warmup || performance.now() < warmupEnd; i++) {
-    if (hooks.signal?.aborted) return { ms: [], aborted: true };
+    if (hooks.signal?.aborted) return { ms: [], cpuMs: [], loopMs: 0, aborted: true };
     body();
     after(-1 - i);
     if (performance.now() - lastYield > YIELD_EVERY_MS) {
@@ -71,15 +81,26 @@ export async function measure(
   const minRuns = policy.runs ?? policy.minRuns;
   const minTimeMs = policy.runs === null ? policy.minTimeMs : 0;
   const ms = new Float64Array(maxRuns);
+  const cpuMs = new Float64Array(maxRuns);
   let count = 0;
   let total = 0;
+  const loopStart = performance.now();
+  const result = (aborted: boolean): Measurement => ({
+    ms: Array.from(ms.subarray(0, count)),
+    cpuMs: Array.from(cpuMs.subarray(0, count)),
+    loopMs: performance.now() - loopStart,
+    aborted,
+  });
   while (count < maxRuns && (count < minRuns || total < minTimeMs)) {
-    if (hooks.signal?.aborted) return { ms: Array.from(ms.subarray(0, count)), aborted: true };
+    if (hooks.signal?.aborted) return result(true);
+    const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     body();
     const t1 = process.hrtime.bigint();
+    const c1 = process.cpuUsage(c0);
     const elapsed = Number(t1 - t0) / 1e6;
     ms[count] = elapsed;
+    cpuMs[count] = (c1.user + c1.system) / 1000;
     total += elapsed;
     after(count);
     count++;
@@ -89,5 +110,53 @@ export async function measure(
       lastYield = performance.now();
     }
   }
-  return { ms: Array.from(ms.subarray(0, count)), aborted: false };
+  return result(false);
+}
+
+export interface CallMeasurement {
+  /** Wall time of every call, ms, one array per measured run (a run is one pass over the calls). */
+  callMs: number[][];
+  aborted: boolean;
+}
+
+/**
+ * Single-stream measurement (MLPerf LoadGen's SingleStream): each of `calls` calls timed on its own, one after
+ * the other, in passes. Warm-up passes first (policy.warmup and warmupTimeMs), then measured passes until the
+ * policy's run count and time are reached. The timed region of each call holds only `call(i)`.
+ */
+export async function measureCalls(policy: RunPolicy, calls: number, call: (i: number) => void, hooks: RunHooks = {}): Promise<CallMeasurement> {
+  let lastYield = performance.now();
+  const warmupEnd = performance.now() + (policy.warmupTimeMs ?? 0);
+  for (let pass = 0; pass < policy.warmup || performance.now() < warmupEnd; pass++) {
+    if (hooks.signal?.aborted) return { callMs: [], aborted: true };
+    for (let i = 0; i < calls; i++) call(i);
+    if (performance.now() - lastYield > YIELD_EVERY_MS) {
+      await yieldToEventLoop();
+      lastYield = performance.now();
+    }
+  }
+  const maxRuns = policy.runs ?? policy.maxRuns ?? DEFAULT_MAX_RUNS;
+  const minRuns = policy.runs ?? policy.minRuns;
+  const minTimeMs = policy.runs === null ? policy.minTimeMs : 0;
+  const buffer = new Float64Array(calls);
+  const callMs: number[][] = [];
+  let total = 0;
+  while (callMs.length < maxRuns && (callMs.length < minRuns || total < minTimeMs)) {
+    if (hooks.signal?.aborted) return { callMs, aborted: true };
+    for (let i = 0; i < calls; i++) {
+      const t0 = process.hrtime.bigint();
+      call(i);
+      buffer[i] = Number(process.hrtime.bigint() - t0) / 1e6;
+    }
+    let run = 0;
+    for (let i = 0; i < calls; i++) run += buffer[i];
+    total += run;
+    callMs.push(Array.from(buffer));
+    hooks.onRun?.(callMs.length, total);
+    if (performance.now() - lastYield > YIELD_EVERY_MS) {
+      await yieldToEventLoop();
+      lastYield = performance.now();
+    }
+  }
+  return { callMs, aborted: false };
 }

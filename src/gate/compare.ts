@@ -42,7 +42,7 @@ export interface MetricComparison {
   ci: [number, number];
   threshold: number;
   verdict: Verdict;
-  method: 'bootstrap-median' | 'bootstrap-mean' | 'bootstrap-p99' | 'proportion-difference';
+  method: 'bootstrap-median' | 'bootstrap-mean' | 'bootstrap-p90' | 'bootstrap-p99' | 'proportion-difference';
   reason: string;
 }
 
@@ -69,6 +69,7 @@ function p99InPlace(b: number[]): number {
 const STAT_FNS: Record<Statistic, { full: (xs: readonly number[]) => number; resample: (b: number[]) => number }> = {
   median: { full: (xs) => quantileSorted(sortedCopy(xs), 0.5), resample: resampleMedian },
   mean: { full: (xs) => mean(xs), resample: (b) => mean(b) },
+  p90: { full: (xs) => quantileSorted(sortedCopy(xs), 0.9), resample: (b) => quantileSorted(sortedCopy(b), 0.9) },
   p99: { full: (xs) => quantileSorted(sortedCopy(xs), 0.99), resample: p99InPlace },
 };
 

@@ -3,23 +3,20 @@
  * Charts for suites a report does not hold are skipped; with several reports a comparison chart is added.
  * When GITHUB_STEP_SUMMARY is set and Markdown is written, its text is appended to that file.
  */
-import { appendFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
-import { IoError } from '../errors.js';
+import { basename } from 'node:path';
+import { safeJoin } from '../io/safe-path.js';
 import { writeFileAtomic } from './atomic-write.js';
 import type { ChartFile } from './charts/canvas.js';
 import { comparisonChart } from './charts/comparison.js';
-import { latencyChart } from './charts/latency.js';
-import { memoryCharts } from './charts/memory.js';
-import { parallelChart } from './charts/parallel.js';
-import { batchChart } from './charts/scalability-batch.js';
-import { objectsChart } from './charts/scalability-objects.js';
-import { stagesChart } from './charts/stages.js';
 import { systemTimelineChart } from './charts/system-timeline.js';
-import { throughputChart } from './charts/throughput.js';
+import { viewOf } from './charts/theme.js';
 import { reportHtml } from './html.js';
 import { reportMarkdown } from './markdown.js';
+import { chartFileName } from './output-folder.js';
+import { appendStepSummary } from './step-summary.js';
 import type { BenchReport } from './types.js';
+import { ownGet } from '../suites/records.js';
+import { SUITE_LIST } from '../suites/registry.js';
 
 /** Output formats of `gasm report`. */
 export type ReportFormat = 'png' | 'md' | 'html';
@@ -32,12 +29,17 @@ export interface RenderInput {
   report: BenchReport;
 }
 
-/** Every chart one report can give (absent suites give none), and notes on charts left out. */
+/** Every chart one report can give, suite by suite from the registry, then the system timeline; notes on charts left out. */
 export function chartsFor(report: BenchReport): { charts: ChartFile[]; notes: string[] } {
-  const charts = [
-    throughputChart(report), latencyChart(report), stagesChart(report), batchChart(report), objectsChart(report),
-    ...memoryCharts(report), parallelChart(report), systemTimelineChart(report),
-  ].filter((c): c is ChartFile => c !== null);
+  const view = viewOf(report);
+  const suites = report.suites as Record<string, unknown>;
+  const specs = SUITE_LIST.flatMap((s) => {
+    const result = ownGet(suites, s.name);
+    return result === undefined ? [] : s.charts(result, view);
+  });
+  const charts: ChartFile[] = specs.map((c) => ({ name: `${c.name}.png`, title: c.title, png: c.render() }));
+  const timeline = systemTimelineChart(report);
+  if (timeline) charts.push(timeline);
   const notes = report.timeline.enabled && report.timeline.samples.length > 0 ? [] : ['system timeline chart skipped: the report has no sampler samples'];
   return { charts, notes };
 }
@@ -50,7 +52,7 @@ function comparisonLabel(input: RenderInput): string {
 /**
  * Renders the reports into `outDir`. Returns the files written (PNGs, then report.html, then summary.md
  * last when Markdown is asked for) and warnings for the reader (incomplete runs, charts skipped).
- * Throws IoError when a file cannot be written.
+ * Throws IoError when a file cannot be written; a job summary (GITHUB_STEP_SUMMARY) that cannot be written is a warning.
  */
 export async function renderReports(inputs: RenderInput[], options: { outDir: string; formats: readonly ReportFormat[] }): Promise<{ files: string[]; warnings: string[] }> {
   const files: string[] = [];
@@ -63,7 +65,7 @@ export async function renderReports(inputs: RenderInput[], options: { outDir: st
   for (const [k, input] of inputs.entries()) {
     const prefix = inputs.length > 1 ? `${k + 1}-` : '';
     const { charts, notes } = needCharts ? chartsFor(input.report) : { charts: [], notes: [] };
-    const named = charts.map((c) => ({ ...c, name: prefix + c.name }));
+    const named = charts.map((c) => ({ ...c, name: chartFileName(prefix + c.name) })); // names come from report data
     for (const c of named) images.set(c.name, c.png);
     for (const note of notes) warnings.push(`${input.path}: ${note}`);
     if (!input.report.complete) warnings.push(`${input.path}: incomplete (interrupted) run; figures cover what was measured`);
@@ -74,37 +76,31 @@ export async function renderReports(inputs: RenderInput[], options: { outDir: st
   }
   const comparison = needCharts && inputs.length > 1 ? comparisonChart(inputs.map((i) => ({ label: comparisonLabel(i), report: i.report }))) : null;
   if (comparison) {
-    images.set(comparison.name, comparison.png);
-    const section = `# Comparison\n\n![${comparison.title}](${comparison.name})\n`;
+    images.set(chartFileName(comparison.name), comparison.png);
+    const section = `# Comparison\n\n![${comparison.title}](${chartFileName(comparison.name)})\n`;
     if (wantPng) mdSections.push(section);
     htmlSections.push(section);
   }
   if (wantPng) {
     for (const [name, png] of images) {
-      const path = join(options.outDir, name);
+      const path = safeJoin(options.outDir, name);
       await writeFileAtomic(path, png);
       files.push(path);
     }
   }
   if (options.formats.includes('html')) {
-    const path = join(options.outDir, 'report.html');
+    const path = safeJoin(options.outDir, 'report.html');
     const title = `gasm report: ${inputs.map((i) => basename(i.path)).join(', ')}`;
     await writeFileAtomic(path, reportHtml(title, htmlSections, images));
     files.push(path);
   }
   if (options.formats.includes('md')) {
     const markdown = mdSections.join('\n');
-    const path = join(options.outDir, 'summary.md');
+    const path = safeJoin(options.outDir, 'summary.md');
     await writeFileAtomic(path, markdown);
     files.push(path);
-    const summaryFile = process.env.GITHUB_STEP_SUMMARY;
-    if (summaryFile) {
-      try {
-        await appendFile(summaryFile, markdown + '\n');
-      } catch (error) {
-        throw new IoError(`cannot append to GITHUB_STEP_SUMMARY file ${summaryFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
-      }
-    }
+    const summaryWarning = await appendStepSummary(markdown);
+    if (summaryWarning) warnings.push(summaryWarning);
   }
   return { files, warnings };
 }

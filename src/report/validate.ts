@@ -1,21 +1,14 @@
 /**
- * Validation of reports against src/report/schema.json (ajv). Errors name the file and the JSON path of the
- * first problems; a report from a newer gasm (higher schemaVersion) is told apart from a broken one.
+ * Validation of reports against the TypeBox report schema (ajv). Errors name the file and the JSON path of the
+ * first problems; a report of another schemaVersion is refused with a message saying which versions this
+ * gasm reads, before any other check.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { ReportError } from '../errors.js';
-import { PACKAGE_ROOT } from '../version.js';
-import { SCHEMA_VERSION, type BenchReport } from './types.js';
-
-/** The schema's path: in the package's src/ both when running from source and from dist/. */
-export const SCHEMA_PATH = join(PACKAGE_ROOT, 'src', 'report', 'schema.json');
-
-const schema = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as object;
+import { ReportSchema, SCHEMA_VERSION, type BenchReport } from './schema.js';
 
 const ajv = new Ajv({ allErrors: true, strict: false, logger: false });
-const check = ajv.compile(schema);
+const check = ajv.compile(ReportSchema);
 
 function describe(errors: ErrorObject[]): string {
   return errors
@@ -30,8 +23,10 @@ export function validateReport(value: unknown, label: string): BenchReport {
     throw new ReportError('REPORT_INVALID', `${label} is not a gasm report: expected a JSON object`);
   }
   const version = (value as { schemaVersion?: unknown }).schemaVersion;
-  if (typeof version === 'number' && version > SCHEMA_VERSION) {
-    throw new ReportError('REPORT_INVALID', `${label} has schemaVersion ${version}; this gasm reads ${SCHEMA_VERSION} — upgrade gasm`);
+  if (version !== SCHEMA_VERSION) {
+    const what = typeof version === 'number' ? `schemaVersion ${version}` : 'no schemaVersion';
+    const hint = typeof version === 'number' && version > SCHEMA_VERSION ? ' — upgrade gasm' : typeof version === 'number' ? ' — rerun `gasm bench` with this gasm to get a current report' : '';
+    throw new ReportError('REPORT_INVALID', `${label} has ${what}; this gasm reads schemaVersion ${SCHEMA_VERSION} only${hint}`);
   }
   if (!check(value)) {
     throw new ReportError('REPORT_INVALID', `${label} does not match the report schema: ${describe(check.errors ?? [])}`);

@@ -86,6 +86,29 @@ export interface ChartSpec {
   render(): Buffer;
 }
 
+/**
+ * One figure for the CI exporters (github-action-benchmark, Bencher): `benchmark` names the case
+ * (`throughput/simple`), `measure` the quantity (`throughput`, `latency`, `speedup`, …). Values are the
+ * report's own figures; `ci` is the interval of that very statistic.
+ */
+export interface ExportFigure {
+  benchmark: string;
+  measure: string;
+  unit: string;
+  value: number;
+  ci?: [number, number];
+  better: 'higher' | 'lower';
+  extra?: string;
+}
+
+/** What a presenter may know about the report around a suite's result (for titles and subtitles). */
+export interface ReportView {
+  backend: string;
+  /** The line under every chart title: backend, CPU, tool version, date. */
+  subtitle: string;
+  cores: number;
+}
+
 /** Progress of a running suite, for a spinner on a TTY or one plain line per finished case in CI logs. */
 export interface ProgressEvent {
   suite: string;
@@ -96,7 +119,7 @@ export interface ProgressEvent {
   /** Planned runs, when known. */
   of?: number;
   elapsedMs?: number;
-  /** Set once when the case is finished: its headline figure, already formatted ("23,065 instr/s [22,900, 23,310]"). */
+  /** Set once when the case is finished: its headline figure with its interval, already formatted ("23,065 instr/s [22,900, 23,310]"). */
   done?: { figure: string; runs: number; ms: number };
 }
 
@@ -150,7 +173,7 @@ export type RawFlags = Record<string, unknown>;
  */
 export interface Suite<O = unknown, R = unknown> {
   /** Registry key, CLI name and report key: `throughput`. */
-  name: string;
+  readonly name: string;
   /** What it measures, one sentence, for `gasm bench --help`. */
   describe: string;
   /** Whether `gasm bench all` runs it. */
@@ -163,7 +186,26 @@ export interface Suite<O = unknown, R = unknown> {
   run(ctx: RunContext, options: O): Promise<SuiteOutcome<R>>;
   /** Gate metrics, each with its unit of independence. */
   metrics(result: R): Metric[];
-  tables(result: R): Table[];
-  charts(result: R): ChartSpec[];
+  tables(result: R, view: ReportView): Table[];
+  charts(result: R, view: ReportView): ChartSpec[];
+  /** Figures for the CI exporters. */
+  exports(result: R, view: ReportView): ExportFigure[];
+  /** Warnings about a finished result (noisy runs, failed instructions), added to the report. */
+  review?(result: R): { code: string; message: string }[];
   schema: TSchema;
 }
+
+/**
+ * Declares a suite so that its name stays a literal type: the registry then types `report.suites` per suite
+ * with no hand-kept list. `R` is the suite's `Static<typeof schema>` (declared beside the schema).
+ */
+export function defineSuite<N extends string, O, R>(suite: Suite<O, R> & { readonly name: N }): Suite<O, R> & { readonly name: N } {
+  return suite;
+}
+
+/** The result type of a suite. */
+export type ResultOf<S> = S extends Suite<infer _O, infer R> ? R : never;
+
+/** Any registered suite, with its options and result types erased. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnySuite = Suite<any, any>;

@@ -1,44 +1,29 @@
-/** `gasm bench <suite>`: runs benchmark suites and writes a JSON report. */
-import os from 'node:os';
+/** `gasm bench <suite>`: runs benchmark suites from the registry and writes a JSON report. */
 import type { Command } from 'commander';
 import ora, { type Ora } from 'ora';
-import {
-  DEFAULT_BATCH_SIZE,
-  DEFAULT_BATCH_SIZES,
-  DEFAULT_MEMORY_INSTRUCTIONS,
-  DEFAULT_MIN_RUNS,
-  DEFAULT_MIN_TIME_MS,
-  DEFAULT_OBJECT_COUNTS,
-  DEFAULT_PARALLEL_INSTRUCTIONS,
-  DEFAULT_SAMPLE_INTERVAL_MS,
-  DEFAULT_WARMUP_RUNS,
-  DEFAULT_WARMUP_TIME_MS,
-} from '../../bench/constants.js';
+import { DEFAULT_MIN_RUNS, DEFAULT_MIN_TIME_MS, DEFAULT_SAMPLE_INTERVAL_MS, DEFAULT_WARMUP_RUNS, DEFAULT_WARMUP_TIME_MS } from '../../bench/constants.js';
 import { CATEGORIES, readCategory, readInstructionFile } from '../../bench/instruction-files.js';
-import { runBenchmark, SUITES, type BenchOptions, type Progress, type SuiteName } from '../../bench/run-bench.js';
-import type { InstructionSet } from '../../bench/suites/throughput.js';
+import { runBenchmark, type BenchOptions, type PlannedSuite } from '../../bench/run-bench.js';
+import type { RunPolicy } from '../../bench/runner.js';
+import { seconds } from '../../format/numbers.js';
 import { assertWritableDir } from '../../report/atomic-write.js';
+import type { BenchReport } from '../../report/types.js';
 import { writeReport } from '../../report/write-report.js';
+import type { InstructionSet, ProgressEvent, RawFlags } from '../../suites/contract.js';
+import { benchTargets, SUITE_LIST } from '../../suites/registry.js';
 import { action } from '../action.js';
 import { EXIT } from '../exit-codes.js';
 import { formatReportSummary } from '../format-report.js';
 import { addModelOptions, bridgeConfigFrom, type ModelFlags } from '../model-options.js';
-import { parseChoice, parseInteger, parseIntegerList, parseNumber } from '../parse-options.js';
+import { parseChoice, parseInteger, parseNumber } from '../parse-options.js';
 
 interface BenchFlags extends ModelFlags {
   category: string;
   suiteFile?: string;
-  scalabilityCategory: string;
   runs?: string;
   warmup: string;
   warmupTime: string;
   minTime: string;
-  batchSize: string;
-  batchSizes: string;
-  objects: string;
-  workers: string;
-  memoryInstructions: string;
-  parallelInstructions: string;
   sampleInterval: string;
   sampler: boolean;
   out: string;
@@ -48,37 +33,33 @@ interface BenchFlags extends ModelFlags {
 
 async function instructionSets(flags: BenchFlags): Promise<InstructionSet[]> {
   if (flags.suiteFile) return [{ name: 'custom', instructions: await readInstructionFile(flags.suiteFile) }];
-  const names = flags.category === 'all' ? [...CATEGORIES] : flags.category.split(',').map((c) => c.trim());
+  const names = flags.category === 'all' ? [...CATEGORIES] : [...new Set(flags.category.split(',').map((c) => c.trim()).filter(Boolean))];
   return Promise.all(names.map(async (name) => ({ name, instructions: await readCategory(name) })));
 }
 
-async function optionsFrom(suite: string, flags: BenchFlags): Promise<BenchOptions> {
-  const label = parseChoice('suite', suite, [...SUITES, 'all']);
-  const suites: SuiteName[] = label === 'all' ? [...SUITES] : [label];
-  const sets = await instructionSets(flags);
-  const scalabilitySet = flags.suiteFile
-    ? sets[0]
-    : { name: flags.scalabilityCategory, instructions: await readCategory(flags.scalabilityCategory) };
+function policyFrom(flags: BenchFlags): RunPolicy {
+  return {
+    warmup: parseInteger('--warmup', flags.warmup, 0, 1_000_000),
+    warmupTimeMs: parseNumber('--warmup-time', flags.warmupTime, 0, 3_600_000),
+    runs: flags.runs !== undefined ? parseInteger('--runs', flags.runs, 1, 1_000_000) : null,
+    minRuns: DEFAULT_MIN_RUNS,
+    minTimeMs: parseNumber('--min-time', flags.minTime, 0, 3_600_000),
+  };
+}
+
+/** Validates every flag of every requested suite before anything runs. */
+async function optionsFrom(target: string, flags: BenchFlags): Promise<BenchOptions> {
+  const label = parseChoice('suite', target, benchTargets());
+  const chosen = label === 'all' ? SUITE_LIST.filter((s) => s.inAll) : SUITE_LIST.filter((s) => s.name === label);
+  const policy = policyFrom(flags);
+  const suites: PlannedSuite[] = chosen.map((suite) => ({ suite, options: suite.parseOptions(flags as unknown as RawFlags) }));
   return {
     suites,
     label,
     bridge: bridgeConfigFrom(flags),
-    sets,
+    sets: await instructionSets(flags),
     suiteFile: flags.suiteFile ?? null,
-    scalabilitySet,
-    policy: {
-      warmup: parseInteger('--warmup', flags.warmup, 0, 1_000_000),
-      warmupTimeMs: parseNumber('--warmup-time', flags.warmupTime, 0, 3_600_000),
-      runs: flags.runs !== undefined ? parseInteger('--runs', flags.runs, 1, 1_000_000) : null,
-      minRuns: DEFAULT_MIN_RUNS,
-      minTimeMs: parseNumber('--min-time', flags.minTime, 0, 3_600_000),
-    },
-    batchSize: parseInteger('--batch-size', flags.batchSize, 1, 100_000),
-    batchSizes: parseIntegerList('--batch-sizes', flags.batchSizes, 1, 100_000),
-    objects: parseIntegerList('--objects', flags.objects, 1, 128),
-    workers: parseInteger('--workers', flags.workers, 1, 256),
-    memoryInstructions: parseInteger('--memory-instructions', flags.memoryInstructions, 1, 10_000_000),
-    parallelInstructions: parseInteger('--parallel-instructions', flags.parallelInstructions, 1, 10_000_000),
+    policy,
     sampleIntervalMs: parseNumber('--sample-interval', flags.sampleInterval, 10, 60_000),
     sampler: flags.sampler,
   };
@@ -90,37 +71,54 @@ function spinnerFor(flags: BenchFlags): Ora | null {
   return interactive ? ora({ stream: process.stderr }).start('starting') : null;
 }
 
-function describeProgress(p: Progress, current: { step: string }, policy: BenchOptions['policy']): string {
-  if (p.step) current.step = p.step;
-  const run = p.run !== undefined ? ` · run ${p.run}${policy.runs !== null ? `/${policy.runs}` : ''}` : '';
-  const time = p.elapsedMs !== undefined ? ` · ${(p.elapsedMs / 1000).toFixed(1)} s measured` : '';
-  // ETA of the current case: what is left of --min-time, or of --runs at the pace so far.
+/** The spinner's text for a progress event. */
+function describeProgress(p: ProgressEvent, policy: RunPolicy): string {
+  const run = p.run !== undefined ? ` · run ${p.run}${p.of !== undefined ? `/${p.of}` : ''}` : '';
+  const time = p.elapsedMs !== undefined ? ` · ${seconds(p.elapsedMs)} measured` : '';
   let eta = '';
-  if (p.run !== undefined && p.elapsedMs !== undefined) {
-    const left = policy.runs !== null ? ((policy.runs - p.run) * p.elapsedMs) / p.run : Math.max(0, policy.minTimeMs - p.elapsedMs);
-    eta = ` · ~${(left / 1000).toFixed(1)} s left in this case`;
+  if (p.run !== undefined && p.elapsedMs !== undefined && policy.runs === null) eta = ` · ~${seconds(Math.max(0, policy.minTimeMs - p.elapsedMs))} left in this pass`;
+  return `${p.suite} › ${p.case}${run}${time}${eta}`;
+}
+
+/** One plain line per finished case, for CI logs (no spinner, no escape codes). */
+export function doneLine(p: ProgressEvent): string | null {
+  if (!p.done) return null;
+  return `gasm bench: ${p.suite} › ${p.case}: ${p.done.figure} (${p.done.runs} runs, ${seconds(p.done.ms)})`;
+}
+
+/** Exit 1 when a suite failed or every instruction of a case failed. */
+export function benchExitCode(report: BenchReport): number {
+  const failed = Object.values(report.outcomes).some((o) => o.status === 'failed');
+  const allFailed = report.warnings.some((w) => w.code === 'ALL_FAILED');
+  return failed || allFailed ? EXIT.failure : EXIT.ok;
+}
+
+/** Registers every suite's options once (suites that share a flag share its declaration). */
+function addSuiteOptions(command: Command): Command {
+  const seen = new Set<string>();
+  for (const suite of SUITE_LIST) {
+    for (const o of suite.options) {
+      if (seen.has(o.flags)) continue;
+      seen.add(o.flags);
+      if (o.defaultValue !== undefined) command.option(o.flags, o.description, o.defaultValue);
+      else command.option(o.flags, o.description);
+    }
   }
-  return `${p.suite} › ${current.step}${run}${time}${eta}`;
+  return command;
 }
 
 export function register(program: Command): void {
   const command = program
     .command('bench')
     .description('run a benchmark suite against the real pipeline and write a JSON report')
-    .argument('<suite>', `${SUITES.join(' | ')} | all`)
+    .argument('<suite>', `${benchTargets().join(' | ')} (all: ${SUITE_LIST.filter((s) => s.inAll).map((s) => s.name).join(', ')})`)
     .option('-c, --category <names>', `instruction categories: ${CATEGORIES.join(', ')} (comma-separated) or all`, 'all')
     .option('--suite-file <path>', 'your own instruction set, one instruction a line (replaces --category)')
-    .option('--scalability-category <name>', 'instructions of the batch sweep and the parallel suite', 'medium')
     .option('--runs <n>', 'exact measured runs per case (default: adaptive, at least 10 runs and --min-time)')
     .option('--warmup <n>', 'unmeasured warm-up runs per case', String(DEFAULT_WARMUP_RUNS))
     .option('--warmup-time <ms>', 'least warm-up time per case', String(DEFAULT_WARMUP_TIME_MS))
-    .option('--min-time <ms>', 'least measured time per case when --runs is not given', String(DEFAULT_MIN_TIME_MS))
-    .option('--batch-size <n>', 'instructions per processBatch call (throughput, memory, parallel)', String(DEFAULT_BATCH_SIZE))
-    .option('--batch-sizes <list>', 'batch sizes of the scalability sweep', DEFAULT_BATCH_SIZES.join(','))
-    .option('--objects <list>', 'scene sizes (objects) of the scalability sweep', DEFAULT_OBJECT_COUNTS.join(','))
-    .option('--workers <n>', 'worker threads of the parallel suite', String(os.availableParallelism()))
-    .option('--memory-instructions <n>', 'instructions per memory repetition', String(DEFAULT_MEMORY_INSTRUCTIONS))
-    .option('--parallel-instructions <n>', 'instructions per parallel repetition', String(DEFAULT_PARALLEL_INSTRUCTIONS))
+    .option('--min-time <ms>', 'least measured time per case when --runs is not given', String(DEFAULT_MIN_TIME_MS));
+  addSuiteOptions(command)
     .option('--sample-interval <ms>', 'system sampler interval', String(DEFAULT_SAMPLE_INTERVAL_MS))
     .option('--no-sampler', 'do not sample CPU/memory/GPU while running')
     .option('-o, --out <dir>', 'folder for the report (also refreshes latest.json there)', 'reports')
@@ -128,8 +126,12 @@ export function register(program: Command): void {
     .option('-q, --quiet', 'no progress and no tables; only the report path')
     .addHelpText('after', [
       '',
-      'Exit status: 0 done, 1 the benchmark failed, 2 bad usage or input, 130/143 interrupted',
-      '(the partial report is written, marked "complete": false).',
+      'Suites:',
+      ...SUITE_LIST.map((s) => `  ${s.name.padEnd(12)} ${s.describe}`),
+      '',
+      'Exit status: 0 done, 1 a suite failed or every instruction of a case failed, 2 bad usage or input,',
+      '130/143 interrupted (the partial report is written, marked "complete": false).',
+      'When stderr is not a terminal, one plain line per finished case is printed there.',
       '',
       'Examples:',
       '  gasm bench throughput --category simple',
@@ -153,20 +155,25 @@ export function register(program: Command): void {
       process.on('SIGINT', sigint);
       process.on('SIGTERM', sigterm);
       const spinner = spinnerFor(flags);
-      const current = { step: '' };
+      const plainLines = !spinner && !flags.quiet && !process.stderr.isTTY;
       try {
         const report = await runBenchmark(options, {
           signal: controller.signal,
-          onProgress: spinner ? (p) => (spinner.text = describeProgress(p, current, options.policy)) : undefined,
+          onProgress: (p) => {
+            if (spinner) spinner.text = describeProgress(p, options.policy);
+            else if (plainLines) {
+              const line = doneLine(p);
+              if (line) process.stderr.write(line + '\n');
+            }
+          },
         });
         spinner?.stop();
-        const { path, warnings: writeWarnings } = await writeReport(report, flags.out);
-        for (const w of writeWarnings) process.stderr.write(`gasm: warning: ${w}\n`);
+        const written = await writeReport(report, flags.out);
         if (flags.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
         else if (!flags.quiet) process.stdout.write(formatReportSummary(report) + '\n\n');
-        if (!flags.json) process.stdout.write(`report: ${path}\n`);
-        else process.stderr.write(`report: ${path}\n`);
-        return signalExit || EXIT.ok;
+        (flags.json ? process.stderr : process.stdout).write(`report: ${written.path}\n`);
+        for (const w of written.warnings) process.stderr.write(`gasm: warning: ${w}\n`);
+        return signalExit || benchExitCode(report);
       } finally {
         spinner?.stop();
         process.off('SIGINT', sigint);
@@ -175,4 +182,3 @@ export function register(program: Command): void {
     }),
   );
 }
-

@@ -3,11 +3,11 @@
  * whiskers), the legend naming each report by file name and creation time.
  */
 import type { ChartConfiguration } from 'chart.js';
+import { ownEntries, ownGet } from '../../suites/records.js';
 import type { BenchReport } from '../types.js';
 import { renderPng, type ChartFile } from './canvas.js';
 import { errorBarsPlugin } from './error-bars.js';
-import { axis, PALETTE, titled } from './theme.js';
-import { barValueAxis } from './throughput.js';
+import { axis, barValueAxis, PALETTE, titled } from './theme.js';
 
 /** One report in a comparison, with the label its legend entry shows. */
 export interface LabelledReport {
@@ -17,10 +17,10 @@ export interface LabelledReport {
 
 /** The chart, or null with fewer than two reports or no throughput category in any of them. */
 export function comparisonChart(inputs: LabelledReport[]): ChartFile | null {
-  const names = [...new Set(inputs.flatMap((i) => Object.keys(i.report.suites.throughput?.categories ?? {})))];
+  const names = [...new Set(inputs.flatMap((i) => ownEntries(i.report.suites.throughput?.categories).map(([n]) => n)))];
   if (inputs.length < 2 || names.length === 0) return null;
-  const value = (r: BenchReport, n: string) => r.suites.throughput?.categories[n]?.instructionsPerSecond ?? Number.NaN;
-  const ci = (r: BenchReport, n: string): [number, number] => r.suites.throughput?.categories[n]?.throughputSummary.ci95Median ?? [Number.NaN, Number.NaN];
+  const value = (r: BenchReport, n: string) => ownGet(r.suites.throughput?.categories, n)?.instructionsPerSecond ?? Number.NaN;
+  const ci = (r: BenchReport, n: string): [number, number] => ownGet(r.suites.throughput?.categories, n)?.throughputSummary.ci95Median ?? [Number.NaN, Number.NaN];
   const values = inputs.flatMap((i) => names.map((n) => value(i.report, n))).filter(Number.isFinite);
   const uppers = inputs.flatMap((i) => names.map((n) => ci(i.report, n)[1]));
   const backends = [...new Set(inputs.map((i) => i.report.system.backend))].join(', ');

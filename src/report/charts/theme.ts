@@ -1,5 +1,7 @@
 /** Shared look of every chart: colour-blind-safe palette, titles, axes, log-scale ticks, number labels. */
-import type { BenchReport } from '../types.js';
+import { pct, sig3 } from '../../format/numbers.js';
+import type { ReportView } from '../../suites/contract.js';
+import type { BenchReport } from '../schema.js';
 
 /** Okabe–Ito palette (safe for the common colour-vision deficiencies), black last. */
 export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#F0E442', '#000000'];
@@ -23,16 +25,31 @@ export function subtitleOf(r: BenchReport): string {
   return `${r.system.backend} backend · ${r.system.cpuModel} (${r.system.cores} cores) · gasm ${r.tool.version} · ${r.createdAt}`;
 }
 
-/** A number for labels: thousands separated above 100, three significant digits below. */
-export function formatNumber(x: number): string {
-  if (!Number.isFinite(x)) return '-';
-  if (Math.abs(x) >= 100) return Math.round(x).toLocaleString('en-US');
-  return Number(x.toPrecision(3)).toString();
+/** What a suite's presenters get about the report around their result. */
+export function viewOf(r: BenchReport): ReportView {
+  return { backend: r.system.backend, subtitle: subtitleOf(r), cores: r.system.cores };
 }
 
-/** Fraction as a percentage with one decimal. */
-export function percent(x: number): string {
-  return `${(x * 100).toFixed(1)}%`;
+/** A number for labels (src/format/numbers.ts: three significant digits, separators above 100). */
+export const formatNumber = sig3;
+
+/** Fraction as a percentage with one decimal ('-' when missing). */
+export const percent = pct;
+
+/** Above this ratio between the largest and smallest bar, the value axis is logarithmic. */
+export const LOG_SCALE_RATIO = 30;
+
+/**
+ * A value axis for bars from 0 (linear) or from below the smallest value (log), with room above the
+ * highest whisker for two lines of labels.
+ */
+export function barValueAxis(title: string, values: number[], uppers: number[]) {
+  const positive = values.filter((v) => v > 0);
+  const top = Math.max(...uppers.filter(Number.isFinite), ...values);
+  const low = positive.length ? Math.min(...positive) : 1;
+  if (positive.length === 0 || top / low <= LOG_SCALE_RATIO) return axis(title, { beginAtZero: true, suggestedMax: top * 1.2 });
+  const range = logAxisRange(low / 1.6, top * 1.9, 1);
+  return { ...axis(`${title} (log scale)`, { type: 'logarithmic', min: range.min, max: range.max }), ...fixedTicks(range.ticks) };
 }
 
 /**

@@ -6,21 +6,16 @@
  * LEAK_BYTES_PER_INSTRUCTION in the median repetition.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { LEAK_BYTES_PER_INSTRUCTION } from '../../bench/constants.js';
+import { collectGarbage } from '../../bench/gc.js';
+import { chunk, cycle } from '../../bench/response-tally.js';
+import { fixed } from '../../format/numbers.js';
 import type { GasmResponse } from '../../pipeline/types.js';
-import type { MemoryCategory, MemoryPoint, MemorySuite } from '../../report/types.js';
 import { median } from '../../stats/quantile.js';
-import { LEAK_BYTES_PER_INSTRUCTION } from '../constants.js';
-import { collectGarbage } from '../gc.js';
-import { chunk, cycle } from '../response-tally.js';
-import type { InstructionSet } from './throughput.js';
-
-export interface MemoryOptions {
-  sets: InstructionSet[];
-  instructions: number;
-  repetitions: number;
-  batchSize: number;
-  leakBytesPerInstruction?: number;
-}
+import type { InstructionSet, RunContext, SuiteOutcome } from '../contract.js';
+import { toRecord } from '../records.js';
+import type { MemoryOptions } from './options.js';
+import type { MemoryCategory, MemoryPoint, MemoryResult } from './schema.js';
 
 /** What the suite runs per batch; the bridge's processBatch, or a wrapper in tests. */
 export type BatchProcessor = (texts: string[]) => GasmResponse[];
@@ -88,6 +83,7 @@ export async function measureMemoryCategory(processBatch: BatchProcessor, set: I
     : `no leak: ${leakedTensors} tensors and ${retained.toFixed(0)} B/instruction retained (limit ${threshold} B)`;
   return {
     instructions: options.instructions,
+    repetitions: samples.length,
     gcExposed,
     heapUsedBefore: first.heapUsed,
     heapUsedAfter: last.heapUsed,
@@ -110,14 +106,26 @@ export async function measureMemoryCategory(processBatch: BatchProcessor, set: I
   };
 }
 
-/** Runs every category; on abort keeps what was measured. */
-export async function runMemory(processBatch: BatchProcessor, options: MemoryOptions, hooks: { signal?: AbortSignal; onCategory?: (name: string) => void }): Promise<{ suite: MemorySuite; aborted: boolean }> {
-  const suite: MemorySuite = { categories: {} };
-  for (const set of options.sets) {
-    hooks.onCategory?.(set.name);
-    const result = await measureMemoryCategory(processBatch, set, options, hooks.signal);
-    if (result) suite.categories[set.name] = result;
-    if (hooks.signal?.aborted) return { suite, aborted: true };
+/** Runs every category; on abort or failure keeps what was measured. */
+export async function runMemory(ctx: RunContext, options: MemoryOptions, processBatch: BatchProcessor = (texts) => ctx.bridge.processBatch(texts)): Promise<SuiteOutcome<MemoryResult>> {
+  const categories = new Map<string, MemoryCategory>();
+  const result = (): MemoryResult => ({ batchSize: options.batchSize, categories: toRecord(categories) });
+  try {
+    for (const set of ctx.sets) {
+      const started = performance.now();
+      ctx.sampler.markCase('memory', set.name, 'start');
+      ctx.progress({ suite: 'memory', case: set.name });
+      const c = await measureMemoryCategory(processBatch, set, options, ctx.signal);
+      ctx.sampler.markCase('memory', set.name, 'end');
+      if (c) {
+        categories.set(set.name, c);
+        if (!c.gcExposed) ctx.warn('NO_GC', `memory/${set.name}: garbage collector not available: retained-memory figures include garbage`);
+        ctx.progress({ suite: 'memory', case: set.name, done: { figure: `${fixed(c.retainedBytesPerInstruction, 1)} B/instruction retained, ${c.leakedTensors} tensors leaked`, runs: c.repetitions, ms: performance.now() - started } });
+      }
+      if (ctx.signal.aborted) return { status: 'aborted', result: result() };
+    }
+    return { status: 'ok', result: result() };
+  } catch (error) {
+    return { status: 'failed', error: error instanceof Error ? error.message : String(error), result: categories.size > 0 ? result() : null };
   }
-  return { suite, aborted: false };
 }

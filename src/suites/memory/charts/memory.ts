@@ -3,15 +3,17 @@
  * against instructions processed, with the leak verdict in the title. One chart per category.
  */
 import type { ChartConfiguration } from 'chart.js';
-import type { BenchReport } from '../types.js';
-import { renderPng, type ChartFile } from './canvas.js';
-import { axis, PALETTE, subtitleOf, titled } from './theme.js';
+import { renderPng } from '../../../report/charts/canvas.js';
+import { axis, PALETTE, titled } from '../../../report/charts/theme.js';
+import type { ChartSpec, ReportView } from '../../contract.js';
+import { ownEntries } from '../../records.js';
+import type { MemoryResult } from '../schema.js';
 
 const MB = 2 ** 20;
 
-/** One chart per memory category that has a timeline; none when the report has no memory suite. */
-export function memoryCharts(r: BenchReport): ChartFile[] {
-  return Object.entries(r.suites.memory?.categories ?? {})
+/** One chart per memory category that has a timeline. */
+export function memoryCharts(m: MemoryResult, view: ReportView): ChartSpec[] {
+  return ownEntries(m.categories)
     .filter(([, c]) => c.timeline.length > 0)
     .map(([name, c]) => {
       const verdict = c.leak ? `LEAK: ${c.verdict}` : c.verdict;
@@ -26,15 +28,15 @@ export function memoryCharts(r: BenchReport): ChartFile[] {
           ],
         },
         options: {
-          plugins: titled(`Memory, ${name} instructions: ${verdict}`, `${c.instructions.toLocaleString('en-US')} instructions · GC ${c.gcExposed ? 'forced between samples' : 'not exposed (run node with --expose-gc)'} · ${subtitleOf(r)}`),
+          plugins: titled(`Memory, ${name} instructions: ${verdict}`, `${c.repetitions} repetitions of ${c.instructions.toLocaleString('en-US')} instructions · heap line: between batches, not collected; retained figure: after a forced GC${c.gcExposed ? '' : ' (GC not exposed)'} · ${view.subtitle}`),
           layout: { padding: { right: 12 } },
           scales: {
-            x: axis('instructions processed', { type: 'linear', beginAtZero: true }),
+            x: axis('instructions processed in the measured repetitions', { type: 'linear', beginAtZero: true }),
             y: axis('megabytes (MB = 2^20 bytes)', { beginAtZero: true }),
             y1: axis('live tensors', { position: 'right', beginAtZero: true, suggestedMax: Math.max(10, maxTensors * 1.15), grid: { drawOnChartArea: false } }),
           },
         },
       };
-      return { name: `memory-${name}.png`, title: `Memory over the run (${name})`, png: renderPng(config) };
+      return { name: `memory-${name}`, title: `Memory over the run (${name})`, render: () => renderPng(config) };
     });
 }

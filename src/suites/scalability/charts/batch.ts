@@ -1,13 +1,13 @@
 /** Scalability with batch size: instructions/s through processBatch against the batch size (log x). */
 import type { ChartConfiguration } from 'chart.js';
-import type { BenchReport } from '../types.js';
-import { renderPng, type ChartFile } from './canvas.js';
-import { axis, fixedTicks, PALETTE, subtitleOf, titled } from './theme.js';
+import { renderPng } from '../../../report/charts/canvas.js';
+import { axis, fixedTicks, PALETTE, titled } from '../../../report/charts/theme.js';
+import type { ChartSpec, ReportView } from '../../contract.js';
+import type { ScalabilityResult } from '../schema.js';
 
-/** The chart, or null when the report has no scalability suite or no batch points. */
-export function batchChart(r: BenchReport): ChartFile | null {
-  const s = r.suites.scalability;
-  if (!s || s.batch.length === 0) return null;
+/** The chart, or null when there are no batch points. */
+export function batchChart(s: ScalabilityResult, view: ReportView): ChartSpec | null {
+  if (s.batch.length === 0) return null;
   const sizes = s.batch.map((p) => p.batchSize);
   const lo = Math.min(...sizes);
   const hi = Math.max(...sizes);
@@ -26,7 +26,7 @@ export function batchChart(r: BenchReport): ChartFile | null {
       }],
     },
     options: {
-      plugins: titled('Scalability: throughput vs batch size', subtitleOf(r)),
+      plugins: titled(s.gain ? `Scalability: throughput vs batch size (gain ${s.gain.value.toFixed(1)}×, 95% CI ${s.gain.ci95[0].toFixed(1)}–${s.gain.ci95[1].toFixed(1)}×)` : 'Scalability: throughput vs batch size', view.subtitle),
       layout: { padding: { right: 24 } },
       scales: {
         x: {
@@ -41,5 +41,5 @@ export function batchChart(r: BenchReport): ChartFile | null {
       },
     },
   };
-  return { name: 'scalability-batch.png', title: 'Throughput vs batch size', png: renderPng(config) };
+  return { name: 'scalability-batch', title: 'Throughput vs batch size', render: () => renderPng(config) };
 }

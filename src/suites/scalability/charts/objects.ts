@@ -3,20 +3,20 @@
  * with the fitted power law y = a·N^b (report.suites.scalability.complexity) drawn over the measured range.
  */
 import type { ChartConfiguration } from 'chart.js';
-import type { BenchReport } from '../types.js';
-import { renderPng, type ChartFile } from './canvas.js';
-import { errorBarsPlugin } from './error-bars.js';
-import { axis, fixedTicks, formatNumber, logAxisRange, PALETTE, subtitleOf, titled } from './theme.js';
+import { renderPng } from '../../../report/charts/canvas.js';
+import { errorBarsPlugin } from '../../../report/charts/error-bars.js';
+import { axis, fixedTicks, formatNumber, logAxisRange, PALETTE, titled } from '../../../report/charts/theme.js';
+import type { ChartSpec, ReportView } from '../../contract.js';
+import type { ScalabilityResult } from '../schema.js';
 
 /** Points on the fitted curve between the smallest and largest N. */
 const FIT_POINTS = 32;
 
-/** The chart, or null when the report has no scalability suite or no scene-size points. */
-export function objectsChart(r: BenchReport): ChartFile | null {
-  const s = r.suites.scalability;
-  const points = (s?.objects ?? []).filter((p) => p.objects > 0 && p.msPerInstruction > 0);
-  if (!s || points.length === 0) return null;
-  const { exponent: b, coefficient: a, r2 } = s.complexity;
+/** The chart, or null when there are no scene-size points. */
+export function objectsChart(s: ScalabilityResult, view: ReportView): ChartSpec | null {
+  const points = s.objects.filter((p) => p.objects > 0 && p.msPerInstruction > 0);
+  if (points.length === 0) return null;
+  const { exponent: b, coefficient: a, r2 } = s.complexity ?? { exponent: Number.NaN, coefficient: Number.NaN, r2: Number.NaN };
   const xs = points.map((p) => p.objects);
   const lo = Math.min(...xs);
   const hi = Math.max(...xs);
@@ -43,7 +43,7 @@ export function objectsChart(r: BenchReport): ChartFile | null {
         } as never,
         {
           type: 'line',
-          label: `fit y = ${formatNumber(a)}·N^${b.toFixed(2)}: exponent b = ${b.toFixed(2)}, R² = ${r2.toFixed(3)}`,
+          label: s.complexity ? `fit y = ${formatNumber(a)}·N^${b.toFixed(2)}: exponent b = ${b.toFixed(2)}, R² = ${r2.toFixed(3)}` : "no power-law fit (see the report's warnings)",
           data: fit,
           borderColor: PALETTE[3],
           backgroundColor: PALETTE[3],
@@ -55,7 +55,7 @@ export function objectsChart(r: BenchReport): ChartFile | null {
       ],
     },
     options: {
-      plugins: titled('Scalability: time per instruction vs objects in the scene (log-log)', subtitleOf(r)),
+      plugins: titled('Scalability: time per instruction vs objects in the scene (log-log)', view.subtitle),
       layout: { padding: { right: 24 } },
       scales: {
         x: { ...axis('objects in the scene, N (log scale)', { type: 'logarithmic', min: lo / 1.25, max: hi * 1.25 }), ...fixedTicks(xs) },
@@ -63,5 +63,5 @@ export function objectsChart(r: BenchReport): ChartFile | null {
       },
     },
   };
-  return { name: 'scalability-objects.png', title: 'Time per instruction vs objects (log-log)', png: renderPng(config, [errorBarsPlugin]) };
+  return { name: 'scalability-objects', title: 'Time per instruction vs objects (log-log)', render: () => renderPng(config, [errorBarsPlugin]) };
 }

@@ -1,19 +1,23 @@
 /**
- * Latency distribution per category as a hand-drawn horizontal box plot: whiskers from min to max, a box
- * over the interquartile range (from the raw per-instruction samples), and p50 / p90 / p99 marked.
- * Log x axis: tails are often ten times the median.
+ * Single-stream latency per category (one instruction per call, each call timed) as a horizontal box plot:
+ * a box over the interquartile range, whiskers from p1 to p99 (so one outlier does not set the scale), and
+ * p50 / p90 / p99 marked. Log x axis: tails are often ten times the median.
  */
 import { Chart, type ChartConfiguration } from 'chart.js';
-import { quantile } from '../../stats/quantile.js';
-import type { BenchReport, ThroughputCategory } from '../types.js';
-import { renderPng, type ChartFile } from './canvas.js';
-import { axis, fixedTicks, logAxisRange, PALETTE, subtitleOf, titled } from './theme.js';
-import { whiskersPlugin } from './whiskers.js';
+import { renderPng } from '../../../report/charts/canvas.js';
+import { axis, fixedTicks, logAxisRange, PALETTE, titled } from '../../../report/charts/theme.js';
+import { whiskersPlugin } from '../../../report/charts/whiskers.js';
+import { quantileSorted, sortedCopy } from '../../../stats/quantile.js';
+import type { ChartSpec, ReportView } from '../../contract.js';
+import { ownEntries } from '../../records.js';
+import type { ThroughputResult } from '../schema.js';
+import type { SingleStream } from '../single-stream.js';
 
-/** [q1, q3] of the latency samples; [p50, p50] when the report kept no samples. */
-function quartiles(c: ThroughputCategory): [number, number] {
-  const s = c.samples.latencyMs;
-  return s.length > 0 ? [quantile(s, 0.25), quantile(s, 0.75)] : [c.latencyMs.p50, c.latencyMs.p50];
+/** Quantiles of all single-stream calls of a category. */
+function quantilesOf(s: SingleStream) {
+  const sorted = sortedCopy(s.samples.callMs.flat());
+  const q = (p: number) => (sorted.length ? quantileSorted(sorted, p) : s.latencyMs.median);
+  return { p1: q(0.01), q1: q(0.25), q3: q(0.75), p50: s.latencyMs.p50, p90: s.latencyMs.p90, p99: s.latencyMs.p99 };
 }
 
 /** The legend draws the median's 'line' marker upright, as on the chart. */
@@ -28,17 +32,17 @@ function withUprightMedianInLegend(plugins: ReturnType<typeof titled>) {
   return { ...plugins, legend: { ...plugins.legend, labels } };
 }
 
-/** The chart, or null when the report has no throughput suite. */
-export function latencyChart(r: BenchReport): ChartFile | null {
-  const cats = Object.entries(r.suites.throughput?.categories ?? {});
+/** The chart, or null when no category has a single-stream pass. */
+export function latencyChart(t: ThroughputResult, view: ReportView): ChartSpec | null {
+  const cats = ownEntries(t.categories).flatMap(([n, c]) => (c.singleStream ? [[n, quantilesOf(c.singleStream)] as const] : []));
   if (cats.length === 0) return null;
   const labels = cats.map(([n]) => n);
-  const positive = cats.flatMap(([, c]) => [c.latencyMs.min, c.latencyMs.max]).filter((x) => x > 0);
+  const positive = cats.flatMap(([, c]) => [c.p1, c.p99]).filter((x) => x > 0);
   const range = logAxisRange(Math.min(...positive), Math.max(...positive), 1.3);
   const marker = (label: string, key: 'p50' | 'p90' | 'p99', colour: string, pointStyle: string, extra: Record<string, unknown> = {}) => ({
     type: 'scatter' as const,
     label,
-    data: cats.map(([name, c]) => ({ x: c.latencyMs[key], y: name })),
+    data: cats.map(([name, c]) => ({ x: c[key], y: name })),
     backgroundColor: colour,
     borderColor: colour,
     pointStyle,
@@ -53,9 +57,9 @@ export function latencyChart(r: BenchReport): ChartFile | null {
       datasets: [
         {
           type: 'bar',
-          label: 'box: p25 – p75; whiskers: min – max',
-          data: cats.map(([, c]) => quartiles(c)),
-          whiskers: cats.map(([, c]) => [c.latencyMs.min, c.latencyMs.max]),
+          label: 'box: p25 – p75; whiskers: p1 – p99',
+          data: cats.map(([, c]) => [c.q1, c.q3]),
+          whiskers: cats.map(([, c]) => [c.p1, c.p99]),
           backgroundColor: 'rgba(86,180,233,0.35)',
           borderColor: PALETTE[0],
           borderWidth: 2,
@@ -70,13 +74,13 @@ export function latencyChart(r: BenchReport): ChartFile | null {
     },
     options: {
       indexAxis: 'y',
-      plugins: withUprightMedianInLegend(titled('Latency per instruction: distribution over all measured instructions', subtitleOf(r))),
+      plugins: withUprightMedianInLegend(titled('Single-stream latency: one instruction per call, every call timed', view.subtitle)),
       layout: { padding: { right: 24 } },
       scales: {
-        x: { ...axis('milliseconds per instruction (log scale; batched inference shared across its batch)', { type: 'logarithmic', min: range.min, max: range.max }), ...fixedTicks(range.ticks) },
+        x: { ...axis('milliseconds per call (log scale)', { type: 'logarithmic', min: range.min, max: range.max }), ...fixedTicks(range.ticks) },
         y: axis('instruction category', { type: 'category', labels, offset: true }),
       },
     },
   } as unknown as ChartConfiguration;
-  return { name: 'latency.png', title: 'Latency distribution per category', png: renderPng(config, [whiskersPlugin]) };
+  return { name: 'latency', title: 'Single-stream latency per category', render: () => renderPng(config, [whiskersPlugin]) };
 }

@@ -1,20 +1,23 @@
-/** Stage breakdown: stacked bars per category of the mean milliseconds per instruction in each pipeline stage. */
+/** Stage breakdown: stacked bars per category of each pipeline stage's mean share per instruction (ms). */
 import type { ChartConfiguration } from 'chart.js';
-import type { BenchReport, StageBreakdownMs } from '../types.js';
-import { renderPng, type ChartFile } from './canvas.js';
-import { axis, PALETTE, subtitleOf, titled } from './theme.js';
+import { renderPng } from '../../../report/charts/canvas.js';
+import { axis, PALETTE, titled } from '../../../report/charts/theme.js';
+import type { StageBreakdownData } from '../../../report/schema-common.js';
+import type { ChartSpec, ReportView } from '../../contract.js';
+import { ownEntries } from '../../records.js';
+import type { ThroughputResult } from '../schema.js';
 
 /** The four stages in pipeline order, with the label a reader sees. */
-export const STAGES: readonly (readonly [keyof StageBreakdownMs, string])[] = [
+export const STAGES: readonly (readonly [keyof StageBreakdownData, string])[] = [
   ['preprocessing', 'preprocessing (parse + encode)'],
   ['inference', 'inference (tfjs network)'],
   ['constraintSolving', 'constraint solving (LM on SE(3))'],
   ['postprocessing', 'postprocessing (response)'],
 ];
 
-/** The chart, or null when the report has no throughput suite. */
-export function stagesChart(r: BenchReport): ChartFile | null {
-  const cats = Object.entries(r.suites.throughput?.categories ?? {});
+/** The chart, or null when no category was measured. */
+export function stagesChart(t: ThroughputResult, view: ReportView): ChartSpec | null {
+  const cats = ownEntries(t.categories);
   if (cats.length === 0) return null;
   const config: ChartConfiguration = {
     type: 'bar',
@@ -29,13 +32,13 @@ export function stagesChart(r: BenchReport): ChartFile | null {
       })),
     },
     options: {
-      plugins: titled('Where the time goes: pipeline stages per instruction (mean)', subtitleOf(r)),
+      plugins: titled('Where the time goes: share per instruction of each pipeline stage (mean, batched runs)', view.subtitle),
       layout: { padding: { right: 24 } },
       scales: {
         x: axis('instruction category', { stacked: true }),
-        y: axis('milliseconds per instruction', { stacked: true, beginAtZero: true }),
+        y: axis('milliseconds, share per instruction (batched: encode and inference split over the batch)', { stacked: true, beginAtZero: true }),
       },
     },
   };
-  return { name: 'stages.png', title: 'Stage breakdown per category', png: renderPng(config) };
+  return { name: 'stages', title: 'Stage breakdown per category (share per instruction)', render: () => renderPng(config) };
 }

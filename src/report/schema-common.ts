@@ -1,0 +1,209 @@
+/**
+ * TypeBox schemas of the report's shared pieces (statistics summaries, system, timeline, warnings, config,
+ * per-suite outcomes). Each schema is the one definition of its part: the TypeScript type is `Static<>` of it
+ * and the JSON Schema the loader validates against is the schema itself. Suites build their result schemas
+ * from these pieces; `schema.ts` assembles the whole report from the registry.
+ */
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+
+const num = (description: string) => Type.Number({ description });
+const int = (description: string) => Type.Integer({ description });
+const str = (description: string) => Type.String({ description });
+
+/** A [lower, upper] interval. */
+export const Interval = (description: string) => Type.Tuple([Type.Number(), Type.Number()], { description });
+
+/** A record keyed by user-given names (categories): own properties only, no prototype names trusted. */
+export const NamedRecord = <T extends TSchema>(value: T, description: string) => Type.Record(Type.String(), value, { description });
+
+const summaryProperties = {
+    n: int('number of samples'),
+    mean: num('arithmetic mean'),
+    median: num('median (type-7 quantile 0.5)'),
+    stddev: num('sample standard deviation'),
+    mad: num('median absolute deviation, scaled by 1.4826 to estimate σ for normal data'),
+    cv: num('coefficient of variation, stddev / mean'),
+    min: num('smallest sample'),
+    max: num('largest sample'),
+    p50: num('50th percentile (= median)'),
+    p90: num('90th percentile'),
+    p99: num('99th percentile'),
+    ci95: Interval('95% confidence interval of the mean'),
+    ci95Median: Interval('95% confidence interval of the median (the interval printed beside a median)'),
+    outliers: Type.Object(
+      {
+        low: int('samples below the lower Tukey fence (1.5 IQR)'),
+        high: int('samples above the upper Tukey fence (1.5 IQR)'),
+        severe: int('samples beyond 3 IQR'),
+      },
+      { description: 'Tukey outlier counts; outliers are counted, never dropped' },
+    ),
+};
+
+/** Descriptive statistics of one sample set (src/stats/summary.ts), described for the place it is stored. */
+export const Summary = (description: string) => Type.Object(summaryProperties, { description });
+
+export const SummarySchema = Summary('descriptive statistics of one sample set, in the samples’ unit');
+export type SummaryData = Static<typeof SummarySchema>;
+
+export const ComplexityFitSchema = Type.Object(
+  {
+    exponent: num('b in t = a·N^b (least squares on log-log)'),
+    coefficient: num('a in t = a·N^b'),
+    r2: num('coefficient of determination of the fit on the log-log scale'),
+  },
+  { description: 'power-law fit t = a·N^b' },
+);
+
+export const WarningSchema = Type.Object(
+  {
+    code: str('machine-readable warning code, UPPER_SNAKE'),
+    message: str('what was noticed, naming the suite and case'),
+  },
+  { description: 'a warning about the measurement or the run' },
+);
+export type ReportWarningData = Static<typeof WarningSchema>;
+
+export const GpuSchema = Type.Object(
+  {
+    vendor: str('GPU vendor'),
+    model: str('GPU model'),
+    memoryMb: Type.Union([Type.Number(), Type.Null()], { description: 'GPU memory, MB (null when unknown)' }),
+  },
+  { description: 'one GPU as systeminformation sees it' },
+);
+
+export const SystemSchema = Type.Object(
+  {
+    cpuModel: str('CPU model'),
+    cores: int('logical cores available to the process (os.availableParallelism)'),
+    memoryBytes: num('total system memory, bytes'),
+    os: str('operating system and release'),
+    node: str('Node.js version'),
+    backend: str('tfjs backend that ran the network'),
+    gpus: Type.Array(GpuSchema, { description: 'GPUs found' }),
+  },
+  { description: 'the machine the report was measured on' },
+);
+
+export const TimelineSampleSchema = Type.Object(
+  {
+    t: num('ms since the run started'),
+    cpu: num('average CPU load over all cores, percent'),
+    cpuPerCore: Type.Array(Type.Number(), { description: 'CPU load per core, percent' }),
+    memUsedBytes: num('system memory in use, bytes'),
+    memTotalBytes: num('total system memory, bytes'),
+    rssBytes: num('resident set size of the gasm process, bytes'),
+    heapUsedBytes: num('JS heap of the main thread, bytes (published between runs)'),
+    gpus: Type.Array(
+      Type.Object({
+        utilization: Type.Union([Type.Number(), Type.Null()], { description: 'GPU utilisation, percent' }),
+        memoryUsedMb: Type.Union([Type.Number(), Type.Null()], { description: 'GPU memory used, MB' }),
+      }),
+      { description: 'per GPU' },
+    ),
+  },
+  { description: 'one sample of the system sampler' },
+);
+
+export const CaseMarkSchema = Type.Object(
+  {
+    suite: str('suite that ran the case'),
+    case: str('the case: a category, a batch size, a load step'),
+    startMs: num('ms since the run started when the case began'),
+    endMs: Type.Union([Type.Number(), Type.Null()], { description: 'ms since the run started when the case ended (null: never ended, e.g. interrupted)' }),
+  },
+  { description: 'the span of one case on the timeline, so charts can shade it' },
+);
+export type CaseMarkData = Static<typeof CaseMarkSchema>;
+
+export const TimelineSchema = Type.Object(
+  {
+    intervalMs: num('sampling interval, ms'),
+    enabled: Type.Boolean({ description: 'whether the sampler ran' }),
+    samples: Type.Array(TimelineSampleSchema, { description: 'samples in time order' }),
+    meanSampleCostMs: num('mean wall time the sampler spent per sample, ms (in a worker thread, off the timed path)'),
+    cases: Type.Array(CaseMarkSchema, { description: 'each measured case’s span on the timeline' }),
+  },
+  { description: 'the system during the run' },
+);
+
+export const ModelConfigSchema = Type.Object(
+  {
+    featureDim: int('input feature width'),
+    hiddenDim: int('hidden width of the attention layers'),
+    heads: int('attention heads'),
+    iterations: int('refinement iterations of the network'),
+    seed: int('weight initialisation seed'),
+  },
+  { description: 'the network the pipeline ran', additionalProperties: true },
+);
+
+export const ConfigSchema = Type.Object(
+  {
+    suite: str('what `gasm bench` was asked to run: a suite name or "all"'),
+    backend: str('tfjs backend used'),
+    model: ModelConfigSchema,
+    runs: Type.Union([Type.Integer(), Type.Null()], { description: 'exact measured runs per case, or null for adaptive' }),
+    warmup: int('fewest unmeasured warm-up runs per case'),
+    warmupTimeMs: num('least warm-up time per case, ms'),
+    minTimeMs: num('least measured time per case, ms (adaptive runs)'),
+    categories: Type.Array(Type.String(), { description: 'instruction sets of the run (--category / --suite-file)' }),
+    suiteFile: Type.Union([Type.String(), Type.Null()], { description: 'the user’s instruction file, or null' }),
+    sampleIntervalMs: num('system sampler interval, ms'),
+    timeoutMs: Type.Union([Type.Number(), Type.Null()], { description: 'per-instruction time limit, ms, or null' }),
+    suites: NamedRecord(Type.Record(Type.String(), Type.Unknown()), 'each suite’s own validated options, keyed by suite name'),
+  },
+  { description: 'the configuration the run used' },
+);
+
+export const OutcomeSchema = Type.Object(
+  {
+    status: Type.Union([Type.Literal('ok'), Type.Literal('failed'), Type.Literal('aborted'), Type.Literal('skipped')], {
+      description: 'ok: measured; failed: stopped by an error (what was measured before is kept); aborted: interrupted; skipped: not run (an earlier interrupt)',
+    }),
+    error: Type.Optional(str('why the suite failed')),
+    durationMs: num('wall time the suite took, ms'),
+  },
+  { description: 'how one suite ended' },
+);
+export type OutcomeData = Static<typeof OutcomeSchema>;
+
+export const StageBreakdownSchema = Type.Object(
+  {
+    preprocessing: num('parse + encode, ms (encode is the instruction’s share of its chunk)'),
+    inference: num('network inference, ms (the instruction’s share of its chunk)'),
+    constraintSolving: num('Levenberg–Marquardt solve, ms'),
+    postprocessing: num('building the response, ms'),
+  },
+  { description: 'share per instruction of each pipeline stage, mean ms: a breakdown, not a latency' },
+);
+export type StageBreakdownData = Static<typeof StageBreakdownSchema>;
+
+export const QualitySchema = Type.Object(
+  {
+    successRate: num('successful responses / all responses'),
+    meanConfidence: Type.Union([Type.Number(), Type.Null()], { description: 'mean confidence of successful responses (null: none succeeded)' }),
+    constraintSatisfactionRate: Type.Union([Type.Number(), Type.Null()], {
+      description: 'satisfied / all constraints of successful responses only (null: no successful response had a constraint)',
+    }),
+    meanIterations: Type.Union([Type.Number(), Type.Null()], { description: 'mean solver iterations of successful responses' }),
+    responses: int('responses counted'),
+    successes: int('successful responses'),
+    constraints: int('constraints of successful responses'),
+    satisfiedConstraints: int('satisfied constraints of successful responses'),
+    supportMargin: Type.Union(
+      [
+        Type.Object({
+          responses: int('successful responses with a supported object (margin not null)'),
+          median: num('median margin: how far inside its support each footprint lies, fraction of the support’s half-width'),
+          shareAtLeastQuarter: num('share of those responses with margin ≥ 0.25'),
+        }),
+        Type.Null(),
+      ],
+      { description: 'support margins of successful responses, or null when no response reported one' },
+    ),
+  },
+  { description: 'quality of the answers, counted over successful responses only where it says so' },
+);
+export type QualityData = Static<typeof QualitySchema>;

@@ -1,0 +1,54 @@
+/** The memory suite's result, as stored at `report.suites.memory`. */
+import { Type, type Static } from '@sinclair/typebox';
+import { NamedRecord } from '../../report/schema-common.js';
+
+const bytes = (description: string) => Type.Number({ description: `${description}, bytes` });
+
+export const MemoryPointSchema = Type.Object(
+  {
+    t: Type.Number({ description: 'ms since the category started' }),
+    instructions: Type.Integer({ description: 'instructions processed so far (measured repetitions)' }),
+    heapUsed: bytes('JS heap used (no GC forced at this point)'),
+    rss: bytes('resident set size'),
+    tensors: Type.Integer({ description: 'live tfjs tensors' }),
+  },
+  { description: 'one point after a batch' },
+);
+
+export const MemoryCategorySchema = Type.Object(
+  {
+    instructions: Type.Integer({ description: 'instructions per repetition' }),
+    repetitions: Type.Integer({ description: 'measured repetitions (one retained-bytes sample each)' }),
+    gcExposed: Type.Boolean({ description: 'whether a full GC could be forced before each snapshot' }),
+    heapUsedBefore: bytes('heap after GC before the first measured repetition'),
+    heapUsedAfter: bytes('heap after GC after the last repetition'),
+    heapUsedPeak: bytes('highest heap seen between batches'),
+    rssBefore: bytes('RSS before'),
+    rssAfter: bytes('RSS after'),
+    rssPeak: bytes('highest RSS seen'),
+    externalBytes: bytes('memory of C++ objects bound to JS, after'),
+    arrayBuffersBytes: bytes('ArrayBuffer memory, after'),
+    tensorsBefore: Type.Integer({ description: 'live tensors before' }),
+    tensorsAfter: Type.Integer({ description: 'live tensors after' }),
+    tensorBytesBefore: bytes('tensor memory before'),
+    tensorBytesAfter: bytes('tensor memory after'),
+    leakedTensors: Type.Integer({ description: 'tensorsAfter − tensorsBefore' }),
+    retainedBytesPerInstruction: Type.Number({ description: 'median over repetitions of (heap after GC − heap before, after GC) / instructions, bytes' }),
+    samples: Type.Array(Type.Number(), { description: 'retained bytes per instruction, one per repetition' }),
+    leak: Type.Boolean({ description: 'tensors left behind, or retained bytes above the limit' }),
+    verdict: Type.String({ description: 'the leak verdict in words' }),
+    timeline: Type.Array(MemoryPointSchema, { description: 'memory after each batch of the measured repetitions' }),
+  },
+  { description: 'one instruction category' },
+);
+export type MemoryCategory = Static<typeof MemoryCategorySchema>;
+export type MemoryPoint = Static<typeof MemoryPointSchema>;
+
+export const MemorySchema = Type.Object(
+  {
+    batchSize: Type.Integer({ description: 'instructions per processBatch call' }),
+    categories: NamedRecord(MemoryCategorySchema, 'results per instruction category'),
+  },
+  { description: 'memory suite: heap, RSS and tensors over repeated runs, retained bytes per instruction, leak verdict' },
+);
+export type MemoryResult = Static<typeof MemorySchema>;

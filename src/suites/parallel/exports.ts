@@ -1,0 +1,9 @@
+/** CI export figures of the parallel suite. */
+import type { ExportFigure, ReportView } from '../contract.js';
+import type { ParallelResult } from './schema.js';
+
+export function parallelExports(p: ParallelResult, view: ReportView): ExportFigure[] {
+  return [
+    { benchmark: `parallel/${p.workers}-workers`, measure: 'speedup', unit: 'x', value: p.speedup, ci: p.speedupCi95, better: 'higher', extra: `efficiency ${(p.efficiency * 100).toFixed(1)}%, machine ${p.machine.speedup.toFixed(2)}x; backend ${view.backend}, ${view.cores} cores` },
+  ];
+}

@@ -1,0 +1,58 @@
+/** The parallel suite's result, as stored at `report.suites.parallel`. Names read by scripts: speedup, efficiency, machine.speedup. */
+import { Type, type Static } from '@sinclair/typebox';
+import { Interval } from '../../report/schema-common.js';
+
+const ms = (description: string) => Type.Number({ description: `${description}, ms` });
+
+export const WorkerResultSchema = Type.Object(
+  {
+    worker: Type.Integer({ description: 'worker index' }),
+    instructions: Type.Integer({ description: 'instructions it processed in measured phases' }),
+    aloneMs: ms('median time of its share when it ran alone'),
+    togetherMs: ms('median time of its share when all ran together'),
+    error: Type.Optional(Type.String({ description: 'why it failed' })),
+  },
+  { description: 'one worker' },
+);
+export type WorkerResult = Static<typeof WorkerResultSchema>;
+
+export const ParallelSchema = Type.Object(
+  {
+    workers: Type.Integer({ description: 'worker threads, each with its own bridge' }),
+    category: Type.String({ description: 'instructions of each worker’s share' }),
+    batchSize: Type.Integer({ description: 'instructions per processBatch call inside a worker' }),
+    sharePerWorker: Type.Integer({ description: 'instructions in one pass over a worker’s share' }),
+    passes: Type.Integer({ description: 'passes per phase, sized so each worker works at least --min-time' }),
+    instructions: Type.Integer({ description: 'instructions of one repetition’s parallel phase (all workers)' }),
+    repetitions: Type.Integer({ description: 'measured repetitions' }),
+    sequentialMs: ms('median over repetitions of Σ each worker’s time alone (the sequential reference: one worker at a time)'),
+    parallelMs: ms('median over repetitions of the wall time with all workers together (latest end − earliest start)'),
+    speedup: Type.Number({ description: 'median over repetitions of sequential / parallel time' }),
+    speedupCi95: Interval('95% bootstrap interval of the speedup over repetitions'),
+    efficiency: Type.Number({ description: 'speedup / workers' }),
+    efficiencyCi95: Interval('95% interval of the efficiency'),
+    machine: Type.Object(
+      {
+        speedup: Type.Number({ description: 'the same measurement with plain CPU-bound arithmetic in the same workers: the machine’s own parallel capacity' }),
+        ci95: Interval('95% bootstrap interval over repetitions'),
+        efficiency: Type.Number({ description: 'machine speedup / workers' }),
+        msPerWorker: ms('median time of one worker’s arithmetic alone'),
+      },
+      { description: 'the machine’s parallel capacity, measured in the same run' },
+    ),
+    relativeToMachine: Type.Number({ description: 'pipeline speedup / machine speedup: 1 means the pipeline scales as well as the machine allows' }),
+    perWorker: Type.Array(WorkerResultSchema, { description: 'per worker' }),
+    failedWorkers: Type.Integer({ description: 'workers that failed (the others finish the suite)' }),
+    samples: Type.Object(
+      {
+        sequentialMs: Type.Array(Type.Number(), { description: 'per repetition, ms' }),
+        parallelMs: Type.Array(Type.Number(), { description: 'per repetition, ms' }),
+        speedup: Type.Array(Type.Number(), { description: 'per repetition' }),
+        machineSpeedup: Type.Array(Type.Number(), { description: 'per repetition' }),
+      },
+      { description: 'raw per-repetition samples' },
+    ),
+  },
+  { description: 'parallel suite: pipeline speedup over worker threads beside the machine’s own capacity' },
+);
+export type ParallelResult = Static<typeof ParallelSchema>;

@@ -1,0 +1,113 @@
+/**
+ * Throughput suite, per category: batched runs (the category's instructions through `processBatch` in
+ * batches of `batchSize`; a run processes max(list length, batch size) instructions, the list repeated, so
+ * every batch is full), each processBatch call timed on its own (per-batch latency) and each run's process
+ * CPU time read beside its wall time; then a single-stream pass (one instruction per call). Quality is
+ * tallied outside the timed region.
+ */
+import { measure, type RunHooks } from '../../bench/runner.js';
+import { chunk, cycle, ResponseTally } from '../../bench/response-tally.js';
+import type { GasmResponse } from '../../pipeline/types.js';
+import { median } from '../../stats/quantile.js';
+import { summarize } from '../../stats/summary.js';
+import { withInterval, whole } from '../../format/numbers.js';
+import type { InstructionSet, RunContext, SuiteOutcome } from '../contract.js';
+import { toRecord } from '../records.js';
+import type { ThroughputOptions } from './options.js';
+import type { ThroughputCategory, ThroughputResult } from './schema.js';
+import { measureSingleStream } from './single-stream.js';
+
+/** Measures one category's batched runs and its single-stream pass. Null when interrupted before a run. */
+export async function measureCategory(ctx: RunContext, set: InstructionSet, options: ThroughputOptions, hooks: RunHooks): Promise<{ result: ThroughputCategory | null; aborted: boolean }> {
+  const { bridge, policy } = ctx;
+  const batchSize = options.batchSize;
+  const workload = cycle(set.instructions, Math.max(set.instructions.length, batchSize));
+  const batches = chunk(workload, batchSize);
+  const lastRun: GasmResponse[][] = new Array(batches.length);
+  const batchMs = new Float64Array(batches.length);
+  const batchRuns: number[][] = [];
+  const tally = new ResponseTally();
+  const body = (): void => {
+    for (let b = 0; b < batches.length; b++) {
+      const t0 = process.hrtime.bigint();
+      lastRun[b] = bridge.processBatch(batches[b]);
+      batchMs[b] = Number(process.hrtime.bigint() - t0) / 1e6;
+    }
+  };
+  const after = (run: number): void => {
+    if (run < 0) return;
+    for (const responses of lastRun) tally.add(responses);
+    batchRuns.push(Array.from(batchMs));
+  };
+  const m = await measure(policy, body, after, hooks);
+  if (m.ms.length === 0) return { result: null, aborted: m.aborted };
+  const n = workload.length;
+  const ips = m.ms.map((t) => (n / t) * 1000);
+  const cpuIps = m.cpuMs.map((t) => (t > 0 ? (n / t) * 1000 : Number.NaN)).filter(Number.isFinite);
+  const throughputSummary = summarize(ips);
+  const quality = tally.quality();
+  const perSuccessConstraints = tally.constraints / Math.max(1, tally.successes);
+  const perSuccessPoses = tally.poses / Math.max(1, tally.successes);
+  const runTotal = m.ms.reduce((a, b) => a + b, 0);
+  let singleStream: ThroughputCategory['singleStream'] = null;
+  let aborted = m.aborted;
+  if (options.singleStream && !aborted) {
+    const s = await measureSingleStream(bridge, set.instructions, policy, hooks);
+    singleStream = s.result;
+    aborted = s.aborted;
+  }
+  const result: ThroughputCategory = {
+    instructions: n,
+    runs: m.ms.length,
+    batchSize,
+    instructionsPerSecond: throughputSummary.median,
+    constraintsPerSecond: throughputSummary.median * quality.successRate * perSuccessConstraints,
+    posesPerSecond: throughputSummary.median * quality.successRate * perSuccessPoses,
+    throughputSummary,
+    cpuInstructionsPerSecond: summarize(cpuIps.length > 0 ? cpuIps : ips),
+    coreShare: median(m.ms.map((t, i) => m.cpuMs[i] / t)),
+    batchLatencyMs: summarize(batchRuns.flat()),
+    bookkeepingMsPerRun: Math.max(0, (m.loopMs - runTotal) / m.ms.length),
+    singleStream,
+    stagesMs: tally.stagesMs(),
+    quality,
+    samples: { runMs: m.ms, cpuMs: m.cpuMs, instructionsPerSecond: ips, batchMs: batchRuns },
+  };
+  return { result, aborted };
+}
+
+/** The headline of a finished case, with its own interval, for progress lines. */
+export function headline(c: ThroughputCategory): string {
+  const ss = c.singleStream ? `, single-stream p50 ${withInterval(c.singleStream.latencyMs.median, c.singleStream.latencyMs.ci95Median)} ms` : '';
+  return `${withInterval(c.instructionsPerSecond, c.throughputSummary.ci95Median, whole)} instr/s${ss}`;
+}
+
+/** Runs every instruction set; on abort or failure keeps the categories measured so far. */
+export async function runThroughput(ctx: RunContext, options: ThroughputOptions): Promise<SuiteOutcome<ThroughputResult>> {
+  const categories = new Map<string, ThroughputCategory>();
+  const result = (): ThroughputResult => ({ batchSize: options.batchSize, categories: toRecord(categories) });
+  try {
+    for (const set of ctx.sets) {
+      const started = performance.now();
+      ctx.sampler.markCase('throughput', set.name, 'start');
+      ctx.progress({ suite: 'throughput', case: set.name });
+      const hooks: RunHooks = {
+        signal: ctx.signal,
+        onRun: (run, elapsedMs) => {
+          ctx.sampler.publishHeap();
+          ctx.progress({ suite: 'throughput', case: set.name, run, of: ctx.policy.runs ?? undefined, elapsedMs });
+        },
+      };
+      const { result: c, aborted } = await measureCategory(ctx, set, options, hooks);
+      ctx.sampler.markCase('throughput', set.name, 'end');
+      if (c) {
+        categories.set(set.name, c);
+        ctx.progress({ suite: 'throughput', case: set.name, done: { figure: headline(c), runs: c.runs, ms: performance.now() - started } });
+      }
+      if (aborted) return { status: 'aborted', result: result() };
+    }
+    return { status: 'ok', result: result() };
+  } catch (error) {
+    return { status: 'failed', error: error instanceof Error ? error.message : String(error), result: categories.size > 0 ? result() : null };
+  }
+}

@@ -1,0 +1,64 @@
+/** The throughput suite's result, as stored at `report.suites.throughput`: one definition, type and JSON Schema. */
+import { Type, type Static } from '@sinclair/typebox';
+import { Interval, NamedRecord, QualitySchema, StageBreakdownSchema, Summary } from '../../report/schema-common.js';
+
+const Samples = (description: string) => Type.Array(Type.Number(), { description });
+
+export const SingleStreamSchema = Type.Object(
+  {
+    calls: Type.Integer({ description: 'calls per run: each instruction of the category once, one `bridge.process` call each' }),
+    runs: Type.Integer({ description: 'measured runs (passes over the category)' }),
+    latencyMs: Summary('latency of one instruction, ms: each call timed on its own after warm-up. median/p90/p99 over all calls; ci95Median is a bootstrap over runs (calls of one run are not independent)'),
+    ci95P90: Interval('95% interval of p90, bootstrap over runs, ms'),
+    ci95P99: Interval('95% interval of p99, bootstrap over runs, ms'),
+    samples: Type.Object(
+      {
+        callMs: Type.Array(Type.Array(Type.Number()), { description: 'wall time of every call, ms, one array per run' }),
+        runP50: Samples('p50 of the calls of each run, ms (one sample per run: the gate’s unit)'),
+        runP90: Samples('p90 of the calls of each run, ms'),
+        runP99: Samples('p99 of the calls of each run, ms'),
+      },
+      { description: 'raw single-stream timings' },
+    ),
+  },
+  { description: 'single-stream pass: one instruction per call' },
+);
+
+export const ThroughputCategorySchema = Type.Object(
+  {
+    instructions: Type.Integer({ description: 'instructions in one run (the list repeated so every batch is full)' }),
+    runs: Type.Integer({ description: 'measured batched runs' }),
+    batchSize: Type.Integer({ description: 'instructions per processBatch call: what one network chunk saw' }),
+    instructionsPerSecond: Type.Number({ description: 'median over runs of instructions / run wall time' }),
+    constraintsPerSecond: Type.Number({ description: 'instructionsPerSecond × constraints per successful instruction' }),
+    posesPerSecond: Type.Number({ description: 'instructionsPerSecond × poses per successful instruction' }),
+    throughputSummary: Summary('per-run throughput, instructions/s'),
+    cpuInstructionsPerSecond: Summary('per-run instructions per second of process CPU time (user + system, all threads; includes the sampler thread when it runs)'),
+    coreShare: Type.Number({ description: 'median over runs of CPU time / wall time: the share of cores the process got (1 = one full core)' }),
+    batchLatencyMs: Summary('wall time of one processBatch call (one batch), ms, over all batches of all runs'),
+    bookkeepingMsPerRun: Type.Number({ description: 'harness time per run outside the timed region (tallying, progress), ms: an outside timer sees it' }),
+    singleStream: Type.Union([SingleStreamSchema, Type.Null()], { description: 'single-stream latency, or null when interrupted before it ran' }),
+    stagesMs: StageBreakdownSchema,
+    quality: QualitySchema,
+    samples: Type.Object(
+      {
+        runMs: Samples('wall time of each measured run, ms'),
+        cpuMs: Samples('process CPU time of each measured run, ms'),
+        instructionsPerSecond: Samples('instructions / run wall time, per run'),
+        batchMs: Type.Array(Type.Array(Type.Number()), { description: 'wall time of each processBatch call, ms, one array per run' }),
+      },
+      { description: 'raw per-run samples (the gate bootstraps over runs)' },
+    ),
+  },
+  { description: 'one instruction category' },
+);
+export type ThroughputCategory = Static<typeof ThroughputCategorySchema>;
+
+export const ThroughputSchema = Type.Object(
+  {
+    batchSize: Type.Integer({ description: 'instructions per processBatch call' }),
+    categories: NamedRecord(ThroughputCategorySchema, 'results per instruction category, keyed by its name'),
+  },
+  { description: 'throughput suite: batched throughput, per-batch latency, single-stream latency and quality per category' },
+);
+export type ThroughputResult = Static<typeof ThroughputSchema>;

@@ -1,0 +1,66 @@
+/** Tables of the throughput suite: one presentation model for the terminal, Markdown and HTML. */
+import { fixed, ms, pct, sig3, whole, withInterval } from '../../format/numbers.js';
+import type { ReportView, Table } from '../contract.js';
+import { ownEntries } from '../records.js';
+import type { ThroughputResult } from './schema.js';
+
+export function throughputTables(t: ThroughputResult, view: ReportView): Table[] {
+  const cats = ownEntries(t.categories);
+  if (cats.length === 0) return [];
+  const tables: Table[] = [
+    {
+      title: `Throughput (${view.backend}, batch ${t.batchSize})`,
+      head: ['category', 'instr/s median [95% CI]', 'instr/CPU-s median', 'core share', 'batch latency ms median [95% CI]', 'runs', 'success', 'constraints met', 'confidence'],
+      rows: cats.map(([n, c]) => [
+        n,
+        withInterval(c.instructionsPerSecond, c.throughputSummary.ci95Median, whole),
+        whole(c.cpuInstructionsPerSecond.median),
+        fixed(c.coreShare, 2),
+        withInterval(c.batchLatencyMs.median, c.batchLatencyMs.ci95Median, ms),
+        String(c.runs),
+        `${pct(c.quality.successRate)} (${c.quality.successes}/${c.quality.responses})`,
+        c.quality.successes > 0 ? `${pct(c.quality.constraintSatisfactionRate)} (${c.quality.satisfiedConstraints}/${c.quality.constraints})` : '-',
+        fixed(c.quality.meanConfidence),
+      ]),
+      notes: [
+        'instr/s: median over runs of instructions / run wall time, with the 95% CI of that median. Batch latency: wall time of one processBatch call.',
+        'instr/CPU-s and core share use process CPU time (all threads, the sampler thread included when it runs).',
+        'Constraints met and confidence count successful responses only.',
+      ],
+    },
+  ];
+  const ss = cats.filter(([, c]) => c.singleStream);
+  if (ss.length > 0) {
+    tables.push({
+      title: 'Single-stream latency (one instruction per call, every call timed), ms',
+      head: ['category', 'p50 [95% CI]', 'p90 [95% CI]', 'p99 [95% CI]', 'calls × runs'],
+      rows: ss.map(([n, c]) => {
+        const s = c.singleStream!;
+        return [n, withInterval(s.latencyMs.median, s.latencyMs.ci95Median, ms), withInterval(s.latencyMs.p90, s.ci95P90, ms), withInterval(s.latencyMs.p99, s.ci95P99, ms), `${s.calls} × ${s.runs}`];
+      }),
+      notes: ['Intervals: bootstrap over runs (the calls of one run are not independent).'],
+    });
+  }
+  tables.push({
+    title: 'Stage breakdown (share per instruction, mean ms, batched runs)',
+    head: ['category', 'parse + encode', 'inference', 'solve', 'respond', 'total share', 'solver iterations'],
+    rows: cats.map(([n, c]) => {
+      const s = c.stagesMs;
+      return [n, sig3(s.preprocessing), sig3(s.inference), sig3(s.constraintSolving), sig3(s.postprocessing), sig3(s.preprocessing + s.inference + s.constraintSolving + s.postprocessing), fixed(c.quality.meanIterations, 1)];
+    }),
+    notes: ['Encode and inference run once per batch; each instruction carries an equal share. A breakdown, not a latency.'],
+  });
+  const margins = cats.filter(([, c]) => c.quality.supportMargin);
+  if (margins.length > 0) {
+    tables.push({
+      title: 'Support margin (successful responses with a supported object)',
+      head: ['category', 'responses', 'median margin', 'share with margin ≥ 0.25'],
+      rows: margins.map(([n, c]) => {
+        const m = c.quality.supportMargin!;
+        return [n, String(m.responses), fixed(m.median, 3), pct(m.shareAtLeastQuarter)];
+      }),
+      notes: ['Margin: how far inside its support each supported footprint lies, as a fraction of the support’s half-width (minimum over the instruction).'],
+    });
+  }
+  return tables;
+}
