@@ -1,7 +1,10 @@
 /**
- * Arrangements of counted entities — rows, columns, stacks, pyramids and grids — expanded into pairwise
- * constraints. Each returns the constraints and the bottom layer (what "all on the table" applies to).
+ * Arrangements of counted entities — rows, columns, stacks, pyramids, grids and formations (circles, rings around
+ * a centre, triangles, squares, regular polygons) — expanded into pairwise constraints. Each returns the
+ * constraints, the bottom layer (what "all on the table" applies to) and the span of its members' centres in x
+ * and y (what must fit on a support).
  */
+import { ParseError } from '../../errors.js';
 import type { Axis, Constraint, ConstraintType } from '../types.js';
 import type { EntityRegistry } from './entities.js';
 import type { Shape } from './clause-items.js';
@@ -13,6 +16,8 @@ export interface Arrangement {
   /** Entities of the top layer. */
   top: string[];
   members: string[];
+  /** Distance between the outermost centres along x and y, metres (0 for a stack). */
+  span: [number, number];
 }
 
 const AXIS_INDEX: Record<Axis, number> = { x: 0, y: 1, z: 2 };
@@ -105,21 +110,106 @@ function pyramid(registry: EntityRegistry, names: string[], source: string): { c
   return { constraints: out, layers };
 }
 
+/** Gap between neighbours of a formation (circle, polygon) when the instruction gives no spacing, metres. */
+export const DEFAULT_FORMATION_GAP_M = 0.05;
+/** Largest formation that gets every pairwise distance; larger ones get the distances to their 3 nearest neighbours each way. */
+const ALL_PAIRS_UP_TO = 12;
+
+/** Unit points (circumradius 1) of a formation of n members: a circle, or a polygon with members at its corners and evenly along its sides. */
+function formationPoints(n: number, sides: number | undefined, what: string): [number, number][] {
+  const s = sides ?? n;
+  if (s < 3) throw new ParseError(`${what} needs at least 3 members, got ${n}`);
+  if (n % s !== 0) throw new ParseError(`${n} members cannot be spaced evenly on the ${s} sides of ${what}; use a multiple of ${s}`);
+  const corners = Array.from({ length: s }, (_, k): [number, number] => [Math.sin((2 * Math.PI * k) / s), -Math.cos((2 * Math.PI * k) / s)]);
+  const perSide = n / s;
+  const out: [number, number][] = [];
+  for (let k = 0; k < s; k++) {
+    const [ax, ay] = corners[k];
+    const [bx, by] = corners[(k + 1) % s];
+    for (let m = 0; m < perSide; m++) out.push([ax + ((bx - ax) * m) / perSide, ay + ((by - ay) * m) / perSide]);
+  }
+  return out;
+}
+
+/**
+ * A formation: members on a circle or a regular polygon, evenly spaced, at one height, optionally around a
+ * centre entity. The shape is fixed by distances between members (all pairs up to ALL_PAIRS_UP_TO members, else
+ * the three nearest neighbours each way) plus equal heights; a centre is held at the circumradius from each member
+ * (the members and the centre stand on the same surface).
+ */
+function formation(
+  registry: EntityRegistry,
+  names: string[],
+  sides: number | undefined,
+  options: { spacing?: number; radius?: number; centre?: string; source: string; what: string },
+): { constraints: Constraint[]; span: [number, number] } {
+  const n = names.length;
+  const unit = formationPoints(n, sides, options.what);
+  const half = names.map((nm) => registry.get(nm)!.halfExtents);
+  const widest = Math.max(...half.map((h) => Math.hypot(h[0], h[1])));
+  let neighbour = Infinity;
+  for (let k = 0; k < n; k++) neighbour = Math.min(neighbour, Math.hypot(unit[k][0] - unit[(k + 1) % n][0], unit[k][1] - unit[(k + 1) % n][1]));
+  let radius = options.radius ?? (2 * widest + (options.spacing ?? DEFAULT_FORMATION_GAP_M)) / neighbour;
+  if (options.centre && options.radius === undefined) {
+    const c = registry.get(options.centre)!.halfExtents;
+    radius = Math.max(radius, Math.hypot(c[0], c[1]) + widest + (options.spacing ?? DEFAULT_FORMATION_GAP_M));
+  }
+  if (radius * neighbour < 2 * widest - 1e-9) {
+    throw new ParseError(`a radius of ${radius.toFixed(3)} m is too small for ${n} members of ${options.what}: neighbours would overlap`);
+  }
+  const round = (v: number) => Math.round(v * 1e6) / 1e6;
+  const out: Constraint[] = [];
+  const reach = n <= ALL_PAIRS_UP_TO ? n : 4;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const step = Math.min(j - i, n - (j - i));
+      if (step >= reach) continue;
+      const d = radius * Math.hypot(unit[i][0] - unit[j][0], unit[i][1] - unit[j][1]);
+      out.push(c('distance', names[j], names[i], options.source, { distance: round(d) }));
+    }
+    if (i > 0) out.push(c('distance', names[i], names[0], options.source, { distance: round(half[i][2] - half[0][2]), axis: 'z' }));
+  }
+  if (options.centre) {
+    const hc = registry.get(options.centre)!.halfExtents[2];
+    for (let i = 0; i < n; i++) out.push(c('distance', names[i], options.centre, options.source, { distance: round(Math.hypot(radius, half[i][2] - hc)) }));
+  }
+  let sx = 0, sy = 0;
+  for (const [x, y] of unit) {
+    for (const [x2, y2] of unit) {
+      sx = Math.max(sx, Math.abs(x - x2) * radius);
+      sy = Math.max(sy, Math.abs(y - y2) * radius);
+    }
+  }
+  return { constraints: out, span: [sx, sy] };
+}
+
 /** Expands an arrangement of `names` into constraints. */
 export function arrange(
   registry: EntityRegistry,
   names: string[],
   shape: Shape,
-  options: { axis?: Axis; spacing?: number; rows?: number; cols?: number; source: string },
+  options: { axis?: Axis; spacing?: number; rows?: number; cols?: number; sides?: number; radius?: number; centre?: string; source: string },
 ): Arrangement {
   const { source } = options;
+  const pitchSum = (list: string[], axis: Axis, gap: number) => list.slice(1).reduce((sum, n, k) => sum + pitch(registry, n, list[k], axis, gap), 0);
   if (shape === 'stack') {
-    return { constraints: stack(names, source), bottom: names.slice(0, 1), top: names.slice(-1), members: names };
+    return { constraints: stack(names, source), bottom: names.slice(0, 1), top: names.slice(-1), members: names, span: [0, 0] };
+  }
+  if (shape === 'square' && names.length > 4) {
+    const side = Math.round(Math.sqrt(names.length));
+    if (side * side === names.length) return arrange(registry, names, 'grid', { ...options, rows: side, cols: side });
+  }
+  if (shape === 'circle' || shape === 'polygon' || shape === 'square') {
+    const sides = shape === 'circle' ? undefined : shape === 'square' ? 4 : options.sides;
+    const what = shape === 'circle' ? 'a circle' : sides === 3 ? 'a triangle' : sides === 4 ? 'a square' : `a ${sides ?? names.length}-sided polygon`;
+    const f = formation(registry, names, sides, { spacing: options.spacing, radius: options.radius, centre: options.centre, source, what });
+    return { constraints: f.constraints, bottom: names, top: names, members: names, span: f.span };
   }
   if (shape === 'row' || shape === 'column') {
     const axis = options.axis ?? (shape === 'column' ? 'y' : 'x');
-    if (axis === 'z') return { constraints: stack(names, source), bottom: names.slice(0, 1), top: names.slice(-1), members: names };
-    return { constraints: row(registry, names, axis, options.spacing, source), bottom: names, top: names, members: names };
+    if (axis === 'z') return { constraints: stack(names, source), bottom: names.slice(0, 1), top: names.slice(-1), members: names, span: [0, 0] };
+    const length = pitchSum(names, axis, options.spacing ?? DEFAULT_GAP_M);
+    return { constraints: row(registry, names, axis, options.spacing, source), bottom: names, top: names, members: names, span: axis === 'x' ? [length, 0] : [0, length] };
   }
   if (shape === 'grid') {
     const cols = options.cols ?? Math.ceil(Math.sqrt(names.length));
@@ -129,8 +219,15 @@ export function arrange(
       if (col > 0) out.push(...row(registry, [names[k - 1], names[k]], 'x', options.spacing, source));
       if (k >= cols) out.push(...row(registry, [names[k - cols], names[k]], 'y', options.spacing, source));
     }
-    return { constraints: out, bottom: names, top: names, members: names };
+    const gap = options.spacing ?? DEFAULT_GAP_M;
+    const firstRow = names.slice(0, Math.min(cols, names.length));
+    const firstCol = names.filter((_, k) => k % cols === 0);
+    return { constraints: out, bottom: names, top: names, members: names, span: [pitchSum(firstRow, 'x', gap), pitchSum(firstCol, 'y', gap)] };
   }
   const p = pyramid(registry, names, source);
-  return { constraints: p.constraints, bottom: p.layers[0], top: p.layers[p.layers.length - 1], members: names };
+  const base = p.layers[0];
+  const side = Math.round(Math.sqrt(base.length));
+  const square = p.layers.length > 1 && side * side === base.length && p.layers[1].length === (side - 1) * (side - 1);
+  const span: [number, number] = square ? [pitchSum(base.slice(0, side), 'x', 0), pitchSum(base.slice(0, side), 'x', 0)] : [pitchSum(base, 'x', 0), 0];
+  return { constraints: p.constraints, bottom: base, top: p.layers[p.layers.length - 1], members: names, span };
 }

@@ -3,29 +3,63 @@
  * spacing, arrangement shapes and roles — that parse-instruction.ts then interprets.
  */
 import type { Axis, ConstraintType } from '../types.js';
-import { COPULAS, FILLERS, VERBS } from './lexicon.js';
-import { readNounPhrase, type NounPhrase } from './entities.js';
+import { COPULAS, FILLERS, NOUN_FORMS, verbBase } from './lexicon.js';
+import { checkCount, readNounPhrase, type NounPhrase } from './entities.js';
 import { readQuantity } from './quantities.js';
 import { matchRelation } from './relations.js';
 import type { Token } from './tokenize.js';
 
-export type Shape = 'row' | 'column' | 'stack' | 'pyramid' | 'grid';
+export type Shape = 'row' | 'column' | 'stack' | 'pyramid' | 'grid' | 'circle' | 'polygon' | 'square';
 
 export type Item =
   | { t: 'verb'; word: string }
   | { t: 'np'; np: NounPhrase; text: string }
-  | { t: 'qty'; kind: 'length' | 'angle'; value: number; spacing: boolean; atLeast: boolean }
+  | { t: 'qty'; kind: 'length' | 'angle'; value: number; spacing: boolean; atLeast: boolean; measure?: 'radius' | 'diameter' }
   | { t: 'rel'; type: ConstraintType; unary: boolean; phrase: string }
   | { t: 'axis'; axis: Axis; rotational: boolean }
-  | { t: 'shape'; shape: Shape; rows?: number; cols?: number }
-  | { t: 'role'; role: 'top' | 'base' }
+  | { t: 'shape'; shape: Shape; rows?: number; cols?: number; sides?: number; gap?: number }
+  | { t: 'centre' }
+  | { t: 'pick'; word: string }
+  | { t: 'tool' }
+  | { t: 'group'; relation: 'touching' | 'apart' }
+  | { t: 'pose'; angle: number; axis: Axis; phrase: string }
+  | { t: 'world' }
+  | { t: 'role'; role: 'top' | 'base' | 'centre' }
   | { t: 'all' }
   | { t: 'aligned' };
 
 const SHAPES = new Map<string, Shape>([
   ['row', 'row'], ['rows', 'row'], ['line', 'row'], ['lines', 'row'], ['column', 'column'], ['columns', 'column'],
   ['stack', 'stack'], ['tower', 'stack'], ['pile', 'stack'], ['pyramid', 'pyramid'], ['grid', 'grid'], ['array', 'grid'], ['matrix', 'grid'],
+  ['circle', 'circle'], ['ring', 'circle'], ['circular', 'circle'], ['round', 'circle'], ['loop', 'circle'],
+  ['triangle', 'polygon'], ['triangular', 'polygon'], ['square', 'square'], ['pentagon', 'polygon'], ['pentagonal', 'polygon'],
+  ['hexagon', 'polygon'], ['hexagonal', 'polygon'], ['heptagon', 'polygon'], ['octagon', 'polygon'], ['octagonal', 'polygon'],
+  ['polygon', 'polygon'], ['diamond', 'square'], ['quadrilateral', 'square'],
 ]);
+/** Sides of the named polygons; other polygons take their member count. */
+const SIDES = new Map<string, number>([
+  ['triangle', 3], ['triangular', 3], ['square', 4], ['diamond', 4], ['quadrilateral', 4], ['pentagon', 5], ['pentagonal', 5],
+  ['hexagon', 6], ['hexagonal', 6], ['heptagon', 7], ['octagon', 8], ['octagonal', 8],
+]);
+/** Words that are shapes only after an article or "in"/"form"/"as" (they are also nouns or adjectives). */
+const AMBIGUOUS_SHAPES = new Set(['ring', 'round', 'square', 'circular', 'triangular', 'pentagonal', 'hexagonal', 'octagonal', 'loop', 'diamond']);
+/** Verbs that take an object into the gripper: their object is what a following "it" means. */
+export const PICK_VERBS = new Set(['pick', 'grasp', 'grab', 'take', 'lift', 'hold', 'retrieve', 'fetch', 'collect', 'grip', 'seize', 'clamp']);
+/** Orientation modifiers that are honoured as an angle relative to the world: [words, angle, axis]. */
+const POSES: [string[], number, Axis][] = [
+  [['upside', 'down'], Math.PI, 'x'], [['facing', 'down'], Math.PI, 'x'], [['face', 'down'], Math.PI, 'x'], [['facedown'], Math.PI, 'x'],
+  [['inverted'], Math.PI, 'x'], [['on', 'its', 'side'], Math.PI / 2, 'x'], [['on', 'their', 'side'], Math.PI / 2, 'x'],
+  [['on', 'their', 'sides'], Math.PI / 2, 'x'], [['lying', 'on', 'its', 'side'], Math.PI / 2, 'x'],
+  [['upright'], 0, 'x'], [['facing', 'up'], 0, 'x'], [['face', 'up'], 0, 'x'], [['right', 'side', 'up'], 0, 'x'],
+  [['facing', 'forward'], 0, 'z'], [['facing', 'forwards'], 0, 'z'], [['facing', 'the', 'front'], 0, 'z'], [['facing', 'front'], 0, 'z'],
+  [['facing', 'right'], Math.PI / 2, 'z'], [['facing', 'the', 'right'], Math.PI / 2, 'z'], [['facing', 'left'], -Math.PI / 2, 'z'],
+  [['facing', 'the', 'left'], -Math.PI / 2, 'z'], [['facing', 'backward'], Math.PI, 'z'], [['facing', 'backwards'], Math.PI, 'z'],
+  [['facing', 'back'], Math.PI, 'z'], [['facing', 'the', 'back'], Math.PI, 'z'],
+];
+/** Words that say a row or formation is even: it always is (members are evenly placed by construction). */
+const EVENNESS = new Set(['space', 'spacing', 'equal', 'even', 'evenly', 'equally', 'uniform', 'uniformly', 'regular', 'regularly', 'straight', 'neat', 'neatly', 'tidy', 'spaced', 'distributed', 'together', 'shape', 'formation', 'pattern', 'arrangement', 'layout']);
+/** "in the middle of", "at the centre of", "in the center of": on the reference, centred (the default of on). */
+const MIDDLE = new Set(['middle', 'centre', 'center']);
 const AXES = new Map<string, Axis>([['x', 'x'], ['y', 'y'], ['z', 'z'], ['x-axis', 'x'], ['y-axis', 'y'], ['z-axis', 'z'], ['horizontal', 'x'], ['vertical', 'z']]);
 const SPACING_AFTER = new Set(['spacing', 'apart', 'gap', 'gaps', 'intervals', 'interval', 'pitch', 'spaced', 'between']);
 const SPACING_BEFORE = new Set(['spacing', 'spaced', 'gap', 'pitch', 'intervals', 'separation', 'every']);
@@ -47,6 +81,52 @@ function readAxis(tokens: Token[], i: number): { axis: Axis; next: number } | nu
   return { axis, next: j };
 }
 
+/** Adjectives that may stand before an arrangement word ("a straight line", "a neat row"). */
+const SHAPE_ADJECTIVES = new Set(['straight', 'single', 'neat', 'tidy', 'perfect', 'regular', 'even', 'tight', 'long', 'short', 'small', 'large', 'big', 'wide', 'evenly', 'equally', 'spaced', 'circular', 'horizontal']);
+
+/** The word before i, skipping adjectives of arrangements. */
+function wordBefore(tokens: Token[], i: number): string | undefined {
+  let k = i - 1;
+  while (k >= 0 && SHAPE_ADJECTIVES.has(word(tokens, k) ?? '')) k--;
+  return word(tokens, k);
+}
+
+/** "each other", "one another" at i. */
+function isEachOther(tokens: Token[], i: number): boolean {
+  return (word(tokens, i) === 'each' && word(tokens, i + 1) === 'other') || (word(tokens, i) === 'one' && word(tokens, i + 1) === 'another');
+}
+
+/** A shape word that is also a noun or adjective ("ring", "square") is a shape after an article, "in", "form", "as". */
+function shapeContext(tokens: Token[], i: number): boolean {
+  let b = i - 1;
+  while (b >= 0 && SHAPE_ADJECTIVES.has(word(tokens, b) ?? '') && word(tokens, b) !== word(tokens, i)) b--;
+  const before = word(tokens, b);
+  const before2 = word(tokens, b - 1);
+  const after = word(tokens, i + 1);
+  if (after === 'of' || after === 'shape' || after === 'formation' || after === 'pattern' || after === 'arrangement' || after === 'layout') return true;
+  return (before === 'a' || before === 'an') && (before2 === 'in' || before2 === 'into' || before2 === 'form' || before2 === 'forming' || before2 === 'as' || before2 === 'make' || before2 === 'making')
+    || before === 'in' || before === 'into' || before === 'form' || before === 'forming';
+}
+
+/** An orientation modifier at i ("upside down", "facing left", "on its side"), or null. */
+function matchPose(tokens: Token[], i: number): { angle: number; axis: Axis; phrase: string; length: number } | null {
+  for (const [words, angle, axis] of POSES) {
+    if (words.every((x, k) => word(tokens, i + k) === x)) return { angle, axis, phrase: words.join(' '), length: words.length };
+  }
+  return null;
+}
+
+/** Whether the tokens from i name a noun (after optional adjectives): the number before them is a count. */
+function countsNoun(tokens: Token[], i: number): boolean {
+  const r = readNounPhrase(tokens, i, true);
+  return r !== null && r.np.pronoun === undefined && r.np.kind !== '';
+}
+
+function nounAfter(tokens: Token[], i: number): string {
+  const r = readNounPhrase(tokens, i, true);
+  return r ? tokens.slice(i, r.next).map((x) => x.text).join(' ') : '';
+}
+
 /** Items of a clause; `unknown` collects words that were passed over. */
 export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] } {
   const items: Item[] = [];
@@ -65,10 +145,13 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
         const before = word(tokens, i - 1);
         const after = word(tokens, i + q.length);
         const spacing = q.kind === 'length' && ((after !== undefined && SPACING_AFTER.has(after) && after !== 'between') || (before !== undefined && SPACING_BEFORE.has(before)) || (word(tokens, i - 2) !== undefined && SPACING_BEFORE.has(word(tokens, i - 2)!) && before === 'of'));
-        items.push({ t: 'qty', kind: q.kind, value: q.value, spacing, atLeast });
+        const measure = q.kind !== 'length' ? undefined : before === 'radius' || after === 'radius' || (before === 'of' && word(tokens, i - 2) === 'radius') ? 'radius'
+          : before === 'diameter' || after === 'diameter' || (before === 'of' && word(tokens, i - 2) === 'diameter') ? 'diameter' : undefined;
+        items.push({ t: 'qty', kind: q.kind, value: q.value, spacing: spacing && measure === undefined, atLeast, ...(measure ? { measure } : {}) });
         atLeast = false;
         i += q.length;
         if (spacing && after && SPACING_AFTER.has(after)) i++;
+        if (measure && after === measure) i++;
         continue;
       }
       if (t.kind === 'num' && (word(tokens, i + 1) === 'by' || word(tokens, i + 1) === 'x') && tokens[i + 2]?.kind === 'num') {
@@ -90,6 +173,12 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
         continue;
       }
     }
+    if (t.kind === 'num' && (word(tokens, i + 1) === 'gon' || (word(tokens, i + 1) === '-' && word(tokens, i + 2) === 'gon'))) {
+      items.push({ t: 'shape', shape: 'polygon', sides: t.value });
+      i += word(tokens, i + 1) === 'gon' ? 2 : 3;
+      continue;
+    }
+    if (t.kind === 'num' && countsNoun(tokens, i + 1)) checkCount(t.text, t.value, nounAfter(tokens, i + 1));
     if (t.kind === 'num' && Number.isInteger(t.value)) {
       const counted = readNounPhrase(tokens, i, true);
       if (counted && counted.next > i) {
@@ -105,6 +194,76 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
       continue;
     }
     if (!w) {
+      i++;
+      continue;
+    }
+    const pose = matchPose(tokens, i);
+    if (pose) {
+      items.push({ t: 'pose', angle: pose.angle, axis: pose.axis, phrase: pose.phrase });
+      i += pose.length;
+      continue;
+    }
+    // "on the floor", "on the ground": the world's ground plane, not an object.
+    if ((w === 'floor' || w === 'ground') && prev?.t === 'rel') {
+      items.push({ t: 'world' });
+      i++;
+      continue;
+    }
+    // "in the middle of the table", "at the centre of the tray": on it (centred is what on means by default).
+    if ((w === 'in' || w === 'at') && word(tokens, i + 1) === 'the' && MIDDLE.has(word(tokens, i + 2) ?? '') && word(tokens, i + 3) === 'of') {
+      items.push({ t: 'rel', type: 'on', unary: false, phrase: tokens.slice(i, i + 4).map((x) => x.text).join(' ') });
+      i += 4;
+      continue;
+    }
+    // "with the lamp in the middle", "the plate at the centre": the preceding noun phrase is a formation's centre.
+    if ((w === 'in' || w === 'at') && word(tokens, i + 1) === 'the' && MIDDLE.has(word(tokens, i + 2) ?? '') && prev?.t === 'np') {
+      items.push({ t: 'role', role: 'centre' });
+      i += 3;
+      continue;
+    }
+    // "around the table", "surrounding the post", "centred on the hub": the centre of a formation.
+    if ((w === 'around' || w === 'round' || w === 'surrounding' || w === 'encircling' || ((w === 'centred' || w === 'centered') && (word(tokens, i + 1) === 'on' || word(tokens, i + 1) === 'at' || word(tokens, i + 1) === 'around'))) && !readAxis(tokens, i + 1)) {
+      const skip = w === 'centred' || w === 'centered' ? 2 : 1;
+      if (readNounPhrase(tokens, i + skip, true)) {
+        items.push({ t: 'centre' });
+        i += skip;
+        continue;
+      }
+    }
+    // Group relations: "in contact (with each other)", "touching each other", "side by side", "apart".
+    if ((w === 'in' && word(tokens, i + 1) === 'contact' && !readNounPhrase(tokens, i + 3, true)) || ((w === 'touching' || w === 'touch') && isEachOther(tokens, i + 1))) {
+      items.push({ t: 'group', relation: 'touching' });
+      i += w === 'in' ? 2 : 1;
+      if (word(tokens, i) === 'with' && isEachOther(tokens, i + 1)) i++;
+      if (isEachOther(tokens, i)) i += 2;
+      continue;
+    }
+    if (w === 'side' && word(tokens, i + 1) === 'by' && word(tokens, i + 2) === 'side') {
+      items.push({ t: 'shape', shape: 'row' });
+      i += 3;
+      continue;
+    }
+    if (w === 'apart' || w === 'separated' || (w === 'spread' && word(tokens, i + 1) === 'out')) {
+      items.push({ t: 'group', relation: 'apart' });
+      i += w === 'spread' ? 2 : 1;
+      if (word(tokens, i) === 'from' && isEachOther(tokens, i + 1)) i++;
+      if (isEachOther(tokens, i)) i += 2;
+      continue;
+    }
+    if (isEachOther(tokens, i)) {
+      i += 2;
+      continue;
+    }
+    // Pick verbs ("pick up", "grasp", "the robot takes"): their object is the focus of a following "it".
+    const pickBase = verbBase(w);
+    if (pickBase !== undefined && PICK_VERBS.has(pickBase) && !(pickBase === 'lift' && readNounPhrase(tokens, i + 1, true) === null)) {
+      items.push({ t: 'pick', word: pickBase });
+      i++;
+      if (word(tokens, i) === 'up') i++;
+      continue;
+    }
+    if ((w === 'with' || w === 'using' || w === 'by') && items.some((it) => it.t === 'pick') && readNounPhrase(tokens, i + 1, true)) {
+      items.push({ t: 'tool' });
       i++;
       continue;
     }
@@ -135,17 +294,25 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
       if (word(tokens, i) === 'axis') i++;
       continue;
     }
-    if ((w === 'a' || w === 'an' || w === 'the') && SHAPES.has(word(tokens, i + 1) ?? '')) {
+    if ((w === 'a' || w === 'an' || (w === 'the' && !NOUN_FORMS.has(word(tokens, i + 1) ?? ''))) && SHAPES.has(word(tokens, i + 1) ?? '')) {
       i++;
       continue;
     }
-    // Arrangement shapes: "in a row", "a pyramid", "as a stack".
-    if (SHAPES.has(w) && (prev?.t !== 'np' || ['a', 'an', 'the'].includes(word(tokens, i - 1) ?? ''))) {
-      const shape = SHAPES.get(w)!;
-      items.push({ t: 'shape', shape });
+    if (SHAPE_ADJECTIVES.has(w) && SHAPES.has(word(tokens, i + 1) ?? '') && !AMBIGUOUS_SHAPES.has(w)) {
       i++;
       continue;
     }
+    // Arrangement shapes: "in a row", "a pyramid", "as a stack", "in a circle", "a pentagon", "a 6-gon".
+    const gon = /^(\d+)-?gon$/.exec(w);
+    if (gon || (SHAPES.has(w) && (prev?.t !== 'np' || ['a', 'an', 'the', 'in', 'into', 'as', 'form', 'forming'].includes(wordBefore(tokens, i) ?? '')) && (!AMBIGUOUS_SHAPES.has(w) || shapeContext(tokens, i)))) {
+      const shape = gon ? 'polygon' : SHAPES.get(w)!;
+      const sides = gon ? Number(gon[1]) : SIDES.get(w);
+      items.push({ t: 'shape', shape, ...(sides !== undefined ? { sides } : {}) });
+      i++;
+      while (['shape', 'formation', 'pattern', 'arrangement', 'layout', 'configuration', 'shaped'].includes(word(tokens, i) ?? '')) i++;
+      continue;
+    }
+
     // Roles in arrangements.
     if ((w === 'at' || w === 'on') && (word(tokens, i + 1) === 'top' || (word(tokens, i + 1) === 'the' && word(tokens, i + 2) === 'top')) && word(tokens, i + (word(tokens, i + 1) === 'the' ? 3 : 2)) !== 'of') {
       items.push({ t: 'role', role: 'top' });
@@ -189,11 +356,11 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
         continue;
       }
     }
-    if (VERBS.has(w) && !(prev?.t === 'np' && w === 'position')) {
-      items.push({ t: 'verb', word: w });
+    const base = verbBase(w);
+    if (base !== undefined && !(prev?.t === 'np' && w === 'position')) {
+      items.push({ t: 'verb', word: base });
       i++;
-      if (w === 'pick' && word(tokens, i) === 'up') i++;
-      if (w === 'line' && word(tokens, i) === 'up') {
+      if (word(tokens, i) === 'up' && (base === 'line' || base === 'stand' || base === 'set')) {
         items[items.length - 1] = { t: 'verb', word: 'align' };
         i++;
       }
@@ -206,7 +373,7 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
       i = np.next;
       continue;
     }
-    if (!FILLERS.has(w) && !COPULAS.has(w) && !['and', 'or', 'with', 'by', 'for', 'as', 'at', 'from', 'of', 'using', 'into', 'in', 'precise', 'precisely', 'sequence', 'orientation'].includes(w)) unknown.push(w);
+    if (!FILLERS.has(w) && !COPULAS.has(w) && !EVENNESS.has(w) && !['and', 'or', 'with', 'by', 'for', 'as', 'at', 'from', 'of', 'using', 'into', 'in', 'precise', 'precisely', 'sequence', 'orientation'].includes(w)) unknown.push(w);
     i++;
   }
   return { items, unknown };

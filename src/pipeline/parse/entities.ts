@@ -2,15 +2,25 @@
  * Entities of a scene being parsed: noun phrases are read into references, and references are resolved to
  * named entities (coreference by name, ordinals, counted plurals, pronouns, "other"/"leftmost").
  */
+import { ParseError } from '../../errors.js';
 import type { Entity } from '../types.js';
-import { COLOURS, isKnownKind, isPluralForm, NOUN_FORMS, nounInfo, NUMBER_WORDS, ORDINALS, PLAIN_ADJECTIVES, SIZES } from './lexicon.js';
+import { COLOURS, isKnownKind, isPluralForm, NOUN_FORMS, nounInfo, NUMBER_WORDS, ORDINALS, PLAIN_ADJECTIVES, singularSurface, SIZES, verbBase } from './lexicon.js';
+import { readQuantity } from './quantities.js';
 import { matchRelation } from './relations.js';
 import type { Token } from './tokenize.js';
-import { COPULAS, VERBS } from './lexicon.js';
+import { COPULAS } from './lexicon.js';
+
+/** Largest count of one noun phrase ("arrange 1000 boxes"); more is refused, never substituted. */
+export const MAX_COUNT = 1000;
 
 /** What a noun phrase said, before it is resolved to entities. */
 export interface NounPhrase {
+  /** Lexicon kind (size class): `can` for "tin". */
   kind: string;
+  /** The noun as the user wrote it, singular, spaces as underscores: `tin`, `robot_arm`, `manipulator`; names come from it. */
+  head?: string;
+  /** A letter or number naming one object: "crate A" → `a`, "plate 2" → `2`, "bolt3" → `3`. */
+  label?: string;
   colour?: string;
   size?: string;
   ordinal?: number;
@@ -38,10 +48,42 @@ const NOT_NOUNS = new Set([
   'not', 'no', 'very', 'more', 'less', 'least', 'most', 'than', 'about', 'around', 'along', 'axis', 'spacing', 'apart', 'distance',
   'gap', 'degrees', 'degree', 'radians', 'top', 'base', 'side', 'end', 'middle', 'center', 'centre', 'previous', 'next', 'one', 'ones',
   'row', 'line', 'grid', 'pyramid', 'stack', 'tower', 'sequence', 'order', 'forming', 'form', 'precise', 'orientation', 'alignment',
-  'collision', 'collisions', 'position', 'again', 'also', 'please', 'now', 'firmly', 'neatly', 'carefully', 'x-axis', 'y-axis', 'z-axis',
+  'collision', 'collisions', 'position', 'again', 'corner', 'corners', 'edge', 'edges', 'perimeter', 'border', 'rim', 'sides', 'ends',
+  'circle', 'triangle', 'pentagon', 'hexagon', 'octagon', 'polygon', 'formation', 'pattern', 'arrangement', 'layout', 'shape', 'spacing',
+  'neat', 'neatly', 'tidy', 'space', 'spaced', 'together', 'equal', 'even', 'evenly', 'equally', 'uniform', 'uniformly', 'regular', 'regularly', 'straight', 'contact', 'each', 'another', 'also', 'please', 'now', 'firmly', 'neatly', 'carefully', 'x-axis', 'y-axis', 'z-axis',
 ]);
 
-const EXPLICIT = /^([\p{L}]+(?:_[\p{L}]+)*)_(\d+)$/u;
+const EXPLICIT = /^([\p{L}]+(?:_[\p{L}]+)*)_([\p{L}\d]+)$/u;
+/** A noun with a number glued on: "bolt3", "plate12". */
+const GLUED_LABEL = /^(\p{L}+?)(\d+)$/u;
+/** Words after which a lone "a" is a name ("crate a is on crate b"), not an article. */
+const AFTER_NAME = new Set(['and', 'or', 'is', 'are', 'should', 'must', 'sits', 'goes', 'then', 'with', 'to', 'from', 'at', 'by', 'so', 'but', 'onto', 'on', 'in', 'into', 'inside', 'between', 'beside', 'near', 'next', 'under', 'over', 'above', 'below', 'behind', 'left', 'right', 'against']);
+
+/**
+ * Reads a letter or number name after a singular noun ("crate A", "plate 2", "station #3", "rack number 4"):
+ * the entity is named `crate_a`, `plate_2`. A number followed by a unit is a quantity, not a name; a lone "a"
+ * is an article unless what follows cannot start a noun phrase or a quantity.
+ */
+function withLabel(tokens: Token[], j: number, np: NounPhrase): { np: NounPhrase; next: number } {
+  if (np.plural || np.count !== undefined) return { np, next: j };
+  let k = j;
+  if (isWord(tokens[k], 'number') || (tokens[k]?.kind === 'sym' && tokens[k].text === '#')) k++;
+  const t = tokens[k];
+  if (t?.kind === 'num' && Number.isInteger(t.value) && t.value >= 0 && !t.text.startsWith('-') && !readQuantity(tokens, k)) {
+    const after = tokens[k + 1];
+    const next = after?.kind === 'word' ? after.text : '';
+    if (!(next === 'by' || next === 'x' || /^x\d+$/.test(next))) {
+      return { np: { ...np, label: String(t.value) }, next: k + 1 };
+    }
+  }
+  if (k === j && t?.kind === 'word' && /^[a-z]$/.test(t.text)) {
+    const after = tokens[k + 1];
+    const free = after === undefined || after.kind === 'sep' || (after.kind === 'word' && (AFTER_NAME.has(after.text) || verbBase(after.text) !== undefined || matchRelation(tokens, k + 1) !== null));
+    const axisWord = (t.text === 'x' || t.text === 'y' || t.text === 'z') && (isWord(after, 'axis') || isWord(after, 'direction'));
+    if (!axisWord && (t.text !== 'a' || (free && !readQuantity(tokens, k)))) return { np: { ...np, label: t.text }, next: k + 1 };
+  }
+  return { np, next: j };
+}
 
 function isWord(t: Token | undefined, text?: string): t is Token & { kind: 'word' } {
   return t?.kind === 'word' && (text === undefined || t.text === text);
@@ -49,7 +91,7 @@ function isWord(t: Token | undefined, text?: string): t is Token & { kind: 'word
 
 /** Could this word stand as an unknown noun? */
 function couldBeNoun(word: string): boolean {
-  return /^[\p{L}][\p{L}'-]*$/u.test(word) && word.length > 1 && !NOT_NOUNS.has(word) && !VERBS.has(word) && !COPULAS.has(word) &&
+  return /^[\p{L}][\p{L}'-]*$/u.test(word) && word.length > 1 && !NOT_NOUNS.has(word) && verbBase(word) === undefined && !COPULAS.has(word) &&
     !COLOURS.has(word) && !SIZES.has(word) && !ORDINALS.has(word) && !NUMBER_WORDS.has(word);
 }
 
@@ -64,7 +106,7 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
   for (; j < tokens.length; j++) {
     const t = tokens[j];
     if (t.kind === 'num') {
-      if (Number.isInteger(t.value) && t.value > 0 && t.value <= 1000) np.count = t.value;
+      if (Number.isInteger(t.value) && t.value > 0 && t.value <= MAX_COUNT) np.count = t.value;
       else return null;
       sawModifier = true;
       continue;
@@ -133,21 +175,27 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
     const explicit = w.includes('_') ? EXPLICIT.exec(w) : null;
     if (explicit) {
       const kind = NOUN_FORMS.get(explicit[1].replace(/_/g, ' ')) ?? explicit[1];
-      return { np: { ...np, kind, explicitName: w }, next: j + 1 };
+      return { np: { ...np, kind, head: explicit[1], explicitName: w }, next: j + 1 };
+    }
+    const glued = GLUED_LABEL.exec(w);
+    if (glued && NOUN_FORMS.has(glued[1])) {
+      // "bolt3", "crateB2": the user's word is the name.
+      const kind = NOUN_FORMS.get(glued[1])!;
+      return { np: { ...np, kind, head: glued[1], explicitName: w }, next: j + 1 };
     }
     const two = isWord(tokens[j + 1]) ? `${w} ${tokens[j + 1].text}` : '';
     if (two && NOUN_FORMS.has(two)) {
       const kind = NOUN_FORMS.get(two)!;
-      return { np: { ...np, kind, plural: isPluralForm(two, kind) }, next: j + 2 };
+      return withLabel(tokens, j + 2, { ...np, kind, head: singularSurface(two, kind).replace(/ /g, '_'), plural: isPluralForm(two, kind) });
     }
     const kind = NOUN_FORMS.get(w);
     if (kind) {
-      // "the one", "a row": articles before arrangement words are not nouns.
-      return { np: { ...np, kind, plural: isPluralForm(w, kind) }, next: j + 1 };
+      return withLabel(tokens, j + 1, { ...np, kind, head: singularSurface(w, kind), plural: isPluralForm(w, kind) });
     }
     if ((sawModifier || bare) && couldBeNoun(w) && !matchRelation(tokens, j)) {
-      const plural = /[^s]s$/.test(w) && (np.count ?? 0) > 1;
-      return { np: { ...np, kind: plural ? w.slice(0, -1) : w, plural, unknownNoun: true }, next: j + 1 };
+      const plural = /s$/.test(w) && !/(ss|us|is|as|os)$/.test(w) && w.length > 3 && ((np.count ?? 0) > 1 || np.all || np.other || np.count === undefined);
+      const head = plural ? w.slice(0, -1) : w;
+      return withLabel(tokens, j + 1, { ...np, kind: head, head, plural, unknownNoun: true });
     }
     return null;
   }
@@ -207,8 +255,8 @@ export class EntityRegistry {
   }
 
   /** Creates `count` entities of a kind as a group: box_1..box_N (red_box_1… with a colour). */
-  createGroup(kind: string, count: number, colour?: string, size?: string): string[] {
-    const base = [colour, kind].filter(Boolean).join('_');
+  createGroup(kind: string, count: number, colour?: string, size?: string, head: string = kind): string[] {
+    const base = [colour, head].filter(Boolean).join('_');
     let offset = 0;
     while (this.byName.has(`${base}_${offset + 1}`)) offset++;
     const names = Array.from({ length: count }, (_, k) => this.ensure(`${base}_${offset + k + 1}`, kind, colour, size, offset + k + 1));
@@ -226,11 +274,22 @@ export class EntityRegistry {
   }
 }
 
-/** Name of a singular noun phrase: explicit, ordinal (box_2), colour/size + kind (red_box, small_box), or kind. */
+/**
+ * Name of a singular noun phrase, from the user's words: explicit (object_3, bolt3), labelled (crate_a, plate_2),
+ * ordinal (box_2), colour/size + noun (red_box, small_box, tin), or the noun alone.
+ */
 export function singularName(np: NounPhrase): string {
   if (np.explicitName) return np.explicitName;
-  const base = [np.colour ?? (np.size && !np.colour ? np.size : undefined), np.kind].filter(Boolean).join('_');
+  const head = np.head ?? np.kind;
+  if (np.label !== undefined) return `${head}_${np.label}`;
+  const base = [np.colour ?? (np.size && !np.colour ? np.size : undefined), head].filter(Boolean).join('_');
   return np.ordinal !== undefined ? `${base}_${np.ordinal}` : base;
+}
+
+/** Refuses a count that is not a whole number from 1 to MAX_COUNT ("0 boxes", "-3 boxes", "2.5 boxes", "1001 boxes"). */
+export function checkCount(text: string, value: number, noun: string): void {
+  if (Number.isInteger(value) && value >= 1 && value <= MAX_COUNT) return;
+  throw new ParseError(`cannot place ${text} ${noun}: a count must be a whole number from 1 to ${MAX_COUNT}`);
 }
 
 export { isKnownKind };

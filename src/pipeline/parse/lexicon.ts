@@ -119,8 +119,33 @@ const SYNONYMS: Record<string, string> = {
   cuboid: 'box', cuboids: 'box', crates: 'crate', tin: 'can', tins: 'can', jar: 'bottle', jars: 'bottle', vase: 'bottle',
   receptacle: 'bin', bucket: 'bin', buckets: 'bin', dish: 'plate', dishes: 'plate', pole: 'rod', poles: 'rod', stick: 'rod',
   sticks: 'rod', cubes: 'cube', 'storage bin': 'bin', 'trash bin': 'bin', 'waste bin': 'bin', platform: 'pallet', bolts: 'bolt',
+  tote: 'bin', totes: 'bin', vial: 'tube', vials: 'tube', 'test tube': 'tube', 'test tubes': 'tube', beaker: 'cup', beakers: 'cup',
+  flask: 'bottle', flasks: 'bottle', pillar: 'rod', pillars: 'rod', post: 'rod', posts: 'rod', rail: 'bar', rails: 'bar',
+  peg: 'rod', pegs: 'rod', shaft: 'rod', shafts: 'rod', spacer: 'washer', spacers: 'washer', bearing: 'ring', bearings: 'ring',
+  screwdriver: 'tool', screwdrivers: 'tool', pliers: 'tool', drill: 'tool', drills: 'tool', vice: 'fixture', vise: 'fixture', jig: 'fixture', jigs: 'fixture',
+  cabinet: 'rack', cabinets: 'rack', counter: 'table', countertop: 'table', counters: 'table', 'kitchen counter': 'table', stool: 'chair', stools: 'chair',
+  sofa: 'chair', couch: 'chair', bench: 'workbench', 'work table': 'table', 'workstation': 'workbench', nightstand: 'desk',
+  cardboard: 'sheet', pallets: 'pallet', lids: 'lid', caps: 'lid', cap: 'lid', sleeve: 'tube', cartridge: 'cylinder',
+  'petri dish': 'plate', 'petri dishes': 'plate', pipette: 'tube', pipettes: 'tube', 'well plate': 'tray', microplate: 'tray', microplates: 'tray',
+  'tip rack': 'tray', sample: 'tube', samples: 'tube', motor: 'cylinder', motors: 'cylinder', pump: 'box', pumps: 'box',
+  housing: 'box', housings: 'box', cover: 'lid', covers: 'lid', flange: 'disk', flanges: 'disk', pin: 'rod', pins: 'rod',
+  towel: 'sheet', towels: 'sheet', pillow: 'box', pillows: 'box', remote: 'phone', remotes: 'phone', tablet: 'phone', glasses: 'glass',
+  pot: 'bowl', pots: 'bowl', pan: 'bowl', pans: 'bowl', kettle: 'bottle', toaster: 'box', shoe: 'box', shoes: 'box',
+  'cutting board': 'board', 'circuit board': 'board', pcb: 'board', pcbs: 'board', chip: 'washer', chips: 'washer',
 };
 for (const [form, kind] of Object.entries(SYNONYMS)) NOUN_FORMS.set(form, kind);
+
+/**
+ * The singular surface form of a noun as written ("tins" → "tin", "robot arms" → "robot arm", "shelves" →
+ * "shelf"): entities are named after the user's word, never after the lexicon's kind.
+ */
+export function singularSurface(form: string, kind: string): string {
+  const candidates = [form.replace(/ies$/, 'y'), form.replace(/ves$/, 'f'), form.replace(/ves$/, 'fe'), form.replace(/es$/, ''), form.replace(/s$/, '')];
+  if (isPluralForm(form, kind)) {
+    for (const c of candidates) if (c !== form && NOUN_FORMS.get(c) === kind) return c;
+  }
+  return form;
+}
 
 /** Whether a surface form is plural (ends like a plural of its kind and differs from the singular). */
 export function isPluralForm(form: string, kind: string): boolean {
@@ -188,9 +213,43 @@ export const VERBS = new Set([
   'mount', 'locate', 'bring', 'drop', 'lift', 'raise', 'lower', 'push', 'slide', 'shift', 'spin', 'tilt', 'insert',
   'create', 'build', 'assemble', 'leave', 'get', 'relocate', 'reposition', 'transfer', 'carry', 'fit', 'attach', 'orient',
   'line', 'pile', 'center', 'centre', 'hold', 'store', 'load', 'unload', 'grasp', 'grab', 'pick', 'take', 'lean', 'rest',
-  'stand', 'sit', 'ensure', 'stage', 'organize', 'organise', 'order',
+  'stand', 'sit', 'ensure', 'stage', 'organize', 'organise', 'order', 'return', 'deposit', 'release', 'dispense', 'feed', 'install',
+  'seat', 'press', 'clamp', 'fasten', 'secure', 'retrieve', 'fetch', 'collect', 'gather', 'distribute', 'group',
+  'cluster', 'surround', 'encircle', 'form', 'settle', 'park', 'dock', 'add', 'prepare',
 ]);
 export const COPULAS = new Set(['is', 'are', 'be', 'should', 'must', 'will', 'shall', 'stays', 'stay', 'remain', 'remains', 'sits', 'stands', 'lies', 'rests', 'goes', 'go', "it's", 'being', 'been', 'can', 'could', 'would', 'has', 'have', 'to']);
+
+/** Irregular past forms of the verbs above. */
+const IRREGULAR: Record<string, string> = {
+  took: 'take', taken: 'take', brought: 'bring', held: 'hold', got: 'get', stood: 'stand', sat: 'sit', hung: 'hang', built: 'build',
+  made: 'make', laid: 'lay', spun: 'spin', slid: 'slide', lain: 'lay', grasped: 'grasp', put: 'put', set: 'set', putting: 'put',
+  setting: 'set', sitting: 'sit', getting: 'get', dropping: 'drop', grabbing: 'grab', dropped: 'drop', grabbed: 'grab', lifted: 'lift',
+};
+
+/**
+ * Every written form of a verb (place, places, placed, placing; puts; picks; grabbed; took) → its base form, so
+ * that "the robot places the box" never reads "places" as an object.
+ */
+export const VERB_FORMS = new Map<string, string>();
+for (const v of VERBS) {
+  VERB_FORMS.set(v, v);
+  const stem = v.endsWith('e') ? v.slice(0, -1) : v;
+  for (const f of [
+    /(s|x|z|ch|sh)$/.test(v) ? `${v}es` : /[^aeiou]y$/.test(v) ? `${v.slice(0, -1)}ies` : `${v}s`,
+    /[^aeiou]y$/.test(v) ? `${v.slice(0, -1)}ied` : v.endsWith('e') ? `${v}d` : `${v}ed`,
+    `${stem}ing`,
+  ]) {
+    if (!VERB_FORMS.has(f)) VERB_FORMS.set(f, v);
+  }
+}
+for (const [form, base] of Object.entries(IRREGULAR)) VERB_FORMS.set(form, base);
+// Forms that are nouns or arrangement words in this vocabulary stay nouns.
+for (const noun of ['lines', 'stacks', 'piles', 'orders', 'stages', 'positions', 'forms', 'groups', 'clusters', 'spaces']) VERB_FORMS.delete(noun);
+
+/** Base form of a verb form, or undefined. */
+export function verbBase(word: string): string | undefined {
+  return VERB_FORMS.get(word);
+}
 
 /** Words skipped inside noun phrases and clauses. */
 export const FILLERS = new Set([

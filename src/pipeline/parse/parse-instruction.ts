@@ -8,7 +8,7 @@ import { ParseError } from '../../errors.js';
 import type { Axis, Constraint, ConstraintType, SceneSpec } from '../types.js';
 import { arrange, pitch, type Arrangement } from './arrangements.js';
 import { readItems, type Item } from './clause-items.js';
-import { EntityRegistry, isKnownKind, singularName, type NounPhrase } from './entities.js';
+import { EntityRegistry, isKnownKind, singularName } from './entities.js';
 import { splitClauses } from './segments.js';
 import { MAX_INSTRUCTION_LENGTH, normalise, tokenize, type Token } from './tokenize.js';
 
@@ -29,6 +29,9 @@ interface Context {
   lastSubjects: string[];
   lastEntities: string[];
   lastKind: string;
+  lastHead: string;
+  /** The object of the last pick verb: what "it" means until a clause names a new subject. */
+  focus: string[];
   lastArrangement: Arrangement | null;
   source: string;
 }
@@ -41,13 +44,16 @@ function quote(text: string): string {
 function resolve(ctx: Context, item: NpItem, role: { between?: boolean; exclude?: string[] } = {}): string[] {
   const { np } = item;
   const reg = ctx.registry;
+  if (np.pronoun === 'it' && ctx.focus.length > 0) return [...ctx.focus];
   if (np.pronoun === 'it') return ctx.lastSubjects.length > 0 ? [ctx.lastSubjects[ctx.lastSubjects.length - 1]] : ctx.lastEntities.slice(-1);
   if (np.pronoun === 'them') return ctx.lastEntities.length > 0 ? [...ctx.lastEntities] : [...ctx.lastSubjects];
   if (np.pronoun === 'previous') return [];
   if (np.unknownNoun && !isKnownKind(np.kind)) ctx.warnings.push(`'${np.kind}' is not in the lexicon; treated as an object of default size`);
   const kind = np.kind || ctx.lastKind;
   if (!kind) return [];
+  const head = np.kind ? np.head ?? np.kind : ctx.lastHead || kind;
   ctx.lastKind = kind;
+  ctx.lastHead = head;
   if (np.explicitName) return [reg.ensure(np.explicitName, kind)];
   const count = np.count;
   const groupWanted = (count !== undefined && count >= 2) || np.plural || (np.all && np.plural);
@@ -58,7 +64,7 @@ function resolve(ctx: Context, item: NpItem, role: { between?: boolean; exclude?
     if (!names) {
       const n = count ?? (role.between ? 2 : DEFAULT_GROUP);
       if (count === undefined) ctx.warnings.push(`'${item.text}' does not say how many; assumed ${n}`);
-      names = reg.createGroup(kind, n, np.colour, np.size);
+      names = reg.createGroup(kind, n, np.colour, np.size, head);
     }
     if (np.superlative) {
       const [pick, ...others] = names;
@@ -72,7 +78,7 @@ function resolve(ctx: Context, item: NpItem, role: { between?: boolean; exclude?
     }
     return [...names];
   }
-  const name = singularName({ ...np, kind });
+  const name = singularName({ ...np, kind, head });
   return [reg.ensure(name, kind, np.colour, np.size, np.ordinal)];
 }
 
@@ -101,7 +107,7 @@ function sequenceClause(ctx: Context, items: Item[]): boolean {
   if (each < 0 || previous < 0 || !rel) return false;
   const np = (items[each] as NpItem).np;
   const existing = ctx.registry.group(np.kind);
-  const names = existing ?? ctx.registry.createGroup(np.kind, np.count ?? DEFAULT_GROUP, np.colour, np.size);
+  const names = existing ?? ctx.registry.createGroup(np.kind, np.count ?? DEFAULT_GROUP, np.colour, np.size, np.head);
   if (!existing) ctx.warnings.push(`'each ${np.kind}' does not say how many; assumed ${names.length}`);
   const distance = items.find((it) => it.t === 'qty' && it.kind === 'length' && !it.spacing) as Extract<Item, { t: 'qty' }> | undefined;
   const aligned = items.some((it) => it.t === 'aligned');
@@ -114,43 +120,100 @@ function sequenceClause(ctx: Context, items: Item[]): boolean {
   return true;
 }
 
-/** "5 boxes in a pyramid …", "stack 3 boxes on the table", "4 cubes in a row with 5 cm spacing". */
+/** Gap that "apart" alone asks for between every two members of a group, metres. */
+export const APART_DEFAULT_M = 0.05;
+
+/** Support relations: a relation chained after one of these applies to its target ("above the cube on the table"). */
+const SUPPORT_TYPES = new Set<ConstraintType>(['on', 'above', 'inside', 'below']);
+
+/**
+ * Arrangements and group relations: "5 boxes in a pyramid …", "stack 3 boxes on the table", "4 cubes in a row with
+ * 5 cm spacing", "six cups in a circle around the plate", "a ring of 8 bolts", "the crates 30 cm apart", "the parts
+ * in contact", "the mug and the bowl side by side", "four bins with 20 cm spacing on the shelf".
+ */
 function arrangementClause(ctx: Context, items: Item[], verb: string | undefined): boolean {
   const shapeIndex = items.findIndex((it) => it.t === 'shape');
-  const subjectIndex = items.findIndex((it) => it.t === 'np' && (it.np.count !== undefined || it.np.plural));
+  const group = items.find((it): it is Extract<Item, { t: 'group' }> => it.t === 'group');
+  const spacingQty = items.find((it): it is Extract<Item, { t: 'qty' }> => it.t === 'qty' && it.spacing);
   const isStackVerb = verb === 'stack' || verb === 'pile';
-  if (subjectIndex < 0 || (shapeIndex < 0 && !isStackVerb)) return false;
-  if (shapeIndex >= 0 && shapeIndex < subjectIndex && !(items[subjectIndex] as NpItem).np.count) return false;
-  const shapeItem = shapeIndex >= 0 ? (items[shapeIndex] as Extract<Item, { t: 'shape' }>) : { t: 'shape' as const, shape: 'stack' as const };
-  const np = (items[subjectIndex] as NpItem).np;
-  let count = np.count ?? (shapeItem.rows && shapeItem.cols ? shapeItem.rows * shapeItem.cols : undefined);
-  if (count === undefined) {
-    count = DEFAULT_GROUP;
-    ctx.warnings.push(`'${(items[subjectIndex] as NpItem).text}' does not say how many; assumed ${count}`);
+  const centreMarker = items.findIndex((it) => it.t === 'centre');
+  const centreRole = items.findIndex((it) => it.t === 'role' && it.role === 'centre');
+  const centreIndex = centreMarker >= 0 && items[centreMarker + 1]?.t === 'np' ? centreMarker + 1 : centreRole > 0 && items[centreRole - 1].t === 'np' ? centreRole - 1 : -1;
+  const firstRel = items.findIndex((it) => it.t === 'rel');
+  // Subjects: noun phrases before the shape (or the first after it: "a ring of 6 cups"), before any relation.
+  const limit = firstRel >= 0 ? firstRel : items.length;
+  let subjectIdx: number[] = [];
+  for (let k = 0; k < limit; k++) {
+    const it = items[k];
+    if (it.t !== 'np' || k === centreIndex || it.np.pronoun === 'previous') continue;
+    if (items[k + 1]?.t === 'role' && k > shapeIndex && shapeIndex >= 0) continue;
+    if (shapeIndex >= 0 && k > shapeIndex && subjectIdx.length > 0) break;
+    subjectIdx.push(k);
   }
-  if (shapeItem.rows && shapeItem.cols && shapeItem.rows * shapeItem.cols !== count) {
-    ctx.warnings.push(`a ${shapeItem.rows} by ${shapeItem.cols} grid holds ${shapeItem.rows * shapeItem.cols}, not ${count}; using ${shapeItem.rows * shapeItem.cols}`);
-    count = shapeItem.rows * shapeItem.cols;
+  const isGroup = (k: number) => {
+    const np = (items[k] as NpItem).np;
+    return np.count !== undefined || np.plural || np.pronoun === 'them';
+  };
+  const listed = subjectIdx.length >= 2 || (subjectIdx.length === 1 && isGroup(subjectIdx[0]));
+  if (!listed) return false;
+  if (subjectIdx.length === 1 && shapeIndex >= 0 && shapeIndex < subjectIdx[0] && !isGroup(subjectIdx[0])) return false;
+  const supportOnly = firstRel < 0 || SUPPORT_TYPES.has((items[firstRel] as Extract<Item, { t: 'rel' }>).type);
+  const triggered = shapeIndex >= 0 || (isStackVerb && subjectIdx.length >= 1) || group !== undefined || (spacingQty !== undefined && supportOnly) || (centreMarker >= 0 && centreIndex >= 0);
+  if (!triggered) return false;
+  if (subjectIdx.length > 1) subjectIdx = subjectIdx.filter((k) => (items[k] as NpItem).np.pronoun === undefined || (items[k] as NpItem).np.pronoun === 'them');
+
+  const shapeItem = shapeIndex >= 0 ? (items[shapeIndex] as Extract<Item, { t: 'shape' }>) : undefined;
+  const first = items[subjectIdx[0]] as NpItem;
+  if (subjectIdx.length === 1 && shapeItem?.rows && shapeItem.cols) {
+    const cells = shapeItem.rows * shapeItem.cols;
+    if (first.np.count !== undefined && first.np.count !== cells) {
+      throw new ParseError(`a ${shapeItem.rows} by ${shapeItem.cols} grid holds ${cells} objects, not ${first.np.count}, in ${quote(ctx.source)}`);
+    }
+    if (first.np.count === undefined) first.np.count = cells;
   }
-  const names = ctx.registry.createGroup(np.kind, count, np.colour, np.size);
-  const arrangement = arrange(ctx.registry, names, shapeItem.shape, {
+  const names = subjectIdx.flatMap((k) => resolve(ctx, items[k] as NpItem));
+  if (names.length < 2) throw new ParseError(`an arrangement needs at least two objects in ${quote(ctx.source)}`);
+  if (new Set(names).size !== names.length) throw new ParseError(`an object is listed twice in ${quote(ctx.source)}`);
+  const np = first.np;
+
+  // "apart" with no exact distance ("at least 30 cm apart", "keep them apart"): every pair at least that far apart.
+  if (!shapeItem && !isStackVerb && (group?.relation === 'apart' || (spacingQty?.atLeast && group === undefined))) {
+    const d = spacingQty?.value ?? APART_DEFAULT_M;
+    for (let i = 0; i < names.length; i++) for (let j = i + 1; j < names.length; j++) add(ctx, 'far', names[j], [names[i]], { distance: d });
+    ctx.lastSubjects = [...names];
+    ctx.lastEntities = [...names];
+    if (firstRel >= 0) supportGroup(ctx, items, firstRel, names, [0, 0], np.head ?? np.kind, 'group');
+    return true;
+  }
+  const shape = shapeItem?.shape ?? (isStackVerb ? 'stack' : centreIndex >= 0 ? 'circle' : 'row');
+  const radiusQty = items.find((it): it is Extract<Item, { t: 'qty' }> => it.t === 'qty' && it.measure !== undefined);
+  const centre = centreIndex >= 0 ? resolve(ctx, items[centreIndex] as NpItem)[0] : undefined;
+  if (centre !== undefined && names.includes(centre)) throw new ParseError(`'${centre}' cannot be both a member and the centre of a formation in ${quote(ctx.source)}`);
+  if (centre !== undefined && shape !== 'circle' && shape !== 'polygon' && shape !== 'square') {
+    throw new ParseError(`cannot put a ${shape} around '${centre}' in ${quote(ctx.source)}; only a circle or a polygon has a centre`);
+  }
+  const arrangement = arrange(ctx.registry, names, shape, {
     axis: firstAxis(items, false),
-    spacing: spacingOf(items),
-    rows: shapeItem.rows,
-    cols: shapeItem.cols,
+    spacing: group?.relation === 'touching' ? 0 : spacingOf(items),
+    rows: shapeItem?.rows,
+    cols: shapeItem?.cols,
+    sides: shapeItem?.sides,
+    radius: radiusQty ? (radiusQty.measure === 'diameter' ? radiusQty.value / 2 : radiusQty.value) : undefined,
+    centre,
     source: ctx.source,
   });
   // Roles: "with the red box at top and blue boxes forming the base".
   for (let k = 0; k < items.length; k++) {
     const it = items[k];
-    if (it.t !== 'np' || k === subjectIndex) continue;
+    if (it.t !== 'np' || subjectIdx.includes(k)) continue;
     const next = items[k + 1];
-    if (next?.t !== 'role' || it.np.kind !== np.kind) continue;
+    if (next?.t !== 'role' || next.role === 'centre' || it.np.kind !== np.kind) continue;
     const layer = next.role === 'top' ? arrangement.top : arrangement.bottom;
     const colour = it.np.colour;
     if (!colour) continue;
+    const head = np.head ?? np.kind;
     layer.forEach((old, idx) => {
-      const fresh = layer.length === 1 ? `${colour}_${np.kind}` : `${colour}_${np.kind}_${idx + 1}`;
+      const fresh = layer.length === 1 ? `${colour}_${head}` : `${colour}_${head}_${idx + 1}`;
       const renamed = ctx.registry.rename(old, fresh, colour);
       for (const con of arrangement.constraints) {
         if (con.subject === old) con.subject = renamed;
@@ -161,23 +224,43 @@ function arrangementClause(ctx: Context, items: Item[], verb: string | undefined
     });
   }
   ctx.constraints.push(...arrangement.constraints);
-  // A relation to another entity in the same clause applies to the bottom layer ("stack 8 boxes on the table").
-  const relIndex = items.findIndex((it, k) => it.t === 'rel' && k > subjectIndex);
-  if (relIndex >= 0) {
-    const rel = items[relIndex] as Extract<Item, { t: 'rel' }>;
-    const target = items.slice(relIndex + 1).find((it): it is NpItem => it.t === 'np' && it.np.kind !== np.kind);
-    if (target) {
-      const targets = resolve(ctx, target);
-      for (const member of arrangement.bottom) add(ctx, rel.type, member, targets.slice(0, rel.type === 'between' ? 2 : 1), {});
-    }
-  }
+  const what = `${names.length} ${np.head ?? np.kind}${names.length > 1 && subjectIdx.length === 1 ? 's' : ''}`;
+  if (firstRel >= 0) supportGroup(ctx, items, firstRel, arrangement.bottom, arrangement.span, what, shape);
   if (items.some((it) => it.t === 'aligned')) {
-    for (let k = 1; k < names.length; k++) add(ctx, 'aligned', arrangement.members[k], [arrangement.members[k - 1]], {});
+    for (let k = 1; k < arrangement.members.length; k++) add(ctx, 'aligned', arrangement.members[k], [arrangement.members[k - 1]], {});
   }
   ctx.lastArrangement = arrangement;
   ctx.lastSubjects = [...arrangement.members];
   ctx.lastEntities = [...arrangement.members];
   return true;
+}
+
+/**
+ * A relation to another entity in an arrangement's clause applies to its bottom layer ("stack 8 boxes on the
+ * table"); an arrangement too wide for the support it is put on is refused with what it needs and what there is.
+ */
+function supportGroup(ctx: Context, items: Item[], relIndex: number, bottom: string[], span: [number, number], what: string, shape: string): void {
+  const rel = items[relIndex] as Extract<Item, { t: 'rel' }>;
+  const world = items[relIndex + 1]?.t === 'world';
+  const target = items.slice(relIndex + 1).find((it): it is NpItem => it.t === 'np' && !bottom.some((b) => ctx.registry.get(b)?.kind === it.np.kind && it.np.count !== undefined));
+  if (world) {
+    for (const member of bottom) add(ctx, rel.type, member, [], {});
+    return;
+  }
+  if (!target) return;
+  const targets = resolve(ctx, target);
+  if ((rel.type === 'on' || rel.type === 'above') && targets.length === 1) {
+    const support = ctx.registry.get(targets[0])!;
+    for (const [k, axis] of [[0, 'x'], [1, 'y']] as const) {
+      const room = 2 * support.halfExtents[k];
+      if (span[k] > room + 1e-9) {
+        throw new ParseError(
+          `${what} in a ${shape} need ${span[k].toFixed(2)} m between their outermost centres along ${axis}, but the ${support.name}'s top is ${room.toFixed(2)} m: they do not fit on it (in ${quote(ctx.source)})`,
+        );
+      }
+    }
+  }
+  for (const member of bottom) add(ctx, rel.type, member, targets.slice(0, rel.type === 'between' ? 2 : 1), {});
 }
 
 /** "rotate the box 45 degrees about the x axis", "tilt it by 0.5 rad", "at 30 degrees to the plate". */
@@ -232,11 +315,13 @@ function relationClause(ctx: Context, items: Item[]): boolean {
   let allSubjects = false;
   for (let k = 0; k < rels[0][1]; k++) {
     const it = items[k];
+    if (it.t === 'np' && it.np.pronoun === undefined) ctx.focus = [];
     if (it.t === 'np') subjects.push(...resolve(ctx, it));
     if (it.t === 'all') allSubjects = true;
   }
   let produced = false;
   const involved = new Set<string>();
+  const clauseSubjects = [...subjects];
   for (let r = 0; r < rels.length; r++) {
     const [rel, at] = rels[r];
     const end = r + 1 < rels.length ? rels[r + 1][1] : items.length;
@@ -248,7 +333,9 @@ function relationClause(ctx: Context, items: Item[]): boolean {
       subjects = ctx.lastArrangement ? [...ctx.lastArrangement.bottom] : ctx.registry.entities.map((e) => e.name);
     }
     if (subjects.length === 0) subjects = [...ctx.lastSubjects];
+    if (clauseSubjects.length === 0) clauseSubjects.push(...subjects);
     const exclude = [...subjects];
+    const world = between[0]?.t === 'world' || (between[0]?.t === 'qty' && between[1]?.t === 'world');
     const targets = targetItems.flatMap((it) => resolve(ctx, it, { between: rel.type === 'between', exclude }));
     let type = rel.type;
     const parameters: Constraint['parameters'] = {};
@@ -264,7 +351,10 @@ function relationClause(ctx: Context, items: Item[]): boolean {
       delete parameters.distance;
     }
     if (subjects.length === 0) throw new ParseError(`no object for '${rel.phrase}' in ${quote(ctx.source)}`);
-    if (targets.length === 0) {
+    if (targets.length === 0 && world) {
+      // "on the floor", "above the ground": relative to the ground plane.
+      for (const s of subjects) add(ctx, type, s, [], parameters);
+    } else if (targets.length === 0) {
       if (!WORLD_RELATIONS.has(type) || !rel.unary) {
         if (rel.unary) continue;
         throw new ParseError(`'${rel.phrase}' needs a reference object in ${quote(ctx.source)}`);
@@ -280,9 +370,16 @@ function relationClause(ctx: Context, items: Item[]): boolean {
     subjects.forEach((s) => involved.add(s));
     targets.forEach((t) => involved.add(t));
     produced = true;
-    ctx.lastSubjects = [...subjects];
-    // A further relation in the same clause applies to this one's (last) target: "above the cube on the table".
-    if (targets.length > 0) subjects = [targets[targets.length - 1]];
+    ctx.lastSubjects = [...clauseSubjects];
+    // A further relation in the same clause: a support relation after a support relation applies to this one's
+    // target ("above the cube on the table": the cube is on the table); after a side relation it applies to the
+    // subject and its reference ("the box next to the cup on the table": both on it); any other relation applies
+    // to the clause's subject ("on the workbench to the left of the drill": the subject is left of the drill).
+    const nextType = rels[r + 1]?.[0].type;
+    if (nextType !== undefined && SUPPORT_TYPES.has(nextType) && targets.length > 0) {
+      const liftable = targets.filter((t) => !ctx.registry.get(t)?.grounded);
+      subjects = SUPPORT_TYPES.has(type) ? [targets[targets.length - 1]] : [...clauseSubjects, ...liftable];
+    } else subjects = [...clauseSubjects];
   }
   if (produced) {
     if (items.some((it) => it.t === 'aligned')) {
@@ -294,11 +391,52 @@ function relationClause(ctx: Context, items: Item[]): boolean {
   return produced;
 }
 
-function interpretClause(ctx: Context, tokens: Token[]): void {
-  const { items, unknown } = readItems(tokens);
-  for (const w of unknown) if (/^[\p{L}]/u.test(w)) ctx.warnings.push(`ignored '${w}'`);
+/**
+ * Spatial words that, when the grammar could not attach them, would change the meaning if dropped ("facing
+ * down" was once a note and an `ok`): the clause fails naming them instead.
+ */
+const UNHONOURED = new Set([
+  'down', 'downward', 'downwards', 'sideways', 'diagonal', 'diagonally', 'tilted', 'slanted', 'angled', 'edge', 'edges', 'corner',
+  'corners', 'vertically', 'horizontally', 'clockwise', 'counterclockwise', 'anticlockwise', 'facing', 'face', 'north', 'south', 'east',
+  'west', 'middle', 'centre', 'center', 'halfway', 'midpoint', 'top', 'bottom', 'end', 'ends', 'side', 'sides', 'perimeter', 'border',
+  'rim', 'lip', 'outward', 'inward', 'outwards', 'inwards', 'mirrored', 'flipped', 'staggered', 'offset', 'symmetric', 'symmetrically',
+  'radially', 'concentric', 'zigzag', 'spiral', 'arc', 'semicircle', 'crosswise', 'lengthwise', 'across',
+]);
+
+/**
+ * "pick up the bolt", "grab the can with the gripper", "the robot takes the mug": the object of the pick verb
+ * becomes the focus (what a later "it" means, never the tool); a tool ("with the gripper") or an agent before the
+ * verb touches it; a relation later in the clause ("lift the box onto the shelf") applies to the object.
+ */
+function pickClause(ctx: Context, items: Item[]): boolean {
+  const pick = items.findIndex((it) => it.t === 'pick');
+  if (pick < 0) return false;
+  const agents = items.slice(0, pick).filter((it): it is NpItem => it.t === 'np').flatMap((it) => resolve(ctx, it));
+  const objectIndex = items.findIndex((it, k) => k > pick && it.t === 'np' && items[k - 1]?.t !== 'tool');
+  const toolIndex = items.findIndex((it, k) => k > pick && it.t === 'np' && items[k - 1]?.t === 'tool');
+  const object = objectIndex >= 0 ? resolve(ctx, items[objectIndex] as NpItem) : [...ctx.lastSubjects];
+  if (object.length === 0) throw new ParseError(`nothing to pick up in ${quote(ctx.source)}`);
+  const tool = toolIndex >= 0 ? resolve(ctx, items[toolIndex] as NpItem) : [];
+  const holders = tool.length > 0 ? tool : agents;
+  for (const h of holders) for (const o of object) add(ctx, 'touching', h, [o], {});
+  ctx.lastSubjects = holders.length > 0 ? [...holders] : [...object];
+  ctx.lastEntities = [...object, ...holders];
+  ctx.focus = [...object];
+  if (objectIndex >= 0) {
+    const rest = items.filter((it, k) => k > objectIndex && k !== toolIndex && it.t !== 'tool');
+    if (rest.some((it) => it.t === 'rel')) {
+      const focus: NpItem = { t: 'np', np: { kind: '', pronoun: 'it', plural: false, all: false, other: false, unknownNoun: false }, text: 'it' };
+      relationClause(ctx, [focus, ...rest]);
+      ctx.lastSubjects = holders.length > 0 ? [...holders] : [...object];
+    }
+  }
+  return true;
+}
+
+function interpretMain(ctx: Context, items: Item[]): void {
   const verb = items.find((it): it is Extract<Item, { t: 'verb' }> => it.t === 'verb')?.word;
   if (sequenceClause(ctx, items)) return;
+  if (pickClause(ctx, items)) return;
   if (arrangementClause(ctx, items, verb)) return;
   if ((verb && ROTATE_VERBS.has(verb)) || (!items.some((it) => it.t === 'rel') && items.some((it) => it.t === 'qty' && it.kind === 'angle'))) {
     if (angleClause(ctx, items)) return;
@@ -313,6 +451,26 @@ function interpretClause(ctx: Context, tokens: Token[]): void {
   }
 }
 
+function interpretClause(ctx: Context, tokens: Token[]): void {
+  const { items, unknown } = readItems(tokens);
+  for (const w of unknown) {
+    if (UNHONOURED.has(w)) throw new ParseError(`cannot honour '${w}' in ${quote(ctx.source)}: no relation or orientation reads it`);
+    if (/^[\p{L}]/u.test(w)) ctx.warnings.push(`ignored '${w}'`);
+  }
+  const poses = items.filter((it): it is Extract<Item, { t: 'pose' }> => it.t === 'pose');
+  const rest = poses.length > 0 ? items.filter((it) => it.t !== 'pose') : items;
+  const before = ctx.constraints.length;
+  interpretMain(ctx, rest);
+  if (poses.length === 0) return;
+  // Orientation modifiers ("upside down", "on its side", "facing left") turn the clause's subject in the world frame.
+  const np = rest.find((it): it is NpItem => it.t === 'np');
+  const subjects = ctx.constraints.length > before ? ctx.lastSubjects : np ? resolve(ctx, np) : ctx.lastSubjects;
+  if (subjects.length === 0) throw new ParseError(`nothing to turn '${poses[0].phrase}' in ${quote(ctx.source)}`);
+  if (poses.length > 1) throw new ParseError(`'${poses[0].phrase}' and '${poses[1].phrase}' together cannot be honoured in ${quote(ctx.source)}`);
+  for (const s of subjects) add(ctx, 'angle', s, [], { angle: poses[0].angle, axis: poses[0].axis });
+  ctx.lastSubjects = [...subjects];
+}
+
 /** Parses an English instruction into a scene. Throws ParseError naming what is wrong. */
 export function parseInstruction(text: string, options: { maxLength?: number } = {}): SceneSpec {
   if (typeof text !== 'string') throw new ParseError(`instruction must be text, got ${text === null ? 'null' : typeof text}`);
@@ -321,7 +479,7 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
   if (!/[\p{L}\p{N}]/u.test(normalised)) throw new ParseError(`instruction ${quote(normalised)} has no words`);
   const tokens = tokenize(normalised);
   const registry = new EntityRegistry();
-  const ctx: Context = { registry, constraints: [], warnings: [], lastSubjects: [], lastEntities: [], lastKind: '', lastArrangement: null, source: '' };
+  const ctx: Context = { registry, constraints: [], warnings: [], lastSubjects: [], lastEntities: [], lastKind: '', lastHead: '', focus: [], lastArrangement: null, source: '' };
   for (const clause of splitClauses(tokens)) {
     ctx.source = clause.map((t) => t.text).join(' ');
     interpretClause(ctx, clause);
@@ -332,5 +490,12 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
   // Entities referenced by no constraint (a noun read but never related) are dropped.
   const used = new Set(ctx.constraints.flatMap((c) => [c.subject, ...c.targets]));
   const entities = registry.entities.filter((e) => used.has(e.name));
+  // Floor-standing furniture that the instruction puts on, above or inside something is lifted off the floor.
+  for (const c of ctx.constraints) {
+    if ((c.type === 'on' || c.type === 'above' || c.type === 'inside') && c.targets.length > 0) {
+      const e = registry.get(c.subject);
+      if (e?.grounded) e.grounded = false;
+    }
+  }
   return { instruction: text, entities, constraints: ctx.constraints, warnings: [...new Set(ctx.warnings)] };
 }

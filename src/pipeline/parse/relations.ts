@@ -31,8 +31,17 @@ const PHRASES: Entry[] = [
   ['far away from', 'far'], ['far from', 'far'], ['away from', 'far'], ['distant from', 'far'], ['clear of', 'far'], ['apart from', 'far'],
   ['at a distance of', 'distance'], ['from', 'distance'],
   ['in contact with', 'touching'], ['touching', 'touching'], ['touches', 'touching'], ['touch', 'touching'], ['against', 'touching'],
-  ['contacting', 'touching'], ['to grasp', 'touching'], ['grasp', 'touching'], ['grasping', 'touching'], ['to grab', 'touching'],
-  ['grab', 'touching'], ['to pick up', 'touching'], ['pick up', 'touching'], ['to reach', 'touching'], ['reaching', 'touching'],
+  ['contacting', 'touching'], ['to reach', 'touching'], ['reaching', 'touching'], ['flush with', 'touching'], ['flush against', 'touching'],
+  ['at the top of', 'on'], ['on the top of', 'on'], ['on the surface of', 'on'], ['on the top surface of', 'on'], ['resting upon', 'on'],
+  ['stacked on', 'on'], ['stacked on top of', 'on'], ['mounted on', 'on'], ['mounted above', 'above'], ['hovering over', 'above'],
+  ['suspended above', 'above'], ['hanging over', 'above'], ['directly above', 'above'], ['directly over', 'above'], ['directly below', 'below'],
+  ['directly under', 'below'], ['to the left side of', 'left'], ['to the immediate left of', 'left'], ['to the immediate right of', 'right'],
+  ['in the front of', 'front'], ['towards the front of', 'front'], ['toward the front of', 'front'], ['behind of', 'behind'],
+  ['at the far side of', 'behind'], ['beyond', 'behind'], ['on the far side of', 'behind'], ['on the near side of', 'front'],
+  ['centred between', 'between'], ['centered between', 'between'],
+  ['close beside', 'near'], ['right next to', 'near'], ['immediately next to', 'near'], ['neighbouring', 'near'], ['neighboring', 'near'],
+  ['well away from', 'far'], ['a long way from', 'far'], ['at a safe distance from', 'far'], ['separate from', 'far'],
+  ['contained in', 'inside'], ['enclosed in', 'inside'],
   ['inside of', 'inside'], ['inside', 'inside'], ['into', 'inside'], ['within', 'inside'], ['in', 'inside'],
   ['outside of', 'outside'], ['outside', 'outside'], ['out of', 'outside'],
   ['avoiding collision with', 'outside'], ['avoiding collisions with', 'outside'], ['avoid collision with', 'outside'],
@@ -71,7 +80,13 @@ for (const entry of [...PHRASES, ...UNARY]) {
 
 /** Words after "in" that make it not a containment ("in a row", "in front", "in line"). */
 const NOT_INSIDE_AFTER = new Set(['a', 'an', 'one', 'row', 'line', 'rows', 'lines', 'column', 'columns', 'grid', 'pyramid', 'stack', 'circle', 'order', 'sequence', 'place', 'position', 'front', 'back', 'between', 'contact', 'total', 'the']);
-const ARRANGEMENT_AFTER_ARTICLE = new Set(['row', 'line', 'column', 'grid', 'pyramid', 'stack', 'tower', 'circle', 'sequence', 'pile', 'heap']);
+const ARRANGEMENT_AFTER_ARTICLE = new Set([
+  'row', 'line', 'column', 'grid', 'pyramid', 'stack', 'tower', 'circle', 'sequence', 'pile', 'heap', 'ring', 'triangle', 'square',
+  'pentagon', 'hexagon', 'heptagon', 'octagon', 'polygon', 'loop', 'diamond', 'circular', 'triangular', 'pentagonal', 'hexagonal',
+  'octagonal', 'array', 'matrix', 'formation', 'pattern', 'arrangement', 'quadrilateral',
+]);
+/** Adjectives that may stand between the article and the arrangement word: "in a straight line", "in a neat row". */
+const ARRANGEMENT_ADJECTIVES = new Set(['straight', 'single', 'neat', 'tidy', 'perfect', 'regular', 'even', 'tight', 'loose', 'long', 'short', 'small', 'large', 'big', 'wide', 'horizontal', 'vertical', 'perfectly', 'evenly', 'equally', 'spaced']);
 
 /** Longest relation phrase starting at token i, or null. */
 export function matchRelation(tokens: Token[], i: number): RelationMatch | null {
@@ -95,7 +110,11 @@ export function matchRelation(tokens: Token[], i: number): RelationMatch | null 
     if (next?.kind === 'word' && NOT_INSIDE_AFTER.has(next.text)) {
       // "in the bin" is containment; "in the row", "in a pyramid" are arrangements.
       if (next.text !== 'the' && next.text !== 'a' && next.text !== 'an') return null;
-      if (after?.kind === 'word' && ARRANGEMENT_AFTER_ARTICLE.has(after.text)) return null;
+      let k = i + 2;
+      while (tokens[k]?.kind === 'word' && ARRANGEMENT_ADJECTIVES.has(tokens[k].text)) k++;
+      const head = tokens[k];
+      if (head?.kind === 'word' && (ARRANGEMENT_AFTER_ARTICLE.has(head.text) || /^\d+-?gon$/.test(head.text))) return null;
+      if (head?.kind === 'num' && tokens[k + 1]?.kind === 'sym') return null;
       if (after?.kind === 'num' || (after?.kind === 'word' && /^\d/.test(after.text))) return null;
     }
   }

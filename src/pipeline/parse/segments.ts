@@ -3,24 +3,29 @@
  * it joins two clauses (not two noun phrases: "between A and B"), and at a verb that starts a new clause
  * ("place A above B place B above C").
  */
-import { VERBS } from './lexicon.js';
+import { PICK_VERBS } from './clause-items.js';
+import { verbBase } from './lexicon.js';
 import { matchRelation } from './relations.js';
 import type { Token } from './tokenize.js';
 
 const BREAK_WORDS = new Set(['then', 'afterwards', 'afterward', 'finally', 'while', 'whilst', 'meanwhile']);
 const ANGLE_VERBS = new Set(['rotate', 'turn', 'spin', 'tilt', 'orient', 'align', 'stack', 'arrange']);
+/** Words after which a verb form is a noun ("a line", "a straight line", "the stack"). */
+const NOUN_CONTEXT = new Set(['a', 'an', 'the', 'straight', 'single', 'neat', 'tidy', 'long', 'short', 'one', 'each', 'every', 'this', 'that', 'its', 'their']);
+/** Words that make a clause of their own (a formation or a group relation) although they are not relations. */
+const SHAPE_WORDS = new Set(['circle', 'ring', 'triangle', 'pentagon', 'hexagon', 'octagon', 'polygon', 'apart', 'contact', 'row', 'line', 'grid', 'pyramid', 'upside', 'facing', 'upright']);
 
 function hasRelation(tokens: Token[]): boolean {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.kind === 'word' && (matchRelation(tokens, i) || ANGLE_VERBS.has(t.text))) return true;
+    if (t.kind === 'word' && (matchRelation(tokens, i) || ANGLE_VERBS.has(t.text) || PICK_VERBS.has(verbBase(t.text) ?? '') || SHAPE_WORDS.has(t.text))) return true;
   }
   return false;
 }
 
 function startsClause(tokens: Token[]): boolean {
   const first = tokens.find((t) => t.kind === 'word');
-  return first !== undefined && VERBS.has(first.text) || hasRelation(tokens);
+  return first !== undefined && verbBase(first.text) === first.text || hasRelation(tokens);
 }
 
 function splitAtAnd(tokens: Token[]): Token[][] {
@@ -49,10 +54,13 @@ function splitAtVerbs(tokens: Token[]): Token[][] {
   let start = 0;
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.kind === 'word' && VERBS.has(t.text) && !matchRelation(tokens, i) && hasRelation(tokens.slice(start, i))) {
+    // Only an imperative (a verb's base form) starts a new clause: "forming", "placed" continue this one.
+    if (t.kind === 'word' && verbBase(t.text) === t.text && !matchRelation(tokens, i) && hasRelation(tokens.slice(start, i))) {
       const prev = tokens[i - 1];
       // "to grasp", "is placed": a verb after "to" or a copula continues the clause.
       if (prev.kind === 'word' && (prev.text === 'to' || prev.text === 'is' || prev.text === 'are' || prev.text === 'be')) continue;
+      // "in a line", "a straight line", "the pile": after an article or an adjective the word is a noun.
+      if (prev.kind === 'word' && NOUN_CONTEXT.has(prev.text)) continue;
       out.push(tokens.slice(start, i));
       start = i;
     }

@@ -1,8 +1,12 @@
 /**
- * Normalisation and tokenization: NFKC, lower case, control characters removed, then one pass of a single
- * precompiled regular expression into words, numbers, separators and symbols.
+ * Normalisation and tokenization: NFKC, format characters (zero-width, soft hyphen, bidi controls) removed,
+ * control characters turned into spaces, lower case, then one pass of a single precompiled regular expression
+ * into words, numbers, separators and symbols. A number glued to letters that are not a unit, an ordinal suffix
+ * or a grid size ("0x10", "1_000", "12abc") is refused, never read as something else.
  */
 import { ParseError } from '../../errors.js';
+import { checkWord, FORMAT_CHARACTERS } from './characters.js';
+import { ANGLE_UNITS, LENGTH_UNITS } from './lexicon.js';
 
 export type Token =
   | { kind: 'word'; text: string }
@@ -13,7 +17,9 @@ export type Token =
 /** Longest instruction accepted, in characters; checked before any other work. */
 export const MAX_INSTRUCTION_LENGTH = 20_000;
 
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]/g;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const ORDINAL_SUFFIX = /^(st|nd|rd|th)$/;
+const GRID_SIZE = /^x\d+$/;
 const TOKEN = /((?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?)|([\p{L}_][\p{L}\p{N}_']*(?:-[\p{L}\p{N}_]+)*)|([,;.!?:])|\S/gu;
 const NON_NUMBERS = new Map([['nan', Number.NaN], ['infinity', Number.POSITIVE_INFINITY], ['inf', Number.POSITIVE_INFINITY]]);
 
@@ -22,22 +28,35 @@ export function normalise(text: string, maxLength = MAX_INSTRUCTION_LENGTH): str
   if (text.length > maxLength) {
     throw new ParseError(`instruction is ${text.length.toLocaleString('en-US')} characters long; the limit is ${maxLength.toLocaleString('en-US')}`);
   }
-  return text.normalize('NFKC').replace(CONTROL, ' ').replace(/[’‘`]/g, "'").toLowerCase().trim();
+  return text.normalize('NFKC').replace(FORMAT_CHARACTERS, '').replace(CONTROL, ' ').replace(/[’‘`]/g, "'").toLowerCase().trim();
 }
 
 /** Splits normalised text into tokens; a minus sign directly before a number makes it negative. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(TOKEN)) {
+  TOKEN.lastIndex = 0;
+  for (let match = TOKEN.exec(text); match !== null; match = TOKEN.exec(text)) {
     const t = match[0];
     if (match[1] !== undefined) {
+      const end = match.index + t.length;
+      const glued = /^[\p{L}\p{N}_]+/u.exec(text.slice(end, end + 40))?.[0];
+      if (glued !== undefined && ORDINAL_SUFFIX.test(glued)) {
+        // "3rd", "10th": one ordinal word.
+        tokens.push({ kind: 'word', text: `${t}${glued}` });
+        TOKEN.lastIndex = end + glued.length;
+        continue;
+      }
+      if (glued !== undefined && !LENGTH_UNITS.has(glued) && !ANGLE_UNITS.has(glued) && !(GRID_SIZE.test(glued) && Number(t) > 0 && !t.startsWith('0'))) {
+        throw new ParseError(`cannot read the number '${t}${glued}' (write plain decimal numbers such as 1000 or 2.5)`);
+      }
       const prev = tokens[tokens.length - 1];
-      const negative = prev?.kind === 'sym' && (prev.text === '-' || prev.text === '−' || prev.text === '–') && text[match.index! - 1] === prev.text;
+      const negative = prev?.kind === 'sym' && (prev.text === '-' || prev.text === '−' || prev.text === '–') && text[match.index - 1] === prev.text;
       if (negative) tokens.pop();
       tokens.push({ kind: 'num', text: negative ? `-${t}` : t, value: (negative ? -1 : 1) * Number(t) });
     } else if (match[3] !== undefined) {
       tokens.push({ kind: 'sep', text: t });
     } else if (match[2] !== undefined) {
+      checkWord(t);
       const special = NON_NUMBERS.get(t);
       if (special !== undefined) tokens.push({ kind: 'num', text: t, value: special });
       else if (t.endsWith("'s")) tokens.push({ kind: 'word', text: t.slice(0, -2) });
