@@ -29,7 +29,7 @@ function why(error: unknown): string {
   return (error as Error).message;
 }
 
-/** The report files a list of files and folders names (folders: *.json except latest.json, walked). */
+/** The report files a list of files and folders names (folders: *.json except latest*.json, walked). */
 export async function collectReportFiles(paths: readonly string[]): Promise<{ files: string[]; skipped: { path: string; reason: string }[] }> {
   const files: string[] = [];
   const skipped: { path: string; reason: string }[] = [];
@@ -46,7 +46,7 @@ export async function collectReportFiles(paths: readonly string[]): Promise<{ fi
       if (e.name.startsWith('.')) continue;
       const path = join(dir, e.name);
       if (e.isDirectory() && depth < MAX_IMPORT_DEPTH) await walk(path, depth + 1);
-      else if (e.isFile() && e.name.endsWith('.json') && e.name !== 'latest.json') files.push(path);
+      else if (e.isFile() && e.name.endsWith('.json') && !e.name.startsWith('latest')) files.push(path);
     }
   };
   for (const path of paths) {

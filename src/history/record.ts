@@ -10,7 +10,7 @@ import { openHistoryStore, resolveStoreLocation } from './store.js';
 export interface RecordOptions {
   /** `--db`: a file path or a postgres:// URL; default GASM_DB, else `.gasm/history.db` under the working folder. */
   db?: string;
-  /** The branch; default read from the environment and git. */
+  /** The branch; default the report's own (`git.branch`), else read from the environment and git. */
   branch?: string | null;
   /** 'bench', or the file a report was imported from. */
   source?: string;
@@ -32,7 +32,12 @@ export async function recordReport(report: BenchReport, options: RecordOptions =
   const t0 = performance.now();
   const cwd = options.cwd ?? process.cwd();
   const location = resolveStoreLocation(options.db, process.env, cwd);
-  const branchRead = options.branch !== undefined ? Promise.resolve(options.branch) : report.git ? readBranch(cwd) : Promise.resolve(null);
+  const reported = (report.git as { branch?: string | null } | null)?.branch;
+  const branchRead =
+    options.branch !== undefined ? Promise.resolve(options.branch)
+    : typeof reported === 'string' && reported ? Promise.resolve(reported)
+    : report.git ? readBranch(cwd)
+    : Promise.resolve(null);
   const [store, branch] = await Promise.all([openHistoryStore(location, { create: true }), branchRead]);
   try {
     const entry = runEntryOf(report, { branch, source: options.source ?? 'bench' });

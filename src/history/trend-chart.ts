@@ -12,8 +12,8 @@ import type { CommitSeries } from './series.js';
 import type { MetricInfo } from './types.js';
 
 /** Colours of step markers. */
-const REGRESSION_COLOUR = '#C0392B';
-const IMPROVEMENT_COLOUR = '#1E8449';
+export const REGRESSION_COLOUR = '#C0392B';
+export const IMPROVEMENT_COLOUR = '#1E8449';
 
 interface StepMark {
   index: number;
@@ -59,7 +59,8 @@ export function trendChartPng(metric: MetricInfo, series: CommitSeries, machineL
     const colour = PALETTE[i % PALETTE.length];
     for (const s of m.steps) {
       const worse = metric.direction === 'higher' ? s.change < 0 : s.change > 0;
-      marks.push({ index: s.index, text: `${s.change > 0 ? '+' : ''}${pct(s.change)} ${worse ? 'regression' : 'improvement'}`, colour: worse ? REGRESSION_COLOUR : IMPROVEMENT_COLOUR });
+      const which = series.machines.length > 1 ? ` (${m.machine.slice(0, 8)})` : '';
+      marks.push({ index: s.index, text: `${s.change > 0 ? '+' : ''}${pct(s.change)} ${worse ? 'regression' : 'improvement'}${which}`, colour: worse ? REGRESSION_COLOUR : IMPROVEMENT_COLOUR });
     }
     const label = `${m.machine.slice(0, 8)} ${machineLabels.get(m.machine) ?? ''}`.trim();
     return {
@@ -82,7 +83,7 @@ export function trendChartPng(metric: MetricInfo, series: CommitSeries, machineL
       options: {
         plugins: { ...titled(`${metric.label}: ${metric.statistic} with 95% interval by commit`, subtitle) },
         scales: {
-          x: axis('commit (in the order first recorded)', { ticks: { font: { size: 13 }, maxRotation: 60, autoSkip: true } }),
+          x: axis('commit (in the order first recorded)', { offset: true, ticks: { font: { size: 13 }, maxRotation: 60, autoSkip: true } }),
           y: axis(`${metric.statistic}${unit}, ${metric.direction} is better`, { ticks: { font: { size: 14 }, callback: (v: number | string) => sig3(Number(v)) } }),
         },
       },

@@ -1,0 +1,50 @@
+/** Commit order, per-machine series and the figure stored per metric. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { figureOf } from '../../src/history/metric-interval.js';
+import { commitSeries } from '../../src/history/series.js';
+import type { MetricPoint } from '../../src/history/types.js';
+
+const point = (p: Partial<MetricPoint> & { runId: string; createdAt: string }): MetricPoint => ({ commit: null, branch: 'main', machine: 'm1', value: 1, lower: 0.9, upper: 1.1, n: 5, ...p });
+
+describe('commitSeries', () => {
+  it('orders commits by their first run, one point per commit and machine (median value, spanning interval)', () => {
+    const s = commitSeries([
+      point({ runId: 'a', commit: 'bbbbbbbbbb', createdAt: '2025-01-01T00:00:00.000Z', value: 10, lower: 9, upper: 11 }),
+      point({ runId: 'b', commit: 'aaaaaaaaaa', createdAt: '2025-01-02T00:00:00.000Z', value: 20, lower: 19, upper: 21 }),
+      point({ runId: 'c', commit: 'aaaaaaaaaa', createdAt: '2025-01-03T00:00:00.000Z', value: 22, lower: 18, upper: 23 }),
+      point({ runId: 'd', commit: 'aaaaaaaaaa', createdAt: '2025-01-03T00:00:00.000Z', value: 30, lower: 29, upper: 31 }),
+      point({ runId: 'e', commit: 'bbbbbbbbbb', createdAt: '2025-01-04T00:00:00.000Z', value: 12, machine: 'm2' }),
+      point({ runId: 'nogit1', createdAt: '2025-01-05T00:00:00.000Z', value: 5 }),
+    ]);
+    assert.deepEqual(s.commits.map((c) => c.label), ['bbbbbbb', 'aaaaaaa', 'nogit1']);
+    assert.deepEqual(s.machines.map((m) => m.machine), ['m1', 'm2']);
+    const m1 = s.machines[0];
+    assert.deepEqual(m1.values, [10, 22, 5]);
+    assert.deepEqual(m1.lower, [9, 18, 0.9]);
+    assert.deepEqual(m1.upper, [11, 31, 1.1]);
+    assert.deepEqual(m1.runs, [1, 3, 1]);
+    assert.deepEqual(s.machines[1].values, [12, null, null]);
+  });
+});
+
+describe('figureOf', () => {
+  it('stores the metric’s statistic with a bootstrap interval around it', () => {
+    const samples = Array.from({ length: 40 }, (_, i) => 100 + (i % 10));
+    const f = figureOf({ kind: 'samples', id: 'x', label: 'x', unit: 'ms', direction: 'lower', statistic: 'median', samples, unitOfIndependence: 'run' });
+    assert.equal(f.statistic, 'median');
+    assert.equal(f.value, 104.5);
+    assert.equal(f.n, 40);
+    assert.ok(f.lower! <= 104.5 && f.upper! >= 104.5 && f.lower! >= 100 && f.upper! <= 109);
+    assert.deepEqual(figureOf({ kind: 'samples', id: 'x', label: 'x', unit: 'ms', direction: 'lower', statistic: 'mean', samples, unitOfIndependence: 'run' }), figureOf({ kind: 'samples', id: 'x', label: 'x', unit: 'ms', direction: 'lower', statistic: 'mean', samples, unitOfIndependence: 'run' }), 'deterministic');
+    const p99 = figureOf({ kind: 'samples', id: 'x', label: 'x', unit: 'ms', direction: 'lower', statistic: 'p99', samples, unitOfIndependence: 'run' });
+    assert.ok(p99.value! > 108 && p99.upper! <= 109);
+  });
+
+  it('stores a rate with its Wilson interval, and nulls for nothing measured', () => {
+    const f = figureOf({ kind: 'proportion', id: 'q', label: 'q', unit: '', direction: 'higher', successes: 90, trials: 100 });
+    assert.equal(f.value, 0.9);
+    assert.ok(f.lower! > 0.82 && f.lower! < 0.9 && f.upper! > 0.9 && f.upper! < 0.95);
+    assert.deepEqual(figureOf({ kind: 'samples', id: 'x', label: 'x', unit: 'ms', direction: 'lower', statistic: 'median', samples: [], unitOfIndependence: 'run' }), { statistic: 'median', value: null, lower: null, upper: null, n: 0 });
+  });
+});
