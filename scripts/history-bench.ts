@@ -91,7 +91,7 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     const BATCH = 500;
     for (let start = 0; start < RUNS; start += BATCH) {
-      const entries = [];
+      const entries: ReturnType<typeof runEntryOf>[] = [];
       for (let i = start; i < Math.min(RUNS, start + BATCH); i++) entries.push(runEntryOf(variant(report, i, 1 + 0.02 * Math.sin(i)), { branch: 'main', source: 'bench' }));
       await store.db.transaction(async (tx) => {
         for (const e of entries) await writeRun(tx, e);
