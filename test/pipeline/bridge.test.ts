@@ -1,5 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import * as tf from '@tensorflow/tfjs-core';
 import { CATEGORIES, readCategory } from '../../src/bench/instruction-files.js';
 import { createBridge, type GasmBridge } from '../../src/pipeline/bridge.js';
@@ -12,9 +13,19 @@ after(() => bridge.dispose());
 
 const TOL = 1e-3;
 
-test('auto picks the embedded wasm backend here and the response says so', () => {
-  assert.equal(bridge.backend.name, 'wasm');
-  assert.equal(bridge.process('place box above table').backend, 'wasm');
+test('auto picks the native backend when it is installed and loads, else the embedded wasm one; the response says so', () => {
+  const require = createRequire(import.meta.url);
+  const nativeInstalled = ['@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-node'].some((pkg) => {
+    try {
+      require.resolve(pkg);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  const expected = nativeInstalled && bridge.backend.warnings.length === 0 ? 'tensorflow' : 'wasm';
+  assert.equal(bridge.backend.name, expected);
+  assert.equal(bridge.process('place box above table').backend, expected);
 });
 
 test('"place the red box above the blue cube": red is above blue by at least the offset, not beside it', () => {
@@ -85,13 +96,28 @@ for (const category of CATEGORIES) {
   });
 }
 
-test('--timeout marks an instruction that takes longer as failed, with the time in the error', async () => {
+test('timeoutMs stops the solver: the stopped instruction fails and ran fewer solver iterations', async () => {
+  const text = 'stack 6 boxes on the table and put a red cube left of the table';
+  const free = bridge.process(text);
+  assert.ok(free.metrics.iterations > 0, 'the instruction needs solver iterations');
   const strict = await createBridge({ backend: 'wasm', timeoutMs: 1e-6 });
   try {
-    const r = strict.process('place the red box above the blue cube');
+    const [r, next] = strict.processBatch([text, 'put the cup on the table']);
     assert.equal(r.success, false);
-    assert.match(r.error ?? '', /timed out: took [\d.]+ ms, over the 0\.000001 ms limit/);
+    assert.match(r.error ?? '', /^stopped after [\d.]+ ms: over the 0\.000001 ms timeout \(solver stopped after \d+ iterations\)/);
+    assert.ok(r.metrics.iterations < free.metrics.iterations, `iterations cut: ${r.metrics.iterations} < ${free.metrics.iterations}`);
+    // The rest of the batch is judged on its own (it is stopped too, with this limit), and nothing throws.
+    assert.equal(next.success, false);
+    assert.equal(strict.describe().timeoutMs, 1e-6);
   } finally {
     strict.dispose();
+  }
+  const relaxed = await createBridge({ backend: 'wasm', timeoutMs: 3_600_000 });
+  try {
+    const r = relaxed.process(text);
+    assert.equal(r.success, free.success, r.error);
+    assert.equal(r.metrics.iterations, free.metrics.iterations);
+  } finally {
+    relaxed.dispose();
   }
 });

@@ -34,6 +34,7 @@ import { RAW_FEATURES, RELATION_CHANNELS, type EncodedBatch } from './encode.js'
 import { foldedIteration, foldedIterationTensors, type FoldedIterationTensors } from './folded-attention.js';
 import { fusedIteration, fusedIterationTensors, type FusedIterationTensors } from './fused-attention.js';
 import { dense } from './kernels.js';
+import { checkWeightMemory } from './memory-estimate.js';
 import { initParameters, parameterSpecs } from './parameters.js';
 import { BYTES_PER_VALUE, roundTrip, WEIGHT_PRECISIONS, type EncodedWeights, type WeightPrecision } from './quantize.js';
 
@@ -115,6 +116,7 @@ export class GasmNetwork {
     const precision = options.precision ?? 'float32';
     if (!WEIGHT_PRECISIONS.includes(precision)) throw new ModelError(`precision must be one of ${WEIGHT_PRECISIONS.join('|')}, got ${String(precision)}`);
     this.precision = precision;
+    checkWeightMemory(this.config, attention);
     const specs = parameterSpecs(this.config);
     let values: Map<string, Float32Array>;
     if (weights) {
