@@ -7,6 +7,8 @@ import { after, describe, it } from 'node:test';
 import { StoreError } from '../../src/errors.js';
 import { openHistoryStore } from '../../src/history/store.js';
 import { redactUrl, toDollarPlaceholders } from '../../src/history/sql/postgres.js';
+import { runCli } from '../helpers/run-cli.js';
+import { at, makeEntry } from './entries.js';
 import { startPostgres } from './postgres-server.js';
 import { storeCases } from './store-cases.js';
 
@@ -16,6 +18,19 @@ after(() => started.server?.stop());
 
 describe('history store on PostgreSQL', { skip: started.skip ?? false }, () => {
   storeCases(async () => started.server!.createDatabase());
+
+  it('answers the same `gasm history` commands as the embedded store, through --db and GASM_DB', async () => {
+    const url = await started.server!.createDatabase();
+    const store = await openHistoryStore(url, { create: true });
+    for (let c = 0; c < 3; c++) await store.record(makeEntry({ id: `cli${c}`, createdAt: at(c) }));
+    await store.close();
+    const list = await runCli(['history', 'list', '--json', '--db', url]);
+    assert.equal(list.code, 0, list.stderr);
+    assert.deepEqual((JSON.parse(list.stdout) as { id: string }[]).map((r) => r.id), ['cli2', 'cli1', 'cli0']);
+    const show = await runCli(['history', 'show', 'throughput.simple.instructionsPerSecond', '--json'], { env: { GASM_DB: url } });
+    assert.equal(show.code, 0, show.stderr);
+    assert.equal(JSON.parse(show.stdout).machines[0].points.length, 3);
+  });
 
   it('says which server it could not reach, without the password', async () => {
     await assert.rejects(openHistoryStore('postgres://gasm:secret@127.0.0.1:1/none', { create: false }), (e: unknown) => {
