@@ -7,6 +7,7 @@ import type { AnySuite } from './contract.js';
 import { memorySuite } from './memory/index.js';
 import { parallelSuite } from './parallel/index.js';
 import { scalabilitySuite } from './scalability/index.js';
+import { serverSuite } from './server/index.js';
 import { throughputSuite } from './throughput/index.js';
 
 export const SUITES = [
@@ -14,6 +15,7 @@ export const SUITES = [
   scalabilitySuite,
   memorySuite,
   parallelSuite,
+  serverSuite,
 ] as const;
 
 /** A registered suite's name. */

@@ -78,7 +78,7 @@ const given = (flags: RawFlags, key: string): boolean => flags[key] !== undefine
 export function parseServerOptions(flags: RawFlags): ServerOptions {
   const pick = (key: string, fallback: number | string) => (given(flags, key) ? flags[key] : fallback);
   return {
-    workers: parseNumber('--workers', pick('workers', availableParallelism()), 1, 64, true),
+    workers: parseNumber('--workers', pick('workers', availableParallelism()), 1, 256, true),
     p99BoundMs: parseDurationMs('--p99-bound', pick('p99Bound', DEFAULT_P99_BOUND_MS)),
     maxBatch: parseNumber('--max-batch', pick('maxBatch', DEFAULT_MAX_BATCH), 1, 4096, true),
     maxWaitMs: parseNumber('--max-wait-ms', pick('maxWaitMs', DEFAULT_MAX_WAIT_MS), 0, 10_000, false),

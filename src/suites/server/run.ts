@@ -95,7 +95,10 @@ export function pickPeak(searches: readonly ServerSearch[], steps: readonly Serv
   return { rate: step.offeredRate, p99Ms: step.latencyMs.p99, medianMs: step.latencyMs.median, achievedRate: step.achievedRate, lowerBound: mid.s.hiRate === null };
 }
 
-/** The knee of the p99 curve over the open-loop steps, with the single stream at rate 0 as its idle end. */
+/** Latency floor of the knee's log scale, ms. */
+const KNEE_FLOOR_MS = 1e-3;
+
+/** The knee of the (log) p99 curve over the open-loop steps, with the single stream at rate 0 as its idle end. */
 export function findKnee(r: ServerResult): ServerResult['knee'] {
   const xs = r.steps.map((s) => s.offeredRate);
   const ys = r.steps.map((s) => s.latencyMs.p99);
@@ -103,7 +106,7 @@ export function findKnee(r: ServerResult): ServerResult['knee'] {
     xs.unshift(0);
     ys.unshift(r.singleStream.latencyMs.p99);
   }
-  const k = kneeIndex(xs, ys);
+  const k = kneeIndex(xs, ys.map((y) => Math.log10(Math.max(KNEE_FLOOR_MS, y))));
   return k === null || xs[k] === 0 ? null : { rate: xs[k], p99Ms: ys[k] };
 }
 
@@ -116,6 +119,7 @@ export async function runServer(ctx: RunContext, o: ServerOptions, hooks: Server
   const instructions = ctx.sets.flatMap((s) => s.instructions);
   if (instructions.length === 0) return { status: 'failed', error: 'server: no instructions to serve (the instruction sets are empty)', result: null };
   const result = emptyResult(ctx, o, instructions.length);
+  if (ctx.signal.aborted) return { status: 'aborted', result: null };
   const epoch = clockEpoch();
   const clock: Clock = createClock(epoch);
   const lateness: Histogram = createHistogram();
@@ -202,7 +206,14 @@ export async function runServer(ctx: RunContext, o: ServerOptions, hooks: Server
   finish();
   if (aborted) return { status: 'aborted', result };
   if (o.searches > 0 && result.peak === null) {
-    ctx.warn('SERVER_NO_PEAK', `server: no arrival rate kept the p99 within ${sig3(o.p99BoundMs)} ms (lowest tried ${sig3(Math.min(...result.steps.map((s) => s.offeredRate)))}/s)`);
+    const lowest = sig3(Math.min(...result.steps.filter((s) => s.phase === 'search').map((s) => s.offeredRate)));
+    const generatorLate = result.searches.some((s) => s.stoppedBy === 'generator-limited');
+    ctx.warn(
+      'SERVER_NO_PEAK',
+      generatorLate
+        ? `server: no peak found: the load generator could not keep its schedule (down to ${lowest}/s); the machine is too busy to measure serving latency`
+        : `server: no arrival rate kept the p99 within ${sig3(o.p99BoundMs)} ms (lowest tried ${lowest}/s)`,
+    );
   } else if (result.peak?.lowerBound) {
     ctx.warn('SERVER_PEAK_LOWER_BOUND', `server: the peak search ended before finding a rate over the bound (${result.searches.map((s) => s.stoppedBy).join(', ')}); the peak ${sig3(result.peak.rate)}/s is a lower bound`);
   }

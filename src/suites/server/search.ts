@@ -2,10 +2,11 @@
  * Peak search: the highest arrival rate whose step is valid (p99 within the bound, nothing dropped, the
  * generator on time). Bracketing first — grow the rate by `growth` while steps are valid, or shrink it while they
  * are not — then bisection (geometric midpoints) until the bracket hi / lo is within 1 + tolerance. A step the
- * generator could not keep up with ends the search: rates from there cannot be measured on this machine, and the
- * peak found so far is a lower bound.
+ * generator could not keep up with is measured again (`generatorRetries` times: a passing hiccup of a shared
+ * machine); if it still is, the search ends — rates from there cannot be measured on this machine, and the peak
+ * found so far is a lower bound.
  */
-import { SEARCH_MAX_RATE, SEARCH_MAX_SHRINKS, SEARCH_MAX_STEPS, SEARCH_TOLERANCE } from './constants.js';
+import { SEARCH_GENERATOR_RETRIES, SEARCH_MAX_RATE, SEARCH_MAX_SHRINKS, SEARCH_MAX_STEPS, SEARCH_TOLERANCE } from './constants.js';
 
 /** What the search needs to know of a measured step. */
 export interface SearchProbe {
@@ -30,6 +31,8 @@ export interface SearchLimits {
   maxSteps: number;
   maxShrinks: number;
   maxRate: number;
+  /** Times a generator-limited step is measured again before the search gives up. */
+  generatorRetries: number;
 }
 
 export const DEFAULT_SEARCH_LIMITS: SearchLimits = {
@@ -37,6 +40,7 @@ export const DEFAULT_SEARCH_LIMITS: SearchLimits = {
   maxSteps: SEARCH_MAX_STEPS,
   maxShrinks: SEARCH_MAX_SHRINKS,
   maxRate: SEARCH_MAX_RATE,
+  generatorRetries: SEARCH_GENERATOR_RETRIES,
 };
 
 export async function searchPeak(
@@ -49,13 +53,17 @@ export async function searchPeak(
   let hi: number | null = null;
   let steps = 0;
   let shrinks = 0;
+  let retries = 0;
   const done = (stoppedBy: SearchStop): SearchOutcome => ({ peakRate: lo, hiRate: hi, stoppedBy, steps });
   /** Measures `rate`; returns a stop reason, or null to go on. */
   const probe = async (rate: number): Promise<SearchStop | null> => {
-    if (steps >= limits.maxSteps) return 'max-steps';
-    const p = await measure(rate);
-    steps++;
-    if (p.aborted) return 'aborted';
+    let p: SearchProbe;
+    do {
+      if (steps >= limits.maxSteps) return 'max-steps';
+      p = await measure(rate);
+      steps++;
+      if (p.aborted) return 'aborted';
+    } while (p.generatorLimited && retries++ < limits.generatorRetries);
     if (p.generatorLimited) return 'generator-limited';
     if (p.valid) lo = lo === null ? rate : Math.max(lo, rate);
     else hi = hi === null ? rate : Math.min(hi, rate);

@@ -3,9 +3,11 @@
  * (synchronously, through shared memory) and answers 'done'. Errors are sent back as messages, never thrown
  * across the thread. A worker entry module calls `runServingWorker` with the batch handler it serves with.
  */
+import { getPriority, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createBridge, type GasmBridge } from '../../pipeline/bridge.js';
 import { createClock } from './clock.js';
+import { WORKER_NICE_INCREMENT } from './constants.js';
 import type { FromServerWorker, ServerWorkerSetup, ToServerWorker } from './protocol.js';
 import { serveStep, type BatchHandler } from './serve-loop.js';
 import { viewStep } from './step-buffers.js';
@@ -15,6 +17,16 @@ export function bridgeHandler(bridge: GasmBridge): BatchHandler {
   return (texts) => bridge.processBatch(texts).map((r) => r.success);
 }
 
+/** Lowers this worker thread's priority (see WORKER_NICE_INCREMENT); returns the nice value it runs at. */
+function yieldPriorityToGenerator(): number | null {
+  try {
+    setPriority(0, Math.min(19, getPriority(0) + WORKER_NICE_INCREMENT));
+    return getPriority(0);
+  } catch {
+    return null;
+  }
+}
+
 export async function runServingWorker(makeHandler: (bridge: GasmBridge, setup: ServerWorkerSetup) => BatchHandler): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error('runServingWorker must run in a worker thread');
@@ -22,6 +34,7 @@ export async function runServingWorker(makeHandler: (bridge: GasmBridge, setup: 
   const send = (message: FromServerWorker): void => port.postMessage(message);
   const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
   try {
+    yieldPriorityToGenerator();
     const bridge = await createBridge(setup.bridge);
     const handle = makeHandler(bridge, setup);
     const clock = createClock(setup.epoch);
