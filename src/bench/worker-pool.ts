@@ -104,10 +104,15 @@ export class WorkerPool {
     const slots = this.slots.filter((s) => ids.includes(s.id) && !s.failed);
     const generation = ++this.generation;
     Atomics.store(this.barrier, BARRIER_ARRIVED, 0);
-    const answers = slots.map((slot) => this.request(slot, { type: 'run', workload, generation }));
-    // Release once every live participant waits at the barrier (a participant that fails meanwhile is not awaited).
-    const deadline = performance.now() + this.timeoutMs;
-    while (Atomics.load(this.barrier, BARRIER_ARRIVED) < slots.filter((s) => !s.failed).length && performance.now() < deadline) await sleep(1);
+    let answered = 0;
+    const answers = slots.map((slot) => this.request(slot, { type: 'run', workload, generation }).then((a) => {
+      answered++;
+      return a;
+    }));
+    // Release once every participant waits at the barrier or has already answered (failed, or broke protocol);
+    // one that has not arrived within half the timeout is left behind, so the others still finish in time.
+    const deadline = performance.now() + this.timeoutMs / 2;
+    while (Atomics.load(this.barrier, BARRIER_ARRIVED) + answered < slots.length && performance.now() < deadline) await sleep(1);
     Atomics.store(this.barrier, BARRIER_GO, generation);
     Atomics.notify(this.barrier, BARRIER_GO);
     const results = await Promise.all(answers);
