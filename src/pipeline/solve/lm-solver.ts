@@ -12,6 +12,58 @@ import { so3Exp } from './se3.js';
 import { addPrior, centringResidual, groundResidual, penetrationResidual } from './terms.js';
 import type { SolverWorkspace } from './workspace.js';
 
+/** Phases of an LM iteration, for profiling (src/profile). */
+export type SolverPhase = 'residuals' | 'jacobian' | 'normal-equations' | 'cholesky' | 'line-search';
+
+/**
+ * Phase timing for profiling: while an observer is set, every phase's time is reported to it. The residuals of
+ * an evaluation are timed by an extra residual-only evaluation (so profiling costs about one more evaluation per
+ * step); the Jacobian is the rest of the full evaluation after residuals and the normal-equation accumulation;
+ * "line-search" is the step's retraction (LM's counterpart of a line search: the damping decides the step).
+ * Unset (the default), nothing is timed.
+ */
+let phaseObserver: ((phase: SolverPhase, ms: number) => void) | undefined;
+let accumulateMs = 0;
+
+/** Sets (or clears, with undefined) the phase observer; returns the previous one. */
+export function setPhaseObserver(observer: ((phase: SolverPhase, ms: number) => void) | undefined): typeof phaseObserver {
+  const previous = phaseObserver;
+  phaseObserver = observer;
+  return previous;
+}
+
+function accumulate(ws: SolverWorkspace, rows: number, A: Float64Array, g: Float64Array): void {
+  if (phaseObserver === undefined) return accumulateRows(ws, rows, A, g);
+  const t0 = performance.now();
+  accumulateRows(ws, rows, A, g);
+  accumulateMs += performance.now() - t0;
+}
+
+/** evaluateTerms, timed by phase when an observer is set. */
+function evaluate(ws: SolverWorkspace, priorWeight: number, A: Float64Array, g: Float64Array): number {
+  const observer = phaseObserver;
+  if (observer === undefined) return evaluateTerms(ws, priorWeight, A, g);
+  const t0 = performance.now();
+  evaluateTerms(ws, priorWeight, null, null);
+  const t1 = performance.now();
+  accumulateMs = 0;
+  const cost = evaluateTerms(ws, priorWeight, A, g);
+  const t2 = performance.now();
+  observer('residuals', t1 - t0);
+  observer('normal-equations', accumulateMs);
+  observer('jacobian', Math.max(0, t2 - t1 - (t1 - t0) - accumulateMs));
+  return cost;
+}
+
+function timed<T>(phase: SolverPhase, run: () => T): T {
+  const observer = phaseObserver;
+  if (observer === undefined) return run();
+  const t0 = performance.now();
+  const out = run();
+  observer(phase, performance.now() - t0);
+  return out;
+}
+
 /** Initial damping relative to the largest diagonal entry of JᵀJ (small: start close to Gauss–Newton). */
 export const INITIAL_DAMPING = 1e-6;
 /** Stop when the sum of squared residuals is at most this. */
@@ -66,11 +118,11 @@ export function evaluateTerms(ws: SolverWorkspace, priorWeight: number, A: Float
     sum += s;
     const limit = FEASIBLE_SHARE * ws.tolerance[ci];
     if (!(s <= limit * limit)) feasible = false;
-    if (wantJ) accumulateRows(ws, rows, A, g);
+    if (wantJ) accumulate(ws, rows, A, g);
     const centring = centringResidual(ws, ci, wantJ);
     if (centring > 0) {
       sum += r[0] * r[0] + r[1] * r[1];
-      if (wantJ) accumulateRows(ws, centring, A, g);
+      if (wantJ) accumulate(ws, centring, A, g);
     }
   }
   const implicitLimit = ws.implicitLimit;
@@ -79,7 +131,7 @@ export function evaluateTerms(ws: SolverWorkspace, priorWeight: number, A: Float
     const v = r[0];
     sum += v * v;
     if (!(Math.abs(v) <= implicitLimit)) feasible = false;
-    if (wantJ) accumulateRows(ws, 1, A, g);
+    if (wantJ) accumulate(ws, 1, A, g);
   }
   if (ws.collisions) {
     for (let i = 0; i < N; i++) {
@@ -89,7 +141,7 @@ export function evaluateTerms(ws: SolverWorkspace, priorWeight: number, A: Float
         if (depth !== 0) {
           sum += depth * depth;
           if (!(depth <= implicitLimit)) feasible = false;
-          if (wantJ) accumulateRows(ws, 1, A, g);
+          if (wantJ) accumulate(ws, 1, A, g);
         }
       }
     }
@@ -138,7 +190,7 @@ export function runLevenbergMarquardt(ws: SolverWorkspace, priorWeight: number, 
   const n = ws.columns;
   ws.P = ws.pos;
   ws.Q = ws.quat;
-  let cost = evaluateTerms(ws, priorWeight, ws.normal, ws.gradient);
+  let cost = evaluate(ws, priorWeight, ws.normal, ws.gradient);
   let maxDiag = 0;
   for (let i = 0; i < n; i++) maxDiag = Math.max(maxDiag, ws.normal[i * n + i]);
   let mu = INITIAL_DAMPING * Math.max(maxDiag, 1e-12);
@@ -156,7 +208,8 @@ export function runLevenbergMarquardt(ws: SolverWorkspace, priorWeight: number, 
     if (mu > MAX_DAMPING) return { iterations, converged: true, timedOut: false };
 
     iterations++;
-    if (!solveDamped(A, g, mu, n, ws.factor, ws.envelope, h)) {
+    const solved = phaseObserver === undefined ? solveDamped(A, g, mu, n, ws.factor, ws.envelope, h) : timed('cholesky', () => solveDamped(A, g, mu, n, ws.factor, ws.envelope, h));
+    if (!solved) {
       mu *= nu;
       nu *= 2;
       continue;
@@ -169,10 +222,11 @@ export function runLevenbergMarquardt(ws: SolverWorkspace, priorWeight: number, 
     }
     if (Math.sqrt(h2) <= STEP_EPSILON) return { iterations, converged: true, timedOut: false };
 
-    retract(ws, h);
+    if (phaseObserver === undefined) retract(ws, h);
+    else timed('line-search', () => retract(ws, h));
     ws.P = ws.trialPos;
     ws.Q = ws.trialQuat;
-    const trialCost = evaluateTerms(ws, priorWeight, ws.trialNormal, ws.trialGradient);
+    const trialCost = evaluate(ws, priorWeight, ws.trialNormal, ws.trialGradient);
     const rho = (cost - trialCost) / predicted;
     if (Number.isFinite(trialCost) && rho > 0) {
       acceptTrial(ws);
