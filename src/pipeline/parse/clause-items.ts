@@ -360,14 +360,17 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
     if (base !== undefined && !(prev?.t === 'np' && w === 'position')) {
       items.push({ t: 'verb', word: base });
       i++;
-      if (word(tokens, i) === 'up' && (base === 'line' || base === 'stand' || base === 'set')) {
-        items[items.length - 1] = { t: 'verb', word: 'align' };
-        i++;
-      }
+      if (word(tokens, i) === 'up' && base === 'line') items[items.length - 1] = { t: 'verb', word: 'align' };
+      if (['up', 'out', 'down', 'off'].includes(word(tokens, i) ?? '') && ['line', 'stand', 'set', 'lay', 'put', 'spread', 'space', 'set'].includes(base)) i++;
       continue;
     }
     const bare = prev === undefined || prev.t === 'verb' || prev.t === 'rel' || prev.t === 'qty';
     const np = readNounPhrase(tokens, i, bare);
+    if (np && np.next > i && prev?.t === 'rel' && (np.np.kind === 'floor' || np.np.kind === 'ground') && np.np.label === undefined) {
+      items.push({ t: 'world' });
+      i = np.next;
+      continue;
+    }
     if (np && np.next > i) {
       items.push({ t: 'np', np: np.np, text: tokens.slice(i, np.next).map((x) => (x as { text: string }).text).join(' ') });
       i = np.next;

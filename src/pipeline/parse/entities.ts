@@ -46,7 +46,7 @@ const NOT_NOUNS = new Set([
   'and', 'or', 'but', 'with', 'to', 'of', 'for', 'at', 'by', 'as', 'is', 'are', 'be', 'it', 'them', 'they', 'then', 'while',
   'each', 'every', 'all', 'both', 'other', 'others', 'rest', 'same', 'way', 'so', 'that', 'which', 'where', 'when', 'there', 'here',
   'not', 'no', 'very', 'more', 'less', 'least', 'most', 'than', 'about', 'around', 'along', 'axis', 'spacing', 'apart', 'distance',
-  'gap', 'degrees', 'degree', 'radians', 'top', 'base', 'side', 'end', 'middle', 'center', 'centre', 'previous', 'next', 'one', 'ones',
+  'gap', 'degrees', 'degree', 'radians', 'top', 'side', 'up', 'down', 'out', 'off', 'away', 'over', 'back', 'upside', 'upright', 'facing', 'end', 'middle', 'center', 'centre', 'previous', 'next', 'one', 'ones',
   'row', 'line', 'grid', 'pyramid', 'stack', 'tower', 'sequence', 'order', 'forming', 'form', 'precise', 'orientation', 'alignment',
   'collision', 'collisions', 'position', 'again', 'corner', 'corners', 'edge', 'edges', 'perimeter', 'border', 'rim', 'sides', 'ends',
   'circle', 'triangle', 'pentagon', 'hexagon', 'octagon', 'polygon', 'formation', 'pattern', 'arrangement', 'layout', 'shape', 'spacing',
@@ -80,7 +80,8 @@ function withLabel(tokens: Token[], j: number, np: NounPhrase): { np: NounPhrase
     const after = tokens[k + 1];
     const free = after === undefined || after.kind === 'sep' || (after.kind === 'word' && (AFTER_NAME.has(after.text) || verbBase(after.text) !== undefined || matchRelation(tokens, k + 1) !== null));
     const axisWord = (t.text === 'x' || t.text === 'y' || t.text === 'z') && (isWord(after, 'axis') || isWord(after, 'direction'));
-    if (!axisWord && (t.text !== 'a' || (free && !readQuantity(tokens, k)))) return { np: { ...np, label: t.text }, next: k + 1 };
+    const measured = readQuantity(tokens, k + 1) !== null;
+    if (!axisWord && (t.text !== 'a' || ((free || measured) && !readQuantity(tokens, k)))) return { np: { ...np, label: t.text }, next: k + 1 };
   }
   return { np, next: j };
 }

@@ -28,6 +28,11 @@ function startsClause(tokens: Token[]): boolean {
   return first !== undefined && verbBase(first.text) === first.text || hasRelation(tokens);
 }
 
+function startsWithVerb(tokens: Token[]): boolean {
+  const first = tokens.find((t) => t.kind === 'word');
+  return first !== undefined && verbBase(first.text) === first.text;
+}
+
 function splitAtAnd(tokens: Token[]): Token[][] {
   const out: Token[][] = [];
   let start = 0;
@@ -88,6 +93,13 @@ export function splitClauses(tokens: Token[]): Token[][] {
     current.push(t);
   }
   if (current.length > 0) pieces.push(current);
+  // A piece with neither a relation nor a verb of its own continues a list into the next one ("put vial 1,
+  // vial 2 and vial 3 in a row", "assemble: base on the pallet").
+  for (let k = pieces.length - 2; k >= 0; k--) {
+    if (!hasRelation(pieces[k]) && !startsWithVerb(pieces[k + 1])) {
+      pieces.splice(k, 2, [...pieces[k], ...pieces[k + 1]]);
+    }
+  }
   const clauses: Token[][] = [];
   for (const piece of pieces) {
     for (const byAnd of splitAtAnd(piece)) {

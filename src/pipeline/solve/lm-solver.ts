@@ -197,9 +197,9 @@ export function runLevenbergMarquardt(ws: SolverWorkspace, priorWeight: number, 
   let nu = 2;
   let iterations = 0;
 
-  const timed = deadline !== Number.POSITIVE_INFINITY;
+  const hasDeadline = deadline !== Number.POSITIVE_INFINITY;
   while (iterations < budget) {
-    if (timed && performance.now() > deadline) return { iterations, converged: false, timedOut: true };
+    if (hasDeadline && performance.now() > deadline) return { iterations, converged: false, timedOut: true };
     const A = ws.normal, g = ws.gradient, h = ws.step;
     if (!(cost > COST_EPSILON)) return { iterations, converged: true, timedOut: false };
     let gmax = 0;

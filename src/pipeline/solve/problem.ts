@@ -73,6 +73,7 @@ export function compileProblem(ws: SolverWorkspace, input: SolveInput, options: 
       ws.half[i * 3 + k] = h;
     }
     ws.grounded[i] = e.grounded ? 1 : 0;
+    ws.supported[i] = 0;
     ws.rotColumn[i] = -1;
 
     let valid = true;
@@ -102,7 +103,8 @@ export function compileProblem(ws: SolverWorkspace, input: SolveInput, options: 
     let cc = targets.length > 1 ? entityIndex(ws, targets[1], 'target', ci) : -1;
     if (kind === KIND.between && targets.length === 1) cc = b;
     ws.kind[ci] = kind;
-    ws.supports[ci] = (kind === KIND.on || kind === KIND.above) && b >= 0 ? 1 : 0;
+    ws.supports[ci] = (kind === KIND.on || kind === KIND.above) && b >= 0 && b !== a ? 1 : 0;
+    if (ws.supports[ci] === 1) ws.supported[a] = 1;
     ws.subject[ci] = a;
     ws.targetB[ci] = b;
     ws.targetC[ci] = cc;

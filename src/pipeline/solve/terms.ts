@@ -17,8 +17,6 @@ import { ROW_WIDTH, type SolverWorkspace } from './workspace.js';
  */
 export const GROUND_BAND = 1e-3;
 
-const TIE_ORDER = [2, 0, 1] as const;
-
 /**
  * Ground term of entity e (1 row): max(0, h_z − p_z), or p_z − h_z = 0 for a floor-standing entity. Within
  * GROUND_BAND above the floor the row is 0 but keeps its Jacobian.
@@ -56,10 +54,10 @@ export function penetrationResidual(ws: SolverWorkspace, i: number, j: number, w
   ws.blocks[2] = -1;
   ws.r[0] = depth;
   if (wantJ) {
-    // The axis of least penetration; on a tie, z first, then x, then y.
+    // The axis of least penetration (the first on a tie).
     let axis = 2;
     if (!stacked) {
-      for (const k of TIE_ORDER) {
+      for (let k = 0; k < 3; k++) {
         if (H[i * 3 + k] + H[j * 3 + k] - Math.abs(P[i * 3 + k] - P[j * 3 + k]) === depth) {
           axis = k;
           break;
@@ -123,7 +121,10 @@ export function addPrior(
   const w2 = w * w;
   let sum = 0;
   for (let e = 0; e < N; e++) {
-    for (let k = 0; k < 3; k++) {
+    // While centring is on, a supported object's x and y are held by its centring term instead: the prior would
+    // pull it back towards the network's proposal, often over its support's edge.
+    const free = A !== null && ws.centring > 0 && ws.supported[e] === 1 ? 2 : 0;
+    for (let k = free; k < 3; k++) {
       const c = e * 3 + k;
       const d = P[c] - anchorPos[c];
       sum += w2 * d * d;

@@ -29,6 +29,8 @@ export class SolverWorkspace {
   // Per entity.
   half = new Float64Array(12);
   grounded = new Uint8Array(4);
+  /** 1 when the entity is the subject of an on/above relation to another entity (it has a centring term). */
+  supported = new Uint8Array(4);
   /** Column of the rotation block of each entity, −1 when its orientation is not an unknown. Position block: 3e. */
   rotColumn = new Int32Array(4);
   /** Current, trial, anchor (prior) and initial (sanitised input) poses. */
@@ -103,6 +105,7 @@ export class SolverWorkspace {
       const n = grownSize(entities, this.pos.length / 3);
       this.half = new Float64Array(n * 3);
       this.grounded = new Uint8Array(n);
+      this.supported = new Uint8Array(n);
       this.rotColumn = new Int32Array(n);
       this.pos = new Float64Array(n * 3);
       this.quat = new Float64Array(n * 4);
