@@ -1,51 +1,188 @@
 /**
- * Milliseconds per GasmNetwork.predict (encode excluded) for B ∈ {1, 10, 100} scenes × N ∈ {3, 16, 64} entities,
- * on the wasm and cpu backends, default model config. Median of repeated runs after a warm-up; each case runs
- * for about MIN_CASE_MS (at least MIN_REPS runs).
- * Run: node --import tsx scripts/bench-model.ts [backend …]
+ * The model optimizations' targets, end to end through the bridge (parse → encode → network → solve → respond)
+ * on the `simple` suite, wasm backend. Each pair of cases is measured interleaved (A B A B …, ROUNDS rounds of
+ * about ROUND_MS each) so that machine drift hits both alike; the figure is the median over rounds.
+ *
+ *   fused vs folded, seed preset, batch 64            target ≥ 1.7×, outputs equal within 1e-4
+ *   seed preset, batch 64                             target ≥ 4,000 instr/s
+ *   default model, batch 100                          target ≥ 30,000 instr/s
+ *   batching gain, default model, batch 100 / 1       target ≥ 15×
+ *   memory cache at an 80 % repeat ratio vs no cache  target ≥ 4×, identical poses on hits
+ *   int8 / float16 vs float32 (size, pose drift)      reported
+ *
+ * Run: node --import tsx scripts/bench-model.ts [--quick]   (about 60 s; --quick about 15 s)
  */
-import { initBackend, type BackendPreference } from '../src/pipeline/model/backend.js';
-import { DEFAULT_MODEL_CONFIG } from '../src/pipeline/model/config.js';
-import { encodeScenes } from '../src/pipeline/model/encode.js';
-import { GasmNetwork } from '../src/pipeline/model/network.js';
-import type { SceneSpec } from '../src/pipeline/types.js';
+import { readCategory } from '../src/bench/instruction-files.js';
+import { createBridge, type BridgeConfig, type GasmBridge } from '../src/pipeline/bridge.js';
+import type { GasmResponse } from '../src/pipeline/types.js';
+import { createPrng } from '../src/pipeline/model/prng.js';
 
-const BATCHES = [1, 10, 100];
-const SIZES = [3, 16, 64];
-const WARMUP = 5;
-const MIN_REPS = 3;
-const MIN_CASE_MS = 1000;
+const quick = process.argv.includes('--quick');
+const ROUNDS = quick ? 3 : 7;
+const ROUND_MS = quick ? 250 : 600;
+const REPEAT_RATIO = 0.8;
 
-function scene(n: number): SceneSpec {
-  const entities = Array.from({ length: n }, (_, i) => ({
-    name: `box_${i}`, kind: 'box', category: 'object' as const, halfExtents: [0.05, 0.05, 0.05] as [number, number, number], grounded: false,
-  }));
-  const constraints = entities.slice(1).map((e, i) => ({ type: 'above' as const, subject: entities[i].name, targets: [e.name], parameters: {}, source: '' }));
-  return { instruction: '', entities, constraints, warnings: [] };
+const simple = await readCategory('simple');
+
+function batchOf(size: number, offset = 0): string[] {
+  return Array.from({ length: size }, (_, i) => simple[(i + offset) % simple.length]);
 }
 
-const backends = (process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['wasm', 'cpu']) as BackendPreference[];
-process.stdout.write(`config ${JSON.stringify(DEFAULT_MODEL_CONFIG)}\nbackend     B    N   ms/predict   µs/scene   runs\n`);
-for (const backend of backends) {
-  await initBackend(backend);
-  const net = new GasmNetwork({ ...DEFAULT_MODEL_CONFIG });
-  for (const B of BATCHES) {
-    for (const N of SIZES) {
-      const encoded = encodeScenes(Array.from({ length: B }, () => scene(N)));
-      for (let i = 0; i < WARMUP; i++) net.predict(encoded);
-      const times: number[] = [];
-      const start = performance.now();
-      while (times.length < MIN_REPS || performance.now() - start < MIN_CASE_MS) {
-        const t0 = performance.now();
-        net.predict(encoded);
-        times.push(performance.now() - t0);
-      }
-      times.sort((a, b) => a - b);
-      const median = times[Math.floor(times.length / 2)];
-      process.stdout.write(
-        `${backend.padEnd(8)} ${String(B).padStart(4)} ${String(N).padStart(4)} ${median.toFixed(3).padStart(12)} ${((median * 1000) / B).toFixed(1).padStart(10)} ${String(times.length).padStart(6)}\n`,
-      );
+/** Distinct simple instructions: templates with a distance that varies (a cache cannot know a new one). */
+const TEMPLATES = [
+  (n: number) => `place the red box ${n} mm above the blue cube`,
+  (n: number) => `put the cup ${n} mm left of the plate`,
+  (n: number) => `move the green sphere ${n} mm in front of the yellow box`,
+];
+
+/** A workload where REPEAT_RATIO of the instructions repeat an earlier one (uniformly chosen), the rest are new. */
+function repeatWorkload(count: number, seed: number): string[] {
+  const prng = createPrng(seed);
+  const out: string[] = [];
+  let fresh = 0;
+  for (let i = 0; i < count; i++) {
+    if (out.length > 0 && prng.next() < REPEAT_RATIO) out.push(out[Math.floor(prng.next() * out.length)]);
+    else {
+      out.push(TEMPLATES[fresh % TEMPLATES.length](10 + Math.floor(fresh / TEMPLATES.length)));
+      fresh++;
     }
   }
-  net.dispose();
+  return out;
 }
+
+/** A case: a bridge and the batches it is fed in turn; the cursor carries on from round to round. */
+interface Case {
+  bridge: GasmBridge;
+  batches: readonly (readonly string[])[];
+  cursor: number;
+}
+
+/** Instructions per second over one round of about ROUND_MS. */
+function round(c: Case): number {
+  let n = 0;
+  const t0 = performance.now();
+  let t = t0;
+  while (t - t0 < ROUND_MS) {
+    const batch = c.batches[c.cursor++ % c.batches.length];
+    c.bridge.processBatch(batch);
+    n += batch.length;
+    t = performance.now();
+  }
+  return (n * 1000) / (t - t0);
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+/**
+ * Interleaved rounds of several cases (order alternating A B, B A, …) after a short warm-up; returns each case's
+ * median instr/s and the median over rounds of its ratio to the first case.
+ */
+function interleaved(specs: { bridge: GasmBridge; batches: (readonly string[])[]; warmup?: boolean }[]): { rates: number[]; ratios: number[] } {
+  const cases: Case[] = specs.map((s) => ({ bridge: s.bridge, batches: s.batches, cursor: 0 }));
+  specs.forEach((s, i) => {
+    if (s.warmup === false) return;
+    for (let k = 0; k < 3; k++) for (const batch of cases[i].batches.slice(0, 10)) cases[i].bridge.processBatch(batch);
+  });
+  const perCase: number[][] = cases.map(() => []);
+  for (let r = 0; r < ROUNDS; r++) {
+    const order = r % 2 === 0 ? cases.map((_, i) => i) : cases.map((_, i) => cases.length - 1 - i);
+    for (const i of order) perCase[i].push(round(cases[i]));
+  }
+  const ratios = perCase.map((xs) => median(xs.map((x, r) => x / perCase[0][r])));
+  return { rates: perCase.map(median), ratios };
+}
+
+function maxPoseDiffMm(a: readonly GasmResponse[], b: readonly GasmResponse[]): number {
+  let worst = 0;
+  a.forEach((r, i) => {
+    for (const [name, pose] of Object.entries(r.targetPoses)) {
+      const other = b[i].targetPoses[name];
+      for (let k = 0; k < 3; k++) worst = Math.max(worst, Math.abs(pose.position[k] - other.position[k]) * 1000);
+    }
+  });
+  return worst;
+}
+
+function satisfaction(rs: readonly GasmResponse[]): number {
+  let ok = 0, all = 0;
+  for (const r of rs) for (const c of r.constraints) {
+    all++;
+    if (c.satisfied) ok++;
+  }
+  return all === 0 ? 0 : ok / all;
+}
+
+const bridges: GasmBridge[] = [];
+async function bridge(config: BridgeConfig): Promise<GasmBridge> {
+  const b = await createBridge({ backend: 'wasm', ...config });
+  bridges.push(b);
+  return b;
+}
+
+const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
+const out = (line: string) => process.stdout.write(line + '\n');
+out(`gasm model targets (simple suite, wasm; ${ROUNDS} interleaved rounds of ~${ROUND_MS} ms; median)`);
+
+// Fused vs folded at the seed preset, batch 64.
+{
+  const fused = await bridge({ preset: 'seed', attention: 'fused' });
+  const folded = await bridge({ preset: 'seed', attention: 'folded' });
+  const batch = batchOf(64);
+  const diff = maxPoseDiffMm(fused.processBatch(batch), folded.processBatch(batch)) / 1000;
+  const { rates, ratios } = interleaved([{ bridge: folded, batches: [batch] }, { bridge: fused, batches: [batch] }]);
+  out(`seed preset, batch 64: folded ${fmt(rates[0])} instr/s, fused ${fmt(rates[1])} instr/s (target ≥ 4,000)`);
+  out(`fused / folded at seed: ${ratios[1].toFixed(2)}× (target ≥ 1.7×); largest pose difference ${diff.toExponential(1)} (target ≤ 1e-4)`);
+}
+
+// Default model: batch 100 and batch 1.
+{
+  const b = await bridge({});
+  const { rates } = interleaved([
+    { bridge: b, batches: [batchOf(1, 0), batchOf(1, 1), batchOf(1, 2), batchOf(1, 3)] },
+    { bridge: b, batches: [batchOf(100)] },
+  ]);
+  out(`default model: batch 1 ${fmt(rates[0])} instr/s, batch 100 ${fmt(rates[1])} instr/s (target ≥ 30,000); gain ${(rates[1] / rates[0]).toFixed(1)}× (target ≥ 15×)`);
+}
+
+// Cache at an 80 % repeat ratio (batch 1: one instruction per call, as a service sees them). The workload is long
+// enough not to wrap round within the measurement, and the cache large enough to keep every distinct instruction,
+// so the hit rate is the repeat ratio. Correctness: a hit returns the poses an uncached bridge computes.
+{
+  const plain = await bridge({});
+  const cached = await bridge({ cache: { mode: 'memory', maxEntries: 1_000_000 } });
+  const check = repeatWorkload(300, 1);
+  const same = check.every((t) => {
+    const computed = JSON.stringify(plain.process(t).targetPoses);
+    return JSON.stringify(cached.process(t).targetPoses) === computed && JSON.stringify(cached.process(t).targetPoses) === computed;
+  });
+  const warm = await bridge({ cache: { mode: 'memory', maxEntries: 1_000_000 } });
+  const singles = repeatWorkload(400_000, 7).map((t) => [t]);
+  const { rates, ratios } = interleaved([
+    { bridge: plain, batches: singles },
+    { bridge: warm, batches: singles, warmup: false },
+  ]);
+  const stats = warm.cacheStats();
+  out(
+    `cache at ${REPEAT_RATIO * 100} % repeats, batch 1: off ${fmt(rates[0])}, memory ${fmt(rates[1])} instr/s: ${ratios[1].toFixed(1)}× ` +
+      `(target ≥ 4×); hit rate ${(stats.hitRate * 100).toFixed(1)} % over ${fmt(stats.hits + stats.misses)} lookups; poses identical on hits: ${same}`,
+  );
+}
+
+// Quantized weights: size and pose drift against float32 on the same instructions.
+{
+  const full = await bridge({});
+  const reference = full.processBatch(simple);
+  for (const weights of ['float16', 'int8'] as const) {
+    const q = await bridge({ weights });
+    const rs = q.processBatch(simple);
+    out(
+      `weights ${weights}: ${fmt(q.describe().weights.bytes)} bytes (float32 ${fmt(full.describe().weights.bytes)}); ` +
+        `largest position drift ${maxPoseDiffMm(reference, rs).toFixed(3)} mm; satisfaction ${(satisfaction(rs) * 100).toFixed(1)} % (float32 ${(satisfaction(reference) * 100).toFixed(1)} %)`,
+    );
+  }
+}
+
+for (const b of bridges) b.dispose();

@@ -12,6 +12,7 @@ import { register as registerExport } from './commands/export.js';
 import { register as registerGate } from './commands/gate.js';
 import { register as registerHistory } from './commands/history.js';
 import { register as registerInfo } from './commands/info.js';
+import { register as registerProfile } from './commands/profile.js';
 import { register as registerReport } from './commands/report.js';
 import { register as registerRun } from './commands/run.js';
 
@@ -38,6 +39,7 @@ registerExport(program);
 registerGate(program);
 registerBaseline(program);
 registerHistory(program);
+registerProfile(program);
 registerInfo(program);
 
 try {
