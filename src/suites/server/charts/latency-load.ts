@@ -4,7 +4,7 @@
  */
 import type { ChartConfiguration } from 'chart.js';
 import { renderPng } from '../../../report/charts/canvas.js';
-import { axis, PALETTE, titled } from '../../../report/charts/theme.js';
+import { axis, fixedTicks, logAxisRange, PALETTE, titled } from '../../../report/charts/theme.js';
 import { sig3, whole } from '../../../format/numbers.js';
 import type { ChartSpec, ReportView } from '../../contract.js';
 import type { ServerResult } from '../schema.js';
@@ -28,7 +28,7 @@ export function latencyLoadChart(r: ServerResult, view: ReportView): ChartSpec |
     p50.unshift({ x: 0, y: at(r.singleStream.latencyMs.median), valid: true });
     p99.unshift({ x: 0, y: at(r.singleStream.latencyMs.p99), valid: true });
   }
-  const xMax = Math.max(1, ...p99.map((p) => p.x)) * 1.05;
+  const xMax = Math.max(1, ...p99.map((p) => p.x));
   const style = (points: Point[], color: string) => ({
     pointBackgroundColor: points.map((p) => (p.valid ? color : '#ffffff')),
     pointBorderColor: color,
@@ -43,11 +43,10 @@ export function latencyLoadChart(r: ServerResult, view: ReportView): ChartSpec |
     { label: 'median latency', data: p50, ...style(p50, PALETTE[0]), pointStyle: 'rect' },
     { label: `bound ${sig3(r.p99BoundMs)} ms`, data: [{ x: 0, y: r.p99BoundMs }, { x: xMax, y: r.p99BoundMs }], borderColor: '#555555', backgroundColor: '#555555', borderDash: [8, 6], borderWidth: 2, pointRadius: 0, pointStyle: 'line' },
   ];
-  if (r.knee) datasets.push({ label: `knee ${whole(r.knee.rate)}/s`, data: [{ x: r.knee.rate, y: at(r.knee.p99Ms) }], borderColor: PALETTE[2], backgroundColor: PALETTE[2], pointRadius: 13, pointStyle: 'triangle', showLine: false });
-  if (r.peak) datasets.push({ label: `peak ${whole(r.peak.rate)}/s`, data: [{ x: r.peak.rate, y: at(r.peak.p99Ms) }], borderColor: PALETTE[7], backgroundColor: PALETTE[7], pointRadius: 13, pointStyle: 'star', borderWidth: 3, showLine: false });
+  if (r.knee) datasets.push({ label: `knee ${whole(r.knee.rate)}/s`, data: [{ x: r.knee.rate, y: at(r.knee.p99Ms) }], borderColor: PALETTE[2], backgroundColor: PALETTE[2], pointRadius: 13, pointStyle: 'triangle', showLine: false, order: -1 });
+  if (r.peak) datasets.push({ label: `peak ${whole(r.peak.rate)}/s`, data: [{ x: r.peak.rate, y: at(r.peak.p99Ms) }], borderColor: PALETTE[7], backgroundColor: PALETTE[7], pointRadius: 13, pointStyle: 'star', borderWidth: 3, showLine: false, order: -2 });
   const ys = [...p50, ...p99].map((p) => p.y).concat(r.p99BoundMs);
-  const yMin = 10 ** Math.floor(Math.log10(Math.min(...ys)));
-  const yMax = 10 ** Math.ceil(Math.log10(Math.max(...ys) * 1.2));
+  const yRange = logAxisRange(Math.min(...ys), Math.max(...ys));
   const batching = r.maxBatch > 1 ? `batches ≤ ${r.maxBatch}, window ${sig3(r.maxWaitMs)} ms` : 'no batching';
   const config: ChartConfiguration<'line'> = {
     type: 'line',
@@ -55,11 +54,11 @@ export function latencyLoadChart(r: ServerResult, view: ReportView): ChartSpec |
     options: {
       plugins: titled(
         `Latency under load: ${r.workers} workers, ${batching}`,
-        `Poisson arrivals, latency from scheduled arrival · rate 0 = one request at a time · hollow = invalid step · ${view.subtitle}`,
+        `latency from scheduled arrival · rate 0: one at a time · hollow: invalid · ${view.subtitle}`,
       ),
       scales: {
-        x: axis('offered rate (instructions/s)', { type: 'linear', min: 0, max: xMax }),
-        y: axis('latency (ms, log scale)', { type: 'logarithmic', min: yMin, max: yMax }),
+        x: axis('offered rate of the Poisson arrivals (instructions/s)', { type: 'linear', min: 0, max: xMax * 1.04, ticks: { includeBounds: false, font: { size: 14 } } }),
+        y: axis('latency (ms, log scale)', { type: 'logarithmic', min: yRange.min, max: yRange.max, ...fixedTicks(yRange.ticks) }),
       },
     },
   };
