@@ -43,7 +43,13 @@ function row(registry: EntityRegistry, names: string[], axis: Axis, spacing: num
   for (let k = 1; k < names.length; k++) {
     const gap = spacing ?? DEFAULT_GAP_M;
     out.push(c('distance', names[k], names[k - 1], source, { distance: pitch(registry, names[k], names[k - 1], axis, gap), axis, spacing: gap }));
-    out.push(c('aligned', names[k], names[k - 1], source, { axis }));
+    const dz = registry.get(names[k])!.halfExtents[2] - registry.get(names[k - 1])!.halfExtents[2];
+    if (dz === 0 || axis === 'z') out.push(c('aligned', names[k], names[k - 1], source, { axis }));
+    else {
+      // Members of different heights stand on one level: their bottoms, not their centres, are aligned.
+      out.push(c('distance', names[k], names[k - 1], source, { distance: 0, axis: axis === 'x' ? 'y' : 'x' }));
+      out.push(c('distance', names[k], names[k - 1], source, { distance: Math.round(dz * 1e6) / 1e6, axis: 'z' }));
+    }
   }
   return out;
 }

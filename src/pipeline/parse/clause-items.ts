@@ -3,7 +3,7 @@
  * spacing, arrangement shapes and roles — that parse-instruction.ts then interprets.
  */
 import type { Axis, ConstraintType } from '../types.js';
-import { COPULAS, FILLERS, NOUN_FORMS, verbBase } from './lexicon.js';
+import { COPULAS, FILLERS, NOUN_FORMS, NUMBER_WORDS, verbBase } from './lexicon.js';
 import { checkCount, readNounPhrase, type NounPhrase } from './entities.js';
 import { readQuantity } from './quantities.js';
 import { matchRelation } from './relations.js';
@@ -17,7 +17,7 @@ export type Item =
   | { t: 'qty'; kind: 'length' | 'angle'; value: number; spacing: boolean; atLeast: boolean; measure?: 'radius' | 'diameter' }
   | { t: 'rel'; type: ConstraintType; unary: boolean; phrase: string }
   | { t: 'axis'; axis: Axis; rotational: boolean }
-  | { t: 'shape'; shape: Shape; rows?: number; cols?: number; sides?: number; gap?: number }
+  | { t: 'shape'; shape: Shape; rows?: number; cols?: number; sides?: number; count?: number }
   | { t: 'centre' }
   | { t: 'pick'; word: string }
   | { t: 'tool' }
@@ -197,6 +197,11 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
       i++;
       continue;
     }
+    // "set it down", "put the box down": a particle of the verb, not a direction.
+    if (w === 'down' && prev?.t === 'np' && items[items.length - 2]?.t === 'verb' && ['set', 'put', 'lay', 'place'].includes((items[items.length - 2] as { word: string }).word)) {
+      i++;
+      continue;
+    }
     const pose = matchPose(tokens, i);
     if (pose) {
       items.push({ t: 'pose', angle: pose.angle, axis: pose.axis, phrase: pose.phrase });
@@ -304,12 +309,21 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
     }
     // Arrangement shapes: "in a row", "a pyramid", "as a stack", "in a circle", "a pentagon", "a 6-gon".
     const gon = /^(\d+)-?gon$/.exec(w);
-    if (gon || (SHAPES.has(w) && (prev?.t !== 'np' || ['a', 'an', 'the', 'in', 'into', 'as', 'form', 'forming'].includes(wordBefore(tokens, i) ?? '')) && (!AMBIGUOUS_SHAPES.has(w) || shapeContext(tokens, i)))) {
+    if (gon || (SHAPES.has(w) && !(w === 'line' && word(tokens, i + 1) === 'up') && (prev?.t !== 'np' || ['a', 'an', 'the', 'in', 'into', 'as', 'form', 'forming'].includes(wordBefore(tokens, i) ?? '')) && (!AMBIGUOUS_SHAPES.has(w) || shapeContext(tokens, i)))) {
       const shape = gon ? 'polygon' : SHAPES.get(w)!;
       const sides = gon ? Number(gon[1]) : SIDES.get(w);
-      items.push({ t: 'shape', shape, ...(sides !== undefined ? { sides } : {}) });
+      const shapeItem: Extract<Item, { t: 'shape' }> = { t: 'shape', shape, ...(sides !== undefined ? { sides } : {}) };
+      items.push(shapeItem);
       i++;
       while (['shape', 'formation', 'pattern', 'arrangement', 'layout', 'configuration', 'shaped'].includes(word(tokens, i) ?? '')) i++;
+      // "a tower of five", "a ring of 8" (no noun after the number): the member count.
+      const n = word(tokens, i) === 'of' ? tokens[i + 1] : undefined;
+      const count = n?.kind === 'num' ? n.value : n?.kind === 'word' ? NUMBER_WORDS.get(n.text) : undefined;
+      if (count !== undefined && !countsNoun(tokens, i + 2)) {
+        checkCount(n!.text, count, 'members');
+        shapeItem.count = count;
+        i += 2;
+      }
       continue;
     }
 

@@ -191,6 +191,12 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
     }
     const kind = NOUN_FORMS.get(w);
     if (kind) {
+      // A noun before another noun modifies it ("the base plate", "the tool tray"): the last noun is the kind.
+      const after = tokens[j + 1];
+      const second = after?.kind === 'word' ? NOUN_FORMS.get(after.text) : undefined;
+      if (second !== undefined && after?.kind === 'word' && !isPluralForm(w, kind) && !(isWord(tokens[j + 2]) && NOUN_FORMS.has(`${after.text} ${tokens[j + 2].text}`))) {
+        return withLabel(tokens, j + 2, { ...np, kind: second, head: `${w}_${singularSurface(after.text, second)}`, plural: isPluralForm(after.text, second) });
+      }
       return withLabel(tokens, j + 1, { ...np, kind, head: singularSurface(w, kind), plural: isPluralForm(w, kind) });
     }
     if ((sawModifier || bare) && couldBeNoun(w) && !matchRelation(tokens, j)) {

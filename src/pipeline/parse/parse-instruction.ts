@@ -132,7 +132,8 @@ const SUPPORT_TYPES = new Set<ConstraintType>(['on', 'above', 'inside', 'below']
  * in contact", "the mug and the bowl side by side", "four bins with 20 cm spacing on the shelf".
  */
 function arrangementClause(ctx: Context, items: Item[], verb: string | undefined): boolean {
-  const shapeIndex = items.findIndex((it) => it.t === 'shape');
+  const counted = items.findIndex((it) => it.t === 'shape' && it.count !== undefined);
+  const shapeIndex = counted >= 0 ? counted : items.findIndex((it) => it.t === 'shape');
   const group = items.find((it): it is Extract<Item, { t: 'group' }> => it.t === 'group');
   const spacingQty = items.find((it): it is Extract<Item, { t: 'qty' }> => it.t === 'qty' && it.spacing);
   const isStackVerb = verb === 'stack' || verb === 'pile';
@@ -164,6 +165,12 @@ function arrangementClause(ctx: Context, items: Item[], verb: string | undefined
 
   const shapeItem = shapeIndex >= 0 ? (items[shapeIndex] as Extract<Item, { t: 'shape' }>) : undefined;
   const first = items[subjectIdx[0]] as NpItem;
+  if (subjectIdx.length === 1 && shapeItem?.count !== undefined) {
+    if (first.np.count !== undefined && first.np.count !== shapeItem.count) {
+      throw new ParseError(`${first.np.count} or ${shapeItem.count}? the count of ${quote(first.text)} differs from the arrangement's in ${quote(ctx.source)}`);
+    }
+    first.np.count = shapeItem.count;
+  }
   if (subjectIdx.length === 1 && shapeItem?.rows && shapeItem.cols) {
     const cells = shapeItem.rows * shapeItem.cols;
     if (first.np.count !== undefined && first.np.count !== cells) {

@@ -25,27 +25,38 @@ function entityIndex(ws: SolverWorkspace, name: string, role: string, ci: number
   return index;
 }
 
+/** stackPair codes: the pair's overlap is resolved along z only (STACK_PAIR) or in x/y only (SIDE_PAIR). */
+export const STACK_PAIR = 1;
+export const SIDE_PAIR = 2;
+
 /** Share of a support's half-width within which both centres of a side-by-side pair must fit. */
 export const SIDE_BY_SIDE_SHARE = 0.75;
 
 /**
  * Marks the pairs of subjects above one support that cannot stand side by side over it (on neither horizontal
- * axis do their half-widths add up to at most SIDE_BY_SIDE_SHARE of the support's width): they must stack.
+ * axis do their half-widths add up to at most SIDE_BY_SIDE_SHARE of the support's width): they must stack; and
+ * the pairs resting on one support, which must stand side by side.
  */
 function markStackPairs(ws: SolverWorkspace): void {
   const C = ws.constraintCount, N = ws.entities, H = ws.half;
   for (let ci = 0; ci < C; ci++) {
-    if (ws.kind[ci] !== KIND.above || ws.targetB[ci] < 0) continue;
+    if ((ws.kind[ci] !== KIND.above && ws.kind[ci] !== KIND.on) || ws.targetB[ci] < 0) continue;
     const b = ws.targetB[ci], i = ws.subject[ci];
     for (let cj = ci + 1; cj < C; cj++) {
-      if (ws.kind[cj] !== KIND.above || ws.targetB[cj] !== b) continue;
+      if (ws.kind[cj] !== ws.kind[ci] || ws.targetB[cj] !== b) continue;
       const j = ws.subject[cj];
       if (i === j) continue;
+      if (ws.kind[ci] === KIND.on) {
+        // Two objects resting on one support stand side by side: their overlap is resolved horizontally.
+        ws.stackPair[i * N + j] = SIDE_PAIR;
+        ws.stackPair[j * N + i] = SIDE_PAIR;
+        continue;
+      }
       let fits = false;
       for (let k = 0; k < 2; k++) if (H[i * 3 + k] + H[j * 3 + k] <= 2 * SIDE_BY_SIDE_SHARE * H[b * 3 + k]) fits = true;
       if (!fits) {
-        ws.stackPair[i * N + j] = 1;
-        ws.stackPair[j * N + i] = 1;
+        ws.stackPair[i * N + j] = STACK_PAIR;
+        ws.stackPair[j * N + i] = STACK_PAIR;
       }
     }
   }

@@ -46,9 +46,12 @@ export function penetrationResidual(ws: SolverWorkspace, i: number, j: number, w
   if (depth === 0) return 0;
   const N = ws.entities;
   // Two objects above one support too small for both side by side separate by stacking (which keeps both over
-  // it): their overlap is measured and resolved along z.
-  const stacked = ws.stackPair[i * N + j] === 1;
+  // it): their overlap is measured and resolved along z (stackPair 1).
+  const pair = ws.stackPair[i * N + j];
+  const stacked = pair === 1;
   if (stacked) depth = H[i * 3 + 2] + H[j * 3 + 2] - Math.abs(P[i * 3 + 2] - P[j * 3 + 2]);
+  // Two objects resting on one support separate sideways (x or y, whichever overlaps less).
+  if (pair === 2) depth = Math.min(H[i * 3] + H[j * 3] - Math.abs(P[i * 3] - P[j * 3]), H[i * 3 + 1] + H[j * 3 + 1] - Math.abs(P[i * 3 + 1] - P[j * 3 + 1]));
   ws.blocks[0] = i;
   ws.blocks[1] = j;
   ws.blocks[2] = -1;
@@ -57,7 +60,7 @@ export function penetrationResidual(ws: SolverWorkspace, i: number, j: number, w
     // The axis of least penetration (the first on a tie).
     let axis = 2;
     if (!stacked) {
-      for (let k = 0; k < 3; k++) {
+      for (let k = 0; k < (pair === 2 ? 2 : 3); k++) {
         if (H[i * 3 + k] + H[j * 3 + k] - Math.abs(P[i * 3 + k] - P[j * 3 + k]) === depth) {
           axis = k;
           break;

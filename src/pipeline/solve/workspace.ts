@@ -47,7 +47,10 @@ export class SolverWorkspace {
   Q: Float64Array = this.quat;
   /** exempt[i·N + j] = 1 when i and j are related by `inside`: no non-interpenetration term between them. */
   exempt = new Uint8Array(16);
-  /** stackPair[i·N + j] = 1 when i and j are both above one support too small to hold them side by side. */
+  /**
+   * stackPair[i·N + j]: 1 when i and j are both above one support too small to hold them side by side (their
+   * overlap resolves along z), 2 when both rest on one support (it resolves in x/y), else 0.
+   */
   stackPair = new Uint8Array(16);
 
   // Per constraint (compiled).
