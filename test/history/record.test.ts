@@ -1,11 +1,12 @@
 /**
- * Recording real reports: `recordReport` (what bench calls), `history import` of files and folders (bad files
- * skipped and named), and the gate's history baseline. The report is a real one, made by `gasm bench` once
- * (a short throughput run) in `before`; variants differ only in time and commit.
+ * Recording reports: `recordReport` (what bench calls), `history import` of files and folders (bad files
+ * skipped and named), and the gate's history baseline. The report is the schema-valid synthetic one of
+ * test/helpers/sample-report.ts (all suites); variants differ only in time and commit. bench-history.test.ts
+ * records real `gasm bench` runs.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -17,9 +18,9 @@ import { machineOf } from '../../src/history/machine.js';
 import { recordReport } from '../../src/history/record.js';
 import { metricsOfReport } from '../../src/history/report-metrics.js';
 import { openHistoryStore } from '../../src/history/store.js';
-import { loadReport } from '../../src/report/load.js';
 import type { BenchReport } from '../../src/report/types.js';
 import { runCli } from '../helpers/run-cli.js';
+import { makeSampleReport } from '../helpers/sample-report.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gasm-history-record-'));
 let report: BenchReport;
@@ -33,12 +34,10 @@ function variant(i: number): BenchReport {
   return copy;
 }
 
-before(async () => {
-  const out = join(dir, 'reports');
-  const bench = await runCli(['bench', 'throughput', '--category', 'simple', '--runs', '3', '--warmup', '0', '--warmup-time', '0', '--no-sampler', '--out', out, '-q'], { env: { GASM_DB: join(dir, 'bench-history.db') } });
-  assert.equal(bench.code, 0, bench.stderr);
-  reportFile = join(out, readdirSync(out).find((n) => n.startsWith('throughput-'))!);
-  report = await loadReport(reportFile);
+before(() => {
+  report = makeSampleReport({ seed: 7 });
+  reportFile = join(dir, 'throughput-sample.json');
+  writeFileSync(reportFile, JSON.stringify(report, null, 2));
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
