@@ -24,7 +24,7 @@ interface FilterFlags extends StoreFlags {
   machine?: string;
 }
 interface StepFlags extends FilterFlags {
-  metric: string[];
+  metric?: string[];
   threshold: string;
   confirm: string;
 }
@@ -90,9 +90,12 @@ function filterOptions(c: Command): Command {
     .option('--db <path|url>', DB_HELP);
 }
 
+function metricOption(c: Command): Command {
+  return c.option('-m, --metric <id>', 'only metrics whose id equals or starts with this (repeatable)', collect, []);
+}
+
 function stepOptions(c: Command): Command {
   return c
-    .option('-m, --metric <id>', 'only metrics whose id equals or starts with this (repeatable)', collect, [])
     .option('-t, --threshold <pct>', 'smallest relative change that is a step', `${DEFAULT_STEP_THRESHOLD * 100}%`)
     .option('--confirm <n>', 'following commits that must confirm a step', String(DEFAULT_STEP_CONFIRM));
 }
@@ -173,25 +176,25 @@ export function register(program: Command): void {
     }),
   );
 
-  stepOptions(
+  metricOption(stepOptions(
     filterOptions(
       history
         .command('trend')
         .description('one PNG per metric: figure and 95% interval against commit order, a line per machine, steps marked')
         .option('-o, --out <dir>', 'folder for the charts', 'reports/history'),
     ),
-  ).action(
+  )).action(
     action(async (flags: StepFlags & { out: string }) => {
       const filter = filterOf(flags);
       const files = await withStore(flags, false, (store) =>
-        writeTrendCharts(store, flags.out, filter, { metrics: flags.metric, steps: stepOptionsOf(flags), describe: describeFilter(filter) }),
+        writeTrendCharts(store, flags.out, filter, { metrics: flags.metric ?? [], steps: stepOptionsOf(flags), describe: describeFilter(filter) }),
       );
       for (const f of files) process.stdout.write(`${f.path}${f.steps ? `  (${f.steps} step${f.steps > 1 ? 's' : ''})` : ''}\n`);
       return EXIT.ok;
     }),
   );
 
-  stepOptions(
+  metricOption(stepOptions(
     filterOptions(
       history
         .command('regressions')
@@ -199,11 +202,11 @@ export function register(program: Command): void {
         .option('--improvements', 'list improvements too')
         .option('--json', 'print the steps as JSON'),
     ),
-  )
+  ))
     .addHelpText('after', '\nSteps are found per machine fingerprint; pass --branch to follow one branch (commits are ordered by their first run).')
     .action(
       action(async (flags: StepFlags & { improvements?: boolean; json?: boolean }) => {
-        const found = await withStore(flags, false, (store) => findSteps(store, filterOf(flags), { metrics: flags.metric, steps: stepOptionsOf(flags) }));
+        const found = await withStore(flags, false, (store) => findSteps(store, filterOf(flags), { metrics: flags.metric ?? [], steps: stepOptionsOf(flags) }));
         const shown = flags.improvements ? found : found.filter((f) => f.kind === 'regression');
         if (flags.json) process.stdout.write(JSON.stringify(shown, null, 2) + '\n');
         else if (shown.length === 0) process.stdout.write(`no ${flags.improvements ? 'step' : 'regression'} found (${describeFilter(filterOf(flags))})\n`);
