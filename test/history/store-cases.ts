@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { it } from 'node:test';
 import { StoreError } from '../../src/errors.js';
-import { loadMigrations, schemaVersion } from '../../src/history/migrate.js';
+import { loadMigrations, migrate, schemaVersion } from '../../src/history/migrate.js';
 import { findSteps, metricHistory } from '../../src/history/queries.js';
 import { openHistoryStore } from '../../src/history/store.js';
 import { ROOT } from '../helpers/run-cli.js';
@@ -46,6 +46,23 @@ export function storeCases(fresh: FreshLocation): void {
     const rows = await again.db.all<{ n: number | string }>('SELECT CAST(COUNT(*) AS INTEGER) AS n FROM schema_version');
     assert.equal(Number(rows[0].n), loadMigrations().length);
     await again.close();
+  });
+
+  it('upgrades an older store with only the newer migrations, and rolls a failing one back whole', async () => {
+    const store = await openHistoryStore(await fresh(), { create: true });
+    await store.record(makeEntry({ id: 'kept', createdAt: at(0) }));
+    const base = loadMigrations();
+    const next = base.length + 1;
+    const upgraded = [...base, { version: next, name: `${next}_note.sql`, sql: 'ALTER TABLE runs ADD COLUMN note TEXT;' }];
+    assert.deepEqual(await migrate(store.db, upgraded), [next]);
+    assert.deepEqual(await migrate(store.db, upgraded), []);
+    assert.deepEqual(await store.db.all('SELECT id, note FROM runs'), [{ id: 'kept', note: null }]);
+    const broken = [...upgraded, { version: next + 1, name: `${next + 1}_broken.sql`, sql: 'ALTER TABLE runs ADD COLUMN half TEXT; THIS IS NOT SQL;' }];
+    await assert.rejects(migrate(store.db, broken), StoreError);
+    assert.equal(await schemaVersion(store.db), next);
+    await assert.rejects(store.db.all('SELECT half FROM runs'), 'the first statement of the failed migration was rolled back too');
+    assert.equal(await store.countRuns(), 1);
+    await store.close();
   });
 
   it('refuses a store written by a newer schema version, naming both versions', async () => {
