@@ -22,7 +22,8 @@ export function safeFileStem(text: string, fallback = 'unnamed'): string {
   const cleaned = text
     .normalize('NFKC')
     .replace(/[^A-Za-z0-9._-]+/g, '-')
-    .replace(/-{2,}/g, '-')
+    .replace(/[-.]*-[-.]*/g, '-')
+    .replace(/\.{2,}/g, '.')
     .replace(/^[.-]+/, '')
     .replace(/[.-]+$/, '');
   let stem = cleaned.slice(0, MAX_STEM_LENGTH);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../../src/errors.js';
@@ -27,4 +27,19 @@ test('an invalid report is not saved as a baseline', async () => {
   const report = join(dir, 'bad.json');
   await writeFile(report, '{"schemaVersion": 1}');
   await assert.rejects(saveBaseline(report, { dir: join(dir, 'store') }), /does not match the report schema/);
+});
+
+test('two saves of one baseline at once: exactly one is saved, the other is refused; force replaces', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'gasm-bl-race-'));
+  const a = join(dir, 'a.json');
+  const b = join(dir, 'b.json');
+  await writeFile(a, JSON.stringify(makeSampleReport({ seed: 1 })));
+  await writeFile(b, JSON.stringify(makeSampleReport({ seed: 2 })));
+  const store = join(dir, 'baselines');
+  const results = await Promise.allSettled([saveBaseline(a, { dir: store }), saveBaseline(b, { dir: store })]);
+  assert.deepEqual(results.map((r) => r.status).sort(), ['fulfilled', 'rejected']);
+  const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+  assert.match(refused.reason.message, /already exists; use --force/);
+  await saveBaseline(b, { dir: store, force: true });
+  assert.deepEqual(await readdir(store), ['default.json']);
 });

@@ -28,8 +28,8 @@ test('each bad file gives the right error class and a message naming the file', 
     ['empty.json', ReportError, /empty\.json is empty/],
     ['truncated.json', ReportError, /truncated\.json is not valid JSON/],
     ['not-json.txt', ReportError, /not-json\.txt is not valid JSON/],
-    ['wrong-type.json', ReportError, /latencyMs\/median must be number/],
-    ['future-version.json', ReportError, /schemaVersion 2; this gasm reads 1/],
+    ['wrong-type.json', ReportError, /throughputSummary\/median must be number/],
+    ['future-version.json', ReportError, /schemaVersion 3; this gasm reads schemaVersion 2 only — upgrade gasm/],
   ];
   for (const [name, type, message] of cases) {
     await assert.rejects(loadReport(bad(name)), (e: Error) => e instanceof type && message.test(e.message) && e.message.includes(name), name);
@@ -59,4 +59,21 @@ test('a folder of reports loads every report in time order', async () => {
   assert.deepEqual(loaded.map((l) => l.report.createdAt), [a.createdAt, b.createdAt]);
   const empty = await mkdtemp(join(tmpdir(), 'gasm-empty-'));
   await assert.rejects(loadReports(empty), /holds no report/);
+});
+
+test('category names __proto__ and constructor are ordinary keys; absent names are undefined', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'gasm-proto-'));
+  const path = join(dir, 'r.json');
+  const text = JSON.stringify(makeSampleReport()).replace('"simple":{', '"__proto__":{').replace('"medium":{', '"constructor":{');
+  await writeFile(path, text);
+  const report = await loadReport(path);
+  const cats = report.suites.throughput!.categories as Record<string, unknown>;
+  assert.deepEqual(Object.keys(cats).slice(0, 2), ['__proto__', 'constructor']);
+  assert.equal(typeof (cats.constructor as { instructions: number }).instructions, 'number');
+  assert.equal(cats.toString, undefined, 'no lookup reaches Object.prototype');
+  assert.equal((report.suites.memory!.categories as Record<string, unknown>).constructor, undefined);
+});
+
+test('a report path that is a device or over the size limit is refused before it is read whole', async () => {
+  await assert.rejects(loadReport('/dev/zero'), /cannot read report \/dev\/zero: it is a device/);
 });

@@ -47,7 +47,7 @@ export function register(program: Command): void {
         const outDir = flags.out ?? join(dirname(paths[0]), `${basename(paths[0]).replace(/\.json$/, '')}-report`);
         await assertWritableDir(outDir);
         const onSigint = () => {
-          removeTempFilesSync();
+          removeTempFilesSync([outDir]);
           process.stderr.write('\ngasm: SIGINT received: stopped; temp files removed\n');
           process.exit(EXIT.sigint);
         };

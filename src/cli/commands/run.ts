@@ -24,8 +24,8 @@ export function register(program: Command): void {
   addModelOptions(command).action(
     action(async (instructions: string[], flags: RunFlags) => {
       const config = bridgeConfigFrom(flags);
-      const texts = [...instructions];
-      if (flags.file) texts.push(...(await readInstructionFile(flags.file)));
+      // concat, not push(...lines): a file of 400,000 lines would overflow the call stack as arguments.
+      const texts = flags.file ? instructions.concat(await readInstructionFile(flags.file)) : [...instructions];
       if (texts.length === 0) throw new ConfigError('no instruction given: pass one in quotes or use --file <path>');
       const bridge = await createBridge(config);
       try {
