@@ -320,7 +320,15 @@ function relationClause(ctx: Context, items: Item[]): boolean {
   if (rels.length === 0) return false;
   let subjects: string[] = [];
   let allSubjects = false;
-  for (let k = 0; k < rels[0][1]; k++) {
+  // "the robot places the box on the table": noun phrases before a verb are its agent; the subject follows the verb.
+  let from = 0;
+  for (let k = rels[0][1] - 1; k > 0; k--) {
+    if (items[k].t === 'verb' && items.slice(0, k).some((it) => it.t === 'np') && items.slice(k + 1, rels[0][1]).some((it) => it.t === 'np')) {
+      from = k + 1;
+      break;
+    }
+  }
+  for (let k = from; k < rels[0][1]; k++) {
     const it = items[k];
     if (it.t === 'np' && it.np.pronoun === undefined) ctx.focus = [];
     if (it.t === 'np') subjects.push(...resolve(ctx, it));

@@ -1,0 +1,142 @@
+/**
+ * Grammar of issue 11 and the parsing items of issue 16: letter/number names, the user's nouns as names,
+ * formations, group relations, plural references, pick-and-place coreference, verb forms, orientation modifiers,
+ * attachment, lifted furniture, fit, counts, numbers and odd characters.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ParseError } from '../../../src/errors.js';
+import { parseInstruction } from '../../../src/pipeline/parse/index.js';
+import type { SceneSpec } from '../../../src/pipeline/types.js';
+
+const brief = (s: SceneSpec) => s.constraints.map((c) => `${c.type}(${c.subject},${c.targets.join('+')})`);
+const names = (text: string) => parseInstruction(text).entities.map((e) => e.name);
+const refused = (text: string, message: RegExp) =>
+  assert.throws(() => parseInstruction(text), (e: Error) => e instanceof ParseError && message.test(e.message), text);
+
+test('objects named by a letter or a number keep it: crate A, plate 2, bolt3, washer #2', () => {
+  assert.deepEqual(brief(parseInstruction('put crate A on crate B')), ['on(crate_a,crate_b)']);
+  assert.deepEqual(brief(parseInstruction('Place plate 2 on plate 1.')), ['on(plate_2,plate_1)']);
+  assert.deepEqual(brief(parseInstruction('place bolt3 beside bolt4')), ['near(bolt3,bolt4)']);
+  assert.deepEqual(brief(parseInstruction('put washer #2 behind washer #1')), ['behind(washer_2,washer_1)']);
+  assert.deepEqual(brief(parseInstruction('keep part A 10 cm to the left of part B')), ['left(part_a,part_b)']);
+  // A number with a unit stays a quantity; "a" before a noun stays an article.
+  assert.equal(parseInstruction('place the box 2 cm above the cube').constraints[0].parameters.distance, 0.02);
+  assert.deepEqual(names('put a box on a table'), ['box', 'table']);
+});
+
+test("entities keep the user's words; the lexicon only sizes them", () => {
+  const s = parseInstruction('put the tin on the shelf');
+  assert.deepEqual(s.entities.map((e) => [e.name, e.kind]), [['tin', 'can'], ['shelf', 'shelf']]);
+  assert.deepEqual(names('stack three crates'), ['crate_1', 'crate_2', 'crate_3']);
+  assert.deepEqual(names('put the tins in a row'), ['tin_1', 'tin_2', 'tin_3']);
+  assert.deepEqual(names('mount the motor on the base plate'), ['motor', 'base_plate']);
+});
+
+test('verb forms never become entities', () => {
+  assert.deepEqual(brief(parseInstruction('the robot places the box on the table')), ['on(box,table)']);
+  assert.deepEqual(names('the gripper sets the can on the shelf'), ['can', 'shelf']);
+});
+
+test('formations: circle, ring around a centre, triangle, square, polygon, with radius and centre', () => {
+  const circle = parseInstruction('arrange 6 cups in a circle');
+  assert.equal(circle.entities.length, 6);
+  const pair = circle.constraints.filter((c) => c.type === 'distance' && c.parameters.axis === undefined);
+  assert.equal(pair.length, 15, 'every pair of a six-member circle has its distance');
+  const neighbour = pair.find((c) => c.subject === 'cup_2' && c.targets[0] === 'cup_1')!.parameters.distance!;
+  const opposite = pair.find((c) => c.subject === 'cup_4' && c.targets[0] === 'cup_1')!.parameters.distance!;
+  assert.ok(Math.abs(opposite - 2 * neighbour) < 1e-5, 'a regular hexagon: the diameter is twice the side');
+
+  const ring = parseInstruction('form a ring of 8 bolts around the hub');
+  const toHub = ring.constraints.filter((c) => c.targets[0] === 'hub');
+  assert.equal(toHub.length, 8);
+  assert.ok(toHub.every((c) => c.parameters.distance === toHub[0].parameters.distance));
+
+  const radius = parseInstruction('place 12 cubes in a circle with a radius of 40 cm');
+  const d16 = radius.constraints.find((c) => c.subject === 'cube_2' && c.targets[0] === 'cube_1' && c.parameters.axis === undefined)!;
+  assert.ok(Math.abs(d16.parameters.distance! - 2 * 0.4 * Math.sin(Math.PI / 12)) < 1e-5);
+
+  assert.equal(parseInstruction('put three cones in a triangle').entities.length, 3);
+  assert.equal(parseInstruction('arrange 5 boxes in a pentagon on the table').constraints.filter((c) => c.type === 'on').length, 5);
+  assert.equal(parseInstruction('arrange six chairs around the table').constraints.filter((c) => c.targets[0] === 'table').length, 6);
+  assert.deepEqual(brief(parseInstruction('put the mug and the bowl side by side')).filter((b) => b.startsWith('distance(bowl,mug')).length, 3);
+  refused('arrange 7 cubes in a square', /square/);
+  refused('arrange 2 cubes in a triangle', /triangle/);
+});
+
+test('group relations: apart, at least apart, in contact', () => {
+  const apart = parseInstruction('keep the crates at least 30 cm apart');
+  assert.deepEqual(brief(apart), ['far(crate_2,crate_1)', 'far(crate_3,crate_1)', 'far(crate_3,crate_2)']);
+  assert.equal(apart.constraints[0].parameters.distance, 0.3);
+  const exact = parseInstruction('place the two rails 40 cm apart');
+  assert.equal(exact.constraints.find((c) => c.type === 'distance')!.parameters.spacing, 0.4);
+  const contact = parseInstruction('put the parts in contact with each other');
+  assert.ok(contact.constraints.filter((c) => c.type === 'distance').every((c) => c.parameters.spacing === 0));
+});
+
+test('plural and numbered references: between the pillars, between the two rails', () => {
+  assert.deepEqual(brief(parseInstruction('place the lamp between the pillars')), ['between(lamp,pillar_1+pillar_2)']);
+  assert.deepEqual(brief(parseInstruction('put the sensor between the two rails')), ['between(sensor,rail_1+rail_2)']);
+});
+
+test('pick and place: "it" is the object picked, never the tool', () => {
+  assert.deepEqual(brief(parseInstruction('grab the can with the gripper and set it on the shelf')), ['touching(gripper,can)', 'on(can,shelf)']);
+  assert.deepEqual(brief(parseInstruction('use the gripper to pick up the bolt and drop it into the bin')), ['touching(gripper,bolt)', 'inside(bolt,bin)']);
+  assert.deepEqual(brief(parseInstruction('pick up the box and place it on the pallet')), ['on(box,pallet)']);
+  assert.deepEqual(brief(parseInstruction('take the mug from the shelf and set it down on the table')), ['on(mug,table)']);
+});
+
+test('modifiers are honoured or refused, never dropped with a note', () => {
+  const down = parseInstruction('place the cup on the table facing down');
+  const angle = down.constraints.find((c) => c.type === 'angle')!;
+  assert.equal(angle.subject, 'cup');
+  assert.equal(angle.parameters.axis, 'x');
+  assert.ok(Math.abs(angle.parameters.angle! - Math.PI) < 1e-12);
+  assert.equal(parseInstruction('turn the bowl upside down').constraints[0].type, 'angle');
+  assert.ok(Math.abs(parseInstruction('lay the bottle on its side on the shelf').constraints.find((c) => c.type === 'angle')!.parameters.angle! - Math.PI / 2) < 1e-12);
+  refused('put the box in the corner of the table', /cannot honour 'corner'/);
+  refused('place the cup at the edge of the shelf', /edge/);
+  refused('place the cup on the table facing the window', /facing/);
+});
+
+test('a side relation after a support relation belongs to the subject', () => {
+  assert.deepEqual(brief(parseInstruction('put the drill on the workbench to the left of the vice')), ['on(drill,workbench)', 'left(drill,vice)']);
+  assert.deepEqual(brief(parseInstruction('place red box above blue cube on the table')), ['above(red_box,blue_cube)', 'on(blue_cube,table)']);
+  assert.deepEqual(brief(parseInstruction('put the cup next to the plate on the table')), ['near(cup,plate)', 'on(cup,table)', 'on(plate,table)']);
+});
+
+test('floor-standing furniture is lifted when the instruction puts it on something; the floor is the ground', () => {
+  const chair = parseInstruction('place the chair on the cube').entities.find((e) => e.name === 'chair')!;
+  assert.equal(chair.grounded, false);
+  assert.equal(parseInstruction('put the box next to the chair').entities.find((e) => e.name === 'chair')!.grounded, true);
+  assert.deepEqual(brief(parseInstruction('place the bucket on the floor')), ['on(bucket,)']);
+});
+
+test('a group that does not fit its support is refused with what it needs', () => {
+  refused('put four bins with 20 cm spacing on the shelf', /4 bins in a row need 1\.80 m .* the shelf's top is 1\.00 m: they do not fit/);
+  refused('arrange 10 crates in a row on the table', /do not fit/);
+});
+
+test('counts are whole numbers from 1 to 1000, never substituted', () => {
+  refused('arrange 1001 boxes in a row', /1001 boxes/);
+  refused('arrange 0 boxes in a row', /0 boxes/);
+  refused('put -3 boxes on the table', /-3 boxes/);
+  refused('stack 2.5 boxes', /2\.5 boxes/);
+  refused('arrange 5 boxes in a 2 by 3 grid', /grid holds 6 objects, not 5/);
+  assert.equal(parseInstruction('stack the lids in a tower of five').entities.length, 5);
+});
+
+test('numbers that are not plain decimals are refused: 0x10, 1_000', () => {
+  refused('place the box 0x10 cm above the table', /'0x10'/);
+  refused('place the box 1_000 mm left of the cup', /'1_000'/);
+  assert.equal(parseInstruction('place the box 10cm above the cup').constraints[0].parameters.distance, 0.1);
+  assert.deepEqual(names('put the box on the 3rd shelf'), ['box', 'shelf_3']);
+});
+
+test('format characters are removed; a look-alike letter is named', () => {
+  const zw = parseInstruction('put the b\u200bo\u200bx on the t\u00adable\u202e');
+  assert.deepEqual(brief(zw), ['on(box,table)']);
+  assert.ok(!zw.constraints[0].source.includes('\u202e'));
+  refused('put the b\u043ex on the table', /unexpected character U\+043E CYRILLIC SMALL LETTER O in 'b\u043ex'/);
+  refused('put the box on the t\u0430ble', /U\+0430 CYRILLIC SMALL LETTER A/);
+});
