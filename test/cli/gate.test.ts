@@ -43,7 +43,7 @@ test('gate exits 2 on each kind of bad input, with one line and no stack trace',
     [['--baseline', bad('empty.json'), '--current', f.same], /is empty/],
     [['--baseline', bad('truncated.json'), '--current', f.same], /not valid JSON/],
     [['--baseline', f.base, '--current', bad('wrong-type.json')], /does not match the report schema/],
-    [['--baseline', f.base, '--current', bad('future-version.json')], /schemaVersion 2/],
+    [['--baseline', f.base, '--current', bad('future-version.json')], /schemaVersion 3/],
     [['--baseline', f.base, '--current', f.same, '--threshold', '-5%'], /--threshold must be a number/],
   ];
   for (const [args, message] of cases) {

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { EXPECTED_AUTO_BACKEND } from '../helpers/expected-backend.js';
 import { runCli } from '../helpers/run-cli.js';
 
 test('gasm run --json prints one successful response per line and exits 0', async () => {
@@ -9,7 +10,7 @@ test('gasm run --json prints one successful response per line and exits 0', asyn
   assert.equal(lines.length, 2);
   assert.equal(lines[0].success, true);
   assert.ok(lines[0].targetPoses.red_box && lines[0].targetPoses.blue_cube);
-  assert.equal(lines[0].backend, 'wasm');
+  assert.equal(lines[0].backend, EXPECTED_AUTO_BACKEND);
 });
 
 test('gasm run prints tables; a failed instruction makes the exit code 1', async () => {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractMetrics } from '../../src/gate/extract.js';
-import { MEMORY_FLOOR_BYTES } from '../../src/gate/metrics.js';
+import { MEMORY_FLOOR_BYTES } from '../../src/suites/memory/metrics.js';
 import { makeSampleReport } from '../helpers/sample-report.js';
 
 test('every suite yields its metrics with the right direction, statistic and raw samples', () => {
@@ -13,9 +13,16 @@ test('every suite yields its metrics with the right direction, statistic and raw
     assert.ok(metric, id);
     return metric;
   };
-  assert.deepEqual(get('throughput.simple.instructionsPerSecond'), { kind: 'samples', id: 'throughput.simple.instructionsPerSecond', label: 'throughput simple', unit: 'instr/s', direction: 'higher', statistic: 'median', samples: simple.samples.instructionsPerSecond });
+  assert.deepEqual(get('throughput.simple.instructionsPerSecond'), { kind: 'samples', id: 'throughput.simple.instructionsPerSecond', label: 'throughput simple', unit: 'instr/s', direction: 'higher', statistic: 'median', samples: simple.samples.instructionsPerSecond, unitOfIndependence: 'run', measure: 'wall', lowNoiseTwin: 'throughput.simple.cpuInstructionsPerSecond' });
+  const cpu = get('throughput.simple.cpuInstructionsPerSecond');
+  assert.ok(cpu.kind === 'samples' && cpu.measure === 'cpu' && cpu.samples.length === simple.runs);
   const p99 = get('latency.simple.p99');
-  assert.ok(p99.kind === 'samples' && p99.statistic === 'p99' && p99.direction === 'lower' && p99.samples === simple.samples.latencyMs);
+  assert.ok(p99.kind === 'samples' && p99.direction === 'lower' && p99.samples === simple.singleStream!.samples.runP99);
+  for (const metric of m.values()) {
+    if (metric.kind === 'samples') assert.notEqual(metric.unitOfIndependence, undefined, metric.id);
+  }
+  // Bootstrapped over runs, never over instructions: one sample per run.
+  assert.equal(get('latency.simple.median').kind === 'samples' && (get('latency.simple.median') as { samples: number[] }).samples.length, simple.runs);
   const sat = get('quality.simple.constraintSatisfactionRate');
   assert.ok(sat.kind === 'proportion' && sat.successes === simple.quality.satisfiedConstraints && sat.trials === simple.quality.constraints);
   const success = get('quality.simple.successRate');
@@ -27,8 +34,10 @@ test('every suite yields its metrics with the right direction, statistic and raw
   const mem = get('memory.simple.retainedBytesPerInstruction');
   assert.ok(mem.kind === 'samples' && mem.statistic === 'mean' && mem.absoluteFloor === MEMORY_FLOOR_BYTES);
   assert.equal(get('parallel.speedup').direction, 'higher');
+  assert.equal(get('parallel.machine.speedup').direction, 'higher');
   const categories = Object.keys(r.suites.throughput!.categories).length;
-  const expected = categories * 5 + r.suites.scalability!.batch.length + r.suites.scalability!.objects.length + Object.keys(r.suites.memory!.categories).length + 1;
+  // per category: throughput wall + CPU, batch latency, single-stream p50/p90/p99, two rates
+  const expected = categories * 8 + r.suites.scalability!.batch.length + r.suites.scalability!.objects.length + Object.keys(r.suites.memory!.categories).length + 2;
   assert.equal(m.size, expected);
 });
 
@@ -40,4 +49,14 @@ test('a report with only some suites yields only their metrics', () => {
   const ids = [...extractMetrics(r).keys()];
   assert.ok(ids.length > 0);
   assert.ok(ids.every((id) => /^(throughput|latency|quality)\./.test(id)), ids.join(', '));
+});
+
+test('category names such as __proto__ and constructor are data, not prototype lookups', () => {
+  const r = makeSampleReport();
+  const simple = r.suites.throughput!.categories.simple;
+  r.suites.throughput!.categories = JSON.parse(JSON.stringify({ ['__proto__']: simple, constructor: simple })) as typeof r.suites.throughput.categories;
+  delete r.suites.memory;
+  const ids = [...extractMetrics(r).keys()];
+  assert.ok(ids.includes('throughput.__proto__.instructionsPerSecond'), ids.join(', '));
+  assert.ok(ids.includes('throughput.constructor.instructionsPerSecond'));
 });

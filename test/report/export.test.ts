@@ -17,16 +17,16 @@ test('github-action-benchmark entries have { name, unit, value, range?, extra? }
   const names = (xs: { name: string }[]) => xs.map((e) => e.name);
   assert.equal(new Set(names(bigger)).size, bigger.length, 'names are unique');
   const simple = r.suites.throughput!.categories.simple;
-  const t = bigger.find((e) => e.name === 'throughput/simple')!;
+  const t = bigger.find((e) => e.name === 'throughput/throughput/simple')!;
   assert.deepEqual([t.unit, t.value], ['instructions/s', simple.instructionsPerSecond]);
   assert.equal(t.range, `± ${Number(((simple.throughputSummary.ci95Median[1] - simple.throughputSummary.ci95Median[0]) / 2).toPrecision(3))}`);
-  assert.equal(bigger.find((e) => e.name === 'parallel speedup/2 workers')!.value, r.suites.parallel!.speedup);
-  assert.equal(bigger.find((e) => e.name === 'throughput batch 10/medium')!.value, r.suites.scalability!.batch[2].instructionsPerSecond);
+  assert.equal(bigger.find((e) => e.name === 'speedup/parallel/2-workers')!.value, r.suites.parallel!.speedup);
+  assert.equal(bigger.find((e) => e.name === 'throughput/scalability/batch-10')!.value, r.suites.scalability!.batch[2].instructionsPerSecond);
   assert.ok(!names(bigger).some((n) => n.startsWith('latency')), 'latency is never "bigger is better"');
-  assert.deepEqual(smaller.find((e) => e.name === 'latency p50/simple')!.value, simple.latencyMs.p50);
-  assert.equal(smaller.find((e) => e.name === 'latency p99/stress')!.value, r.suites.throughput!.categories.stress.latencyMs.p99);
-  assert.equal(smaller.find((e) => e.name === 'time per instruction/64 objects')!.value, r.suites.scalability!.objects[5].msPerInstruction);
-  assert.equal(smaller.find((e) => e.name === 'retained heap/simple')!.value, 12);
+  assert.equal(smaller.find((e) => e.name === 'latency/latency/simple')!.value, simple.singleStream!.latencyMs.median);
+  assert.equal(smaller.find((e) => e.name === 'latency/latency p99/stress')!.value, r.suites.throughput!.categories.stress.singleStream!.latencyMs.p99);
+  assert.equal(smaller.find((e) => e.name === 'latency/scalability/objects-64')!.value, r.suites.scalability!.objects[5].msPerInstruction);
+  assert.equal(smaller.find((e) => e.name === 'retained-bytes-per-instruction/memory/simple')!.value, 12);
   assert.ok(!names(smaller).some((n) => n.startsWith('throughput')), 'throughput is never "smaller is better"');
 });
 
@@ -42,17 +42,18 @@ test('Bencher Metric Format: benchmark → measure → { value, lower_value, upp
   }
   const c = r.suites.throughput!.categories.medium;
   assert.deepEqual(bmf['gasm/throughput/medium'].throughput, { value: c.instructionsPerSecond, lower_value: c.throughputSummary.ci95Median[0], upper_value: c.throughputSummary.ci95Median[1] });
-  assert.deepEqual(bmf['gasm/throughput/medium'].latency, { value: c.latencyMs.median * 1e6, lower_value: c.latencyMs.ci95Median[0] * 1e6, upper_value: c.latencyMs.ci95Median[1] * 1e6 });
-  assert.equal(bmf['gasm/throughput/medium']['constraint-satisfaction'].value, 1);
+  const ss = c.singleStream!.latencyMs;
+  assert.deepEqual(bmf['gasm/latency/medium'].latency, { value: ss.median * 1e6, lower_value: ss.ci95Median[0] * 1e6, upper_value: ss.ci95Median[1] * 1e6 });
+  assert.equal(bmf['gasm/throughput/medium']['constraint-satisfaction'].value, 100);
   assert.equal(bmf['gasm/scalability/objects-8'].latency.value, r.suites.scalability!.objects[2].msPerInstruction * 1e6);
   assert.equal(bmf['gasm/scalability/batch-100'].throughput.value, r.suites.scalability!.batch[5].instructionsPerSecond);
   assert.equal(bmf['gasm/memory/simple']['retained-bytes-per-instruction'].value, 12);
-  assert.equal(bmf['gasm/parallel'].speedup.value, r.suites.parallel!.speedup);
+  assert.equal(bmf['gasm/parallel/2-workers'].speedup.value, r.suites.parallel!.speedup);
 });
 
 test('a report with only some suites exports only those', () => {
   const r = makeSampleReport();
   r.suites = { parallel: r.suites.parallel };
-  assert.deepEqual(Object.keys(exportBencher(r)), ['gasm/parallel']);
+  assert.deepEqual(Object.keys(exportBencher(r)), ['gasm/parallel/2-workers']);
   assert.deepEqual(exportGithubBenchmark(r, 'smaller'), []);
 });

@@ -15,7 +15,7 @@ test('html is one self-contained page: inline style, images as data URIs, tables
   assert.doesNotMatch(html, /(src|href)="https?:/);
   assert.doesNotMatch(html, /<link|<script/);
   assert.match(html, /<h1>gasm report: r\.json<\/h1>/);
-  assert.match(html, /<th>category<\/th><th>instr\/s \(median\)<\/th>/);
+  assert.match(html, /<th>category<\/th><th>instr\/s median \[95% CI\]<\/th>/);
   assert.match(html, /<td>simple<\/td>/);
   assert.ok(!html.includes('| ---'), 'separator rows are not shown');
 });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatNumber, logAxisRange, percent } from '../../../src/report/charts/theme.js';
-import { barValueAxis } from '../../../src/report/charts/throughput.js';
+import { barValueAxis, formatNumber, logAxisRange, percent } from '../../../src/report/charts/theme.js';
+
 
 test('log axis ticks sit at 1-2-5 steps inside the padded range', () => {
   const r = logAxisRange(0.12, 8.7, 1.25);
