@@ -33,12 +33,13 @@ export function describeCharacter(ch: string): string {
   return code;
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
 const LATIN = /\p{Script=Latin}/u;
 const NON_LATIN_LETTER = /[^\P{L}\p{Script=Latin}]/u;
 
 /** Throws when a word mixes Latin letters with letters of another script. */
 export function checkWord(word: string): void {
-  if (!LATIN.test(word)) return;
+  if (ASCII.test(word) || !LATIN.test(word)) return;
   const odd = NON_LATIN_LETTER.exec(word);
   if (odd) throw new ParseError(`unexpected character ${describeCharacter(odd[0])} in '${word}'`);
 }

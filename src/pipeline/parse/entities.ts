@@ -4,7 +4,7 @@
  */
 import { ParseError } from '../../errors.js';
 import type { Entity } from '../types.js';
-import { COLOURS, isKnownKind, isPluralForm, NOUN_FORMS, nounInfo, NUMBER_WORDS, ORDINALS, PLAIN_ADJECTIVES, singularSurface, SIZES, verbBase } from './lexicon.js';
+import { COLOURS, isKnownKind, isPluralSurface as isPluralForm, NOUN_FORMS, nounInfo, NUMBER_WORDS, ORDINALS, PLAIN_ADJECTIVES, singularSurface, SIZES, verbBase } from './lexicon.js';
 import { readQuantity } from './quantities.js';
 import { matchRelation } from './relations.js';
 import type { Token } from './tokenize.js';

@@ -158,14 +158,26 @@ const SYNONYMS: Record<string, string> = {
 };
 for (const [form, kind] of Object.entries(SYNONYMS)) NOUN_FORMS.set(form, kind);
 
+/** Per surface form, precomputed at load: whether it is plural and its singular surface. */
+const NOUN_FORM_INFO = new Map<string, { plural: boolean; singular: string }>();
+
+/** Whether a known surface form is plural (precomputed; isPluralForm for any other). */
+export function isPluralSurface(form: string, kind: string): boolean {
+  return NOUN_FORM_INFO.get(form)?.plural ?? isPluralForm(form, kind);
+}
+
 /**
  * The singular surface form of a noun as written ("tins" → "tin", "robot arms" → "robot arm", "shelves" →
  * "shelf"): entities are named after the user's word, never after the lexicon's kind.
  */
 export function singularSurface(form: string, kind: string): string {
-  const candidates = [form.replace(/ies$/, 'y'), form.replace(/ves$/, 'f'), form.replace(/ves$/, 'fe'), form.replace(/es$/, ''), form.replace(/s$/, '')];
-  if (isPluralForm(form, kind)) {
-    for (const c of candidates) if (c !== form && NOUN_FORMS.get(c) === kind) return c;
+  return NOUN_FORM_INFO.get(form)?.singular ?? form;
+}
+
+function computeSingular(form: string, kind: string): string {
+  if (!isPluralForm(form, kind)) return form;
+  for (const c of [form.replace(/ies$/, 'y'), form.replace(/ves$/, 'f'), form.replace(/ves$/, 'fe'), form.replace(/es$/, ''), form.replace(/s$/, '')]) {
+    if (c !== form && NOUN_FORMS.get(c) === kind) return c;
   }
   return form;
 }
@@ -281,3 +293,5 @@ export const FILLERS = new Set([
   'you', 'i', 'we', 'want', 'need', 'like', 'would', 'kindly', 'the', 'a', 'an', 'of', 'which', 'who', 'where', 'there',
   'it', 'positioned', 'placed', 'located', 'put', 'set', 'kept', 'moved', 'sitting', 'standing', 'lying', 'resting',
 ]);
+
+for (const [form, kind] of NOUN_FORMS) NOUN_FORM_INFO.set(form, { plural: isPluralForm(form, kind), singular: computeSingular(form, kind) });

@@ -322,8 +322,15 @@ function relationClause(ctx: Context, items: Item[]): boolean {
   let allSubjects = false;
   // "the robot places the box on the table": noun phrases before a verb are its agent; the subject follows the verb.
   let from = 0;
-  for (let k = rels[0][1] - 1; k > 0; k--) {
-    if (items[k].t === 'verb' && items.slice(0, k).some((it) => it.t === 'np') && items.slice(k + 1, rels[0][1]).some((it) => it.t === 'np')) {
+  const firstRel = rels[0][1];
+  let firstNp = -1, lastNp = -1;
+  for (let k = 0; k < firstRel; k++) {
+    if (items[k].t !== 'np') continue;
+    if (firstNp < 0) firstNp = k;
+    lastNp = k;
+  }
+  for (let k = lastNp - 1; k > firstNp && firstNp >= 0; k--) {
+    if (items[k].t === 'verb') {
       from = k + 1;
       break;
     }
