@@ -4,6 +4,7 @@
  * folder plus one line here. Order is the order `gasm bench all` runs them and reports show them.
  */
 import type { AnySuite } from './contract.js';
+import { compareSuite } from './compare/index.js';
 import { memorySuite } from './memory/index.js';
 import { parallelSuite } from './parallel/index.js';
 import { scalabilitySuite } from './scalability/index.js';
@@ -16,6 +17,7 @@ export const SUITES = [
   memorySuite,
   parallelSuite,
   serverSuite,
+  compareSuite,
 ] as const;
 
 /** A registered suite's name. */
