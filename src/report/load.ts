@@ -24,10 +24,24 @@ function jsonReason(error: unknown, text: string): string {
   return /^Unexpected end of JSON input$/.test(message) ? `${message} at position ${text.length}` : message;
 }
 
-/** JSON.parse reviver: every object gets a null prototype (own keys only; `__proto__` is a plain key). */
-function nullPrototype(_key: string, value: unknown): unknown {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) Object.setPrototypeOf(value, null);
-  return value;
+/**
+ * Gives every object of a parsed JSON value a null prototype (own keys only; `__proto__` is a plain key). A walk
+ * after parsing, not a JSON.parse reviver: a reviver is called for every number and is several times slower.
+ */
+function withNullPrototypes(value: unknown): void {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (Array.isArray(v)) {
+      for (const item of v) if (item !== null && typeof item === 'object') stack.push(item);
+    } else if (v !== null && typeof v === 'object') {
+      Object.setPrototypeOf(v, null);
+      for (const key of Object.keys(v)) {
+        const item = (v as Record<string, unknown>)[key];
+        if (item !== null && typeof item === 'object') stack.push(item);
+      }
+    }
+  }
 }
 
 /**
@@ -38,10 +52,11 @@ export function parseReportText(text: string, label: string): BenchReport {
   if (text.trim().length === 0) throw new ReportError('REPORT_INVALID', `${label} is empty`);
   let value: unknown;
   try {
-    value = JSON.parse(text, nullPrototype);
+    value = JSON.parse(text);
   } catch (error) {
     throw new ReportError('REPORT_INVALID', `${label} is not valid JSON: ${jsonReason(error, text)}`);
   }
+  withNullPrototypes(value);
   return validateReport(value, label);
 }
 
