@@ -125,6 +125,10 @@ describe('readBranch', () => {
     git('init', '-q', '-b', 'topic');
     git('commit', '-q', '--allow-empty', '-m', 'x');
     assert.equal(await readBranch(repo, {}), 'topic');
+    mkdirSync(join(repo, 'sub', 'dir'), { recursive: true });
+    assert.equal(await readBranch(join(repo, 'sub', 'dir'), {}), 'topic', 'from a folder inside the repository');
+    git('worktree', 'add', '-q', '-b', 'side', join(dir, 'worktree'));
+    assert.equal(await readBranch(join(dir, 'worktree'), {}), 'side', 'a worktree (.git file)');
     git('checkout', '-q', '--detach');
     assert.equal(await readBranch(repo, {}), null);
     assert.equal(await readBranch(join(dir, 'not-a-repo-' + Date.now()), {}), null);
