@@ -115,8 +115,8 @@ export const ServerSchema = Type.Object(
       Type.Object(
         {
           rate: rate('the --rate measured'),
-          p99Ms: Type.Array(Type.Number(), { description: 'p99 latency of each fixed-rate step, ms (the gate samples)' }),
-          medianMs: Type.Array(Type.Number(), { description: 'median latency of each fixed-rate step, ms' }),
+          p99Ms: Type.Array(Type.Number(), { description: 'p99 latency of each fixed-rate step the generator kept up with, ms (the gate samples; fixed steps never stop early)' }),
+          medianMs: Type.Array(Type.Number(), { description: 'median latency of the same steps, ms' }),
           validSteps: count('fixed-rate steps within the bound'),
         },
         { description: 'the fixed-rate measurement (--rate)' },

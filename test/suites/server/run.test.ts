@@ -33,7 +33,9 @@ describe('server suite run', () => {
     assert.ok(Value.Check(ServerSchema, r), JSON.stringify([...Value.Errors(ServerSchema, r)].slice(0, 3)));
     assert.equal(r.singleStream?.requests, SINGLE_STREAM_REQUESTS);
     assert.equal(r.steps.filter((s) => s.phase === 'fixed').length, 2);
-    assert.deepEqual(r.fixed?.p99Ms, r.steps.filter((s) => s.phase === 'fixed').map((s) => s.latencyMs.p99));
+    const fixedSteps = r.steps.filter((s) => s.phase === 'fixed');
+    assert.ok(fixedSteps.every((s) => !s.earlyStopped && s.unserved === 0), 'fixed-rate steps run to the end');
+    assert.deepEqual(r.fixed?.p99Ms ?? [], fixedSteps.filter((s) => !s.generator.limited).map((s) => s.latencyMs.p99));
     assert.equal(r.searches.length, 1);
     assert.ok(STOPS.has(r.searches[0].stoppedBy));
     assert.equal(r.steps.filter((s) => s.phase === 'search').length, r.searches[0].steps);
