@@ -4,8 +4,9 @@
  * batcher takes a request only once its arrival time has come, so it arrives exactly on schedule whenever the
  * generator is on time), and records when it actually published each one. Its dispatch lateness — publication
  * after the scheduled arrival, 0 when it was on time — is reported, so that a generator that cannot keep up is
- * never mistaken for a slow pipeline. Between publications it sleeps (Atomics.wait), so it takes little CPU
- * from the workers.
+ * never mistaken for a slow pipeline; a stall of its thread (descheduled by the OS, a GC pause) shows there too.
+ * Between publications it sleeps (Atomics.wait), so it takes little CPU from the workers; its event loop runs only
+ * in the gaps (GENERATOR_YIELD_GAP_MS), never between a wake-up and a publication.
  *
  * Early stopping (in the spirit of MLPerf LoadGen's early-stopping criterion, but exact rather than
  * statistical): the step's p99 is the value of rank ⌈0.99·n⌉ among its n requests, so once more than
@@ -61,7 +62,7 @@ export function signalWorkers(b: StepBuffers, slot: typeof CTRL.STOP | typeof CT
 }
 
 /** Counts requests certainly over the bound, scanning incrementally (requests below `settled` are final). */
-class OverBoundCounter {
+export class OverBoundCounter {
   private settled = 0;
   private settledOver = 0;
 
