@@ -120,6 +120,9 @@ function sequenceClause(ctx: Context, items: Item[]): boolean {
   return true;
 }
 
+/** How much larger than its contents an unknown container is made, per axis. */
+const CONTAINER_ROOM = 1.25;
+
 /** Gap that "apart" alone asks for between every two members of a group, metres. */
 export const APART_DEFAULT_M = 0.05;
 
@@ -156,10 +159,18 @@ function arrangementClause(ctx: Context, items: Item[], verb: string | undefined
     return np.count !== undefined || np.plural || np.pronoun === 'them';
   };
   const listed = subjectIdx.length >= 2 || (subjectIdx.length === 1 && isGroup(subjectIdx[0]));
+  // "…, side by side", "…, in a circle": a shape with no noun phrase arranges the previous clause's subjects.
+  if (subjectIdx.length === 0 && (shapeIndex >= 0 || group !== undefined) && ctx.lastSubjects.length >= 2) {
+    const them: NpItem = { t: 'np', np: { kind: '', pronoun: 'them', plural: true, all: false, other: false, unknownNoun: false }, text: 'them' };
+    const saved = ctx.lastEntities;
+    ctx.lastEntities = [...ctx.lastSubjects];
+    const done = arrangementClause(ctx, [them, ...items], verb);
+    if (!done) ctx.lastEntities = saved;
+    return done;
+  }
   if (!listed) return false;
   if (subjectIdx.length === 1 && shapeIndex >= 0 && shapeIndex < subjectIdx[0] && !isGroup(subjectIdx[0])) return false;
-  const supportOnly = firstRel < 0 || SUPPORT_TYPES.has((items[firstRel] as Extract<Item, { t: 'rel' }>).type);
-  const triggered = shapeIndex >= 0 || (isStackVerb && subjectIdx.length >= 1) || group !== undefined || (spacingQty !== undefined && supportOnly) || (centreMarker >= 0 && centreIndex >= 0);
+  const triggered = shapeIndex >= 0 || (isStackVerb && subjectIdx.length >= 1) || group !== undefined || spacingQty !== undefined || (centreMarker >= 0 && centreIndex >= 0);
   if (!triggered) return false;
   if (subjectIdx.length > 1) subjectIdx = subjectIdx.filter((k) => (items[k] as NpItem).np.pronoun === undefined || (items[k] as NpItem).np.pronoun === 'them');
 
@@ -512,6 +523,21 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
   // Entities referenced by no constraint (a noun read but never related) are dropped.
   const used = new Set(ctx.constraints.flatMap((c) => [c.subject, ...c.targets]));
   const entities = registry.entities.filter((e) => used.has(e.name));
+  // A container the lexicon does not know is sized to hold what the instruction puts in it (its default 8 cm
+  // cube would make "the vial in the holder" impossible); a known container keeps its size.
+  const contents = new Map<string, string[]>();
+  for (const c of ctx.constraints) {
+    if (c.type === 'inside' && c.targets.length > 0 && !isKnownKind(registry.get(c.targets[0])?.kind ?? '')) {
+      contents.set(c.targets[0], [...(contents.get(c.targets[0]) ?? []), c.subject]);
+    }
+  }
+  for (const [container, inside] of contents) {
+    const h = registry.get(container)!.halfExtents;
+    const held = inside.map((n) => registry.get(n)!.halfExtents);
+    h[0] = Math.max(h[0], CONTAINER_ROOM * held.reduce((sum, x) => sum + x[0], 0));
+    h[1] = Math.max(h[1], CONTAINER_ROOM * Math.max(...held.map((x) => x[1])));
+    h[2] = Math.max(h[2], CONTAINER_ROOM * Math.max(...held.map((x) => x[2])));
+  }
   // Floor-standing furniture that the instruction puts on, above or inside something is lifted off the floor.
   for (const c of ctx.constraints) {
     if ((c.type === 'on' || c.type === 'above' || c.type === 'inside') && c.targets.length > 0) {

@@ -39,7 +39,7 @@ const PHRASES: Entry[] = [
   ['in the front of', 'front'], ['towards the front of', 'front'], ['toward the front of', 'front'], ['behind of', 'behind'],
   ['at the far side of', 'behind'], ['beyond', 'behind'], ['on the far side of', 'behind'], ['on the near side of', 'front'],
   ['centred between', 'between'], ['centered between', 'between'],
-  ['close beside', 'near'], ['right next to', 'near'], ['immediately next to', 'near'], ['neighbouring', 'near'], ['neighboring', 'near'],
+  ['close beside', 'near'], ['along', 'near'], ['over to', 'near'], ['up to', 'near'], ['over next to', 'near'], ['right next to', 'near'], ['immediately next to', 'near'], ['neighbouring', 'near'], ['neighboring', 'near'],
   ['well away from', 'far'], ['a long way from', 'far'], ['at a safe distance from', 'far'], ['separate from', 'far'],
   ['contained in', 'inside'], ['enclosed in', 'inside'],
   ['inside of', 'inside'], ['inside', 'inside'], ['into', 'inside'], ['within', 'inside'], ['in', 'inside'],
