@@ -2,6 +2,7 @@
  * Option declarations used by more than one suite. The bench command registers each flag once; suites that
  * share a flag share its meaning, so they declare the same object.
  */
+import { availableParallelism } from 'node:os';
 import { DEFAULT_BATCH_SIZE } from '../bench/constants.js';
 import { ConfigError } from '../errors.js';
 import { parseInteger, parseIntegerList } from '../cli/parse-options.js';
@@ -14,6 +15,12 @@ export const BATCH_SIZE_OPTION: OptionSpec = {
   flags: '--batch-size <n>',
   description: `instructions per processBatch call, one network chunk (throughput, memory, parallel; at most ${MAX_BATCH_SIZE})`,
   defaultValue: String(DEFAULT_BATCH_SIZE),
+};
+
+export const WORKERS_OPTION: OptionSpec = {
+  flags: '--workers <n>',
+  description: 'worker threads (parallel suite: workers in parallel; server suite: serving workers)',
+  defaultValue: String(availableParallelism()),
 };
 
 export const PIPELINE_CATEGORY_OPTION: OptionSpec = {

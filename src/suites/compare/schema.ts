@@ -29,7 +29,7 @@ export const CompareVariantSchema = Type.Object(
     ),
     batchSize: Type.Integer({ description: 'instructions per processBatch call' }),
     instructionsPerSecond: Type.Number({ description: 'median over rounds of the round’s instructions / its wall time' }),
-    throughputCi95: Interval('95% bootstrap interval of that median, over rounds'),
+    throughputCi95: Interval('distribution-free 95% interval of that median over rounds (order statistics, Conover §3.2)'),
     samples: Type.Array(Type.Number(), { description: 'instr/s, one per round' }),
     batchLatencyMs: Type.Number({ description: 'median over rounds of the round’s median processBatch wall time, ms' }),
     cpuMsPerInstruction: Type.Number({ description: 'median over rounds of process CPU time / instructions, ms' }),
@@ -48,7 +48,7 @@ export const CompareVariantSchema = Type.Object(
     ratio: Type.Object(
       {
         value: Type.Number({ description: 'median over rounds of this variant’s instr/s over the first variant’s in the same round' }),
-        ci95: Interval('95% bootstrap interval of that median, over rounds (paired)'),
+        ci95: Interval('distribution-free 95% interval of that median over the paired rounds (order statistics)'),
       },
       { description: 'throughput ratio against the first variant (1 for the first)' },
     ),
@@ -64,7 +64,7 @@ export const CompareSchema = Type.Object(
     rounds: Type.Integer({ description: 'interleaved rounds measured' }),
     roundTimeMs: Type.Number({ description: 'target time of the first variant’s share of a round, ms' }),
     instructionsPerRound: Type.Integer({ description: 'instructions every variant processed in each round (the same ones)' }),
-    seed: Type.Integer(),
+    seed: Type.Integer({ description: 'seed of the round orders and the workload (--compare-seed)' }),
     repeatRatio: Type.Union([Type.Number(), Type.Null()], { description: 'share of repeats asked for (null: the instruction sets cycled)' }),
     measuredRepeatShare: Type.Number({ description: 'share of repeats in the measured stream' }),
     orders: Type.Array(Type.Array(Type.String()), { description: 'the variant order of each round' }),

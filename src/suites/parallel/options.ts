@@ -4,7 +4,7 @@ import { DEFAULT_PARALLEL_REPETITIONS } from '../../bench/constants.js';
 import { CATEGORIES } from '../../bench/instruction-files.js';
 import { parseChoice, parseInteger } from '../../cli/parse-options.js';
 import type { OptionSpec, RawFlags } from '../contract.js';
-import { BATCH_SIZE_OPTION, batchSizeOf, PIPELINE_CATEGORY_OPTION, text } from '../shared-options.js';
+import { BATCH_SIZE_OPTION, batchSizeOf, PIPELINE_CATEGORY_OPTION, text, WORKERS_OPTION } from '../shared-options.js';
 
 export interface ParallelOptions {
   workers: number;
@@ -18,7 +18,7 @@ export interface ParallelOptions {
 export const PARALLEL_OPTIONS: OptionSpec[] = [
   BATCH_SIZE_OPTION,
   PIPELINE_CATEGORY_OPTION,
-  { flags: '--workers <n>', description: 'worker threads of the parallel suite', defaultValue: String(os.availableParallelism()) },
+  WORKERS_OPTION,
   { flags: '--parallel-repetitions <n>', description: `parallel-suite repetitions (default ${DEFAULT_PARALLEL_REPETITIONS}, or --runs)` },
 ];
 
