@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { measure } from '../../src/bench/runner.js';
+import { measure, measureCalls } from '../../src/bench/runner.js';
 
 test('exact --runs: warm-up runs are not counted, measured runs are exactly runs', async () => {
   let calls = 0;
@@ -40,4 +40,23 @@ test('an aborted signal stops the loop and keeps the runs so far', async () => {
   }, undefined, { signal: controller.signal });
   assert.equal(m.aborted, true);
   assert.equal(m.ms.length, 4);
+});
+
+test('each measured run records its process CPU time beside its wall time, and the loop its bookkeeping', async () => {
+  const m = await measure({ warmup: 0, runs: 4, minRuns: 1, minTimeMs: 0 }, () => {
+    let x = 0;
+    for (let i = 0; i < 1e5; i++) x += i;
+    return void x;
+  });
+  assert.equal(m.cpuMs.length, 4);
+  assert.ok(m.cpuMs.every((c) => c >= 0));
+  assert.ok(m.loopMs >= m.ms.reduce((a, b) => a + b, 0));
+});
+
+test('single-stream calls: every call timed on its own, one array per run, after warm-up passes', async () => {
+  const seen: number[] = [];
+  const m = await measureCalls({ warmup: 2, runs: 3, minRuns: 1, minTimeMs: 0 }, 4, (i) => void seen.push(i));
+  assert.equal(seen.length, (2 + 3) * 4, 'two warm-up passes and three measured passes of four calls');
+  assert.deepEqual(m.callMs.map((r) => r.length), [4, 4, 4]);
+  assert.equal(m.aborted, false);
 });

@@ -34,6 +34,13 @@ describe('Poisson arrival schedule', () => {
     assert.equal(new Set(few.instruction).size, 3);
   });
 
+  it('gives way on the request count rather than run past the longest step', () => {
+    const slow = poissonSchedule(2, 100, 300, 3, 9, 5000);
+    assert.ok(slow.offsetsMs.length < 30, String(slow.offsetsMs.length));
+    assert.ok(slow.offsetsMs[slow.offsetsMs.length - 1] < 5000);
+    assert.equal(poissonSchedule(0.01, 100, 300, 3, 9, 10).offsetsMs.length, 1);
+  });
+
   it('refuses a rate that is not positive', () => {
     assert.throws(() => poissonSchedule(0, 100, 10, 3, 1), /rate/);
     assert.throws(() => poissonSchedule(Number.NaN, 100, 10, 3, 1), /rate/);

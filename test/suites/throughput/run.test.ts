@@ -1,0 +1,67 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createBridge, type GasmBridge } from '../../../src/pipeline/bridge.js';
+import { throughputMetrics } from '../../../src/suites/throughput/metrics.js';
+import { runThroughput } from '../../../src/suites/throughput/run.js';
+import { runClusterQuantileCI } from '../../../src/suites/throughput/single-stream.js';
+import { testContext } from '../../helpers/run-context.js';
+
+let bridge: GasmBridge;
+before(async () => {
+  bridge = await createBridge({});
+});
+after(() => bridge.dispose());
+
+test('batched runs time each processBatch call; the single-stream pass times each instruction; both kept per run', async () => {
+  const ctx = testContext(bridge, { policy: { runs: 3 } });
+  const outcome = await runThroughput(ctx, { batchSize: 3, singleStream: true });
+  assert.equal(outcome.status, 'ok');
+  const c = outcome.result!.categories.tiny;
+  assert.equal(c.instructions, 3, 'two instructions cycled to one full batch of 3');
+  assert.equal(c.samples.batchMs.length, 3);
+  assert.ok(c.samples.batchMs.every((run) => run.length === 1));
+  // A run holds only its processBatch calls: the per-batch times cannot exceed the run's time.
+  c.samples.batchMs.forEach((run, i) => assert.ok(run[0] <= c.samples.runMs[i] + 1e-6));
+  assert.equal(c.samples.cpuMs.length, 3);
+  const ss = c.singleStream!;
+  assert.equal(ss.calls, 2);
+  assert.equal(ss.runs, 3);
+  assert.deepEqual(ss.samples.callMs.map((r) => r.length), [2, 2, 2]);
+  assert.equal(ss.samples.runP50.length, 3);
+  assert.deepEqual(ctx.marks.map((m) => `${m.caseName}:${m.phase}`), ['tiny:start', 'tiny:end']);
+  const done = ctx.events.filter((e) => e.done);
+  assert.equal(done.length, 1);
+  assert.match(done[0].done!.figure, /instr\/s.*single-stream p50/);
+  const wall = throughputMetrics(outcome.result!).find((m) => m.id === 'throughput.tiny.instructionsPerSecond');
+  assert.ok(wall && wall.kind === 'samples' && wall.lowNoiseTwin === 'throughput.tiny.cpuInstructionsPerSecond');
+});
+
+test('--no-single-stream skips the pass; an aborted signal keeps what was measured and says aborted', async () => {
+  const none = await runThroughput(testContext(bridge, { policy: { runs: 2 } }), { batchSize: 2, singleStream: false });
+  assert.equal(none.result!.categories.tiny.singleStream, null);
+  const controller = new AbortController();
+  const ctx = testContext(bridge, { policy: { runs: 1000 }, signal: controller.signal, sets: [{ name: 'a', instructions: ['place the box on the table'] }, { name: 'b', instructions: ['place the box on the table'] }] });
+  ctx.progress = (e) => {
+    if (e.run === 3) controller.abort();
+  };
+  const outcome = await runThroughput(ctx, { batchSize: 1, singleStream: false });
+  assert.equal(outcome.status, 'aborted');
+  assert.deepEqual(Object.keys(outcome.result!.categories), ['a']);
+  assert.equal(outcome.result!.categories.a.runs, 3);
+});
+
+test('a category named __proto__ is stored as data', async () => {
+  const ctx = testContext(bridge, { policy: { runs: 1 }, sets: [{ name: '__proto__', instructions: ['place the box on the table'] }] });
+  const outcome = await runThroughput(ctx, { batchSize: 1, singleStream: false });
+  assert.ok(Object.hasOwn(outcome.result!.categories, '__proto__'));
+  assert.equal(Object.getPrototypeOf(outcome.result!.categories), Object.prototype);
+});
+
+test('run-cluster interval: resamples whole runs, contains the pooled median, and is one point with one run', () => {
+  const runs = [[1, 2, 3], [2, 3, 4], [10, 11, 12], [2, 2, 3]];
+  const [lo, hi] = runClusterQuantileCI(runs, 0.5);
+  assert.ok(lo <= 2.5 && 2.5 <= hi, `[${lo}, ${hi}] holds the pooled median 2.5`);
+  assert.ok(hi >= 3, 'a run of large values widens the interval');
+  assert.deepEqual(runClusterQuantileCI([[5, 6, 7]], 0.5), [6, 6]);
+  assert.deepEqual(runClusterQuantileCI(runs, 0.5), runClusterQuantileCI(runs, 0.5), 'seeded: the same every time');
+});
