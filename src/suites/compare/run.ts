@@ -10,9 +10,9 @@ import type { CacheStats } from '../../pipeline/cache/result-cache.js';
 import type { GasmResponse } from '../../pipeline/types.js';
 import { createRng } from '../../stats/rng.js';
 import type { RunContext, SuiteOutcome } from '../contract.js';
-import { medianOfRatios } from '../ratio-interval.js';
 import type { CompareOptions } from './options.js';
 import type { CompareResult, CompareVariantResult } from './schema.js';
+import { medianWithInterval } from './median-interval.js';
 import { verdictOf } from './verdict.js';
 import { createWorkload } from './workload.js';
 
@@ -194,9 +194,9 @@ function assemble(o: CompareOptions, states: VariantState[], orders: string[][],
   const variants: CompareVariantResult[] = states.map((s, i) => {
     const v = o.variants[i];
     const d = s.bridge.describe();
-    const throughput = medianOfRatios(s.ips);
+    const throughput = medianWithInterval(s.ips);
     const roundRatios = s.ips.map((x, r) => x / base[r]);
-    const ratio = i === 0 ? { value: 1, ci95: [1, 1] as [number, number] } : medianOfRatios(roundRatios);
+    const ratio = i === 0 ? { value: 1, ci95: [1, 1] as [number, number] } : medianWithInterval(roundRatios);
     const t = s.tally;
     return {
       name: v.name,

@@ -27,7 +27,7 @@ export function compareTables(c: CompareResult, view: ReportView): Table[] {
         v.quality.maxPositionDiffMm === null ? '-' : fixed(v.quality.maxPositionDiffMm, 3),
       ]),
       notes: [
-        `Each round runs every variant once on the same instructions, in a shuffled order; "vs ${base}" is the median over rounds of the paired ratio of instr/s, with its 95% bootstrap interval over rounds.`,
+        `Each round runs every variant once on the same instructions, in a shuffled order; "vs ${base}" is the median over rounds of the paired ratio of instr/s, with its distribution-free 95% interval over rounds (order statistics of the round ratios).`,
         'Max Δ position: the largest position difference from the first variant on the first 50 instructions of the set, after solving.',
       ],
     },
