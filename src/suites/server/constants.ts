@@ -11,7 +11,12 @@ export const DEFAULT_MAX_BATCH = 1;
 export const DEFAULT_MAX_WAIT_MS = 0;
 /** Least duration of one load step's arrival schedule, ms. */
 export const DEFAULT_STEP_TIME_MS = 1000;
-/** Fewest requests of one load step (the schedule is lengthened until it has them). */
+/**
+ * Longest arrival schedule of one load step, ms (or --step-time when longer): at very low rates the step ends
+ * here with fewer than --step-requests requests rather than running for minutes.
+ */
+export const STEP_MAX_TIME_MS = 5000;
+/** Fewest requests of one load step (the schedule is lengthened until it has them, up to STEP_MAX_TIME_MS). */
 export const DEFAULT_STEP_REQUESTS = 300;
 /**
  * A request still queued this long after its scheduled arrival is dropped (shed by the server, never
@@ -43,6 +48,8 @@ export const SEARCH_MAX_STEPS = 14;
 export const SEARCH_MAX_SHRINKS = 4;
 /** Times a search measures a generator-limited step again before it stops there. */
 export const SEARCH_GENERATOR_RETRIES = 1;
+/** Lowest rate a search offers, requests/s (about ten arrivals in the longest step). */
+export const SEARCH_MIN_RATE = 2;
 /** Highest rate a search offers, requests/s. */
 export const SEARCH_MAX_RATE = 200_000;
 

@@ -14,6 +14,7 @@ import {
   SEARCH_START_FRACTION,
   SINGLE_STREAM_REQUESTS,
   SINGLE_STREAM_WARMUP,
+  STEP_MAX_TIME_MS,
 } from './constants.js';
 import { createHistogram, percentilesOf, type Histogram } from './histogram.js';
 import { kneeIndex } from './knee.js';
@@ -139,7 +140,9 @@ export async function runServer(ctx: RunContext, o: ServerOptions, hooks: Server
   /** Measures one open-loop step at `rate`. */
   const measureRate = async (rate: number, phase: ServerStep['phase'], search: number | null): Promise<ServerStep & { aborted: boolean }> => {
     const caseName = phase === 'fixed' ? `fixed ${sig3(rate)}/s` : `search ${(search ?? 0) + 1}: ${sig3(rate)}/s`;
-    const schedule = poissonSchedule(rate, o.stepTimeMs, o.stepRequests, instructions.length, stepSeed(o.arrivalSeed, stepNo++));
+    // Search steps are capped in length (very low rates give way on the request count); fixed steps run as asked.
+    const longest = phase === 'search' ? Math.max(o.stepTimeMs, STEP_MAX_TIME_MS) : Infinity;
+    const schedule = poissonSchedule(rate, o.stepTimeMs, o.stepRequests, instructions.length, stepSeed(o.arrivalSeed, stepNo++), longest);
     ctx.sampler.markCase(SUITE, caseName, 'start');
     const t0 = clock();
     // Fixed-rate steps run to the end (their p99 is a gate sample, never a lower bound); search steps may stop early.
@@ -187,7 +190,7 @@ export async function runServer(ctx: RunContext, o: ServerOptions, hooks: Server
     }
 
     const capacity = result.singleStream.ratePerSecond;
-    let start = Math.max(1, SEARCH_START_FRACTION * capacity);
+    let start = SEARCH_START_FRACTION * capacity;
     for (let s = 0; s < o.searches && !aborted; s++) {
       const growth = s === 0 ? SEARCH_GROWTH : REFINE_GROWTH;
       const searchStart = start;

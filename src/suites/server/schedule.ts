@@ -23,21 +23,22 @@ export function stepSeed(seed: number, step: number): number {
 }
 
 /**
- * Arrivals at `rate` per second for at least `durationMs` and at least `minRequests` requests, drawing
+ * Arrivals at `rate` per second for at least `durationMs` and at least `minRequests` requests — but never past
+ * `maxDurationMs` (at very low rates the request count gives way, so that a step stays short) — drawing
  * instructions from `instructionCount`.
  */
-export function poissonSchedule(rate: number, durationMs: number, minRequests: number, instructionCount: number, seed: number): ArrivalSchedule {
+export function poissonSchedule(rate: number, durationMs: number, minRequests: number, instructionCount: number, seed: number, maxDurationMs = Infinity): ArrivalSchedule {
   if (!(rate > 0) || !Number.isFinite(rate)) throw new ConfigError(`arrival rate must be a positive number, got ${rate}`);
   if (!(instructionCount > 0)) throw new ConfigError('no instructions to serve');
   const rng = createRng(seed);
   const meanGapMs = 1000 / rate;
-  const expected = Math.max(minRequests, Math.ceil((durationMs / 1000) * rate));
+  const expected = Math.min(Math.max(minRequests, Math.ceil((durationMs / 1000) * rate)), Math.ceil((maxDurationMs / 1000) * rate) + 1);
   let offsets = new Float64Array(Math.ceil(expected * 1.2) + 16);
   let count = 0;
   let t = 0;
   for (;;) {
     t += -Math.log(1 - rng()) * meanGapMs;
-    if (t >= durationMs && count >= minRequests) break;
+    if ((t >= durationMs && count >= minRequests) || (t >= maxDurationMs && count > 0)) break;
     if (count === offsets.length) {
       const grown = new Float64Array(offsets.length * 2);
       grown.set(offsets);

@@ -6,7 +6,7 @@
  * machine); if it still is, the search ends — rates from there cannot be measured on this machine, and the peak
  * found so far is a lower bound.
  */
-import { SEARCH_GENERATOR_RETRIES, SEARCH_MAX_RATE, SEARCH_MAX_SHRINKS, SEARCH_MAX_STEPS, SEARCH_TOLERANCE } from './constants.js';
+import { SEARCH_GENERATOR_RETRIES, SEARCH_MAX_RATE, SEARCH_MIN_RATE, SEARCH_MAX_SHRINKS, SEARCH_MAX_STEPS, SEARCH_TOLERANCE } from './constants.js';
 
 /** What the search needs to know of a measured step. */
 export interface SearchProbe {
@@ -31,6 +31,8 @@ export interface SearchLimits {
   maxSteps: number;
   maxShrinks: number;
   maxRate: number;
+  /** Lowest rate offered: a search that would shrink below it has found no valid rate. */
+  minRate: number;
   /** Times a generator-limited step is measured again before the search gives up. */
   generatorRetries: number;
 }
@@ -40,6 +42,7 @@ export const DEFAULT_SEARCH_LIMITS: SearchLimits = {
   maxSteps: SEARCH_MAX_STEPS,
   maxShrinks: SEARCH_MAX_SHRINKS,
   maxRate: SEARCH_MAX_RATE,
+  minRate: SEARCH_MIN_RATE,
   generatorRetries: SEARCH_GENERATOR_RETRIES,
 };
 
@@ -69,7 +72,7 @@ export async function searchPeak(
     else hi = hi === null ? rate : Math.min(hi, rate);
     return null;
   };
-  let rate = Math.min(start, limits.maxRate);
+  let rate = Math.min(Math.max(start, limits.minRate), limits.maxRate);
   // Bracketing.
   for (;;) {
     const stop = await probe(rate);
@@ -79,7 +82,7 @@ export async function searchPeak(
       if (rate >= limits.maxRate) return done('max-rate');
       rate = Math.min(rate * growth, limits.maxRate);
     } else {
-      if (++shrinks > limits.maxShrinks) return done('no-valid-rate');
+      if (++shrinks > limits.maxShrinks || rate / growth < limits.minRate) return done('no-valid-rate');
       rate /= growth;
     }
   }

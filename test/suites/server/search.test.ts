@@ -51,6 +51,16 @@ describe('peak search', () => {
     assert.ok(out.peakRate !== null && out.peakRate > 900);
   });
 
+  it('never offers less than the lowest rate', async () => {
+    const s = server(0);
+    const out = await searchPeak(s.measure, 3, 2, { ...DEFAULT_SEARCH_LIMITS, minRate: 2 });
+    assert.equal(out.stoppedBy, 'no-valid-rate');
+    assert.deepEqual(s.rates, [3]);
+    const low = server(1e9);
+    await searchPeak(low.measure, 0.01, 2, { ...DEFAULT_SEARCH_LIMITS, minRate: 2, maxSteps: 1 });
+    assert.deepEqual(low.rates, [2]);
+  });
+
   it('gives up without a valid rate after the allowed halvings', async () => {
     const out = await searchPeak(server(0).measure, 100, 2, { ...DEFAULT_SEARCH_LIMITS, maxShrinks: 3 });
     assert.equal(out.stoppedBy, 'no-valid-rate');
