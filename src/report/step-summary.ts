@@ -11,7 +11,7 @@ export async function appendStepSummary(markdown: string, env: NodeJS.ProcessEnv
   const file = env.GITHUB_STEP_SUMMARY;
   if (!file) return null;
   try {
-    await appendFile(file, markdown.endsWith('\n') ? markdown : markdown + '\n');
+    await appendFile(file, markdown + '\n');
     return null;
   } catch (error) {
     return `cannot append to the GITHUB_STEP_SUMMARY file ${file}: ${describeFsError(error)}; the job summary is left out`;
