@@ -13,3 +13,5 @@ export { validateReport } from './report/validate.js';
 export { loadReport, loadReports } from './report/load.js';
 export { extractMetrics } from './gate/extract.js';
 export { compareReports, type GateOptions, type GateResult } from './gate/compare.js';
+/** The statistics the tool uses (pure functions over number[]: summaries, bootstrap intervals, tests, fits). */
+export * as stats from './stats/index.js';

@@ -1,10 +1,42 @@
-/** The system during the run, from the sampler: CPU load (%) and memory (GB) against seconds since the start. */
-import type { ChartConfiguration } from 'chart.js';
+/**
+ * The system during the run, from the sampler: CPU load (%) and memory (GB) against seconds since the start,
+ * with each measured case's span shaded and named, so a reader can tell whether the machine was quiet then.
+ */
+import type { ChartConfiguration, Plugin } from 'chart.js';
 import type { BenchReport } from '../types.js';
 import { renderPng, type ChartFile } from './canvas.js';
 import { axis, PALETTE, subtitleOf, titled } from './theme.js';
 
 const GB = 2 ** 30;
+
+/** Light fills for alternating case spans. */
+const SPAN_FILLS = ['rgba(0,114,178,0.08)', 'rgba(230,159,0,0.10)'];
+
+/** Shades each case's span (report.timeline.cases) behind the lines and writes its name at the top. */
+function caseSpansPlugin(cases: BenchReport['timeline']['cases'], endMs: number): Plugin {
+  return {
+    id: 'gasmCaseSpans',
+    beforeDatasetsDraw(chart) {
+      const x = chart.scales.x;
+      const { top, bottom } = chart.chartArea;
+      const ctx = chart.ctx;
+      ctx.save();
+      cases.forEach((c, i) => {
+        const x0 = x.getPixelForValue(c.startMs / 1000);
+        const x1 = x.getPixelForValue((c.endMs ?? endMs) / 1000);
+        if (!(x1 > x0)) return;
+        ctx.fillStyle = SPAN_FILLS[i % SPAN_FILLS.length];
+        ctx.fillRect(x0, top, x1 - x0, bottom - top);
+        ctx.fillStyle = '#555555';
+        ctx.font = '12px "DejaVu Sans"';
+        ctx.textBaseline = 'top';
+        const label = `${c.suite} › ${c.case}`;
+        if (ctx.measureText(label).width < x1 - x0 - 4) ctx.fillText(label, x0 + 3, top + 3 + (i % 2) * 14);
+      });
+      ctx.restore();
+    },
+  };
+}
 
 /** The chart, or null when the sampler was off or took no samples (the caller notes why). */
 export function systemTimelineChart(r: BenchReport): ChartFile | null {
@@ -23,7 +55,7 @@ export function systemTimelineChart(r: BenchReport): ChartFile | null {
       ],
     },
     options: {
-      plugins: titled('System during the run', `sampled every ${r.timeline.intervalMs} ms in a worker thread (${r.timeline.meanSampleCostMs.toFixed(1)} ms per sample) · ${subtitleOf(r)}`),
+      plugins: titled(r.timeline.cases?.length ? 'System during the run (shaded: each measured case)' : 'System during the run', `sampled every ${r.timeline.intervalMs} ms in a worker thread (${r.timeline.meanSampleCostMs.toFixed(1)} ms per sample) · ${subtitleOf(r)}`),
       layout: { padding: { right: 12 } },
       scales: {
         x: axis('seconds since the run started', { type: 'linear', beginAtZero: true }),
@@ -32,5 +64,6 @@ export function systemTimelineChart(r: BenchReport): ChartFile | null {
       },
     },
   };
-  return { name: 'system.png', title: 'System during the run', png: renderPng(config) };
+  const endMs = samples[samples.length - 1].t;
+  return { name: 'system.png', title: 'System during the run', png: renderPng(config, [caseSpansPlugin(r.timeline.cases ?? [], endMs)]) };
 }
