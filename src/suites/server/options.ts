@@ -5,6 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { ConfigError } from '../../errors.js';
 import type { OptionSpec, RawFlags } from '../contract.js';
+import { WORKERS_OPTION } from '../shared-options.js';
 import {
   DEFAULT_ARRIVAL_SEED,
   DEFAULT_DROP_AFTER_MS,
@@ -38,7 +39,7 @@ export interface ServerOptions {
 }
 
 export const SERVER_OPTION_SPECS: OptionSpec[] = [
-  { flags: '--workers <n>', description: 'worker threads (parallel suite: workers in parallel; server suite: serving workers)', defaultValue: String(availableParallelism()) },
+  WORKERS_OPTION,
   { flags: '--p99-bound <time>', description: 'server: p99 latency bound of the peak search ("10ms", "10" = ms, "0.5s")', defaultValue: `${DEFAULT_P99_BOUND_MS}ms` },
   { flags: '--max-batch <n>', description: 'server: largest batch of the dynamic batcher (1 = no batching)', defaultValue: String(DEFAULT_MAX_BATCH) },
   { flags: '--max-wait-ms <ms>', description: "server: batching window: how long a batch's first request waits for more", defaultValue: String(DEFAULT_MAX_WAIT_MS) },
