@@ -47,7 +47,7 @@ export const SERVER_OPTION_SPECS: OptionSpec[] = [
   { flags: '--fixed-steps <n>', description: 'server: steps of the fixed-rate measurement', defaultValue: String(DEFAULT_FIXED_STEPS) },
   { flags: '--searches <n>', description: "server: peak searches (each one's peak is a sample; 0 = none)", defaultValue: String(DEFAULT_SEARCHES) },
   { flags: '--step-time <ms>', description: "server: least duration of a load step's arrivals", defaultValue: String(DEFAULT_STEP_TIME_MS) },
-  { flags: '--step-requests <n>', description: 'server: fewest requests of a load step', defaultValue: String(DEFAULT_STEP_REQUESTS) },
+  { flags: '--step-requests <n>', description: 'server: fewest requests of a load step (a search step gives way after 5 s)', defaultValue: String(DEFAULT_STEP_REQUESTS) },
   { flags: '--drop-after-ms <ms>', description: 'server: a request queued this long after its arrival is dropped; a step that drops any is invalid', defaultValue: String(DEFAULT_DROP_AFTER_MS) },
   { flags: '--arrival-seed <n>', description: 'server: seed of the Poisson arrivals and of the instructions drawn', defaultValue: String(DEFAULT_ARRIVAL_SEED) },
 ];
