@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../../src/errors.js';
 import { findBaseline, saveBaseline } from '../../src/gate/baseline-store.js';
+import { SCHEMA_VERSION } from '../../src/report/types.js';
 import { makeSampleReport } from '../helpers/sample-report.js';
 
 test('save, find, and never replace without force', async () => {
@@ -25,8 +26,9 @@ test('save, find, and never replace without force', async () => {
 test('an invalid report is not saved as a baseline', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'gasm-base-'));
   const report = join(dir, 'bad.json');
-  await writeFile(report, '{"schemaVersion": 1}');
+  await writeFile(report, JSON.stringify({ schemaVersion: SCHEMA_VERSION }));
   await assert.rejects(saveBaseline(report, { dir: join(dir, 'store') }), /does not match the report schema/);
+  await assert.rejects(readdir(join(dir, 'store')), { code: 'ENOENT' }, 'nothing written');
 });
 
 test('two saves of one baseline at once: exactly one is saved, the other is refused; force replaces', async () => {
