@@ -25,7 +25,7 @@ const SUITE = 'parallel';
 const MACHINE_PHASE_MS = 300;
 /** xorshift steps of the spin calibration. */
 const SPIN_PROBE = 2_000_000;
-/** Calibration phases of one worker alone; the median sets the pass count. */
+/** Calibration phases of one worker alone; the fastest sets the pass count, so a phase is never shorter than --min-time on a quiet machine. */
 const CALIBRATION_PHASES = 3;
 
 /** Where the worker entry is: replaced by tests with a worker that injects faults. */
@@ -78,7 +78,7 @@ async function repetition(pool: WorkerPool, workload: Workload, reverse: boolean
   return { sequentialMs: ok.reduce((s, o) => s + ownMs(alone.get(o.worker)!), 0), parallelMs: phaseWallMs(ok) };
 }
 
-/** Median own time of one worker alone over a few phases of `workload`. */
+/** Fastest own time of one worker alone over a few phases of `workload` (noise only ever slows a phase). */
 async function calibrate(pool: WorkerPool, workload: Workload): Promise<number> {
   const id = pool.ids.find((i) => !pool.failureOf(i));
   if (id === undefined) return Number.NaN;
@@ -87,7 +87,7 @@ async function calibrate(pool: WorkerPool, workload: Workload): Promise<number> 
     const [o] = await pool.phase(workload, [id]);
     if (o && !o.error) ms.push(ownMs(o));
   }
-  return ms.length > 0 ? median(ms) : Number.NaN;
+  return ms.length > 0 ? Math.min(...ms) : Number.NaN;
 }
 
 export async function runParallel(ctx: RunContext, options: ParallelOptions, deps: ParallelDeps = defaultDeps()): Promise<SuiteOutcome<ParallelResult>> {
