@@ -11,6 +11,7 @@ import {
   DISPATCH_LEAD_MS,
   REFINE_GROWTH,
   SEARCH_GROWTH,
+  SEARCH_MIN_RATE,
   SEARCH_START_FRACTION,
   SINGLE_STREAM_REQUESTS,
   SINGLE_STREAM_WARMUP,
@@ -193,13 +194,14 @@ export async function runServer(ctx: RunContext, o: ServerOptions, hooks: Server
     let start = SEARCH_START_FRACTION * capacity;
     for (let s = 0; s < o.searches && !aborted; s++) {
       const growth = s === 0 ? SEARCH_GROWTH : REFINE_GROWTH;
-      const searchStart = start;
+      const searchStart = Math.max(start, SEARCH_MIN_RATE);
       const outcome = await searchPeak(async (rate) => {
         const step = await measureRate(rate, 'search', s);
         return { valid: step.valid, generatorLimited: step.generator.limited, aborted: step.aborted || ctx.signal.aborted };
       }, searchStart, growth);
       result.searches.push({ startRate: searchStart, peakRate: outcome.peakRate, hiRate: outcome.hiRate, stoppedBy: outcome.stoppedBy, steps: outcome.steps });
       if (outcome.stoppedBy === 'aborted') aborted = true;
+      if (outcome.stoppedBy === 'no-valid-rate') break; // searching again from the same start would find none either
       if (outcome.peakRate !== null) start = outcome.peakRate;
     }
   } catch (error) {
