@@ -311,7 +311,7 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
       continue;
     }
     // Arrangement shapes: "in a row", "a pyramid", "as a stack", "in a circle", "a pentagon", "a 6-gon".
-    const gon = /^(\d+)-?gon$/.exec(w);
+    const gon = w.endsWith('gon') ? /^(\d+)-?gon$/.exec(w) : null;
     if (gon || (SHAPES.has(w) && !(w === 'line' && word(tokens, i + 1) === 'up') && (prev?.t !== 'np' || ['a', 'an', 'the', 'in', 'into', 'as', 'form', 'forming'].includes(wordBefore(tokens, i) ?? '')) && (!AMBIGUOUS_SHAPES.has(w) || shapeContext(tokens, i)))) {
       const shape = gon ? 'polygon' : SHAPES.get(w)!;
       const sides = gon ? Number(gon[1]) : SIDES.get(w);

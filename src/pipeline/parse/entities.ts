@@ -76,7 +76,7 @@ function withLabel(tokens: Token[], j: number, np: NounPhrase): { np: NounPhrase
       return { np: { ...np, label: String(t.value) }, next: k + 1 };
     }
   }
-  if (k === j && t?.kind === 'word' && /^[a-z]$/.test(t.text)) {
+  if (k === j && t?.kind === 'word' && t.text.length === 1 && t.text >= 'a' && t.text <= 'z') {
     const after = tokens[k + 1];
     const free = after === undefined || after.kind === 'sep' || (after.kind === 'word' && (AFTER_NAME.has(after.text) || verbBase(after.text) !== undefined || matchRelation(tokens, k + 1) !== null));
     const axisWord = (t.text === 'x' || t.text === 'y' || t.text === 'z') && (isWord(after, 'axis') || isWord(after, 'direction'));
@@ -102,7 +102,12 @@ function couldBeNoun(word: string): boolean {
  */
 export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np: NounPhrase; next: number } | null {
   let j = i;
-  const np: NounPhrase = { kind: '', plural: false, all: false, other: false, unknownNoun: false };
+  // Every field present from the start, in one order: noun phrases then share one object shape (monomorphic
+  // property access in the parser's hot paths).
+  const np: NounPhrase = {
+    kind: '', head: undefined, label: undefined, colour: undefined, size: undefined, ordinal: undefined, explicitName: undefined,
+    count: undefined, plural: false, all: false, other: false, superlative: undefined, pronoun: undefined, unknownNoun: false,
+  };
   let sawModifier = false;
   for (; j < tokens.length; j++) {
     const t = tokens[j];
@@ -178,7 +183,8 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
       const kind = NOUN_FORMS.get(explicit[1].replace(/_/g, ' ')) ?? explicit[1];
       return { np: { ...np, kind, head: explicit[1], explicitName: w }, next: j + 1 };
     }
-    const glued = GLUED_LABEL.exec(w);
+    const last = w.charCodeAt(w.length - 1);
+    const glued = last >= 48 && last <= 57 ? GLUED_LABEL.exec(w) : null;
     if (glued && NOUN_FORMS.has(glued[1])) {
       // "bolt3", "crateB2": the user's word is the name.
       const kind = NOUN_FORMS.get(glued[1])!;
