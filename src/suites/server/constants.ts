@@ -60,11 +60,11 @@ export const GENERATOR_LATENESS_LIMIT_MS = 1;
 /**
  * The generator publishes each request this long before its scheduled arrival (the batcher treats it as arrived
  * only at that time). A sleeping thread wakes late now and then — measured here, 1–3 % of futex wake-ups were
- * over 1 ms late on an idle 2-core VM, and far more when the workers keep both cores busy — so publishing exactly
- * on time would make the generator's own lateness, not the pipeline, decide the p99. With a lead, a request is
- * late only when the generator was held up longer than the lead.
+ * over 1 ms late on an idle 2-core VM, and wake-ups 3–15 ms late were common while other processes kept the cores
+ * busy — so publishing exactly on time would make the generator's own lateness, not the pipeline, decide the
+ * p99. With a lead, a request is late only when the generator was held up longer than the lead.
  */
-export const DISPATCH_LEAD_MS = 5;
+export const DISPATCH_LEAD_MS = 20;
 /** The generator yields to the event loop (signals, messages) when the next arrival is at least this far off, ms… */
 export const GENERATOR_YIELD_GAP_MS = 3;
 /** …and at most this often, ms. */

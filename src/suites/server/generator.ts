@@ -46,11 +46,14 @@ export function sleepUntil(clock: Clock, due: number): number {
   return now;
 }
 
-/** Publishes requests [from, to) at time `now` (one notify for all). */
+/**
+ * Publishes requests [from, to) at time `now`. The batcher is woken only when it had taken everything published
+ * before (then it may be waiting for a publication); otherwise it is sleeping until an earlier arrival, or serving.
+ */
 function publish(b: StepBuffers, from: number, to: number, now: number): void {
   for (let i = from; i < to; i++) b.dispatchedMs[i] = now;
   Atomics.store(b.ctrl, CTRL.DISPATCHED, to);
-  Atomics.notify(b.ctrl, CTRL.DISPATCHED);
+  if (Atomics.load(b.ctrl, CTRL.CLAIMED) >= from) Atomics.notify(b.ctrl, CTRL.DISPATCHED);
 }
 
 /** Tells the workers that no more requests will come (they drain the queue), or to stop now. */
