@@ -69,6 +69,16 @@ describe('server suite run', () => {
     assert.match(out.status === 'failed' ? out.error : '', /serving worker 0/);
   });
 
+  it('fails as a value, keeping what it measured, when a serving worker dies during a step', async () => {
+    const ctx = testContext(bridge);
+    const o = parseServerOptions({ workers: '1', searches: '1', stepTime: '100', stepRequests: '30' });
+    // Warm-up and single stream take 250 batches; the worker dies in the first search step.
+    const out = await runServer(ctx, o, { entry: tsWorkerEntry(new URL('./crash-worker.ts', import.meta.url)), entryData: { afterBatches: SINGLE_STREAM_REQUESTS + 60 } });
+    assert.equal(out.status, 'failed');
+    assert.match(out.status === 'failed' ? out.error : '', /serving worker 0 exited with code 3/);
+    assert.equal(out.result?.singleStream?.requests, SINGLE_STREAM_REQUESTS);
+  });
+
   it('fails as a value when there is nothing to serve', async () => {
     const out = await runServer(testContext(bridge, { sets: [{ name: 'empty', instructions: [] }] }), parseServerOptions({ workers: '1' }));
     assert.equal(out.status, 'failed');
