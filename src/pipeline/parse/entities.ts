@@ -210,10 +210,17 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
       const head = plural ? w.slice(0, -1) : w;
       return withLabel(tokens, j + 1, { ...np, kind: head, head, plural, unknownNoun: true });
     }
-    return null;
+    return colourAsNoun(tokens, j, np);
   }
   if (np.ordinal !== undefined) return { np: { ...np, kind: '' }, next: j };
-  return null;
+  return colourAsNoun(tokens, j, np);
+}
+
+/** "the orange", "the red and the blue": a colour word with no noun after it is the noun. */
+function colourAsNoun(tokens: Token[], j: number, np: NounPhrase): { np: NounPhrase; next: number } | null {
+  const prev = tokens[j - 1];
+  if (np.colour === undefined || prev?.kind !== 'word' || !COLOURS.has(prev.text)) return null;
+  return { np: { ...np, kind: prev.text, head: prev.text, colour: undefined, unknownNoun: true }, next: j };
 }
 
 /** The entities of a scene being built, with name-based coreference. */

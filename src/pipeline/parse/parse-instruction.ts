@@ -254,6 +254,22 @@ function arrangementClause(ctx: Context, items: Item[], verb: string | undefined
 }
 
 /**
+ * Several objects put on one support must fit on its top side by side, their centres over it: along x or y, the
+ * distance between the outermost centres of the objects placed edge to edge must not exceed the support's width.
+ */
+function checkFits(ctx: Context, subjects: string[], support: string): void {
+  const s = ctx.registry.get(support);
+  if (!s) return;
+  const hs = subjects.map((n) => ctx.registry.get(n)!.halfExtents);
+  const need = [0, 1].map((k) => hs.reduce((sum, h) => sum + 2 * h[k], 0) - hs[0][k] - hs[hs.length - 1][k]);
+  if (need[0] > 2 * s.halfExtents[0] + 1e-9 && need[1] > 2 * s.halfExtents[1] + 1e-9) {
+    throw new ParseError(
+      `${subjects.length} objects side by side on the ${support} need ${Math.min(need[0], need[1]).toFixed(2)} m between their outermost centres, but its top is ${(2 * s.halfExtents[0]).toFixed(2)} × ${(2 * s.halfExtents[1]).toFixed(2)} m: they do not fit on it (in ${quote(ctx.source)})`,
+    );
+  }
+}
+
+/**
  * A relation to another entity in an arrangement's clause applies to its bottom layer ("stack 8 boxes on the
  * table"); an arrangement too wide for the support it is put on is refused with what it needs and what there is.
  */
@@ -398,6 +414,7 @@ function relationClause(ctx: Context, items: Item[]): boolean {
       if (targets.length < 2) throw new ParseError(`'between' needs two reference objects in ${quote(ctx.source)}`);
       for (const s of subjects) add(ctx, 'between', s, targets.slice(0, 2), parameters);
     } else {
+      if (type === 'on' && subjects.length > 1 && targets.length === 1) checkFits(ctx, subjects, targets[0]);
       for (const s of subjects) for (const t of targets) add(ctx, type, s, [t], { ...parameters });
     }
     subjects.forEach((s) => involved.add(s));

@@ -140,3 +140,8 @@ test('format characters are removed; a look-alike letter is named', () => {
   refused('put the b\u043ex on the table', /unexpected character U\+043E CYRILLIC SMALL LETTER O in 'b\u043ex'/);
   refused('put the box on the t\u0430ble', /U\+0430 CYRILLIC SMALL LETTER A/);
 });
+
+test('objects listed onto one support that cannot fit side by side are refused', () => {
+  refused('put the red box and the green box on the blue cube', /2 objects side by side on the blue_cube need 0\.10 m .* do not fit/);
+  assert.equal(parseInstruction('put the cup and the plate on the tray').constraints.length, 2);
+});
