@@ -43,7 +43,7 @@ test('baseline save/show, then gate against the saved default baseline with a jo
 
   const summary = join(dir, 'summary.md');
   await writeFile(summary, '# earlier step\n');
-  const gate = await gasm(dir, ['gate', '--json', '--metric', 'throughput.simple'], { GITHUB_STEP_SUMMARY: summary });
+  const gate = await gasm(dir, ['gate', '--json', '--metric', 'throughput.simple.instructionsPerSecond'], { GITHUB_STEP_SUMMARY: summary });
   assert.equal(gate.code, 1, gate.stderr);
   const result = JSON.parse(gate.stdout) as { passed: boolean; baseline: string; comparisons: { id: string; verdict: string }[] };
   assert.equal(result.passed, false);
