@@ -62,7 +62,7 @@ test('gate: --threshold-for with an unknown metric name is refused, naming the k
   const base = await f.write('base.json', makeSampleReport({ seed: 1 }));
   const res = await runCli(['gate', '--baseline', base, '--current', base, '--threshold-for', 'typo=5%']);
   assert.equal(res.code, 2, res.stdout + res.stderr);
-  assert.match(res.stderr, /--threshold-for names no metric of these reports: 'typo'; metric ids start with .*throughput/);
+  assert.match(res.stderr, /--threshold-for names no metric compared here: 'typo'; metric ids start with .*throughput/);
 });
 
 test('gate --markdown and export --out never replace an input report', async () => {

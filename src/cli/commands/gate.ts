@@ -46,7 +46,7 @@ export function assertKnownMetrics(flag: string, keys: string[], ids: string[]):
   if (unknown.length === 0) return;
   const families = [...new Set(ids.map((id) => id.split('.')[0]))].sort();
   const shown = ids.length <= 12 ? ids.join(', ') : `${ids.slice(0, 12).join(', ')}, … (${ids.length} in all)`;
-  throw new ConfigError(`${flag} names no metric of these reports: ${unknown.map((k) => `'${k}'`).join(', ')}; metric ids start with ${families.join(', ')} — e.g. ${shown}`);
+  throw new ConfigError(`${flag} names no metric compared here: ${unknown.map((k) => `'${k}'`).join(', ')}; metric ids start with ${families.join(', ')} — e.g. ${shown}`);
 }
 
 /** A compared metric that could not be measured at all on one side (no samples or no trials). */
