@@ -218,6 +218,17 @@ export async function createBridge(config: BridgeConfig = {}): Promise<GasmBridg
     return responses;
   }
 
+  // Most scenes per pass by (padded) entity count, from the memory estimate (computed once per count).
+  const passLimits = new Map<number, number>();
+  const scenesPerPass = (N: number): number => {
+    let limit = passLimits.get(N);
+    if (limit === undefined) {
+      limit = maxScenesPerPass(network.config, attention, N);
+      passLimits.set(N, limit);
+    }
+    return limit;
+  };
+
   /** Splits the scenes into network passes (one unless memory or maxChunk says otherwise) and runs them. */
   function runPasses(pending: Pending[], responses: GasmResponse[]): void {
     if (pending.length === 0) return;
@@ -229,7 +240,7 @@ export async function createBridge(config: BridgeConfig = {}): Promise<GasmBridg
       const cap = maxChunk ?? Number.POSITIVE_INFINITY;
       while (end < pending.length && end - start < cap) {
         const N = Math.max(1, pending[end].scene.entities.length);
-        if (end + 1 - start > maxScenesPerPass(network.config, attention, N)) break;
+        if (end + 1 - start > scenesPerPass(N)) break;
         end++;
       }
       if (end === start) {
