@@ -78,6 +78,7 @@ export function toStep(m: StepMeasurement, boundMs: number, phase: ServerStep['p
     queueMs: m.queue,
     serviceMs: m.service,
     meanBatch: m.meanBatch,
+    utilization: m.durationMs > 0 && m.busyMsPerWorker.length > 0 ? Math.min(1, m.busyMsPerWorker.reduce((a, x) => a + x, 0) / m.busyMsPerWorker.length / m.durationMs) : 0,
     generator: { latenessMs: m.lateness, limited: m.generatorLimited },
     earlyStopped: m.earlyStopped,
     valid: reason === null,

@@ -41,6 +41,7 @@ export const ServerStepSchema = Type.Object(
     queueMs: PercentilesSchema,
     serviceMs: PercentilesSchema,
     meanBatch: Type.Number({ description: 'mean size of the batch each answered request was served in' }),
+    utilization: Type.Number({ description: 'share of the step the workers spent serving batches, averaged over workers (0–1)' }),
     generator: Type.Object(
       {
         latenessMs: PercentilesSchema,

@@ -1,5 +1,5 @@
 /** Tables of the server suite: the headline figures, then every load step. */
-import { ms, sig3, whole } from '../../format/numbers.js';
+import { ms, pct, sig3, whole } from '../../format/numbers.js';
 import { median } from '../../stats/quantile.js';
 import type { Table } from '../contract.js';
 import type { ServerResult, ServerStep } from './schema.js';
@@ -43,7 +43,7 @@ export function serverTables(r: ServerResult): Table[] {
     const order = [...r.steps].sort((a, b) => a.offeredRate - b.offeredRate);
     tables.push({
       title: 'Server load steps (by offered rate)',
-      head: ['step', 'offered /s', 'achieved /s', 'p50 ms', 'p99 ms', 'p99.9 ms', 'queue p99 ms', 'mean batch', 'late', 'dropped', 'generator p99 ms', 'verdict'],
+      head: ['step', 'offered /s', 'achieved /s', 'p50 ms', 'p99 ms', 'p99.9 ms', 'queue p99 ms', 'mean batch', 'workers busy', 'late', 'dropped', 'generator p99 ms', 'verdict'],
       rows: order.map((s) => [
         s.phase === 'fixed' ? 'fixed' : `search ${(s.search ?? 0) + 1}`,
         whole(s.offeredRate),
@@ -53,6 +53,7 @@ export function serverTables(r: ServerResult): Table[] {
         lowerBound(s, s.latencyMs.p999),
         ms(s.queueMs.p99),
         sig3(s.meanBatch),
+        pct(s.utilization),
         whole(s.late),
         whole(s.dropped),
         ms(s.generator.latenessMs.p99),

@@ -23,6 +23,7 @@ export function step(offeredRate: number, p50: number, p99: number, boundMs: num
     queueMs: percentiles(p50 / 2, p99 / 2),
     serviceMs: percentiles(p50 / 2, p99 / 2),
     meanBatch: 1,
+    utilization: offeredRate / 2000,
     generator: { latenessMs: percentiles(0, 0.2), limited: false },
     earlyStopped: !valid,
     valid,

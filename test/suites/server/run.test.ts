@@ -45,6 +45,7 @@ describe('server suite run', () => {
       assert.equal(s.valid, s.invalidReason === null);
       if (s.valid) assert.ok(s.latencyMs.p99 <= 50 && s.dropped === 0 && !s.generator.limited && s.completed === s.requests);
       assert.ok(s.meanBatch === 0 || (s.meanBatch >= 1 && s.meanBatch <= 8));
+      assert.ok(s.utilization >= 0 && s.utilization <= 1);
     }
     if (r.peak) {
       assert.ok(r.steps.some((s) => s.valid && s.phase === 'search' && s.offeredRate === r.peak?.rate && s.latencyMs.p99 === r.peak.p99Ms));
