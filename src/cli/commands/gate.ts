@@ -49,14 +49,14 @@ export function assertKnownMetrics(flag: string, keys: string[], ids: string[]):
   throw new ConfigError(`${flag} names no metric compared here: ${unknown.map((k) => `'${k}'`).join(', ')}; metric ids start with ${families.join(', ')} — e.g. ${shown}`);
 }
 
-/** A compared metric that could not be measured at all on one side (no samples or no trials). */
+/** A compared metric with too few samples (or no trials) on one side to be compared at all. */
 function unmeasured(c: MetricComparison): boolean {
   return c.verdict === 'inconclusive' && (!Number.isFinite(c.baseline) || !Number.isFinite(c.current));
 }
 
 /**
  * The gate's verdict: 'regression' when any metric regressed; 'inconclusive' when a metric could not be
- * compared because a report holds no samples (or trials) for it — missing evidence is not a pass; else 'pass'.
+ * compared because a report holds too few samples (or no trials) for it — missing evidence is not a pass; else 'pass'.
  */
 export function gateVerdict(result: GateResult): 'pass' | 'regression' | 'inconclusive' {
   if (!result.passed) return 'regression';
@@ -79,8 +79,8 @@ export function register(program: Command): void {
       '',
       'A metric regresses only when the bootstrap confidence interval of its relative change lies wholly on the',
       'bad side of zero AND the change is larger than the threshold; success and constraint-satisfaction rates',
-      'regress on any clear drop. A metric that one report holds no samples (or trials) for makes the verdict',
-      'INCONCLUSIVE, which is not a pass. With GITHUB_STEP_SUMMARY set, the Markdown is appended there (a',
+      'regress on any clear drop. A metric one report holds too few samples (under 3) or no trials for makes the',
+      'verdict INCONCLUSIVE, which is not a pass. With GITHUB_STEP_SUMMARY set, the Markdown is appended there (a',
       'summary that cannot be written is a warning).',
       '',
       'Exit status: 0 pass, 1 regression or inconclusive, 2 invalid or incompatible input, 3 the Markdown file',
