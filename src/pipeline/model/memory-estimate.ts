@@ -10,7 +10,7 @@
  * B·N·H tensors: projections and their reshuffles; folded also keeps h·A, B·N·k·H, and a broadcast context
  * product B·N²·H) on top of the entity state of every iteration. Counted in float32 values, rounded up generously.
  */
-import { ModelError } from '../../errors.js';
+import { ConfigError } from '../../errors.js';
 import type { ModelConfig } from './config.js';
 import { RAW_FEATURES } from './encode.js';
 import type { AttentionKind } from './network.js';
@@ -45,12 +45,12 @@ function gib(bytes: number): string {
   return `${(bytes / 1024 ** 3).toFixed(bytes < 1024 ** 3 ? 2 : 1)} GiB`;
 }
 
-/** Throws ModelError when the weights alone would not fit. */
+/** Throws ConfigError (a size that cannot run here: bad usage) when the weights alone would not fit. */
 export function checkWeightMemory(config: ModelConfig, attention: AttentionKind): void {
   const bytes = weightBytes(config, attention);
   if (bytes > MAX_WORKING_SET_BYTES) {
     const hint = attention === 'folded' ? 'use attention=fused (it needs no H × heads·H matrix), or ' : '';
-    throw new ModelError(
+    throw new ConfigError(
       `the ${attention} network (hidden ${config.hiddenDim}, ${config.heads} heads, ${config.iterations} iterations) needs about ` +
         `${gib(bytes)} for its weights, over the ${gib(MAX_WORKING_SET_BYTES)} limit: ${hint}choose a smaller hidden size, fewer heads or fewer iterations`,
     );

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ModelError } from '../../../src/errors.js';
+import { ConfigError } from '../../../src/errors.js';
 import { DEFAULT_MODEL_CONFIG } from '../../../src/pipeline/model/config.js';
 import { checkWeightMemory, maxScenesPerPass, MAX_WORKING_SET_BYTES, passBytes, sceneTooLargeMessage, weightBytes } from '../../../src/pipeline/model/memory-estimate.js';
 
@@ -9,7 +9,7 @@ const big = { featureDim: 1024, hiddenDim: 1024, heads: 256, iterations: 16, see
 test('weights: the folded form grows with heads·H², the fused one does not', () => {
   assert.ok(weightBytes(big, 'folded') > 16 * 256 * 1024 * 1024 * 4);
   assert.ok(weightBytes(big, 'fused') < MAX_WORKING_SET_BYTES);
-  assert.throws(() => checkWeightMemory(big, 'folded'), ModelError);
+  assert.throws(() => checkWeightMemory(big, 'folded'), ConfigError);
   assert.doesNotThrow(() => checkWeightMemory(big, 'fused'));
   assert.doesNotThrow(() => checkWeightMemory({ ...DEFAULT_MODEL_CONFIG }, 'folded'));
 });
