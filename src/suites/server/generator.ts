@@ -37,7 +37,7 @@ export interface DispatchOutcome {
 const sleepCell = new Int32Array(new SharedArrayBuffer(4));
 
 /** Blocks this thread (futex sleep, no spinning) until `clock() >= due`. Returns the time it woke. */
-export function sleepUntil(clock: Clock, due: number): number {
+function sleepUntil(clock: Clock, due: number): number {
   let now = clock();
   while (now < due) {
     Atomics.wait(sleepCell, 0, 0, due - now);

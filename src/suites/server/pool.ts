@@ -40,10 +40,6 @@ export class ServerPool {
 
   private constructor() {}
 
-  get size(): number {
-    return this.slots.length;
-  }
-
   /** Starts the workers and waits until each has built its bridge. */
   static async start(o: PoolStart): Promise<ServerPool> {
     const pool = new ServerPool();
