@@ -147,13 +147,20 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
       if (q) {
         const before = word(tokens, i - 1);
         const after = word(tokens, i + q.length);
-        const spacing = q.kind === 'length' && ((after !== undefined && SPACING_AFTER.has(after) && after !== 'between') || (before !== undefined && SPACING_BEFORE.has(before)) || (word(tokens, i - 2) !== undefined && SPACING_BEFORE.has(word(tokens, i - 2)!) && before === 'of'));
+        const betweenThem = after === 'between' && ['them', 'each', 'one', 'neighbours', 'neighbors'].includes(word(tokens, i + q.length + 1) ?? '');
+        const spacing = q.kind === 'length' && (betweenThem || (after !== undefined && SPACING_AFTER.has(after) && after !== 'between') || (before !== undefined && SPACING_BEFORE.has(before)) || (word(tokens, i - 2) !== undefined && SPACING_BEFORE.has(word(tokens, i - 2)!) && before === 'of'));
         const measure = q.kind !== 'length' ? undefined : before === 'radius' || after === 'radius' || (before === 'of' && word(tokens, i - 2) === 'radius') ? 'radius'
           : before === 'diameter' || after === 'diameter' || (before === 'of' && word(tokens, i - 2) === 'diameter') ? 'diameter' : undefined;
         items.push({ t: 'qty', kind: q.kind, value: q.value, spacing: spacing && measure === undefined, atLeast, ...(measure ? { measure } : {}) });
         atLeast = false;
         i += q.length;
         if (spacing && after && SPACING_AFTER.has(after)) i++;
+        if (betweenThem) {
+          i++;
+          if (isEachOther(tokens, i)) i += 2;
+          else if (word(tokens, i) === 'each' && word(tokens, i + 1) === 'one') i += 2;
+          else i++;
+        }
         if (measure && after === measure) i++;
         continue;
       }
@@ -179,6 +186,15 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
     if (t.kind === 'num' && (word(tokens, i + 1) === 'gon' || (word(tokens, i + 1) === '-' && word(tokens, i + 2) === 'gon'))) {
       items.push({ t: 'shape', shape: 'polygon', sides: t.value });
       i += word(tokens, i + 1) === 'gon' ? 2 : 3;
+      continue;
+    }
+    const lines = NUMBER_WORDS.get(w ?? '') ?? (t.kind === 'num' ? t.value : undefined);
+    if (lines !== undefined && ['rows', 'columns', 'lines', 'layers', 'tiers'].includes(word(tokens, i + 1) ?? '')) {
+      checkCount(String(lines), lines, word(tokens, i + 1)!);
+      const along = word(tokens, i + 1) === 'columns' ? { cols: lines } : word(tokens, i + 1) === 'layers' || word(tokens, i + 1) === 'tiers' ? null : { rows: lines };
+      if (along === null) items.push({ t: 'shape', shape: 'stack' });
+      else items.push({ t: 'shape', shape: 'grid', ...along });
+      i += 2;
       continue;
     }
     if (t.kind === 'num' && countsNoun(tokens, i + 1)) checkCount(t.text, t.value, nounAfter(tokens, i + 1));

@@ -50,6 +50,7 @@ const NOT_NOUNS = new Set([
   'row', 'line', 'grid', 'pyramid', 'stack', 'tower', 'sequence', 'order', 'forming', 'form', 'precise', 'orientation', 'alignment',
   'collision', 'collisions', 'position', 'again', 'corner', 'corners', 'edge', 'edges', 'perimeter', 'border', 'rim', 'sides', 'ends',
   'circle', 'triangle', 'pentagon', 'hexagon', 'octagon', 'polygon', 'formation', 'pattern', 'arrangement', 'layout', 'shape', 'spacing',
+  'rows', 'lines', 'columns', 'circles', 'stacks', 'piles', 'towers', 'grids', 'layers', 'layer', 'tiers', 'tier', 'own', 'high', 'deep', 'wide',
   'neat', 'neatly', 'tidy', 'space', 'spaced', 'together', 'equal', 'even', 'evenly', 'equally', 'uniform', 'uniformly', 'regular', 'regularly', 'straight', 'contact', 'each', 'another', 'also', 'please', 'now', 'firmly', 'neatly', 'carefully', 'x-axis', 'y-axis', 'z-axis',
 ]);
 

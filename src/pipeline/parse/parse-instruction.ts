@@ -182,6 +182,13 @@ function arrangementClause(ctx: Context, items: Item[], verb: string | undefined
     }
     first.np.count = shapeItem.count;
   }
+  if (shapeItem?.shape === 'grid' && (shapeItem.rows === undefined) !== (shapeItem.cols === undefined)) {
+    // "in two rows", "in 3 columns": the other side follows from the count.
+    const n = first.np.count ?? DEFAULT_GROUP;
+    if (shapeItem.rows !== undefined) shapeItem.cols = Math.ceil(n / shapeItem.rows);
+    else shapeItem.rows = Math.ceil(n / shapeItem.cols!);
+    if (shapeItem.rows * shapeItem.cols! !== n) throw new ParseError(`${n} objects do not fill ${shapeItem.rows} rows of ${shapeItem.cols} evenly in ${quote(ctx.source)}`);
+  }
   if (subjectIdx.length === 1 && shapeItem?.rows && shapeItem.cols) {
     const cells = shapeItem.rows * shapeItem.cols;
     if (first.np.count !== undefined && first.np.count !== cells) {

@@ -145,3 +145,12 @@ test('objects listed onto one support that cannot fit side by side are refused',
   refused('put the red box and the green box on the blue cube', /2 objects side by side on the blue_cube need 0\.10 m .* do not fit/);
   assert.equal(parseInstruction('put the cup and the plate on the tray').constraints.length, 2);
 });
+
+test('"in two rows", "with 5 cm between them"', () => {
+  const rows = parseInstruction('arrange 10 pallets in two rows');
+  assert.equal(rows.entities.length, 10);
+  assert.equal(rows.constraints.filter((c) => c.type === 'distance' && c.parameters.axis === 'y').length, 5, 'five columns of two');
+  const between = parseInstruction('place two boxes on the pallet with 5 cm between them');
+  assert.equal(between.constraints.find((c) => c.type === 'distance')!.parameters.spacing, 0.05);
+  refused('arrange 7 cubes in two rows', /do not fill/);
+});
