@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Value } from '@sinclair/typebox/value';
 import { createBridge, type GasmBridge } from '../../../src/pipeline/bridge.js';
-import { SINGLE_STREAM_REQUESTS } from '../../../src/suites/server/constants.js';
+import { SINGLE_STREAM_REQUESTS, SINGLE_STREAM_WARMUP } from '../../../src/suites/server/constants.js';
 import { parseServerOptions } from '../../../src/suites/server/options.js';
 import { runServer } from '../../../src/suites/server/run.js';
 import { ServerSchema } from '../../../src/suites/server/schema.js';
@@ -73,8 +73,8 @@ describe('server suite run', () => {
   it('fails as a value, keeping what it measured, when a serving worker dies during a step', async () => {
     const ctx = testContext(bridge);
     const o = parseServerOptions({ workers: '1', searches: '1', stepTime: '100', stepRequests: '30' });
-    // Warm-up and single stream take 250 batches; the worker dies in the first search step.
-    const out = await runServer(ctx, o, { entry: tsWorkerEntry(new URL('./crash-worker.ts', import.meta.url)), entryData: { afterBatches: SINGLE_STREAM_REQUESTS + 60 } });
+    // Warm-up and single stream are one batch per request; the worker dies at the first batch of the first search step.
+    const out = await runServer(ctx, o, { entry: tsWorkerEntry(new URL('./crash-worker.ts', import.meta.url)), entryData: { afterBatches: SINGLE_STREAM_WARMUP + SINGLE_STREAM_REQUESTS } });
     assert.equal(out.status, 'failed');
     assert.match(out.status === 'failed' ? out.error : '', /serving worker 0 exited with code 3/);
     assert.equal(out.result?.singleStream?.requests, SINGLE_STREAM_REQUESTS);
