@@ -82,3 +82,17 @@ test('no throw escapes the bridge, poses are finite with unit quaternions, satis
     { numRuns: 150, seed: 20261124 },
   );
 });
+
+test("entities are named from the instruction's own words, and each pose carries the entity's size", () => {
+  fc.assert(
+    fc.property(instruction, (text) => {
+      const [r] = bridge.processBatch([text]);
+      const words = new Set(text.toLowerCase().split(/[^a-z0-9]+/));
+      for (const [name, pose] of Object.entries(r.targetPoses)) {
+        for (const part of name.split('_')) if (!/^\d+$/.test(part)) assert.ok(words.has(part), `${text}: '${name}' uses '${part}', not in the instruction`);
+        assert.ok(pose.halfExtents.every((h) => Number.isFinite(h) && h > 0));
+      }
+    }),
+    { numRuns: 60, seed: 20261125 },
+  );
+});
