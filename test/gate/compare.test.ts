@@ -114,7 +114,7 @@ test('metrics missing on one side are skipped with a reason', () => {
   assert.equal(result.passed, true);
   assert.deepEqual(
     result.skipped.map((s) => `${s.id}: ${s.reason}`).sort(),
-    ['memory.simple.retainedBytesPerInstruction: not in the baseline', 'parallel.speedup: not in the current report'],
+    ['memory.simple.retainedBytesPerInstruction: not in the baseline', 'parallel.machine.speedup: not in the current report', 'parallel.speedup: not in the current report'],
   );
   assert.ok(!result.comparisons.some((c) => c.id === 'parallel.speedup' || c.id.startsWith('memory.')));
   const none = makeSampleReport();
@@ -129,7 +129,8 @@ test('p99 latency uses its own default threshold unless the user sets one', () =
   const byDefault = p99(options);
   assert.equal(byDefault.threshold, 0.5);
   assert.equal(byDefault.verdict, 'no-change');
-  assert.equal(byDefault.method, 'bootstrap-p99');
+  // p99 per run, compared through the median over runs (runs are the independent unit).
+  assert.equal(byDefault.method, 'bootstrap-median');
   const strict = p99({ ...options, thresholds: { latency: 0.1 } });
   assert.equal(strict.threshold, 0.1);
   assert.equal(strict.verdict, 'regression');
