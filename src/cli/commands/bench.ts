@@ -81,13 +81,13 @@ function describeProgress(p: ProgressEvent, policy: RunPolicy): string {
 }
 
 /** One plain line per finished case, for CI logs (no spinner, no escape codes). */
-export function doneLine(p: ProgressEvent): string | null {
+function doneLine(p: ProgressEvent): string | null {
   if (!p.done) return null;
   return `gasm bench: ${p.suite} › ${p.case}: ${p.done.figure} (${p.done.runs} runs, ${seconds(p.done.ms)})`;
 }
 
 /** Exit 1 when a suite failed or every instruction of a case failed. */
-export function benchExitCode(report: BenchReport): number {
+function benchExitCode(report: BenchReport): number {
   const failed = Object.values(report.outcomes).some((o) => o.status === 'failed');
   const allFailed = report.warnings.some((w) => w.code === 'ALL_FAILED');
   return failed || allFailed ? EXIT.failure : EXIT.ok;
