@@ -38,6 +38,7 @@ test('throughput: schema-valid report whose figures agree with its samples, with
   simple.samples.runMs.forEach((ms, i) => assert.ok(Math.abs(simple.samples.instructionsPerSecond[i] - (simple.instructions / ms) * 1000) < 1e-6));
   assert.ok(Math.abs(simple.instructionsPerSecond - median(simple.samples.instructionsPerSecond)) < 1e-6);
   assert.equal(simple.samples.batchMs.length, 4);
+  assert.equal(simple.instructions % 16, 0, 'whole batches only');
   assert.equal(simple.samples.batchMs[0].length, simple.instructions / 16);
   const ss = simple.singleStream!;
   assert.equal(ss.runs, 4);

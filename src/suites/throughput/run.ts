@@ -1,7 +1,7 @@
 /**
  * Throughput suite, per category: batched runs (the category's instructions through `processBatch` in
- * batches of `batchSize`; a run processes max(list length, batch size) instructions, the list repeated, so
- * every batch is full), each processBatch call timed on its own (per-batch latency) and each run's process
+ * batches of `batchSize`; a run covers the list at least once, repeated to whole batches, so every batch is
+ * full), each processBatch call timed on its own (per-batch latency) and each run's process
  * CPU time read beside its wall time; then a single-stream pass (one instruction per call). Quality is
  * tallied outside the timed region.
  */
@@ -21,7 +21,8 @@ import { measureSingleStream } from './single-stream.js';
 export async function measureCategory(ctx: RunContext, set: InstructionSet, options: ThroughputOptions, hooks: RunHooks): Promise<{ result: ThroughputCategory | null; aborted: boolean }> {
   const { bridge, policy } = ctx;
   const batchSize = options.batchSize;
-  const workload = cycle(set.instructions, Math.max(set.instructions.length, batchSize));
+  // The list repeated to whole batches: every processBatch call carries exactly batchSize instructions.
+  const workload = cycle(set.instructions, Math.ceil(Math.max(set.instructions.length, batchSize) / batchSize) * batchSize);
   const batches = chunk(workload, batchSize);
   const lastRun: GasmResponse[][] = new Array(batches.length);
   const batchMs = new Float64Array(batches.length);

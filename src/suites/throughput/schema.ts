@@ -26,7 +26,7 @@ export const SingleStreamSchema = Type.Object(
 
 export const ThroughputCategorySchema = Type.Object(
   {
-    instructions: Type.Integer({ description: 'instructions in one run (the list repeated so every batch is full)' }),
+    instructions: Type.Integer({ description: 'instructions in one run: the list at least once, repeated to whole batches' }),
     runs: Type.Integer({ description: 'measured batched runs' }),
     batchSize: Type.Integer({ description: 'instructions per processBatch call: what one network chunk saw' }),
     instructionsPerSecond: Type.Number({ description: 'median over runs of instructions / run wall time' }),
