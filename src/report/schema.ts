@@ -35,7 +35,7 @@ export const ReportSchema = Type.Object(
       },
       { description: 'where the process’s time went, so an outside timer (hyperfine) can be reconciled with the measured time' },
     ),
-    git: Type.Union([Type.Object({ commit: Type.String({ description: 'commit hash' }), dirty: Type.Boolean({ description: 'uncommitted changes present' }) }), Type.Null()], { description: 'the checkout measured, or null outside git' }),
+    git: Type.Union([Type.Object({ commit: Type.String({ description: 'commit hash' }), branch: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'branch checked out (or the CI job\'s branch on a detached HEAD); null when unknown' })), dirty: Type.Boolean({ description: 'uncommitted changes present' }) }), Type.Null()], { description: 'the checkout measured, or null outside git' }),
     system: SystemSchema,
     config: ConfigSchema,
     suites: SuitesSchema,
