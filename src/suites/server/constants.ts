@@ -29,6 +29,10 @@ export const DEFAULT_SEARCHES = 3;
 export const DEFAULT_FIXED_STEPS = 5;
 /** Seed of the arrival schedule and of the instructions drawn for it. */
 export const DEFAULT_ARRIVAL_SEED = 1;
+/** Each serving worker serves every batch size up to this (then powers of two up to --max-batch) before it is ready. */
+export const WARMUP_EVERY_SIZE_UP_TO = 64;
+/** Rounds of that warm-up: the network's first calls at a new batch shape are slow (measured: 1.5–4 ms extra). */
+export const WARMUP_ROUNDS = 2;
 /** Requests of the single-stream step (one at a time, each sent when the previous one finished). */
 export const SINGLE_STREAM_REQUESTS = 200;
 /** Requests sent one at a time before the single-stream step (not recorded). */

@@ -5,7 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import { GasmError } from '../../errors.js';
 import type { BridgeConfig } from '../../pipeline/bridge.js';
-import { WORKER_START_TIMEOUT_MS } from './constants.js';
+import { WARMUP_EVERY_SIZE_UP_TO, WARMUP_ROUNDS, WORKER_START_TIMEOUT_MS } from './constants.js';
 import type { FromServerWorker, ServerWorkerSetup, StepParams, ToServerWorker } from './protocol.js';
 import type { StepMemory } from './step-buffers.js';
 import type { WorkerEntry } from './worker-entry.js';
@@ -15,6 +15,15 @@ export class ServerPoolError extends GasmError {
   constructor(message: string) {
     super('BACKEND_ERROR', message);
   }
+}
+
+/** Warm-up batch sizes: every size up to WARMUP_EVERY_SIZE_UP_TO, then powers of two, then `maxBatch` itself. */
+export function warmupBatchSizes(maxBatch: number): number[] {
+  const sizes = new Set<number>();
+  for (let n = 1; n <= Math.min(maxBatch, WARMUP_EVERY_SIZE_UP_TO); n++) sizes.add(n);
+  for (let n = 1; n <= maxBatch; n *= 2) sizes.add(n);
+  sizes.add(maxBatch);
+  return [...sizes].sort((a, b) => a - b);
 }
 
 interface Slot {
@@ -31,6 +40,8 @@ export interface PoolStart {
   bridge: BridgeConfig;
   instructions: string[];
   epoch: bigint;
+  /** Largest batch the steps will form: every worker serves the warm-up sizes up to it before it is ready. */
+  maxBatch: number;
   entry: WorkerEntry;
   entryData?: unknown;
 }
@@ -44,7 +55,8 @@ export class ServerPool {
   static async start(o: PoolStart): Promise<ServerPool> {
     const pool = new ServerPool();
     for (let id = 0; id < o.workers; id++) {
-      const setup: ServerWorkerSetup = { worker: id, bridge: o.bridge, instructions: o.instructions, epoch: o.epoch, entryData: o.entryData };
+      const warmup = { sizes: warmupBatchSizes(o.maxBatch), rounds: WARMUP_ROUNDS };
+      const setup: ServerWorkerSetup = { worker: id, bridge: o.bridge, instructions: o.instructions, epoch: o.epoch, warmup, entryData: o.entryData };
       const worker = new Worker(o.entry.url, { workerData: setup, argv: o.entry.argv });
       const slot: Slot = { id, worker, failed: null, inbox: [], waiter: null };
       worker.on('message', (m: FromServerWorker) => pool.deliver(slot, m));

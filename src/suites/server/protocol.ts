@@ -11,6 +11,11 @@ export interface ServerWorkerSetup {
   instructions: string[];
   /** Epoch of the shared clock (`process.hrtime.bigint()` on the main thread). */
   epoch: bigint;
+  /**
+   * Batch sizes each worker serves once per round before it reports ready (not measured): the network's first call
+   * at a new batch shape costs milliseconds, which would otherwise land in the measured steps' tails.
+   */
+  warmup: { sizes: number[]; rounds: number };
   /** Opaque data for a custom worker entry (tests); the standard entry ignores it. */
   entryData?: unknown;
 }

@@ -162,7 +162,7 @@ export async function runServer(ctx: RunContext, o: ServerOptions, hooks: Server
   };
 
   try {
-    pool = await ServerPool.start({ workers: o.workers, bridge: ctx.bridgeConfig, instructions, epoch, entry: hooks.entry ?? serverWorkerEntry(), entryData: hooks.entryData });
+    pool = await ServerPool.start({ workers: o.workers, bridge: ctx.bridgeConfig, instructions, epoch, maxBatch: o.maxBatch, entry: hooks.entry ?? serverWorkerEntry(), entryData: hooks.entryData });
     const oneAtATime = (n: number, offset: number) => new Int32Array(n).map((_, i) => (offset + i) % instructions.length);
     const single: StepParams = { maxBatch: 1, maxWaitMs: 0, dropAfterMs: o.dropAfterMs };
     await runStep(pool, { kind: 'closed', instruction: oneAtATime(SINGLE_STREAM_WARMUP, 0) }, single, clock, ctx.signal);

@@ -27,6 +27,25 @@ function yieldPriorityToGenerator(): number | null {
   }
 }
 
+/**
+ * Serves every warm-up batch size once per round, instructions drawn with a fixed stride so that batches mix
+ * instructions (and scene sizes) as served batches do.
+ */
+function warmUp(bridge: GasmBridge, setup: ServerWorkerSetup): void {
+  const { instructions } = setup;
+  let next = setup.worker;
+  for (let round = 0; round < setup.warmup.rounds; round++) {
+    for (const size of setup.warmup.sizes) {
+      const batch: string[] = [];
+      for (let k = 0; k < size; k++) {
+        batch.push(instructions[next % instructions.length]);
+        next += 7;
+      }
+      bridge.processBatch(batch);
+    }
+  }
+}
+
 export async function runServingWorker(makeHandler: (bridge: GasmBridge, setup: ServerWorkerSetup) => BatchHandler): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error('runServingWorker must run in a worker thread');
@@ -36,6 +55,7 @@ export async function runServingWorker(makeHandler: (bridge: GasmBridge, setup: 
   try {
     yieldPriorityToGenerator();
     const bridge = await createBridge(setup.bridge);
+    warmUp(bridge, setup);
     const handle = makeHandler(bridge, setup);
     const clock = createClock(setup.epoch);
     port.on('message', (m: ToServerWorker) => {

@@ -27,7 +27,7 @@ describe('serving under an injected stall', () => {
   let pool: ServerPool;
 
   before(async () => {
-    pool = await ServerPool.start({ workers: 1, bridge: {}, instructions, epoch, entry: tsWorkerEntry(new URL('./stall-worker.ts', import.meta.url)), entryData: plan });
+    pool = await ServerPool.start({ workers: 1, bridge: {}, instructions, epoch, maxBatch: 1, entry: tsWorkerEntry(new URL('./stall-worker.ts', import.meta.url)), entryData: plan });
     // Warm-up, one request at a time (the worker stalls only after it).
     await runStep(pool, { kind: 'closed', instruction: new Int32Array(warmup).map((_, i) => i % instructions.length) }, { maxBatch: 1, maxWaitMs: 0, dropAfterMs: 10_000 }, clock, new AbortController().signal);
   });
