@@ -4,10 +4,11 @@ import { fixed } from '../format/numbers.js';
 import { suiteTables } from '../report/suite-tables.js';
 import type { BenchReport } from '../report/types.js';
 import type { Table } from '../suites/contract.js';
+import { tableStyle } from './colour.js';
 
 /** One presentation-model table as terminal text. */
 export function terminalTable(t: Table): string {
-  const table = new CliTable({ head: t.head, style: { head: [], border: [] } });
+  const table = new CliTable({ head: t.head, style: tableStyle() });
   for (const row of t.rows) table.push(row);
   const notes = (t.notes ?? []).map((n) => `  ${n}`);
   return [t.title, table.toString(), ...notes].join('\n');

@@ -1,6 +1,7 @@
 /** Human-readable rendering of responses for `gasm run` (tables via cli-table3). */
 import Table from 'cli-table3';
 import type { GasmResponse } from '../pipeline/types.js';
+import { tableStyle } from './colour.js';
 
 const fmt = (x: number, digits = 3): string => (Number.isFinite(x) ? x.toFixed(digits) : String(x));
 
@@ -13,7 +14,7 @@ export function formatResponse(r: GasmResponse): string {
   for (const w of r.warnings ?? []) lines.push(`  note: ${w}`);
   const names = Object.keys(r.targetPoses);
   if (names.length > 0) {
-    const poses = new Table({ head: ['entity', 'x (m)', 'y (m)', 'z (m)', 'orientation [w,x,y,z]', 'confidence'] });
+    const poses = new Table({ style: tableStyle(), head: ['entity', 'x (m)', 'y (m)', 'z (m)', 'orientation [w,x,y,z]', 'confidence'] });
     for (const name of names) {
       const p = r.targetPoses[name];
       poses.push([name, fmt(p.position[0]), fmt(p.position[1]), fmt(p.position[2]), p.orientation.map((v) => fmt(v)).join(', '), fmt(p.confidence, 2)]);
@@ -21,7 +22,7 @@ export function formatResponse(r: GasmResponse): string {
     lines.push(poses.toString());
   }
   if (r.constraints.length > 0) {
-    const table = new Table({ head: ['constraint', 'subject', 'target(s)', 'parameters', 'satisfied', 'residual'] });
+    const table = new Table({ style: tableStyle(), head: ['constraint', 'subject', 'target(s)', 'parameters', 'satisfied', 'residual'] });
     for (const c of r.constraints) {
       const params = Object.entries(c.parameters).map(([k, v]) => `${k}=${typeof v === 'number' ? +v.toFixed(4) : v}`).join(' ');
       table.push([c.type, c.subject, c.targets.join(', ') || '(world)', params, c.satisfied ? 'yes' : 'NO', c.residual.toExponential(1)]);

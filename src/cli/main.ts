@@ -2,9 +2,10 @@
  * The `gasm` program: commander wiring only. Commands live in src/cli/commands, one file each;
  * this is (with them) the only code that prints or sets the exit code.
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { TOOL } from '../version.js';
 import { setVerbose } from './action.js';
+import { COLOUR_MODES, setColourMode, type ColourMode } from './colour.js';
 import { EXIT } from './exit-codes.js';
 import { register as registerBaseline } from './commands/baseline.js';
 import { register as registerBench } from './commands/bench.js';
@@ -28,9 +29,15 @@ program
   .description('Benchmark the GASM spatial-reasoning pipeline: instructions → constraints → SE(3) attention → solver → poses')
   .version(TOOL.version, '-V, --version')
   .option('--verbose', 'show stack traces with errors')
+  .addOption(new Option('--color <when>', 'colour in tables and messages: auto (only on a terminal; NO_COLOR turns it off, FORCE_COLOR on), always, never').choices(COLOUR_MODES).default('auto'))
+  .configureHelp({ showGlobalOptions: true })
+  .addHelpText('after', ['', 'Examples:', '  gasm run "place the red box above the blue cube"', '  gasm bench all --out reports', '  gasm report reports/latest.json', '  gasm gate --current reports/latest.json', '', 'Every command takes --color auto|always|never (auto: colour only on a terminal; NO_COLOR / FORCE_COLOR honoured).'].join('\n'))
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride()
-  .hook('preAction', (root) => setVerbose(Boolean(root.opts().verbose)));
+  .hook('preAction', (root) => {
+    setVerbose(Boolean(root.opts().verbose));
+    setColourMode(root.opts().color as ColourMode);
+  });
 
 registerRun(program);
 registerBench(program);

@@ -93,7 +93,7 @@ test('run stops when stdout is closed (| head -1) instead of computing the whole
   // About 400,000 instructions: minutes of work if the run did not stop on EPIPE.
   const line = 'place the red box above the blue cube\n';
   const file = await f.write('big.txt', line.repeat(Math.floor((16 * 1024 * 1024 - 1) / line.length)));
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli', 'main.ts'), 'run', '--json', '-f', file], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli', 'main.ts'), 'run', '--json', '--file', file], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));

@@ -12,7 +12,8 @@ export function register(program: Command): void {
     .description('save a report as a baseline (validated, written atomically; never replaced without --force)')
     .argument('<report>', 'report to keep')
     .option('-n, --name <name>', 'baseline name', DEFAULT_BASELINE_NAME)
-    .option('-f, --force', 'replace an existing baseline of that name')
+    .option('--force', 'replace an existing baseline of that name')
+    .addHelpText('after', '\nExamples:\n  gasm baseline save reports/latest.json\n  gasm baseline save reports/latest.json --name nightly --force')
     .action(
       action(async (report: string, flags: { name: string; force?: boolean }) => {
         const path = await saveBaseline(report, { name: flags.name, force: flags.force });
@@ -23,6 +24,7 @@ export function register(program: Command): void {
   baseline
     .command('show')
     .description('show where a baseline is and what it measured')
+    .addHelpText('after', '\nExamples:\n  gasm baseline show\n  gasm baseline show --name nightly')
     .option('-n, --name <name>', 'baseline name', DEFAULT_BASELINE_NAME)
     .action(
       action(async (flags: { name: string }) => {

@@ -12,6 +12,7 @@ import { writeReport } from '../../report/write-report.js';
 import type { InstructionSet, ProgressEvent, RawFlags } from '../../suites/contract.js';
 import { benchTargets, SUITE_LIST } from '../../suites/registry.js';
 import { action } from '../action.js';
+import { colourOn } from '../colour.js';
 import { EXIT } from '../exit-codes.js';
 import { formatReportSummary } from '../format-report.js';
 import { addModelOptions, bridgeConfigFrom, type ModelFlags } from '../model-options.js';
@@ -68,7 +69,7 @@ async function optionsFrom(target: string, flags: BenchFlags): Promise<BenchOpti
 function spinnerFor(flags: BenchFlags): Ora | null {
   // A terminal that reports no width (some pseudo-terminals) would make the spinner redraw without end.
   const interactive = process.stderr.isTTY && (process.stderr.columns ?? 0) > 0 && !flags.json && !flags.quiet && !process.env.CI;
-  return interactive ? ora({ stream: process.stderr }).start('starting') : null;
+  return interactive ? ora({ stream: process.stderr, color: colourOn(process.stderr) ? 'cyan' : false }).start('starting') : null;
 }
 
 /** The spinner's text for a progress event. */
@@ -131,7 +132,8 @@ export function register(program: Command): void {
       '',
       'Exit status: 0 done, 1 a suite failed or every instruction of a case failed, 2 bad usage or input,',
       '130/143 interrupted (the partial report is written, marked "complete": false).',
-      'When stderr is not a terminal, one plain line per finished case is printed there.',
+      'Progress: a spinner on a terminal; otherwise (CI logs, pipes, --json) one plain line per finished case on',
+      'stderr: suite, case, headline figure with its 95% interval, runs and time. --quiet prints neither.',
       '',
       'Examples:',
       '  gasm bench throughput --category simple',
@@ -155,7 +157,8 @@ export function register(program: Command): void {
       process.on('SIGINT', sigint);
       process.on('SIGTERM', sigterm);
       const spinner = spinnerFor(flags);
-      const plainLines = !spinner && !flags.quiet && !process.stderr.isTTY;
+      // No spinner (stderr not a terminal, CI set, or --json): one plain line per finished case on stderr.
+      const plainLines = !spinner && !flags.quiet;
       try {
         const report = await runBenchmark(options, {
           signal: controller.signal,

@@ -19,7 +19,7 @@ export function register(program: Command): void {
     .argument('<report>', 'report JSON file')
     .requiredOption('-f, --format <name>', FORMATS.join(' | '))
     .option('-o, --out <file>', 'write to a file instead of stdout')
-    .addHelpText('after', '\ngithub-bigger / github-smaller: JSON for benchmark-action/github-action-benchmark with tool\ncustomBiggerIsBetter / customSmallerIsBetter. bencher: Bencher Metric Format for `bencher run --adapter json`.\n--out never replaces the report read or a stored baseline.\nExit status: 0 written; 2 unreadable or invalid report, unknown format, --out naming an input; 3 the file could not be written.')
+    .addHelpText('after', '\ngithub-bigger / github-smaller: JSON for benchmark-action/github-action-benchmark with tool\ncustomBiggerIsBetter / customSmallerIsBetter. bencher: Bencher Metric Format for `bencher run --adapter json`.\n--out never replaces the report read or a stored baseline.\nExit status: 0 written; 2 unreadable or invalid report, unknown format, --out naming an input; 3 the file could not be written.\n\nExamples:\n  gasm export reports/latest.json -f github-bigger -o bench-bigger.json\n  gasm export reports/latest.json -f bencher -o bmf.json')
     .action(
       action(async (path: string, flags: { format: string; out?: string }) => {
         const format = parseChoice('--format', flags.format, FORMATS);

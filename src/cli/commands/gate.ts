@@ -10,6 +10,7 @@ import { writeFileAtomic } from '../../report/atomic-write.js';
 import { loadReport, loadReports } from '../../report/load.js';
 import { appendStepSummary } from '../../report/step-summary.js';
 import { action } from '../action.js';
+import { tableStyle } from '../colour.js';
 import { EXIT } from '../exit-codes.js';
 import { parseNumber } from '../parse-options.js';
 
@@ -68,7 +69,7 @@ export function register(program: Command): void {
     .command('gate')
     .description('fail (exit 1) when the current report regresses against the baseline, statistically and beyond a threshold')
     .option('-b, --baseline <report|dir>', 'baseline report, or a folder of reports whose samples are pooled (default: the saved baseline "default")')
-    .option('-c, --current <report>', 'current report', 'reports/latest.json')
+    .option('--current <report>', 'current report', 'reports/latest.json')
     .option('-t, --threshold <pct>', 'practical threshold: a smaller change never fails (10%, 0.1 or 10); p99 latency defaults to 50%', `${DEFAULT_THRESHOLD * 100}%`)
     .option('--threshold-for <metric=pct>', 'threshold for one metric id, prefix or pattern, e.g. latency=10% (repeatable; unknown names are refused)', collect, [])
     .option('-m, --metric <id>', 'compare only this metric id or prefix (repeatable), e.g. throughput.simple', collect, [])
@@ -85,6 +86,11 @@ export function register(program: Command): void {
       '',
       'Exit status: 0 pass, 1 regression or inconclusive, 2 invalid or incompatible input, 3 the Markdown file',
       'could not be written.',
+      '',
+      'Examples:',
+      '  gasm gate --current reports/latest.json                  # against the saved baseline "default"',
+      '  gasm gate -b reports/main/ --current reports/latest.json -t 5%',
+      '  gasm gate -m throughput.simple --threshold-for latency=20% --markdown gate.md',
     ].join('\n'))
     .action(
       action(async (flags: GateFlags) => {
@@ -124,7 +130,7 @@ export function register(program: Command): void {
         if (flags.json) {
           process.stdout.write(JSON.stringify({ baseline: baselinePath, current: flags.current, verdict, ...result, passed: verdict === 'pass', warnings }, null, 2) + '\n');
         } else {
-          const table = new Table({ head: COLUMNS });
+          const table = new Table({ style: tableStyle(), head: COLUMNS });
           for (const c of result.comparisons) table.push(comparisonRow(c));
           process.stdout.write(table.toString() + '\n');
           for (const s of result.skipped) process.stdout.write(`skipped ${s.id}: ${s.reason}\n`);

@@ -6,12 +6,14 @@ import { probeBackends } from '../../pipeline/model/backend.js';
 import { TOOL } from '../../version.js';
 import { action } from '../action.js';
 import { EXIT } from '../exit-codes.js';
+import { tableStyle } from '../colour.js';
 
 export function register(program: Command): void {
   program
     .command('info')
     .description('show CPU, memory, OS, Node, available tfjs backends and GPUs')
     .option('--json', 'print as JSON')
+    .addHelpText('after', '\nExamples:\n  gasm info\n  gasm info --json > machine.json')
     .action(
       action(async (flags: { json?: boolean }) => {
         const backends = await probeBackends();
@@ -20,7 +22,7 @@ export function register(program: Command): void {
           process.stdout.write(JSON.stringify({ tool: TOOL, system, backends }, null, 2) + '\n');
           return EXIT.ok;
         }
-        const table = new Table();
+        const table = new Table({ style: tableStyle() });
         table.push(
           { gasm: TOOL.version },
           { CPU: `${system.cpuModel} (${system.cores} cores)` },
@@ -29,7 +31,7 @@ export function register(program: Command): void {
           { Node: system.node },
           { GPUs: system.gpus.length > 0 ? system.gpus.map((g) => `${g.vendor} ${g.model}${g.memoryMb ? ` (${g.memoryMb} MB)` : ''}`).join('\n') : 'none found' },
         );
-        const backendTable = new Table({ head: ['backend', 'available', 'detail'] });
+        const backendTable = new Table({ style: tableStyle(), head: ['backend', 'available', 'detail'] });
         for (const b of backends) backendTable.push([b.name, b.available ? 'yes' : 'no', b.detail]);
         process.stdout.write(table.toString() + '\n' + backendTable.toString() + '\n');
         return EXIT.ok;

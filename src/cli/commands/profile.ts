@@ -12,6 +12,7 @@ import { action } from '../action.js';
 import { EXIT } from '../exit-codes.js';
 import { addModelOptions, bridgeConfigFrom, type ModelFlags } from '../model-options.js';
 import { parseInteger } from '../parse-options.js';
+import { tableStyle } from '../colour.js';
 
 interface ProfileFlags extends ModelFlags {
   runs: string;
@@ -26,7 +27,7 @@ function stamp(): string {
 
 function tables(p: ProfileResult): string {
   const perRun = (ms: number) => sig3((ms * 1000) / p.runs);
-  const stages = new Table({ head: ['stage (plain runs)', 'ms per run'] });
+  const stages = new Table({ style: tableStyle(), head: ['stage (plain runs)', 'ms per run'] });
   stages.push(
     ['parse + encode', sig3(p.stagesMs.preprocessingMs)],
     ['network', sig3(p.stagesMs.inferenceMs)],
@@ -34,9 +35,9 @@ function tables(p: ProfileResult): string {
     ['respond', sig3(p.stagesMs.postprocessingMs)],
     ['wall time', sig3(p.wallMs)],
   );
-  const kernels = new Table({ head: ['tfjs kernel', 'calls per run', 'total ms', 'µs per run', 'bytes per run', 'input shapes'] });
+  const kernels = new Table({ style: tableStyle(), head: ['tfjs kernel', 'calls per run', 'total ms', 'µs per run', 'bytes per run', 'input shapes'] });
   for (const k of p.kernels) kernels.push([k.name, sig3(k.calls / p.runs), sig3(k.totalMs), perRun(k.totalMs), whole(k.bytes / p.runs), k.shapes.join('\n')]);
-  const phases = new Table({ head: ['solver phase', 'calls per run', 'total ms', 'µs per run'] });
+  const phases = new Table({ style: tableStyle(), head: ['solver phase', 'calls per run', 'total ms', 'µs per run'] });
   for (const ph of p.phases) phases.push([ph.phase, sig3(ph.calls / p.runs), sig3(ph.totalMs), perRun(ph.totalMs)]);
   return [stages.toString(), kernels.toString(), phases.toString()].join('\n');
 }
@@ -46,14 +47,14 @@ export function register(program: Command): void {
     .command('profile')
     .description('profile one instruction: time per tfjs kernel (tf.profile) and per solver phase, as tables and a PNG chart')
     .argument('<instruction>', 'the instruction, quoted')
-    .option('--runs <n>', `profiled runs (after ${3} warm-up runs) (default ${DEFAULT_PROFILE_RUNS})`, String(DEFAULT_PROFILE_RUNS))
+    .option('--runs <n>', 'profiled runs (after 3 warm-up runs)', String(DEFAULT_PROFILE_RUNS))
     .option('--out <dir>', 'folder for the chart (profile-<time>.png)', 'reports')
     .option('--no-chart', 'do not write the chart')
     .option('--json', 'print the profile as JSON')
     .addHelpText(
       'after',
       '\nKernel times are what the backend reports per kernel; solver phases come from the solver\'s phase observer, which\n' +
-        're-evaluates residuals to time them. Both add their own cost, so the stage table is taken from plain runs.\n\nExample:\n  gasm profile "place the red box above the blue cube" --preset seed',
+        're-evaluates residuals to time them. Both add their own cost, so the stage table is taken from plain runs.\n\nExamples:\n  gasm profile "place the red box above the blue cube"\n  gasm profile "stack the three plates" --runs 20 --no-chart --json > profile.json',
     );
   addModelOptions(command).action(
     action(async (instruction: string, flags: ProfileFlags) => {

@@ -32,6 +32,11 @@ export function register(program: Command): void {
       'arrays longer than 1,001 values are kept as their 0.1%-step quantiles, to bound memory.',
       'Exit status: 0 written; 2 unreadable or invalid report, unknown format, unusable folder; 3 a write failed;',
       '130 interrupted (temp files removed).',
+      '',
+      'Examples:',
+      '  gasm report reports/latest.json',
+      '  gasm report reports/main.json reports/latest.json --out reports/compare     # a comparison chart too',
+      '  gasm report reports/latest.json -f md --out reports/ci                    # summary.md only',
     ].join('\n'))
     .action(
       action(async (paths: string[], flags: { out?: string; format: string }) => {

@@ -18,9 +18,9 @@ export function register(program: Command): void {
     .command('run')
     .description('run instructions through the GASM pipeline and print the target poses')
     .argument('[instructions...]', 'instructions, each one quoted')
-    .option('-f, --file <path>', 'read instructions from a file, one a line (# comments and blank lines skipped)')
+    .option('--file <path>', 'read instructions from a file, one a line (# comments and blank lines skipped)')
     .option('--json', 'print one JSON response a line (JSON Lines)')
-    .addHelpText('after', '\nExit status: 0 every instruction succeeded, 1 any failed, 2 bad usage or unreadable file.\n\nExample:\n  gasm run "place the red box above the blue cube"');
+    .addHelpText('after', '\nExit status: 0 every instruction succeeded, 1 any failed, 2 bad usage or unreadable file.\n\nExamples:\n  gasm run "place the red box above the blue cube"\n  gasm run --file suites/simple.txt --json > responses.jsonl\n  gasm run --preset seed --color never "stack the three plates"');
   addModelOptions(command).action(
     action(async (instructions: string[], flags: RunFlags) => {
       const config = bridgeConfigFrom(flags);
