@@ -63,11 +63,30 @@ function timelineSection(r: BenchReport): string[] {
   ];
 }
 
-/** Markdown for one report: `label` names it in the heading; `charts` are linked at the end. */
-export function reportMarkdown(r: BenchReport, label: string, charts: ChartLink[]): string {
+/**
+ * How charts appear: embedded as images beside summary.md (`embed`), or, for a GitHub job summary where a
+ * relative image path renders broken, named as files in `folder` (`list`): the summary stands on its tables.
+ */
+export type ChartMode = { kind: 'embed' } | { kind: 'list'; folder: string };
+
+function chartsSection(charts: ChartLink[], mode: ChartMode): string[] {
+  if (charts.length === 0) return [];
+  if (mode.kind === 'embed') return ['## Charts', '', ...charts.flatMap((c) => [`![${c.title}](${c.name})`, ''])];
+  return [
+    '## Charts',
+    '',
+    `${charts.length} PNG chart(s) were written to \`${mode.folder}\` (upload that folder as a workflow artifact to keep them); the tables above hold every figure they show:`,
+    '',
+    ...charts.map((c) => `- \`${c.name}\`: ${c.title}`),
+    '',
+  ];
+}
+
+/** Markdown for one report: `label` names it in the heading; `charts` are linked (or listed) at the end. */
+export function reportMarkdown(r: BenchReport, label: string, charts: ChartLink[], mode: ChartMode = { kind: 'embed' }): string {
   const out = [...header(r, label), ...outcomesSection(r), '## Results', '', ...suiteTables(r).flatMap(markdownSection), ...timelineSection(r)];
   out.push('## Warnings', '');
   out.push(...(r.warnings.length > 0 ? r.warnings.map((w) => `- \`${w.code}\`: ${w.message}`) : ['None.']), '');
-  if (charts.length > 0) out.push('## Charts', '', ...charts.flatMap((c) => [`![${c.title}](${c.name})`, '']));
+  out.push(...chartsSection(charts, mode));
   return out.join('\n');
 }

@@ -59,6 +59,7 @@ export async function renderReports(inputs: RenderInput[], options: { outDir: st
   const warnings: string[] = [];
   const images = new Map<string, Buffer>();
   const mdSections: string[] = [];
+  const summarySections: string[] = [];
   const htmlSections: string[] = [];
   const wantPng = options.formats.includes('png');
   const needCharts = wantPng || options.formats.includes('html');
@@ -72,13 +73,17 @@ export async function renderReports(inputs: RenderInput[], options: { outDir: st
     if (Object.keys(input.report.suites).length === 0) warnings.push(`${input.path}: no suite results`);
     // summary.md links only PNGs that are written; report.html embeds every chart.
     mdSections.push(reportMarkdown(input.report, basename(input.path), wantPng ? named : []));
+    summarySections.push(reportMarkdown(input.report, basename(input.path), wantPng ? named : [], { kind: 'list', folder: options.outDir }));
     htmlSections.push(reportMarkdown(input.report, basename(input.path), named));
   }
   const comparison = needCharts && inputs.length > 1 ? comparisonChart(inputs.map((i) => ({ label: comparisonLabel(i), report: i.report }))) : null;
   if (comparison) {
     images.set(chartFileName(comparison.name), comparison.png);
     const section = `# Comparison\n\n![${comparison.title}](${chartFileName(comparison.name)})\n`;
-    if (wantPng) mdSections.push(section);
+    if (wantPng) {
+      mdSections.push(section);
+      summarySections.push(`# Comparison\n\nChart \`${chartFileName(comparison.name)}\` (${comparison.title}) in \`${options.outDir}\`.\n`);
+    }
     htmlSections.push(section);
   }
   if (wantPng) {
@@ -99,7 +104,8 @@ export async function renderReports(inputs: RenderInput[], options: { outDir: st
     const path = safeJoin(options.outDir, 'summary.md');
     await writeFileAtomic(path, markdown);
     files.push(path);
-    const summaryWarning = await appendStepSummary(markdown);
+    // The job summary cannot show images by relative path: it gets the tables and a list of the PNG files.
+    const summaryWarning = await appendStepSummary(summarySections.join('\n'));
     if (summaryWarning) warnings.push(summaryWarning);
   }
   return { files, warnings };

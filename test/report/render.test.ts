@@ -49,7 +49,7 @@ test('Markdown alone links no images; HTML alone still embeds the charts', async
   assert.match(await readFile(join(out, 'report.html'), 'utf8'), /data:image\/png;base64,/);
 });
 
-test('with GITHUB_STEP_SUMMARY set, summary.md is appended to that file', async () => {
+test('with GITHUB_STEP_SUMMARY set, the tables are appended there once, with no images: the PNGs are named with their folder', async () => {
   const out = await outDir();
   const summary = join(out, 'step-summary.md');
   await writeFile(summary, 'earlier step\n');
@@ -62,7 +62,21 @@ test('with GITHUB_STEP_SUMMARY set, summary.md is appended to that file', async 
   }
   const text = await readFile(summary, 'utf8');
   const md = await readFile(join(out, 'summary.md'), 'utf8');
-  assert.equal(text, `earlier step\n${md}\n`, 'appended once, only when Markdown is written');
+  assert.equal(text, `earlier step\n${md}\n`, 'appended once, only when Markdown is written (no PNGs: nothing to list)');
+
+  const withPng = await outDir();
+  const summary2 = join(withPng, 'step-summary.md');
+  process.env.GITHUB_STEP_SUMMARY = summary2;
+  try {
+    await renderReports([{ path: 'r.json', report: makeSampleReport() }], { outDir: withPng, formats: ['png', 'md'] });
+  } finally {
+    delete process.env.GITHUB_STEP_SUMMARY;
+  }
+  const job = await readFile(summary2, 'utf8');
+  assert.doesNotMatch(job, /!\[/, 'no image links in the job summary');
+  assert.match(job, /\| category \|/, 'the tables are there');
+  assert.ok(job.includes(withPng) && job.includes('`throughput.png`'), 'names the PNG files and their folder');
+  assert.match(await readFile(join(withPng, 'summary.md'), 'utf8'), /!\[.*\]\(throughput\.png\)/, 'summary.md beside the PNGs still embeds them');
 });
 
 test('an incomplete run is a warning; an unwritable output folder is an IoError naming it', async () => {
