@@ -23,7 +23,10 @@ export const DEFAULT_STEP_REQUESTS = 300;
  * served); a step that dropped any request is invalid. It also bounds how long a saturated step drains.
  */
 export const DEFAULT_DROP_AFTER_MS = 1000;
-/** Peak searches per run; each one's peak is one sample of the gate metric. */
+/**
+ * Peak searches per run, each independent (same start, new arrivals): each one's peak is one sample of the gate
+ * metric. On a noisy machine one hiccup can end a search early; the median of independent searches shrugs it off.
+ */
 export const DEFAULT_SEARCHES = 3;
 /** Steps of the fixed-rate measurement (`--rate`); each step's p99 is one sample of the gate metric. */
 export const DEFAULT_FIXED_STEPS = 5;
@@ -38,12 +41,10 @@ export const SINGLE_STREAM_REQUESTS = 200;
 /** Requests sent one at a time before the single-stream step (not recorded). */
 export const SINGLE_STREAM_WARMUP = 50;
 
-/** The first search starts at this fraction of the single-stream capacity (1000 / single-stream median ms). */
+/** Every search starts at this fraction of the single-stream capacity (1000 / single-stream mean latency, ms). */
 export const SEARCH_START_FRACTION = 0.25;
-/** Rate factor of the first search's bracketing phase (grow until invalid, or shrink until valid). */
+/** Rate factor of a search's bracketing phase (grow until invalid, or shrink until valid). */
 export const SEARCH_GROWTH = 2;
-/** Rate factor of the later searches, which bracket around the previous peak. */
-export const REFINE_GROWTH = 1.25;
 /** Bisection stops when the bracket hi / lo is at most 1 + this. */
 export const SEARCH_TOLERANCE = 0.1;
 /** Most steps one search may take. */

@@ -9,7 +9,6 @@ import type { RunContext, SuiteOutcome } from '../contract.js';
 import { clockEpoch, createClock, type Clock } from './clock.js';
 import {
   DISPATCH_LEAD_MS,
-  REFINE_GROWTH,
   SEARCH_GROWTH,
   SEARCH_MIN_RATE,
   SEARCH_START_FRACTION,
@@ -191,19 +190,16 @@ export async function runServer(ctx: RunContext, o: ServerOptions, hooks: Server
       if (p99s.length > 0) result.fixed = { rate: o.rate, p99Ms: p99s, medianMs: medians, validSteps: valid };
     }
 
-    const capacity = result.singleStream.ratePerSecond;
-    let start = SEARCH_START_FRACTION * capacity;
+    // Independent searches from the same start (each step has its own arrivals): independent samples of the peak.
+    const searchStart = Math.max(SEARCH_START_FRACTION * result.singleStream.ratePerSecond, SEARCH_MIN_RATE);
     for (let s = 0; s < o.searches && !aborted; s++) {
-      const growth = s === 0 ? SEARCH_GROWTH : REFINE_GROWTH;
-      const searchStart = Math.max(start, SEARCH_MIN_RATE);
       const outcome = await searchPeak(async (rate) => {
         const step = await measureRate(rate, 'search', s);
         return { valid: step.valid, generatorLimited: step.generator.limited, aborted: step.aborted || ctx.signal.aborted };
-      }, searchStart, growth);
+      }, searchStart, SEARCH_GROWTH);
       result.searches.push({ startRate: searchStart, peakRate: outcome.peakRate, hiRate: outcome.hiRate, stoppedBy: outcome.stoppedBy, steps: outcome.steps });
       if (outcome.stoppedBy === 'aborted') aborted = true;
       if (outcome.stoppedBy === 'no-valid-rate') break; // searching again from the same start would find none either
-      if (outcome.peakRate !== null) start = outcome.peakRate;
     }
   } catch (error) {
     finish();

@@ -98,7 +98,7 @@ export const ServerSchema = Type.Object(
       Type.Null(),
     ]),
     steps: Type.Array(ServerStepSchema, { description: 'every load step, in the order measured' }),
-    searches: Type.Array(SearchSchema, { description: 'the peak searches, in order (the later ones bracket around the previous peak)' }),
+    searches: Type.Array(SearchSchema, { description: 'the peak searches, in order: independent, from the same start rate, each step with its own arrivals' }),
     peak: Type.Union([
       Type.Object(
         {
