@@ -18,7 +18,7 @@ export const DEFAULT_BATCH_SIZE = 64;
 /** Batch sizes of the scalability sweep. */
 export const DEFAULT_BATCH_SIZES = [1, 5, 10, 20, 50, 100];
 /** Scene sizes (entities) of the scalability sweep. */
-export const DEFAULT_OBJECT_COUNTS = [2, 4, 8, 16, 32, 64];
+export const DEFAULT_OBJECT_COUNTS = [2, 4, 8, 16, 32, 64, 128, 256];
 /** Least instructions per measured run of a batch-size point, so that small batches are timed over many calls. */
 export const MIN_INSTRUCTIONS_PER_BATCH_RUN = 100;
 /** Instructions per memory repetition. */

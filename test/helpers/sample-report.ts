@@ -135,7 +135,9 @@ export function makeSampleReport(options: SampleReportOptions = {}): BenchReport
           return { objects: n, msPerInstruction: sm.median, constraints: n - 1, summary: sm, samples, satisfactionRate: 1 };
         }),
         complexity: { exponent: 1.8, coefficient: 0.01, r2: 0.99 },
-        localExponents: objects.slice(1).map((n, i) => ({ from: objects[i], to: n, exponent: 1.8 })),
+        localExponents: objects.slice(1).map((n, i) => ({ from: objects[i], to: n, exponent: 1.8, ci95: [1.7, 1.9] as [number, number] })),
+        upperFit: { from: objects[Math.floor(objects.length / 2)], to: objects[objects.length - 1], points: objects.length - Math.floor(objects.length / 2), exponent: 1.8, coefficient: 0.01, r2: 0.99, ci95: [1.7, 1.9] },
+        bigO: { best: 'O(N^2)', candidates: [{ name: 'O(N^2)', coefficient: 0.0046, rms: 0.06 }, { name: 'O(N log N)', coefficient: 0.05, rms: 0.2 }] },
       },
       memory: {
         batchSize: 64,

@@ -1,8 +1,9 @@
 /**
  * Scalability suite: (a) batch-size sweep through processBatch — instructions/s and ms/instruction per size,
  * one sample per run; (b) scene-size sweep on generated scenes — ms per instruction per entity count, with a
- * power-law fit t = a·N^b over all sizes and the local exponent between neighbouring sizes (where growth
- * speeds up). A fit that cannot be made is a warning, never a lost result.
+ * power-law fit t = a·N^b over all sizes, one over the upper half of the sizes with its exponent's interval,
+ * the BigO candidate models and the local exponents between neighbouring sizes (./exponents.ts). A fit that
+ * cannot be made is a warning, never a lost result.
  */
 import { MIN_INSTRUCTIONS_PER_BATCH_RUN } from '../../bench/constants.js';
 import { readCategory } from '../../bench/instruction-files.js';
@@ -16,6 +17,7 @@ import { median } from '../../stats/quantile.js';
 import { summarize } from '../../stats/summary.js';
 import type { RunContext, SuiteOutcome } from '../contract.js';
 import { ratioOfMedians } from '../ratio-interval.js';
+import { bigOOf, localExponents, upperHalfFit } from './exponents.js';
 import type { ScalabilityOptions } from './options.js';
 import type { BatchPoint, ObjectsPoint, ScalabilityResult } from './schema.js';
 
@@ -72,17 +74,7 @@ async function measureObjects(ctx: RunContext, objects: number): Promise<{ point
   };
 }
 
-/** Exponents between neighbouring sizes (sorted by N). */
-export function localExponents(points: readonly ObjectsPoint[]): ScalabilityResult['localExponents'] {
-  const sorted = [...points].sort((a, b) => a.objects - b.objects);
-  const out: ScalabilityResult['localExponents'] = [];
-  for (let i = 1; i < sorted.length; i++) {
-    const a = sorted[i - 1];
-    const b = sorted[i];
-    if (a.msPerInstruction > 0 && b.msPerInstruction > 0) out.push({ from: a.objects, to: b.objects, exponent: Math.log(b.msPerInstruction / a.msPerInstruction) / Math.log(b.objects / a.objects) });
-  }
-  return out;
-}
+export { localExponents } from './exponents.js';
 
 /** Runs both sweeps; on abort or failure returns what was measured. */
 export async function runScalability(ctx: RunContext, options: ScalabilityOptions): Promise<SuiteOutcome<ScalabilityResult>> {
@@ -99,6 +91,8 @@ export async function runScalability(ctx: RunContext, options: ScalabilityOption
     if (result.objects.length >= 2) {
       try {
         result.complexity = fitPowerLaw(result.objects.map((p) => p.objects), result.objects.map((p) => p.msPerInstruction));
+        result.upperFit = upperHalfFit(result.objects);
+        result.bigO = bigOOf(result.objects);
       } catch (error) {
         ctx.warn('FIT_FAILED', `scalability: no power-law fit: ${error instanceof Error ? error.message : String(error)}`);
       }

@@ -1,7 +1,9 @@
 /** Scalability with batch size: instructions/s through processBatch against the batch size (log x). */
 import type { ChartConfiguration } from 'chart.js';
 import { renderPng } from '../../../report/charts/canvas.js';
+import { errorBarsPlugin } from '../../../report/charts/error-bars.js';
 import { axis, fixedTicks, PALETTE, titled } from '../../../report/charts/theme.js';
+import { withInterval } from '../../../format/numbers.js';
 import type { ChartSpec, ReportView } from '../../contract.js';
 import type { ScalabilityResult } from '../schema.js';
 
@@ -16,17 +18,18 @@ export function batchChart(s: ScalabilityResult, view: ReportView): ChartSpec | 
     type: 'line',
     data: {
       datasets: [{
-        label: `instructions/s through processBatch (median of repetitions, ${s.category} instructions)`,
+        label: `instructions/s through processBatch: median over runs with its 95% CI (${s.category} instructions)`,
         data: s.batch.map((p) => ({ x: p.batchSize, y: p.instructionsPerSecond })),
+        errorBars: s.batch.map((p) => [1000 / p.summary.ci95Median[1], 1000 / p.summary.ci95Median[0]]),
         borderColor: PALETTE[0],
         backgroundColor: PALETTE[0],
         pointRadius: 7,
         pointStyle: 'circle',
         borderWidth: 3,
-      }],
+      } as never],
     },
     options: {
-      plugins: titled(s.gain ? `Scalability: throughput vs batch size (gain ${s.gain.value.toFixed(1)}×, 95% CI ${s.gain.ci95[0].toFixed(1)}–${s.gain.ci95[1].toFixed(1)}×)` : 'Scalability: throughput vs batch size', view.subtitle),
+      plugins: titled(s.gain ? `Scalability: throughput vs batch size (gain ${s.gain.from} → ${s.gain.to}: ${withInterval(s.gain.value, s.gain.ci95, (x) => `${x.toFixed(1)}×`)}, 95% CI)` : 'Scalability: throughput vs batch size', view.subtitle),
       layout: { padding: { right: 24 } },
       scales: {
         x: {
@@ -41,5 +44,5 @@ export function batchChart(s: ScalabilityResult, view: ReportView): ChartSpec | 
       },
     },
   };
-  return { name: 'scalability-batch', title: 'Throughput vs batch size', render: () => renderPng(config) };
+  return { name: 'scalability-batch', title: 'Throughput vs batch size', render: () => renderPng(config, [errorBarsPlugin]) };
 }
