@@ -2,9 +2,10 @@
  * The knee of a latency–load curve by Kneedle (Satopää, Albrecht, Irwin & Raghavan, "Finding a 'Kneedle' in a
  * Haystack: Detecting Knee Points in System Behavior", ICDCS Workshops 2011): normalise both axes to [0, 1];
  * for a convex increasing curve (latency that rises slowly, then steeply) the knee is the point farthest below
- * the diagonal, the maximum of x̂ − ŷ. Points are taken in order of x; at least three are needed. Latency past
- * saturation grows by orders of magnitude, so callers pass log latency: on a linear scale the last point alone
- * would set ŷ and pull the knee onto the steep part.
+ * the diagonal, the maximum of x̂ − ŷ. Points are taken in order of x; at least three are needed. The server suite
+ * passes linear axes, as the paper does, over a non-decreasing latency envelope (noise would otherwise make the
+ * curve non-convex); on very steep curves the last point sets ŷ's scale and the knee sits where latency has
+ * already begun to climb.
  */
 
 /** Index (into the given arrays) of the knee, or null when there is none (fewer than 3 points, flat or concave). */

@@ -5,6 +5,7 @@
  */
 import { GasmError } from '../../errors.js';
 import { sig3, whole } from '../../format/numbers.js';
+import { median } from '../../stats/quantile.js';
 import type { RunContext, SuiteOutcome } from '../contract.js';
 import { clockEpoch, createClock, type Clock } from './clock.js';
 import {
@@ -97,19 +98,30 @@ export function pickPeak(searches: readonly ServerSearch[], steps: readonly Serv
   return { rate: step.offeredRate, p99Ms: step.latencyMs.p99, medianMs: step.latencyMs.median, achievedRate: step.achievedRate, lowerBound: mid.s.hiRate === null };
 }
 
-/** Latency floor of the knee's log scale, ms. */
-const KNEE_FLOOR_MS = 1e-3;
+/**
+ * The p99–load curve the knee is read from: the median p99 of each offered rate's steps (the single stream at
+ * rate 0), made non-decreasing — latency does not fall as load rises, so a dip is noise and the envelope keeps
+ * the highest p99 seen at any lower rate.
+ */
+export function latencyEnvelope(r: ServerResult): { rate: number; p99Ms: number; envelopeMs: number }[] {
+  const byRate = new Map<number, number[]>();
+  for (const s of r.steps) byRate.set(s.offeredRate, [...(byRate.get(s.offeredRate) ?? []), s.latencyMs.p99]);
+  if (r.singleStream) byRate.set(0, [r.singleStream.latencyMs.p99]);
+  let high = -Infinity;
+  return [...byRate.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([rate, p99s]) => {
+      const p99Ms = median(p99s);
+      high = Math.max(high, p99Ms);
+      return { rate, p99Ms, envelopeMs: high };
+    });
+}
 
-/** The knee of the (log) p99 curve over the open-loop steps, with the single stream at rate 0 as its idle end. */
+/** The knee of the p99–load curve (Kneedle on its envelope), never at the idle end; its p99 is the rate's measured median. */
 export function findKnee(r: ServerResult): ServerResult['knee'] {
-  const xs = r.steps.map((s) => s.offeredRate);
-  const ys = r.steps.map((s) => s.latencyMs.p99);
-  if (r.singleStream) {
-    xs.unshift(0);
-    ys.unshift(r.singleStream.latencyMs.p99);
-  }
-  const k = kneeIndex(xs, ys.map((y) => Math.log10(Math.max(KNEE_FLOOR_MS, y))));
-  return k === null || xs[k] === 0 ? null : { rate: xs[k], p99Ms: ys[k] };
+  const curve = latencyEnvelope(r);
+  const k = kneeIndex(curve.map((p) => p.rate), curve.map((p) => p.envelopeMs));
+  return k === null || curve[k].rate === 0 ? null : { rate: curve[k].rate, p99Ms: curve[k].p99Ms };
 }
 
 function describeStep(s: ServerStep): string {

@@ -125,7 +125,7 @@ export const ServerSchema = Type.Object(
       Type.Null(),
     ]),
     knee: Type.Union([
-      Type.Object({ rate: rate('offered rate at the knee'), p99Ms: ms('p99 there') }, { description: 'knee of the p99–load curve (Kneedle)' }),
+      Type.Object({ rate: rate('offered rate at the knee'), p99Ms: ms('median p99 of the steps at that rate') }, { description: 'knee of the p99–load curve: Kneedle on the non-decreasing envelope of the per-rate median p99' }),
       Type.Null(),
     ]),
     generator: Type.Object(

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { Value } from '@sinclair/typebox/value';
 import { serverSuite } from '../../../src/suites/server/index.js';
 import { fixedRateMetricId } from '../../../src/suites/server/metrics.js';
-import { findKnee, pickPeak } from '../../../src/suites/server/run.js';
+import { findKnee, latencyEnvelope, pickPeak } from '../../../src/suites/server/run.js';
 import { ServerSchema } from '../../../src/suites/server/schema.js';
 import { pngSize } from '../../report/charts/png-checks.js';
 import { sampleResult } from './fixtures.js';
@@ -31,6 +31,14 @@ describe('server suite presentation', () => {
   it('marks the knee where the p99 curve turns steep, never at the idle end', () => {
     const knee = findKnee(sampleResult());
     assert.ok(knee && knee.rate >= 1000 && knee.rate <= 1189, JSON.stringify(knee));
+  });
+
+  it('reads the knee from the median p99 per rate, made non-decreasing', () => {
+    const curve = latencyEnvelope(sampleResult());
+    assert.deepEqual(curve.slice(0, 4).map((p) => [p.rate, p.p99Ms]), [[0, 1.5], [250, 2], [500, 3], [1000, 8.5]]);
+    const dip = curve.find((p) => p.rate === 1118);
+    assert.deepEqual(dip && [dip.p99Ms, dip.envelopeMs], [11, 12]);
+    for (let i = 1; i < curve.length; i++) assert.ok(curve[i].envelopeMs >= curve[i - 1].envelopeMs);
   });
 
   it('validates against its schema, and a broken result does not', () => {
