@@ -91,6 +91,9 @@ function wordBefore(tokens: Token[], i: number): string | undefined {
   return word(tokens, k);
 }
 
+/** Sides named after a possessive ("to its left", "on their right", "to its rear"). */
+const POSSESSIVE_SIDES = new Map<string, ConstraintType>([['left', 'left'], ['right', 'right'], ['front', 'front'], ['rear', 'behind'], ['back', 'behind']]);
+
 /** "each other", "one another" at i. */
 function isEachOther(tokens: Token[], i: number): boolean {
   return (word(tokens, i) === 'each' && word(tokens, i + 1) === 'other') || (word(tokens, i) === 'one' && word(tokens, i + 1) === 'another');
@@ -373,8 +376,24 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
         continue;
       }
     }
+    // "to its left", "on its right", "to their left": a side of the previous clause's subject (its = that subject).
+    const side = (w === 'to' || w === 'on' || w === 'at') && (word(tokens, i + 1) === 'its' || word(tokens, i + 1) === 'their') ? POSSESSIVE_SIDES.get(word(tokens, i + 2) ?? '') : undefined;
+    if (side !== undefined) {
+      const owner = word(tokens, i + 1)!;
+      items.push({ t: 'rel', type: side, unary: false, phrase: tokens.slice(i, i + 3).map((x) => x.text).join(' ') });
+      items.push({ t: 'np', np: readNounPhrase([{ kind: 'word', text: owner === 'its' ? 'it' : 'them' }], 0, false)!.np, text: owner });
+      i += 3;
+      if (word(tokens, i) === 'side' || word(tokens, i) === 'hand') i++;
+      continue;
+    }
     // Relations (a standalone direction word directly before another relation is an adverb: "right above").
     const rel = matchRelation(tokens, i);
+    // "next to each other", "beside one another", "against each other": a group relation among the subjects.
+    if (rel && !rel.unary && (rel.type === 'near' || rel.type === 'touching') && isEachOther(tokens, i + rel.length)) {
+      items.push(rel.type === 'near' ? { t: 'shape', shape: 'row' } : { t: 'group', relation: 'touching' });
+      i += rel.length + 2;
+      continue;
+    }
     if (rel) {
       const following = rel.unary ? matchRelation(tokens, i + rel.length) : null;
       if (rel.unary && following && !following.unary) {
@@ -397,7 +416,7 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
       if (['up', 'out', 'down', 'off'].includes(word(tokens, i) ?? '') && ['line', 'stand', 'set', 'lay', 'put', 'spread', 'space', 'set'].includes(base)) i++;
       continue;
     }
-    const bare = prev === undefined || prev.t === 'verb' || prev.t === 'rel' || prev.t === 'qty';
+    const bare = prev === undefined || prev.t === 'verb' || prev.t === 'rel' || prev.t === 'qty' || (prev.t === 'np' && (word(tokens, i - 1) === 'and' || word(tokens, i - 1) === 'or'));
     const np = readNounPhrase(tokens, i, bare);
     if (np && np.next > i && prev?.t === 'rel' && (np.np.kind === 'floor' || np.np.kind === 'ground') && np.np.label === undefined) {
       items.push({ t: 'world' });

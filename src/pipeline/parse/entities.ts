@@ -8,7 +8,7 @@ import { COLOURS, isKnownKind, isPluralSurface as isPluralForm, NOUN_FORMS, noun
 import { readQuantity } from './quantities.js';
 import { matchRelation } from './relations.js';
 import type { Token } from './tokenize.js';
-import { COPULAS } from './lexicon.js';
+import { COPULAS, FILLERS } from './lexicon.js';
 
 /** Largest count of one noun phrase ("arrange 1000 boxes"); more is refused, never substituted. */
 export const MAX_COUNT = 1000;
@@ -26,6 +26,8 @@ export interface NounPhrase {
   ordinal?: number;
   /** Explicit index written in the name (`object_3`, `box_0`): the name is kept as written. */
   explicitName?: string;
+  /** A numbered range naming a group: "bolts 1–4", "plates 1 through 3" → [1, 4]: `bolt_1` … `bolt_4`. */
+  range?: [number, number];
   count?: number;
   plural: boolean;
   all: boolean;
@@ -66,9 +68,12 @@ const AFTER_NAME = new Set(['and', 'or', 'is', 'are', 'should', 'must', 'sits', 
  * is an article unless what follows cannot start a noun phrase or a quantity.
  */
 function withLabel(tokens: Token[], j: number, np: NounPhrase): { np: NounPhrase; next: number } {
+  const range = np.count === undefined ? readRange(tokens, j) : null;
+  if (range) return { np: { ...np, range: range.range, count: range.range[1] - range.range[0] + 1, plural: true }, next: range.next };
   if (np.plural || np.count !== undefined) return { np, next: j };
   let k = j;
-  if (isWord(tokens[k], 'number') || (tokens[k]?.kind === 'sym' && tokens[k].text === '#')) k++;
+  if (NUMBER_MARKS.has(wordAt(tokens, k) ?? '') || (tokens[k]?.kind === 'sym' && tokens[k].text === '#')) k++;
+  if (k > j && tokens[k]?.kind === 'sym' && tokens[k].text === '#') k++;
   const t = tokens[k];
   if (t?.kind === 'num' && Number.isInteger(t.value) && t.value >= 0 && !t.text.startsWith('-') && !readQuantity(tokens, k)) {
     const after = tokens[k + 1];
@@ -79,7 +84,9 @@ function withLabel(tokens: Token[], j: number, np: NounPhrase): { np: NounPhrase
   }
   if (k === j && t?.kind === 'word' && t.text.length === 1 && t.text >= 'a' && t.text <= 'z') {
     const after = tokens[k + 1];
-    const free = after === undefined || after.kind === 'sep' || (after.kind === 'word' && (AFTER_NAME.has(after.text) || verbBase(after.text) !== undefined || matchRelation(tokens, k + 1) !== null));
+    // "bolt A, bolt B and bolt C": a letter followed by the same noun with a name of its own is a name too.
+    const sibling = after?.kind === 'word' && after.text === wordAt(tokens, j - 1) && /^([a-z]|\d+)$/.test(tokens[k + 2]?.text ?? '');
+    const free = sibling || after === undefined || after.kind === 'sep' || (after.kind === 'word' && (AFTER_NAME.has(after.text) || verbBase(after.text) !== undefined || matchRelation(tokens, k + 1) !== null));
     const axisWord = (t.text === 'x' || t.text === 'y' || t.text === 'z') && (isWord(after, 'axis') || isWord(after, 'direction'));
     const measured = readQuantity(tokens, k + 1) !== null;
     if (!axisWord && (t.text !== 'a' || ((free || measured) && !readQuantity(tokens, k)))) return { np: { ...np, label: t.text }, next: k + 1 };
@@ -87,9 +94,70 @@ function withLabel(tokens: Token[], j: number, np: NounPhrase): { np: NounPhrase
   return { np, next: j };
 }
 
+/** Words that say a number after a noun is its name: "rack number 4", "part no. 3" (the tokenizer drops the dot). */
+const NUMBER_MARKS = new Set(['number', 'no', 'nr', 'num']);
+const RANGE_WORDS = new Set(['to', 'through', 'thru', 'till', 'until']);
+
+function wordAt(tokens: Token[], i: number): string | undefined {
+  const t = tokens[i];
+  return t?.kind === 'word' ? t.text : undefined;
+}
+
+/**
+ * A numbered range after a noun: "bolts 1–4", "tubes 1-4", "plates 1 to 3", "1 through 3" (a minus glued to the
+ * second number is the dash); the second number must be larger and not followed by a unit.
+ */
+function readRange(tokens: Token[], j: number): { range: [number, number]; next: number } | null {
+  const a = tokens[j];
+  if (a?.kind !== 'num' || !Number.isInteger(a.value) || a.value < 0 || a.text.startsWith('-')) return null;
+  let k = j + 1;
+  const mid = tokens[k];
+  let b = mid;
+  if (mid?.kind === 'num' && mid.text.startsWith('-')) {
+    b = { kind: 'num', text: mid.text.slice(1), value: -mid.value };
+  } else if ((mid?.kind === 'word' && RANGE_WORDS.has(mid.text)) || (mid?.kind === 'sym' && (mid.text === '-' || mid.text === '–' || mid.text === '—'))) {
+    k++;
+    b = tokens[k];
+  } else return null;
+  if (b?.kind !== 'num' || !Number.isInteger(b.value) || b.value <= a.value || b.value - a.value + 1 > MAX_COUNT) return null;
+  const unitAfter = readQuantity([b, ...tokens.slice(k + 1, k + 3)], 0);
+  if (unitAfter) return null;
+  return { range: [a.value, b.value], next: k + 1 };
+}
+
 function isWord(t: Token | undefined, text?: string): t is Token & { kind: 'word' } {
   return t?.kind === 'word' && (text === undefined || t.text === text);
 }
+
+/**
+ * Whether the word at k continues a compound noun (a further noun after a noun): a lexicon noun or an unknown word
+ * that could be a noun, not a relation, adjective, adverb or a number mark ("rack number 4"); "can" before a verb
+ * is the modal ("the box can go …"); a verb's base form only at the end of the phrase ("the microscope stage").
+ */
+function nounContinues(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  if (t?.kind !== 'word' || t.text.length < 2) return false;
+  const w = t.text;
+  if (NUMBER_MARKS.has(w) || DETERMINERS.has(w) || NOT_IN_COMPOUNDS.has(w) || FILLERS.has(w) && !NOUN_FORMS.has(w) || PLAIN_ADJECTIVES.has(w) && !NOUN_FORMS.has(w) || /ly$/.test(w)) return false;
+  const next = tokens[k + 1];
+  // "the arm grips the part": an unknown word before a determiner is a verb taking an object, not a noun.
+  if (!NOUN_FORMS.has(w) && next?.kind === 'word' && DETERMINERS.has(next.text)) return false;
+  if (w === 'can' && next?.kind === 'word' && (verbBase(next.text) !== undefined || COPULAS.has(next.text) || next.text === 'not')) return false;
+  if (matchRelation(tokens, k) !== null && !NOUN_FORMS.has(w)) return false;
+  if (NOUN_FORMS.has(w)) return true;
+  if (couldBeNoun(w)) return true;
+  if (verbBase(w) === w && !NOT_NOUNS.has(w) && !FILLERS.has(w)) {
+    return next === undefined || next.kind === 'sep' || (next.kind === 'word' && (matchRelation(tokens, k + 1) !== null || COPULAS.has(next.text) || next.text === 'and' || next.text === 'or'));
+  }
+  return false;
+}
+
+/** Prepositions and orientation words that never continue a compound ("the beam across …", "the cup face down"). */
+const NOT_IN_COMPOUNDS = new Set([
+  'across', 'through', 'thru', 'via', 'toward', 'towards', 'before', 'after', 'until', 'till', 'per', 'like', 'face', 'facedown', 'faceup',
+  'inverted', 'sideways', 'diagonal', 'tilted', 'slanted', 'angled', 'mirrored', 'flipped', 'staggered', 'offset', 'halfway', 'midpoint',
+  'north', 'south', 'east', 'west', 'lengthwise', 'crosswise', 'first', 'last', 'next', 'instead', 'too', 'either', 'neither', 'nor',
+]);
 
 /** Could this word stand as an unknown noun? */
 function couldBeNoun(word: string): boolean {
@@ -106,7 +174,7 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
   // Every field present from the start, in one order: noun phrases then share one object shape (monomorphic
   // property access in the parser's hot paths).
   const np: NounPhrase = {
-    kind: '', head: undefined, label: undefined, colour: undefined, size: undefined, ordinal: undefined, explicitName: undefined,
+    kind: '', head: undefined, label: undefined, colour: undefined, size: undefined, ordinal: undefined, explicitName: undefined, range: undefined,
     count: undefined, plural: false, all: false, other: false, superlative: undefined, pronoun: undefined, unknownNoun: false,
   };
   let sawModifier = false;
@@ -192,24 +260,45 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
       return { np: { ...np, kind, head: glued[1], explicitName: w }, next: j + 1 };
     }
     const two = isWord(tokens[j + 1]) ? `${w} ${tokens[j + 1].text}` : '';
-    if (two && NOUN_FORMS.has(two)) {
+    if (two && NOUN_FORMS.has(two) && !nounContinues(tokens, j + 2)) {
       const kind = NOUN_FORMS.get(two)!;
       return withLabel(tokens, j + 2, { ...np, kind, head: singularSurface(two, kind).replace(/ /g, '_'), plural: isPluralForm(two, kind) });
     }
-    const kind = NOUN_FORMS.get(w);
-    if (kind) {
-      // A noun before another noun modifies it ("the base plate", "the tool tray"): the last noun is the kind.
-      const after = tokens[j + 1];
-      const second = after?.kind === 'word' ? NOUN_FORMS.get(after.text) : undefined;
-      if (second !== undefined && after?.kind === 'word' && !isPluralForm(w, kind) && !(isWord(tokens[j + 2]) && NOUN_FORMS.has(`${after.text} ${tokens[j + 2].text}`))) {
-        return withLabel(tokens, j + 2, { ...np, kind: second, head: `${w}_${singularSurface(after.text, second)}`, plural: isPluralForm(after.text, second) });
+    // A noun, or a verb's base form right after a determiner ("the clamp", "a slide", "the stage"), or an "-ing"
+    // modifier before a noun ("the washing machine"): it may start a compound.
+    const afterDeterminer = DETERMINERS.has(wordAt(tokens, j - 1) ?? '');
+    const verbNoun = afterDeterminer && verbBase(w) === w && !NOT_NOUNS.has(w) && !FILLERS.has(w) && w.length > 1;
+    const ingModifier = sawModifier && w.endsWith('ing') && verbBase(w) !== undefined && nounContinues(tokens, j + 1);
+    const known = NOUN_FORMS.has(w);
+    if (known || verbNoun || ingModifier || ((sawModifier || bare) && couldBeNoun(w) && !matchRelation(tokens, j))) {
+      // Noun-noun compounds: "the trash can", "the heater shaker", "the packing table", "the base plate". The last
+      // noun is the head: its lexicon kind sizes the entity; the name is the user's words joined.
+      const parts = [w];
+      let k = j + 1;
+      if (!(known && isPluralForm(w, NOUN_FORMS.get(w)!))) {
+        while (nounContinues(tokens, k)) {
+          const pair = isWord(tokens[k + 1]) ? `${wordAt(tokens, k)} ${wordAt(tokens, k + 1)}` : '';
+          if (pair && NOUN_FORMS.has(pair)) {
+            parts.push(pair);
+            k += 2;
+            break;
+          }
+          parts.push(wordAt(tokens, k)!);
+          k++;
+          const kind = NOUN_FORMS.get(parts[parts.length - 1]);
+          if (kind !== undefined && isPluralForm(parts[parts.length - 1], kind)) break;
+        }
       }
-      return withLabel(tokens, j + 1, { ...np, kind, head: singularSurface(w, kind), plural: isPluralForm(w, kind) });
-    }
-    if ((sawModifier || bare) && couldBeNoun(w) && !matchRelation(tokens, j)) {
-      const plural = /s$/.test(w) && !/(ss|us|is|as|os)$/.test(w) && w.length > 3 && ((np.count ?? 0) > 1 || np.all || np.other || np.count === undefined);
-      const head = plural ? w.slice(0, -1) : w;
-      return withLabel(tokens, j + 1, { ...np, kind: head, head, plural, unknownNoun: true });
+      const last = parts[parts.length - 1];
+      const kind = NOUN_FORMS.get(last);
+      const modifiers = parts.slice(0, -1).join('_');
+      const join = (head: string) => (modifiers ? `${modifiers}_${head.replace(/ /g, '_')}` : head.replace(/ /g, '_'));
+      if (kind !== undefined) {
+        return withLabel(tokens, k, { ...np, kind, head: join(singularSurface(last, kind)), plural: isPluralForm(last, kind) });
+      }
+      const plural = /s$/.test(last) && !/(ss|us|is|as|os)$/.test(last) && last.length > 3 && ((np.count ?? 0) > 1 || np.all || np.other || np.count === undefined);
+      const head = join(plural ? last.slice(0, -1) : last);
+      return withLabel(tokens, k, { ...np, kind: head, head, plural, unknownNoun: true });
     }
     return colourAsNoun(tokens, j, np);
   }
@@ -283,6 +372,11 @@ export class EntityRegistry {
     const names = Array.from({ length: count }, (_, k) => this.ensure(`${base}_${offset + k + 1}`, kind, colour, size, offset + k + 1));
     this.groups.set(kind, names);
     return names;
+  }
+
+  /** Records named members as the most recent group of their kind ("bolts 1–4"). */
+  setGroup(kind: string, names: string[]): void {
+    this.groups.set(kind, names);
   }
 
   group(kind: string): string[] | undefined {

@@ -214,6 +214,7 @@ export const PLAIN_ADJECTIVES = new Set([
   'wooden', 'metal', 'metallic', 'plastic', 'glass', 'cardboard', 'steel', 'empty', 'full', 'heavy', 'light', 'new', 'old',
   'round', 'square', 'rectangular', 'flat', 'long', 'wide', 'narrow', 'thin', 'thick', 'open', 'closed', 'same', 'main',
   'nearest', 'single', 'whole', 'entire', 'given', 'specified', 'target', 'transparent', 'shiny', 'clean', 'dirty', 'spare',
+  'lower', 'upper', 'inner', 'outer',
 ]);
 
 export const NUMBER_WORDS = new Map<string, number>([

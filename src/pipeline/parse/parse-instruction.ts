@@ -28,12 +28,21 @@ interface Context {
   warnings: string[];
   lastSubjects: string[];
   lastEntities: string[];
+  /** Reference objects of the current clause's relations, and of the previous clause's ("… and a cylinder behind it"). */
+  lastTargets: string[];
+  prevTargets: string[];
+  /** Footprint (x, y extents, metres) that groups put on a support need: a support the lexicon does not know is sized to it. */
+  supportNeeds: Map<string, [number, number]>;
   lastKind: string;
   lastHead: string;
   /** The object of the last pick verb: what "it" means until a clause names a new subject. */
   focus: string[];
   lastArrangement: Arrangement | null;
   source: string;
+}
+
+function sizeText(h: readonly number[]): string {
+  return h.map((v) => (2 * v).toFixed(2)).join(' × ') + ' m';
 }
 
 function quote(text: string): string {
@@ -55,6 +64,13 @@ function resolve(ctx: Context, item: NpItem, role: { between?: boolean; exclude?
   ctx.lastKind = kind;
   ctx.lastHead = head;
   if (np.explicitName) return [reg.ensure(np.explicitName, kind)];
+  if (np.range) {
+    // "bolts 1–4": the members named by their numbers.
+    const names: string[] = [];
+    for (let k = np.range[0]; k <= np.range[1]; k++) names.push(reg.ensure(`${head}_${k}`, kind, np.colour, np.size));
+    reg.setGroup(kind, names);
+    return names;
+  }
   const count = np.count;
   const groupWanted = (count !== undefined && count >= 2) || np.plural || (np.all && np.plural);
   if (groupWanted || np.superlative) {
@@ -260,25 +276,37 @@ function arrangementClause(ctx: Context, items: Item[], verb: string | undefined
   return true;
 }
 
+/** Records the footprint a group needs on a support (the support is sized to it when the lexicon does not know it). */
+function needOn(ctx: Context, support: string, need: [number, number]): void {
+  const have = ctx.supportNeeds.get(support) ?? [0, 0];
+  ctx.supportNeeds.set(support, [Math.max(have[0], need[0]), Math.max(have[1], need[1])]);
+}
+
 /**
- * Several objects put on one support must fit on its top side by side, their centres over it: along x or y, the
- * distance between the outermost centres of the objects placed edge to edge must not exceed the support's width.
+ * Several objects put on one support must fit on its top side by side, their footprints on it: along x or y, the
+ * sum of their widths must not exceed the support's width. A support the lexicon does not know is sized instead.
  */
 function checkFits(ctx: Context, subjects: string[], support: string): void {
   const s = ctx.registry.get(support);
   if (!s) return;
   const hs = subjects.map((n) => ctx.registry.get(n)!.halfExtents);
-  const need = [0, 1].map((k) => hs.reduce((sum, h) => sum + 2 * h[k], 0) - hs[0][k] - hs[hs.length - 1][k]);
+  const need = [0, 1].map((k) => hs.reduce((sum, h) => sum + 2 * h[k], 0));
+  if (!isKnownKind(s.kind)) {
+    const deep = [0, 1].map((k) => Math.max(...hs.map((h) => 2 * h[k])));
+    needOn(ctx, support, need[0] <= need[1] ? [need[0], deep[1]] : [deep[0], need[1]]);
+    return;
+  }
   if (need[0] > 2 * s.halfExtents[0] + 1e-9 && need[1] > 2 * s.halfExtents[1] + 1e-9) {
     throw new ParseError(
-      `${subjects.length} objects side by side on the ${support} need ${Math.min(need[0], need[1]).toFixed(2)} m between their outermost centres, but its top is ${(2 * s.halfExtents[0]).toFixed(2)} × ${(2 * s.halfExtents[1]).toFixed(2)} m: they do not fit on it (in ${quote(ctx.source)})`,
+      `${subjects.length} objects side by side on the ${support} need ${Math.min(need[0], need[1]).toFixed(2)} m of its top, but it is ${(2 * s.halfExtents[0]).toFixed(2)} × ${(2 * s.halfExtents[1]).toFixed(2)} m: they do not fit on it (in ${quote(ctx.source)})`,
     );
   }
 }
 
 /**
  * A relation to another entity in an arrangement's clause applies to its bottom layer ("stack 8 boxes on the
- * table"); an arrangement too wide for the support it is put on is refused with what it needs and what there is.
+ * table"); an arrangement whose footprint (the span of its members' centres plus their half-extents) is wider
+ * than the support it is put on is refused with the room it needs and the room there is.
  */
 function supportGroup(ctx: Context, items: Item[], relIndex: number, bottom: string[], span: [number, number], what: string, shape: string): void {
   const rel = items[relIndex] as Extract<Item, { t: 'rel' }>;
@@ -290,14 +318,19 @@ function supportGroup(ctx: Context, items: Item[], relIndex: number, bottom: str
   }
   if (!target) return;
   const targets = resolve(ctx, target);
-  if ((rel.type === 'on' || rel.type === 'above') && targets.length === 1) {
+  if ((rel.type === 'on' || rel.type === 'above') && targets.length === 1 && bottom.length > 1) {
     const support = ctx.registry.get(targets[0])!;
-    for (const [k, axis] of [[0, 'x'], [1, 'y']] as const) {
-      const room = 2 * support.halfExtents[k];
-      if (span[k] > room + 1e-9) {
-        throw new ParseError(
-          `${what} in a ${shape} need ${span[k].toFixed(2)} m between their outermost centres along ${axis}, but the ${support.name}'s top is ${room.toFixed(2)} m: they do not fit on it (in ${quote(ctx.source)})`,
-        );
+    const hs = bottom.map((n) => ctx.registry.get(n)!.halfExtents);
+    const need: [number, number] = [span[0] + 2 * Math.max(...hs.map((h) => h[0])), span[1] + 2 * Math.max(...hs.map((h) => h[1]))];
+    if (!isKnownKind(support.kind)) needOn(ctx, support.name, need);
+    else {
+      for (const [k, axis] of [[0, 'x'], [1, 'y']] as const) {
+        const room = 2 * support.halfExtents[k];
+        if (need[k] > room + 1e-9) {
+          throw new ParseError(
+            `${what} in a ${shape} need ${need[k].toFixed(2)} m along ${axis} (their footprints), but the ${support.name}'s top is ${room.toFixed(2)} m: they do not fit on it (in ${quote(ctx.source)})`,
+          );
+        }
       }
     }
   }
@@ -369,9 +402,14 @@ function relationClause(ctx: Context, items: Item[]): boolean {
       break;
     }
   }
+  const focusBefore = ctx.focus;
+  let ownSubject = false;
   for (let k = from; k < rels[0][1]; k++) {
     const it = items[k];
-    if (it.t === 'np' && it.np.pronoun === undefined) ctx.focus = [];
+    if (it.t === 'np' && it.np.pronoun === undefined) {
+      ctx.focus = [];
+      ownSubject = true;
+    }
     if (it.t === 'np') subjects.push(...resolve(ctx, it));
     if (it.t === 'all') allSubjects = true;
   }
@@ -392,7 +430,15 @@ function relationClause(ctx: Context, items: Item[]): boolean {
     if (clauseSubjects.length === 0) clauseSubjects.push(...subjects);
     const exclude = [...subjects];
     const world = between[0]?.t === 'world' || (between[0]?.t === 'qty' && between[1]?.t === 'world');
-    const targets = targetItems.flatMap((it) => resolve(ctx, it, { between: rel.type === 'between', exclude }));
+    // "a box in front of the robot arm and a cylinder behind it": with a subject of its own, "it" is the previous
+    // clause's reference object of a side relation (the picked object after a pick); "its" stays the previous subject.
+    const targets = targetItems.flatMap((it) =>
+      it.np.pronoun === 'it' && it.text === 'it' && ownSubject && (focusBefore.length > 0 || ctx.prevTargets.length > 0)
+        ? focusBefore.length > 0 ? [...focusBefore] : ctx.prevTargets.slice(-1)
+        : resolve(ctx, it, { between: rel.type === 'between', exclude }));
+    // After a support relation the placed subject stays the topic ("the remote on the sofa and the phone next to
+    // it": the remote); after a side relation the landmark is what a later "it" names.
+    if (targets.length > 0) ctx.lastTargets = SUPPORT_TYPES.has(rel.type) ? [] : [...targets];
     let type = rel.type;
     const parameters: Constraint['parameters'] = {};
     if (quantity) parameters.distance = quantity.value;
@@ -536,9 +582,11 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
   if (!/[\p{L}\p{N}]/u.test(normalised)) throw new ParseError(`instruction ${quote(normalised)} has no words`);
   const tokens = tokenize(normalised);
   const registry = new EntityRegistry();
-  const ctx: Context = { registry, constraints: [], warnings: [], lastSubjects: [], lastEntities: [], lastKind: '', lastHead: '', focus: [], lastArrangement: null, source: '' };
+  const ctx: Context = { registry, constraints: [], warnings: [], lastSubjects: [], lastEntities: [], lastTargets: [], prevTargets: [], supportNeeds: new Map(), lastKind: '', lastHead: '', focus: [], lastArrangement: null, source: '' };
   for (const clause of splitClauses(tokens)) {
     ctx.source = clause.map((t) => t.text).join(' ');
+    ctx.prevTargets = ctx.lastTargets;
+    ctx.lastTargets = [];
     interpretClause(ctx, clause);
   }
   if (ctx.constraints.length === 0) {
@@ -547,20 +595,46 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
   // Entities referenced by no constraint (a noun read but never related) are dropped.
   const used = new Set(ctx.constraints.flatMap((c) => [c.subject, ...c.targets]));
   const entities = registry.entities.filter((e) => used.has(e.name));
-  // A container the lexicon does not know is sized to hold what the instruction puts in it (its default 8 cm
-  // cube would make "the vial in the holder" impossible); a known container keeps its size.
+  // A container is sized to hold what the instruction puts in it: one the lexicon does not know (its default 8 cm
+  // cube would make "the vial in the holder" impossible) silently, a known one whose default size cannot hold
+  // its contents ("insert the pin into the housing": a 30 cm pin, a 10 cm housing) with a warning — default
+  // sizes are guesses, and the instruction says the content fits (docs/CONVENTIONS.md).
   const contents = new Map<string, string[]>();
   for (const c of ctx.constraints) {
-    if (c.type === 'inside' && c.targets.length > 0 && !isKnownKind(registry.get(c.targets[0])?.kind ?? '')) {
+    if (c.type === 'inside' && c.targets.length > 0 && registry.get(c.targets[0])) {
       contents.set(c.targets[0], [...(contents.get(c.targets[0]) ?? []), c.subject]);
     }
   }
   for (const [container, inside] of contents) {
-    const h = registry.get(container)!.halfExtents;
+    const e = registry.get(container)!;
+    const h = e.halfExtents;
     const held = inside.map((n) => registry.get(n)!.halfExtents);
-    h[0] = Math.max(h[0], CONTAINER_ROOM * held.reduce((sum, x) => sum + x[0], 0));
-    h[1] = Math.max(h[1], CONTAINER_ROOM * Math.max(...held.map((x) => x[1])));
-    h[2] = Math.max(h[2], CONTAINER_ROOM * Math.max(...held.map((x) => x[2])));
+    const need = [held.reduce((sum, x) => sum + x[0], 0), Math.max(...held.map((x) => x[1])), Math.max(...held.map((x) => x[2]))];
+    if (isKnownKind(e.kind) && need.every((v, k) => v <= h[k])) continue;
+    const before = [...h];
+    for (let k = 0; k < 3; k++) h[k] = Math.max(h[k], CONTAINER_ROOM * need[k]);
+    if (isKnownKind(e.kind) && h.some((v, k) => v !== before[k])) {
+      ctx.warnings.push(`'${container}' enlarged to ${sizeText(h)} to hold ${inside.map((n) => `'${n}'`).join(', ')} (default sizes did not fit)`);
+    }
+  }
+  // A support the lexicon does not know is sized to hold what the instruction puts on it (the footprints of a
+  // single subject, of several subjects side by side, or of a formation), with the same room.
+  const onto = new Map<string, [number, number]>();
+  for (const c of ctx.constraints) {
+    if (c.type !== 'on' || c.targets.length === 0) continue;
+    const sub = registry.get(c.subject);
+    if (!sub) continue;
+    const need = onto.get(c.targets[0]) ?? [0, 0];
+    onto.set(c.targets[0], [Math.max(need[0], 2 * sub.halfExtents[0]), Math.max(need[1], 2 * sub.halfExtents[1])]);
+  }
+  for (const [name, need] of ctx.supportNeeds) {
+    const have = onto.get(name) ?? [0, 0];
+    onto.set(name, [Math.max(have[0], need[0]), Math.max(have[1], need[1])]);
+  }
+  for (const [name, need] of onto) {
+    const e = registry.get(name);
+    if (!e || isKnownKind(e.kind)) continue;
+    for (let k = 0; k < 2; k++) e.halfExtents[k] = Math.max(e.halfExtents[k], (CONTAINER_ROOM * need[k]) / 2);
   }
   // Floor-standing furniture that the instruction puts on, above or inside something is lifted off the floor.
   for (const c of ctx.constraints) {

@@ -26,6 +26,15 @@ function numberAt(tokens: Token[], i: number): { value: number; text: string; le
   return null;
 }
 
+/** Words after which "in" (after a number) is inches: a direction or distance word, not the start of a noun phrase. */
+const AFTER_INCHES = new Set(['left', 'right', 'from', 'away', 'apart', 'to', 'of', 'above', 'below', 'behind', 'beside', 'spacing', 'gap', 'between', 'long', 'wide', 'high', 'tall', 'deep', 'forward', 'back', 'backward', 'up', 'clearance', 'and', 'or']);
+
+/** "4 in left of", "3 in apart", "2 in" at the end: "in" names inches when no noun phrase is its object. */
+function inchesAfter(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  return t === undefined || t.kind === 'sep' || (t.kind === 'word' && AFTER_INCHES.has(t.text));
+}
+
 /** Reads a quantity (number + unit) at i, or null. Throws ParseError for a bad number with a unit. */
 export function readQuantity(tokens: Token[], i: number): Quantity | null {
   const n = numberAt(tokens, i);
@@ -36,7 +45,7 @@ export function readQuantity(tokens: Token[], i: number): Quantity | null {
   if (n.text === 'half' && (tokens[j]?.text === 'a' || tokens[j]?.text === 'an')) j++;
   const unit = tokens[j];
   if (!unit || (unit.kind !== 'word' && unit.kind !== 'sym')) return null;
-  const length = LENGTH_UNITS.get(unit.text);
+  const length = LENGTH_UNITS.get(unit.text) ?? (unit.text === 'in' && inchesAfter(tokens, j + 1) ? 0.0254 : undefined);
   const angle = ANGLE_UNITS.get(unit.text);
   if (length === undefined && angle === undefined) return null;
   if (unit.text === 'm' && tokens[j + 1]?.text === '²') return null;

@@ -21,6 +21,8 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 const ORDINAL_SUFFIX = /^(st|nd|rd|th)$/;
 const GRID_SIZE = /^x\d+$/;
 const TOKEN = /((?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?)|([\p{L}_][\p{L}\p{N}_']*(?:-[\p{L}\p{N}_]+)*)|([,;.!?:])|\S/gu;
+/** Abbreviated number marks whose dot is not a full stop ("no. 3", "nr. 4"). */
+const NUMBER_ABBREVIATIONS = new Set(['no', 'nr', 'num']);
 const NON_NUMBERS = new Map([['nan', Number.NaN], ['infinity', Number.POSITIVE_INFINITY], ['inf', Number.POSITIVE_INFINITY]]);
 
 /** Normalised text of an instruction (what error messages quote). */
@@ -54,6 +56,14 @@ export function tokenize(text: string): Token[] {
       if (negative) tokens.pop();
       tokens.push({ kind: 'num', text: negative ? `-${t}` : t, value: (negative ? -1 : 1) * Number(t) });
     } else if (match[3] !== undefined) {
+      const prev = tokens[tokens.length - 1];
+      // "part no. 3", "fixture No. 1": the dot of an abbreviated number mark ends no sentence.
+      if (t === '.' && prev?.kind === 'word' && NUMBER_ABBREVIATIONS.has(prev.text) && /^\s*[#\d]/.test(text.slice(match.index + 1, match.index + 4))) continue;
+      // "4 in.": inches, when the dot is glued to "in" after a number.
+      if (t === '.' && prev?.kind === 'word' && prev.text === 'in' && text[match.index - 1] === 'n' && tokens[tokens.length - 2]?.kind === 'num') {
+        tokens[tokens.length - 1] = { kind: 'word', text: 'inch' };
+        continue;
+      }
       tokens.push({ kind: 'sep', text: t });
     } else if (match[2] !== undefined) {
       checkWord(t);
@@ -61,6 +71,9 @@ export function tokenize(text: string): Token[] {
       if (special !== undefined) tokens.push({ kind: 'num', text: t, value: special });
       else if (t.endsWith("'s")) tokens.push({ kind: 'word', text: t.slice(0, -2) });
       else tokens.push({ kind: 'word', text: t });
+    } else if ((t === '"' || t === '″') && tokens[tokens.length - 1]?.kind === 'num' && /\d/.test(text[match.index - 1] ?? '')) {
+      // 4": inches.
+      tokens.push({ kind: 'word', text: 'inch' });
     } else {
       tokens.push({ kind: 'sym', text: t });
     }

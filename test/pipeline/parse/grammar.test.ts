@@ -113,7 +113,7 @@ test('floor-standing furniture is lifted when the instruction puts it on somethi
 });
 
 test('a group that does not fit its support is refused with what it needs', () => {
-  refused('put four bins with 20 cm spacing on the shelf', /4 bins in a row need 1\.80 m .* the shelf's top is 1\.00 m: they do not fit/);
+  refused('put four bins with 20 cm spacing on the shelf', /4 bins in a row need 2\.20 m along x \(their footprints\), but the shelf's top is 1\.00 m: they do not fit/);
   refused('arrange 10 crates in a row on the table', /do not fit/);
 });
 
@@ -142,7 +142,7 @@ test('format characters are removed; a look-alike letter is named', () => {
 });
 
 test('objects listed onto one support that cannot fit side by side are refused', () => {
-  refused('put the red box and the green box on the blue cube', /2 objects side by side on the blue_cube need 0\.10 m .* do not fit/);
+  refused('put the red box and the green box on the blue cube', /2 objects side by side on the blue_cube need 0\.20 m of its top, but it is 0\.08 × 0\.08 m: they do not fit/);
   assert.equal(parseInstruction('put the cup and the plate on the tray').constraints.length, 2);
 });
 
