@@ -6,6 +6,7 @@ import type { ChartConfiguration } from 'chart.js';
 import { renderPng } from '../../../report/charts/canvas.js';
 import { axis, fixedTicks, logAxisRange, PALETTE, titled } from '../../../report/charts/theme.js';
 import { sig3, whole } from '../../../format/numbers.js';
+import { median } from '../../../stats/quantile.js';
 import type { ChartSpec, ReportView } from '../../contract.js';
 import type { ServerResult } from '../schema.js';
 
@@ -38,9 +39,18 @@ export function latencyLoadChart(r: ServerResult, view: ReportView): ChartSpec |
     backgroundColor: color,
     borderWidth: 2.5,
   });
+  // Lines through each rate's median (several steps can share a rate); every step is its own point.
+  const perRate = (points: Point[]) => {
+    const byRate = new Map<number, number[]>();
+    for (const p of points) byRate.set(p.x, [...(byRate.get(p.x) ?? []), p.y]);
+    return [...byRate.entries()].sort((a, b) => a[0] - b[0]).map(([x, ys]) => ({ x, y: median(ys) }));
+  };
+  const line = (color: string) => ({ borderColor: color, backgroundColor: color, borderWidth: 2.5, pointRadius: 0, pointStyle: 'line' as const });
   const datasets: NonNullable<ChartConfiguration<'line'>['data']>['datasets'] = [
-    { label: 'p99 latency', data: p99, ...style(p99, PALETTE[3]), pointStyle: 'circle' },
-    { label: 'median latency', data: p50, ...style(p50, PALETTE[0]), pointStyle: 'rect' },
+    { label: 'p99 (each step)', data: p99, ...style(p99, PALETTE[3]), pointStyle: 'circle', showLine: false },
+    { label: 'p99 (per-rate median)', data: perRate(p99), ...line(PALETTE[3]) },
+    { label: 'p50 (each step)', data: p50, ...style(p50, PALETTE[0]), pointStyle: 'rect', showLine: false },
+    { label: 'p50 (per-rate median)', data: perRate(p50), ...line(PALETTE[0]) },
     { label: `bound ${sig3(r.p99BoundMs)} ms`, data: [{ x: 0, y: r.p99BoundMs }, { x: xMax, y: r.p99BoundMs }], borderColor: '#555555', backgroundColor: '#555555', borderDash: [8, 6], borderWidth: 2, pointRadius: 0, pointStyle: 'line' },
   ];
   if (r.knee) datasets.push({ label: `knee ${whole(r.knee.rate)}/s`, data: [{ x: r.knee.rate, y: at(r.knee.p99Ms) }], borderColor: PALETTE[2], backgroundColor: PALETTE[2], pointRadius: 13, pointStyle: 'triangle', showLine: false, order: -1 });
