@@ -45,6 +45,7 @@ responses.forEach((r, i) => {
   if (typeof m === 'number') margins.push({ m, at: `${entries[i].file}:${entries[i].line} '${entries[i].instruction}'` });
 });
 margins.sort((a, b) => a.m - b.m);
+const footprints = responses.map((r) => (r.metrics as { footprintMargin?: unknown } | undefined)?.footprintMargin).filter((m): m is number => typeof m === 'number');
 const failed = responses.filter((r) => !r.success).length;
 
 console.log(`set: ${folder}`);
@@ -53,6 +54,7 @@ console.log(`coverage: ${pct(figures.covered, figures.instructions)} read into a
 console.log(`geometry: ${pct(figures.labelsTrue, figures.labels)} of labelled relations true from positions`);
 console.log(`renamed: ${renamed.length} labelled names missing from successful responses (of ${namesSeen} checked)`);
 console.log(`support margin >= 0.25: ${pct(margins.filter((x) => x.m >= 0.25).length, margins.length)} of responses that support something; min ${(margins[0]?.m ?? NaN).toFixed(3)}`);
+if (footprints.length > 0) console.log(`footprint margin >= 0 (footprint on its support's top): ${pct(footprints.filter((m) => m >= 0).length, footprints.length)}; min ${Math.min(...footprints).toFixed(3)}`);
 if (showFailures) {
   console.log('failed responses:');
   responses.forEach((r, i) => { if (!r.success) console.log(`  ${entries[i].file}:${entries[i].line} '${entries[i].instruction}': ${r.error}`); });

@@ -7,7 +7,7 @@
  * names the constraints that do not hold.
  */
 import type { SolveResult } from './solve/index.js';
-import { supportMargin } from './support-margin.js';
+import { footprintMargin, supportMargin } from './support-margin.js';
 import type { ConstraintResult, GasmResponse, Pose, SceneSpec } from './types.js';
 
 /** Largest violation of the always-on terms (ground, no interpenetration) still called a success, metres. */
@@ -26,7 +26,7 @@ export function buildFailedResponse(instruction: string, error: string, backend:
     targetPoses: {},
     confidence: 0,
     timings,
-    metrics: { constraintSatisfactionRate: 0, iterations: 0, residual: 0, supportMargin: null },
+    metrics: { constraintSatisfactionRate: 0, iterations: 0, residual: 0, supportMargin: null, footprintMargin: null },
     backend,
     error,
   };
@@ -99,6 +99,7 @@ export function buildResponse(scene: SceneSpec, result: SolveResult, confidence:
       iterations: result.iterations,
       residual: result.rmsResidual,
       supportMargin: finite ? roundMargin(supportMargin(scene.entities, scene.constraints, result.positions)) : null,
+      footprintMargin: finite ? roundMargin(footprintMargin(scene.entities, scene.constraints, result.positions)) : null,
     },
     backend,
   };

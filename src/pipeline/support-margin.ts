@@ -5,6 +5,10 @@
  * box), each `above` reference is a support of its own. Per support, the margin is
  * min over x, y of (h_k − |c_subject,k − c_support,k|) / h_k; the scene's margin is the minimum, null when nothing
  * is supported.
+ *
+ * The footprint margin is the same measure taken with the subject's footprint instead of its centre: min over x, y
+ * of (h_k − |offset_k| − s_k) / h_k with s the subject's half-extents, i.e. how far the subject's footprint lies
+ * inside its support's top, as a share of the support's half-width; negative when it hangs over the edge.
  */
 import type { Constraint, Entity } from './types.js';
 
@@ -20,20 +24,29 @@ function footprintOf(position: ArrayLike<number>, offset: number, h: readonly nu
   };
 }
 
-function marginOver(cx: number, cy: number, f: Footprint): number {
+function marginOver(cx: number, cy: number, f: Footprint, size: readonly number[] | null): number {
   let worst = Infinity;
   const c = [cx, cy];
   for (let k = 0; k < 2; k++) {
     const half = (f.hi[k] - f.lo[k]) / 2;
     if (!(half > 0)) continue;
     const centre = (f.hi[k] + f.lo[k]) / 2;
-    worst = Math.min(worst, (half - Math.abs(c[k] - centre)) / half);
+    worst = Math.min(worst, (half - Math.abs(c[k] - centre) - (size ? size[k] : 0)) / half);
   }
   return worst;
 }
 
 /** Support margin of a scene at `positions` (N·3, entity order); null when no object is on or above another. */
 export function supportMargin(entities: readonly Entity[], constraints: readonly Constraint[], positions: ArrayLike<number>): number | null {
+  return margin(entities, constraints, positions, false);
+}
+
+/** Footprint margin of a scene at `positions`: how far each supported footprint lies inside its support (< 0: overhang). */
+export function footprintMargin(entities: readonly Entity[], constraints: readonly Constraint[], positions: ArrayLike<number>): number | null {
+  return margin(entities, constraints, positions, true);
+}
+
+function margin(entities: readonly Entity[], constraints: readonly Constraint[], positions: ArrayLike<number>, footprints: boolean): number | null {
   const index = new Map<string, number>();
   entities.forEach((e, i) => index.set(e.name, i));
   const onSupports = new Map<number, Set<number>>();
@@ -51,7 +64,7 @@ export function supportMargin(entities: readonly Entity[], constraints: readonly
   }
   let worst = Infinity;
   for (const [a, b] of pairs) {
-    worst = Math.min(worst, marginOver(positions[a * 3], positions[a * 3 + 1], footprintOf(positions, b * 3, entities[b].halfExtents)));
+    worst = Math.min(worst, marginOver(positions[a * 3], positions[a * 3 + 1], footprintOf(positions, b * 3, entities[b].halfExtents), footprints ? entities[a].halfExtents : null));
   }
   for (const [a, supports] of onSupports) {
     let union: Footprint | null = null;
@@ -59,7 +72,7 @@ export function supportMargin(entities: readonly Entity[], constraints: readonly
       const f = footprintOf(positions, b * 3, entities[b].halfExtents);
       union = union === null ? f : { lo: [Math.min(union.lo[0], f.lo[0]), Math.min(union.lo[1], f.lo[1])], hi: [Math.max(union.hi[0], f.hi[0]), Math.max(union.hi[1], f.hi[1])] };
     }
-    if (union) worst = Math.min(worst, marginOver(positions[a * 3], positions[a * 3 + 1], union));
+    if (union) worst = Math.min(worst, marginOver(positions[a * 3], positions[a * 3 + 1], union, footprints ? entities[a].halfExtents : null));
   }
   return Number.isFinite(worst) ? worst : null;
 }

@@ -120,6 +120,12 @@ export interface ResponseMetrics {
    * over the response's supported objects; 1 = centred, 0 = on the edge, < 0 = off it. Null when nothing is supported.
    */
   supportMargin: number | null;
+  /**
+   * The same with the subject's footprint: min over x, y of (h_support − |centre offset| − h_subject) / h_support,
+   * the minimum over supported objects; ≥ 0 when every supported footprint lies on its support's top, < 0 when one
+   * hangs over an edge (by that share of the support's half-width). Null when nothing is supported.
+   */
+  footprintMargin?: number | null;
 }
 
 export interface GasmResponse {

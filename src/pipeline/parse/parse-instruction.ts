@@ -617,11 +617,11 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
       ctx.warnings.push(`'${container}' enlarged to ${sizeText(h)} to hold ${inside.map((n) => `'${n}'`).join(', ')} (default sizes did not fit)`);
     }
   }
-  // A support the lexicon does not know is sized to hold what the instruction puts on it (the footprints of a
-  // single subject, of several subjects side by side, or of a formation), with the same room.
+  // A support the lexicon does not know is sized to hold what the instruction puts on or above it (the footprints
+  // of a single subject, of several subjects side by side, or of a formation), with the same room.
   const onto = new Map<string, [number, number]>();
   for (const c of ctx.constraints) {
-    if (c.type !== 'on' || c.targets.length === 0) continue;
+    if ((c.type !== 'on' && c.type !== 'above') || c.targets.length === 0) continue;
     const sub = registry.get(c.subject);
     if (!sub) continue;
     const need = onto.get(c.targets[0]) ?? [0, 0];
