@@ -8,6 +8,7 @@ import { safeJoin } from '../io/safe-path.js';
 import { writeFileAtomic } from './atomic-write.js';
 import type { ChartFile } from './charts/canvas.js';
 import { comparisonChart } from './charts/comparison.js';
+import { comparisonLabels } from './comparison-labels.js';
 import { systemTimelineChart } from './charts/system-timeline.js';
 import { viewOf } from './charts/theme.js';
 import { reportHtml } from './html.js';
@@ -44,9 +45,10 @@ export function chartsFor(report: BenchReport): { charts: ChartFile[]; notes: st
   return { charts, notes };
 }
 
-/** Legend label of a report in the comparison chart: file name and creation time. */
-function comparisonLabel(input: RenderInput): string {
-  return `${basename(input.path)} (${input.report.createdAt.replace('T', ' ').slice(0, 19)})`;
+/** Each report with its legend label: commit and what differs in its configuration (./comparison-labels.ts). */
+function zipLabels(inputs: RenderInput[]): { label: string; report: BenchReport }[] {
+  const labels = comparisonLabels(inputs.map((i) => i.report), inputs.map((i) => basename(i.path)));
+  return inputs.map((i, k) => ({ label: labels[k], report: i.report }));
 }
 
 /**
@@ -76,7 +78,7 @@ export async function renderReports(inputs: RenderInput[], options: { outDir: st
     summarySections.push(reportMarkdown(input.report, basename(input.path), wantPng ? named : [], { kind: 'list', folder: options.outDir }));
     htmlSections.push(reportMarkdown(input.report, basename(input.path), named));
   }
-  const comparison = needCharts && inputs.length > 1 ? comparisonChart(inputs.map((i) => ({ label: comparisonLabel(i), report: i.report }))) : null;
+  const comparison = needCharts && inputs.length > 1 ? comparisonChart(zipLabels(inputs)) : null;
   if (comparison) {
     images.set(chartFileName(comparison.name), comparison.png);
     const section = `# Comparison\n\n![${comparison.title}](${chartFileName(comparison.name)})\n`;

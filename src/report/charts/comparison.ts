@@ -1,6 +1,6 @@
 /**
  * Several reports side by side: throughput per category, one bar dataset per report (with its 95% CI
- * whiskers), the legend naming each report by file name and creation time.
+ * whiskers), the legend naming each run by its commit and what differs in its configuration (comparison-labels.ts).
  */
 import type { ChartConfiguration } from 'chart.js';
 import { ownEntries, ownGet } from '../../suites/records.js';
@@ -37,7 +37,7 @@ export function comparisonChart(inputs: LabelledReport[]): ChartFile | null {
       } as never)),
     },
     options: {
-      plugins: titled('Throughput per category, report by report', `${inputs.length} reports · median instructions/s with its 95% CI · backend ${backends}`),
+      plugins: titled('Throughput per category, run by run', `${inputs.length} runs, each named by commit and what differs in its configuration · median instructions/s with its 95% CI (whiskers) · backend ${backends}`),
       layout: { padding: { right: 24 } },
       scales: { x: axis('instruction category'), y: barValueAxis('instructions per second', values, uppers) },
     },

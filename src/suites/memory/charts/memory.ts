@@ -1,6 +1,8 @@
 /**
- * Memory over a memory-suite category: JS heap and RSS (MB, left axis) and live tfjs tensors (right axis)
- * against instructions processed, with the leak verdict in the title. One chart per category.
+ * Memory over a memory-suite category: JS heap between batches (not collected: a sawtooth of garbage), the heap
+ * after forced GCs before and after the measured repetitions (what the retained figure compares), RSS (MB, left
+ * axis) and live tfjs tensors (right axis) against instructions processed, with the retained bytes per
+ * instruction and its interval in the title. One chart per category.
  */
 import type { ChartConfiguration } from 'chart.js';
 import { renderPng } from '../../../report/charts/canvas.js';
@@ -8,6 +10,7 @@ import { axis, PALETTE, titled } from '../../../report/charts/theme.js';
 import type { ChartSpec, ReportView } from '../../contract.js';
 import { ownEntries } from '../../records.js';
 import type { MemoryResult } from '../schema.js';
+import { retainedCell } from '../tables.js';
 
 const MB = 2 ** 20;
 
@@ -16,19 +19,21 @@ export function memoryCharts(m: MemoryResult, view: ReportView): ChartSpec[] {
   return ownEntries(m.categories)
     .filter(([, c]) => c.timeline.length > 0)
     .map(([name, c]) => {
-      const verdict = c.leak ? `LEAK: ${c.verdict}` : c.verdict;
+      const retained = `${retainedCell(c.retainedBytesPerInstruction, c.samples)} B/instruction retained after GC (median [95% CI]), ${c.leakedTensors} tensors left`;
+      const verdict = c.leak ? `LEAK: ${retained}` : `no leak: ${retained}`;
       const maxTensors = Math.max(...c.timeline.map((p) => p.tensors));
       const config: ChartConfiguration = {
         type: 'line',
         data: {
           datasets: [
-            { label: 'JS heap used (MB)', data: c.timeline.map((p) => ({ x: p.instructions, y: p.heapUsed / MB })), borderColor: PALETTE[0], backgroundColor: PALETTE[0], pointRadius: 0, borderWidth: 3, pointStyle: 'line', yAxisID: 'y' },
+            { label: 'JS heap after a forced GC, before the first and after the last repetition (MB): the retained figure', data: [{ x: 0, y: c.heapUsedBefore / MB }, { x: c.instructions * c.repetitions, y: c.heapUsedAfter / MB }], borderColor: PALETTE[7], backgroundColor: PALETTE[7], pointRadius: 7, borderWidth: 2, pointStyle: 'rectRot', yAxisID: 'y' },
+            { label: 'JS heap used between batches, no GC (MB): garbage comes and goes', data: c.timeline.map((p) => ({ x: p.instructions, y: p.heapUsed / MB })), borderColor: PALETTE[0], backgroundColor: PALETTE[0], pointRadius: 0, borderWidth: 3, pointStyle: 'line', yAxisID: 'y' },
             { label: 'resident set size, RSS (MB)', data: c.timeline.map((p) => ({ x: p.instructions, y: p.rss / MB })), borderColor: PALETTE[1], backgroundColor: PALETTE[1], pointRadius: 0, borderWidth: 3, pointStyle: 'line', yAxisID: 'y' },
             { label: 'live tfjs tensors (right axis)', data: c.timeline.map((p) => ({ x: p.instructions, y: p.tensors })), borderColor: PALETTE[2], backgroundColor: PALETTE[2], borderDash: [8, 5], pointRadius: 0, borderWidth: 3, pointStyle: 'line', yAxisID: 'y1' },
           ],
         },
         options: {
-          plugins: titled(`Memory, ${name} instructions: ${verdict}`, `${c.repetitions} repetitions of ${c.instructions.toLocaleString('en-US')} instructions · heap line: between batches, not collected; retained figure: after a forced GC${c.gcExposed ? '' : ' (GC not exposed)'} · ${view.subtitle}`),
+          plugins: titled(`Memory, ${name} instructions: ${verdict}`, `${c.repetitions} repetitions × ${c.instructions.toLocaleString('en-US')} instructions = ${(c.repetitions * c.instructions).toLocaleString('en-US')} on the x-axis${c.gcExposed ? '' : ' · GC not exposed: figures include garbage'} · ${view.subtitle}`),
           layout: { padding: { right: 12 } },
           scales: {
             x: axis('instructions processed in the measured repetitions', { type: 'linear', beginAtZero: true }),

@@ -1,0 +1,27 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { comparisonLabels } from '../../src/report/comparison-labels.js';
+import { makeSampleReport } from '../helpers/sample-report.js';
+
+test('runs are named by commit and by the settings that differ, nothing else', () => {
+  const a = makeSampleReport();
+  const b = makeSampleReport();
+  b.git = { commit: 'fedcba9876543210fedcba9876543210fedcba98', dirty: true };
+  b.config.model.heads = 8;
+  b.config.suites.throughput = { batchSize: 32, singleStream: true };
+  const [la, lb] = comparisonLabels([a, b], ['latest.json', 'latest.json']);
+  assert.equal(la, '01234567 · model.heads=4, throughput.batchSize=64');
+  assert.equal(lb, 'fedcba98+dirty · model.heads=8, throughput.batchSize=32');
+});
+
+test('two runs nothing tells apart get their file name and creation time; many differences are counted', () => {
+  const a = makeSampleReport();
+  const b = makeSampleReport();
+  b.createdAt = '2026-11-24T12:05:00.000Z';
+  const labels = comparisonLabels([a, b], ['a.json', 'b.json']);
+  assert.deepEqual(labels, ['01234567 · a.json 2026-11-24 12:00:00', '01234567 · b.json 2026-11-24 12:05:00']);
+  const c = makeSampleReport();
+  c.config.model = { featureDim: 64, hiddenDim: 64, heads: 8, iterations: 3, seed: 1 };
+  c.config.warmup = 9;
+  assert.match(comparisonLabels([a, c])[1], /^01234567 · model\.featureDim=64, .*, \+2 more$/);
+});
