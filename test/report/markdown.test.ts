@@ -18,8 +18,9 @@ test('summary has the run header and every category with its figures', () => {
     const p = (x: number) => Number(x.toPrecision(3)).toString();
     assert.ok(md.includes(`| ${name} | ${p(c.stagesMs.preprocessing)} | ${p(c.stagesMs.inference)} | ${p(c.stagesMs.constraintSolving)} | ${p(c.stagesMs.postprocessing)} |`), `${name} stages row`);
   }
-  for (const section of ['## Suites', '### Throughput (wasm, batch 64)', '### Single-stream latency', '### Stage breakdown (share per instruction', '### Scalability: batch sweep', '### Memory', '### Parallel', '## System timeline', '## Warnings']) assert.ok(md.includes(section), section);
+  for (const section of ['## Suites', '### Throughput (wasm, batch 64)', '### Single-stream latency', '### Stage breakdown: ms per instruction', '### Scalability: batch sweep', '### Memory', '### Parallel', '## System timeline', '## Warnings']) assert.ok(md.includes(section), section);
   assert.ok(md.includes('N^1.80 (R² 0.990)'));
+  assert.ok(md.includes('time ∝ N^1.80 [1.70, 1.90]'), 'growth exponent with its interval');
   assert.ok(md.includes(`${r.suites.parallel!.speedup.toFixed(2)}×`));
   assert.ok(md.includes('- `NOISY`: CV above 10% in simple'));
   assert.ok(md.includes('![Throughput per category](throughput.png)'));
