@@ -78,12 +78,6 @@ export const GENERATOR_YIELD_EVERY_MS = 100;
 export const EARLY_STOP_CHECK_MS = 50;
 /** Lead time between the end of a step's set-up and its first scheduled arrival, ms. */
 export const STEP_LEAD_MS = 20;
-/**
- * Serving workers lower their own scheduling priority by this much (nice value; on Linux it applies to the
- * worker's thread alone), so that when the workers keep every core busy the generator thread still runs on
- * time: the load generator must not be starved by the system it measures. Best effort: ignored where refused.
- */
-export const WORKER_NICE_INCREMENT = 5;
 /** An idle worker re-checks its stop flags at least this often, ms. */
 export const WORKER_IDLE_WAIT_MS = 50;
 /** Time a worker gets to start (module loading, backend initialisation), ms. */

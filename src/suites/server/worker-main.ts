@@ -3,11 +3,9 @@
  * (synchronously, through shared memory) and answers 'done'. Errors are sent back as messages, never thrown
  * across the thread. A worker entry module calls `runServingWorker` with the batch handler it serves with.
  */
-import { getPriority, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createBridge, type GasmBridge } from '../../pipeline/bridge.js';
 import { createClock } from './clock.js';
-import { WORKER_NICE_INCREMENT } from './constants.js';
 import type { FromServerWorker, ServerWorkerSetup, ToServerWorker } from './protocol.js';
 import { serveStep, type BatchHandler } from './serve-loop.js';
 import { viewStep } from './step-buffers.js';
@@ -15,16 +13,6 @@ import { viewStep } from './step-buffers.js';
 /** The standard handler: one processBatch call per batch (one network pass), each response's success. */
 export function bridgeHandler(bridge: GasmBridge): BatchHandler {
   return (texts) => bridge.processBatch(texts).map((r) => r.success);
-}
-
-/** Lowers this worker thread's priority (see WORKER_NICE_INCREMENT); returns the nice value it runs at. */
-function yieldPriorityToGenerator(): number | null {
-  try {
-    setPriority(0, Math.min(19, getPriority(0) + WORKER_NICE_INCREMENT));
-    return getPriority(0);
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -53,7 +41,6 @@ export async function runServingWorker(makeHandler: (bridge: GasmBridge, setup: 
   const send = (message: FromServerWorker): void => port.postMessage(message);
   const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
   try {
-    yieldPriorityToGenerator();
     const bridge = await createBridge(setup.bridge);
     warmUp(bridge, setup);
     const handle = makeHandler(bridge, setup);
