@@ -211,7 +211,6 @@ export async function runServer(ctx: RunContext, o: ServerOptions, hooks: Server
       }, searchStart, SEARCH_GROWTH);
       result.searches.push({ startRate: searchStart, peakRate: outcome.peakRate, hiRate: outcome.hiRate, stoppedBy: outcome.stoppedBy, steps: outcome.steps });
       if (outcome.stoppedBy === 'aborted') aborted = true;
-      if (outcome.stoppedBy === 'no-valid-rate') break; // searching again from the same start would find none either
     }
   } catch (error) {
     finish();
