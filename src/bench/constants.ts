@@ -11,6 +11,13 @@ export const DEFAULT_WARMUP_TIME_MS = 500;
 export const DEFAULT_MIN_RUNS = 10;
 /** Least measured time per case, ms (criterion's measurement time). */
 export const DEFAULT_MIN_TIME_MS = 1000;
+/**
+ * Adaptive runs go on past --min-time while the median's 95% interval is wider than this share of the median
+ * (0.1: the interval spans 10% of the figure, about ±5%)…
+ */
+export const DEFAULT_TARGET_CI_WIDTH = 0.1;
+/** …until the case has been measured this long, ms (--max-time). */
+export const DEFAULT_MAX_TIME_MS = 3000;
 /** Most measured runs per case when --runs is not given. */
 export const DEFAULT_MAX_RUNS = 10_000;
 /** Instructions per processBatch call in the throughput suite. */

@@ -83,6 +83,8 @@ export async function runBenchmark(options: BenchOptions, hooks: BenchHooks = {}
       warmup: options.policy.warmup,
       warmupTimeMs: options.policy.warmupTimeMs ?? 0,
       minTimeMs: options.policy.minTimeMs,
+      targetCiWidth: options.policy.precision?.relativeCiWidth ?? 0,
+      maxTimeMs: options.policy.precision?.maxTimeMs ?? options.policy.minTimeMs,
       categories: options.sets.map((s) => s.name),
       suiteFile: options.suiteFile,
       sampleIntervalMs: options.sampleIntervalMs,

@@ -1,9 +1,11 @@
 /**
  * The measuring loop: warm-up runs (not counted; at least a count and a time), then measured runs until both a minimum count and a
- * minimum time are reached (or exactly `runs` when given). The timed region holds only `body()`:
+ * minimum time are reached (or exactly `runs` when given), and then, with a precision target, until the median's
+ * 95% interval is narrow enough or the case's time budget is spent. The timed region holds only `body()`:
  * result collection happens in `after()`, outside it. Between runs the loop yields to the event loop
  * now and then, so that signals (Ctrl-C) and worker messages are handled without touching a timed region.
  */
+import { relativeMedianCiWidth } from '../stats/median-precision.js';
 import { DEFAULT_MAX_RUNS, YIELD_EVERY_MS } from './constants.js';
 
 export interface RunPolicy {
@@ -16,6 +18,30 @@ export interface RunPolicy {
   minRuns: number;
   minTimeMs: number;
   maxRuns?: number;
+  /**
+   * Adaptive runs only: after minRuns and minTimeMs, keep adding runs while the 95% interval of the median is
+   * wider than `relativeCiWidth` × the median (src/stats/median-precision.ts), until the case has run `maxTimeMs`.
+   */
+  precision?: { relativeCiWidth: number; maxTimeMs: number };
+}
+
+/**
+ * Whether a case needs more runs for its median to say anything: checked every tenth of the runs so far (outside
+ * the timed region), so the sort it costs stays small against the runs themselves.
+ */
+class PrecisionCheck {
+  private nextCheck = 0;
+  private wide = true;
+  constructor(private readonly precision: RunPolicy['precision'] | undefined) {}
+  needsMore(values: ArrayLike<number>, count: number, totalMs: number): boolean {
+    const p = this.precision;
+    if (!p || totalMs >= p.maxTimeMs) return false;
+    if (count >= this.nextCheck) {
+      this.wide = relativeMedianCiWidth(values) > p.relativeCiWidth;
+      this.nextCheck = count + Math.max(1, Math.floor(count / 10));
+    }
+    return this.wide;
+  }
 }
 
 export interface Measurement {
@@ -39,6 +65,8 @@ export interface RunHooks {
   signal?: AbortSignal;
   /** Called after each measured run (outside the timed region) with run index and count so far. */
   onRun?: (run: number, elapsedMs: number) => void;
+  /** Called once after warm-up, right before the first measured run (e.g. to read the machine's counters). */
+  onMeasureStart?: () => void;
 }
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -84,6 +112,7 @@ export async function measure(
   const cpuMs = new Float64Array(maxRuns);
   let count = 0;
   let total = 0;
+  hooks.onMeasureStart?.();
   const loopStart = performance.now();
   const result = (aborted: boolean): Measurement => ({
     ms: Array.from(ms.subarray(0, count)),
@@ -91,7 +120,8 @@ export async function measure(
     loopMs: performance.now() - loopStart,
     aborted,
   });
-  while (count < maxRuns && (count < minRuns || total < minTimeMs)) {
+  const precision = new PrecisionCheck(policy.runs === null ? policy.precision : undefined);
+  while (count < maxRuns && (count < minRuns || total < minTimeMs || precision.needsMore(ms.subarray(0, count), count, total))) {
     if (hooks.signal?.aborted) return result(true);
     const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
@@ -141,7 +171,9 @@ export async function measureCalls(policy: RunPolicy, calls: number, call: (i: n
   const buffer = new Float64Array(calls);
   const callMs: number[][] = [];
   let total = 0;
-  while (callMs.length < maxRuns && (callMs.length < minRuns || total < minTimeMs)) {
+  const runTotals: number[] = [];
+  const precision = new PrecisionCheck(policy.runs === null ? policy.precision : undefined);
+  while (callMs.length < maxRuns && (callMs.length < minRuns || total < minTimeMs || precision.needsMore(runTotals, runTotals.length, total))) {
     if (hooks.signal?.aborted) return { callMs, aborted: true };
     for (let i = 0; i < calls; i++) {
       const t0 = process.hrtime.bigint();
@@ -151,6 +183,7 @@ export async function measureCalls(policy: RunPolicy, calls: number, call: (i: n
     let run = 0;
     for (let i = 0; i < calls; i++) run += buffer[i];
     total += run;
+    runTotals.push(run);
     callMs.push(Array.from(buffer));
     hooks.onRun?.(callMs.length, total);
     if (performance.now() - lastYield > YIELD_EVERY_MS) {

@@ -33,3 +33,11 @@ export function parseChoice<T extends string>(flag: string, value: string, choic
   }
   return value as T;
 }
+
+/** A share written as '10%', '0.1' or '10' (a bare number of 1 or more is read as percent) → 0.1. */
+export function parseShare(flag: string, value: string): number {
+  const text = value.trim();
+  const percent = text.endsWith('%');
+  const n = parseNumber(flag, percent ? text.slice(0, -1) : text, 0, 1000);
+  return percent || n >= 1 ? n / 100 : n;
+}

@@ -148,6 +148,8 @@ export const ConfigSchema = Type.Object(
     warmup: int('fewest unmeasured warm-up runs per case'),
     warmupTimeMs: num('least warm-up time per case, ms'),
     minTimeMs: num('least measured time per case, ms (adaptive runs)'),
+    targetCiWidth: Type.Optional(num('adaptive runs: extra runs while the median’s 95% interval is wider than this share of the median (0: off)')),
+    maxTimeMs: Type.Optional(num('adaptive runs: measured-time budget per case for those extra runs, ms')),
     categories: Type.Array(Type.String(), { description: 'instruction sets of the run (--category / --suite-file)' }),
     suiteFile: Type.Union([Type.String(), Type.Null()], { description: 'the user’s instruction file, or null' }),
     sampleIntervalMs: num('system sampler interval, ms'),

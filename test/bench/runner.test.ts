@@ -60,3 +60,24 @@ test('single-stream calls: every call timed on its own, one array per run, after
   assert.deepEqual(m.callMs.map((r) => r.length), [4, 4, 4]);
   assert.equal(m.aborted, false);
 });
+
+/** Busy-waits about `ms` (a body whose runs differ in length, so the median has a wide interval). */
+function spin(ms: number): void {
+  const end = performance.now() + ms;
+  while (performance.now() < end);
+}
+
+test('precision target: extra runs while the median interval is too wide, up to the time budget; none when it is narrow enough', async () => {
+  let i = 0;
+  const uneven = () => spin(i++ % 2 === 0 ? 0.5 : 2);
+  const budget = await measure({ warmup: 0, runs: null, minRuns: 10, minTimeMs: 0, precision: { relativeCiWidth: 1e-9, maxTimeMs: 60 } }, uneven);
+  const total = budget.ms.reduce((a, b) => a + b, 0);
+  assert.ok(budget.ms.length > 10, `added runs past minRuns (${budget.ms.length})`);
+  assert.ok(total >= 60, 'went on until the budget was spent');
+  const loose = await measure({ warmup: 0, runs: null, minRuns: 10, minTimeMs: 0, precision: { relativeCiWidth: 1e9, maxTimeMs: 60_000 } }, uneven);
+  assert.equal(loose.ms.length, 10, 'an interval already narrow enough adds nothing');
+  const exact = await measure({ warmup: 0, runs: 7, minRuns: 10, minTimeMs: 0, precision: { relativeCiWidth: 1e-9, maxTimeMs: 60_000 } }, uneven);
+  assert.equal(exact.ms.length, 7, '--runs is exact: no precision runs');
+  const calls = await measureCalls({ warmup: 0, runs: null, minRuns: 10, minTimeMs: 0, precision: { relativeCiWidth: 1e-9, maxTimeMs: 60 } }, 2, uneven);
+  assert.ok(calls.callMs.length > 10, 'single-stream passes follow the same rule');
+});

@@ -1,7 +1,7 @@
 /** `gasm bench <suite>`: runs benchmark suites from the registry and writes a JSON report. */
 import type { Command } from 'commander';
 import ora, { type Ora } from 'ora';
-import { DEFAULT_MIN_RUNS, DEFAULT_MIN_TIME_MS, DEFAULT_SAMPLE_INTERVAL_MS, DEFAULT_WARMUP_RUNS, DEFAULT_WARMUP_TIME_MS } from '../../bench/constants.js';
+import { DEFAULT_MAX_TIME_MS, DEFAULT_MIN_RUNS, DEFAULT_MIN_TIME_MS, DEFAULT_SAMPLE_INTERVAL_MS, DEFAULT_TARGET_CI_WIDTH, DEFAULT_WARMUP_RUNS, DEFAULT_WARMUP_TIME_MS } from '../../bench/constants.js';
 import { CATEGORIES, readCategory, readInstructionFile } from '../../bench/instruction-files.js';
 import { runBenchmark, type BenchOptions, type PlannedSuite } from '../../bench/run-bench.js';
 import type { RunPolicy } from '../../bench/runner.js';
@@ -16,7 +16,7 @@ import { colourOn } from '../colour.js';
 import { EXIT } from '../exit-codes.js';
 import { formatReportSummary } from '../format-report.js';
 import { addModelOptions, bridgeConfigFrom, type ModelFlags } from '../model-options.js';
-import { parseChoice, parseInteger, parseNumber } from '../parse-options.js';
+import { parseChoice, parseInteger, parseNumber, parseShare } from '../parse-options.js';
 
 interface BenchFlags extends ModelFlags {
   category: string;
@@ -25,6 +25,8 @@ interface BenchFlags extends ModelFlags {
   warmup: string;
   warmupTime: string;
   minTime: string;
+  targetCi: string;
+  maxTime: string;
   sampleInterval: string;
   sampler: boolean;
   out: string;
@@ -45,6 +47,10 @@ function policyFrom(flags: BenchFlags): RunPolicy {
     runs: flags.runs !== undefined ? parseInteger('--runs', flags.runs, 1, 1_000_000) : null,
     minRuns: DEFAULT_MIN_RUNS,
     minTimeMs: parseNumber('--min-time', flags.minTime, 0, 3_600_000),
+    precision: {
+      relativeCiWidth: parseShare('--target-ci', flags.targetCi),
+      maxTimeMs: parseNumber('--max-time', flags.maxTime, 0, 3_600_000),
+    },
   };
 }
 
@@ -118,7 +124,9 @@ export function register(program: Command): void {
     .option('--runs <n>', 'exact measured runs per case (default: adaptive, at least 10 runs and --min-time)')
     .option('--warmup <n>', 'unmeasured warm-up runs per case', String(DEFAULT_WARMUP_RUNS))
     .option('--warmup-time <ms>', 'least warm-up time per case', String(DEFAULT_WARMUP_TIME_MS))
-    .option('--min-time <ms>', 'least measured time per case when --runs is not given', String(DEFAULT_MIN_TIME_MS));
+    .option('--min-time <ms>', 'least measured time per case when --runs is not given', String(DEFAULT_MIN_TIME_MS))
+    .option('--target-ci <pct>', 'after --min-time, add runs while the median\'s 95% interval is wider than this share of it (0: off)', `${DEFAULT_TARGET_CI_WIDTH * 100}%`)
+    .option('--max-time <ms>', 'time budget per case for those extra runs (measured time, all runs)', String(DEFAULT_MAX_TIME_MS));
   addSuiteOptions(command)
     .option('--sample-interval <ms>', 'system sampler interval', String(DEFAULT_SAMPLE_INTERVAL_MS))
     .option('--no-sampler', 'do not sample CPU/memory/GPU while running')
