@@ -1,7 +1,7 @@
 /** The support margin of a scene: how far inside its support each supported object's centre lies. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { supportMargin } from '../../src/pipeline/support-margin.js';
+import { footprintMargin, supportMargin } from '../../src/pipeline/support-margin.js';
 import type { Constraint, ConstraintType, Entity, Vec3 } from '../../src/pipeline/types.js';
 
 const entity = (name: string, halfExtents: Vec3): Entity => ({ name, kind: 'box', category: 'object', halfExtents, grounded: false });
@@ -27,4 +27,14 @@ test('an object resting on two (a pyramid) is measured against their union', () 
   const es = [entity('top', h), entity('l', h), entity('r', h)];
   const m = supportMargin(es, [rel('on', 'top', ['l']), rel('on', 'top', ['r'])], [0, 0, 0.15, -0.05, 0, 0.05, 0.05, 0, 0.05]);
   assert.equal(m, 1);
+});
+
+test('the footprint margin counts the subject’s half-extents: 0 when its edge meets the support’s, negative when it hangs over', () => {
+  const es = [entity('a', [0.1, 0.1, 0.05]), entity('t', [0.5, 0.4, 0.4])];
+  const on = [rel('on', 'a', ['t'])];
+  assert.ok(Math.abs(footprintMargin(es, on, [0, 0, 0.85, 0, 0, 0.4])! - 0.75) < 1e-12, 'y: (0.4 − 0.1) / 0.4');
+  assert.ok(Math.abs(footprintMargin(es, on, [0.4, 0, 0.85, 0, 0, 0.4])!) < 1e-12);
+  assert.ok(footprintMargin(es, on, [0.45, 0, 0.85, 0, 0, 0.4])! < 0);
+  assert.equal(supportMargin(es, on, [0.45, 0, 0.85, 0, 0, 0.4])! > 0, true, 'the centre-based margin still sees the centre inside');
+  assert.equal(footprintMargin(es, [rel('left', 'a', ['t'])], [0, 0, 0, 1, 0, 0]), null);
 });

@@ -416,7 +416,7 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
       if (['up', 'out', 'down', 'off'].includes(word(tokens, i) ?? '') && ['line', 'stand', 'set', 'lay', 'put', 'spread', 'space', 'set'].includes(base)) i++;
       continue;
     }
-    const bare = prev === undefined || prev.t === 'verb' || prev.t === 'rel' || prev.t === 'qty' || (prev.t === 'np' && (word(tokens, i - 1) === 'and' || word(tokens, i - 1) === 'or'));
+    const bare = prev === undefined || prev.t === 'verb' || prev.t === 'rel' || prev.t === 'qty' || (prev.t === 'np' && (word(tokens, i - 1) === 'and' || word(tokens, i - 1) === 'or' || prev.np.head === w));
     const np = readNounPhrase(tokens, i, bare);
     if (np && np.next > i && prev?.t === 'rel' && (np.np.kind === 'floor' || np.np.kind === 'ground') && np.np.label === undefined) {
       items.push({ t: 'world' });

@@ -147,7 +147,10 @@ function nounContinues(tokens: Token[], k: number): boolean {
   if (NOUN_FORMS.has(w)) return true;
   if (couldBeNoun(w)) return true;
   if (verbBase(w) === w && !NOT_NOUNS.has(w) && !FILLERS.has(w)) {
-    return next === undefined || next.kind === 'sep' || (next.kind === 'word' && (matchRelation(tokens, k + 1) !== null || COPULAS.has(next.text) || next.text === 'and' || next.text === 'or'));
+    if (next === undefined || next.kind === 'sep') return true;
+    // "the loading dock sensor": a verb's base form inside a compound, before a further noun.
+    return next.kind === 'word' && (matchRelation(tokens, k + 1) !== null || COPULAS.has(next.text) || next.text === 'and' || next.text === 'or' ||
+      ((NOUN_FORMS.has(next.text) || couldBeNoun(next.text)) && nounContinues(tokens, k + 1)));
   }
   return false;
 }
@@ -259,6 +262,8 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
       const kind = NOUN_FORMS.get(glued[1])!;
       return { np: { ...np, kind, head: glued[1], explicitName: w }, next: j + 1 };
     }
+    // "the mug can go on the shelf": the modal, not a noun.
+    if (w === 'can' && isWord(tokens[j + 1]) && (verbBase(tokens[j + 1].text) !== undefined || COPULAS.has(tokens[j + 1].text) || tokens[j + 1].text === 'not')) return null;
     const two = isWord(tokens[j + 1]) ? `${w} ${tokens[j + 1].text}` : '';
     if (two && NOUN_FORMS.has(two) && !nounContinues(tokens, j + 2)) {
       const kind = NOUN_FORMS.get(two)!;

@@ -33,6 +33,19 @@ function startsWithVerb(tokens: Token[]): boolean {
   return first !== undefined && verbBase(first.text) === first.text;
 }
 
+const LABEL = /^([a-z]|\d+)$/;
+
+/**
+ * Whether `after` starts with the labelled noun that ends `before`: "valve A, valve B and valve C" is one list
+ * (the same noun, each with a letter or number of its own).
+ */
+function continuesList(before: Token[], after: Token[]): boolean {
+  const [noun, label] = after;
+  const [lastNoun, lastLabel] = before.slice(-2);
+  return noun?.kind === 'word' && lastNoun?.kind === 'word' && noun.text === lastNoun.text && verbBase(noun.text) === undefined &&
+    LABEL.test(label?.text ?? '') && LABEL.test(lastLabel?.text ?? '');
+}
+
 function splitAtAnd(tokens: Token[]): Token[][] {
   const out: Token[][] = [];
   let start = 0;
@@ -45,7 +58,7 @@ function splitAtAnd(tokens: Token[]): Token[][] {
     let nextAnd = after.findIndex((x) => x.kind === 'word' && x.text === 'and');
     if (nextAnd < 0) nextAnd = after.length;
     const rightPart = after.slice(0, nextAnd);
-    if (hasRelation(before) && startsClause(rightPart)) {
+    if (hasRelation(before) && startsClause(rightPart) && !continuesList(before, after)) {
       out.push(before);
       start = i + 1;
     }
@@ -60,7 +73,8 @@ function splitAtVerbs(tokens: Token[]): Token[][] {
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i];
     // Only an imperative (a verb's base form) starts a new clause: "forming", "placed" continue this one.
-    if (t.kind === 'word' && verbBase(t.text) === t.text && !matchRelation(tokens, i) && hasRelation(tokens.slice(start, i))) {
+    // A verb form that ends the clause is a noun ("on the microscope stage"): a new clause needs more than its verb.
+    if (t.kind === 'word' && verbBase(t.text) === t.text && i + 1 < tokens.length && !matchRelation(tokens, i) && hasRelation(tokens.slice(start, i))) {
       const prev = tokens[i - 1];
       // "to grasp", "is placed": a verb after "to" or a copula continues the clause.
       if (prev.kind === 'word' && (prev.text === 'to' || prev.text === 'is' || prev.text === 'are' || prev.text === 'be')) continue;
@@ -96,7 +110,9 @@ export function splitClauses(tokens: Token[]): Token[][] {
   // A piece with neither a relation nor a verb of its own continues a list into the next one ("put vial 1,
   // vial 2 and vial 3 in a row", "assemble: base on the pallet").
   for (let k = pieces.length - 2; k >= 0; k--) {
-    if (!hasRelation(pieces[k]) && !startsWithVerb(pieces[k + 1])) {
+    // "arrange valve A, valve B and valve C in a row": a piece that starts with the noun the previous one ended on
+    // continues its list too.
+    if ((!hasRelation(pieces[k]) || continuesList(pieces[k], pieces[k + 1])) && !startsWithVerb(pieces[k + 1])) {
       pieces.splice(k, 2, [...pieces[k], ...pieces[k + 1]]);
     }
   }
