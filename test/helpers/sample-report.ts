@@ -158,6 +158,7 @@ export function makeSampleReport(options: SampleReportOptions = {}): BenchReport
         sequentialMs: seqMs[2], parallelMs: parMs[2], speedup: sp.median, speedupCi95: sp.ci95Median, efficiency: sp.median / 2, efficiencyCi95: [sp.ci95Median[0] / 2, sp.ci95Median[1] / 2],
         machine: { speedup: ms.median, ci95: ms.ci95Median, efficiency: ms.median / 2, msPerWorker: 300 },
         relativeToMachine: sp.median / ms.median,
+        relativeToMachineCi95: [sp.ci95Median[0] / ms.median, sp.ci95Median[1] / ms.median],
         perWorker: [{ worker: 0, instructions: 1280, aloneMs: seqMs[2] / 2, togetherMs: parMs[2] * 0.98 }, { worker: 1, instructions: 1280, aloneMs: seqMs[2] / 2, togetherMs: parMs[2] * 0.97 }],
         failedWorkers: 0,
         samples: { sequentialMs: seqMs, parallelMs: parMs, speedup: speedups, machineSpeedup: machine },

@@ -15,7 +15,7 @@ import { workerScriptBeside } from '../../bench/worker-script.js';
 import { times, withInterval } from '../../format/numbers.js';
 import { median } from '../../stats/quantile.js';
 import type { RunContext, SuiteOutcome } from '../contract.js';
-import { medianOfRatios } from '../ratio-interval.js';
+import { medianOfRatios, pairedRatioOfMedians } from '../ratio-interval.js';
 import type { ParallelOptions } from './options.js';
 import type { Workload } from './protocol.js';
 import type { ParallelResult, WorkerResult } from './schema.js';
@@ -121,6 +121,8 @@ export async function runParallel(ctx: RunContext, options: ParallelOptions, dep
     const speedup: number[] = [];
     const machineSpeedup: number[] = [];
     const machineAlone: number[] = [];
+    // Repetitions where both the pipeline and the machine were measured: the pair for the relative figure.
+    const paired = { pipeline: [] as number[], machine: [] as number[] };
     let aborted = false;
     const started = performance.now();
     const caseName = `${options.workers} workers`;
@@ -143,6 +145,8 @@ export async function runParallel(ctx: RunContext, options: ParallelOptions, dep
       if (m) {
         machineSpeedup.push(m.sequentialMs / m.parallelMs);
         machineAlone.push(m.sequentialMs / options.workers);
+        paired.pipeline.push(p.sequentialMs / p.parallelMs);
+        paired.machine.push(m.sequentialMs / m.parallelMs);
       }
     }
     ctx.sampler.markCase(SUITE, caseName, 'end');
@@ -174,6 +178,7 @@ export async function runParallel(ctx: RunContext, options: ParallelOptions, dep
       efficiencyCi95: [s.ci95[0] / n, s.ci95[1] / n],
       machine: { speedup: machine.value, ci95: machine.ci95, efficiency: machine.value / n, msPerWorker: machineAlone.length ? median(machineAlone) : 0 },
       relativeToMachine: s.value / machine.value,
+      relativeToMachineCi95: pairedRatioOfMedians(paired.pipeline, paired.machine).ci95,
       perWorker,
       failedWorkers: perWorker.filter((w) => w.error).length,
       samples: { sequentialMs, parallelMs, speedup, machineSpeedup },

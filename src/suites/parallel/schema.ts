@@ -41,6 +41,7 @@ export const ParallelSchema = Type.Object(
       { description: 'the machine’s parallel capacity, measured in the same run' },
     ),
     relativeToMachine: Type.Number({ description: 'pipeline speedup / machine speedup: 1 means the pipeline scales as well as the machine allows' }),
+    relativeToMachineCi95: Type.Optional(Interval('95% paired bootstrap interval of relativeToMachine: repetitions resampled whole, pipeline and machine together')),
     perWorker: Type.Array(WorkerResultSchema, { description: 'per worker' }),
     failedWorkers: Type.Integer({ description: 'workers that failed (the others finish the suite)' }),
     samples: Type.Object(

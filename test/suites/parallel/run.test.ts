@@ -56,3 +56,17 @@ test('a worker that hangs is stopped at the timeout and reported', async () => {
   assert.equal(p.failedWorkers, 1);
   assert.match(p.perWorker.find((w) => w.worker === 1)!.error ?? '', /did not answer/);
 });
+
+test('pipeline / machine: a paired bootstrap keeps what a repetition shares, so a shared slowdown does not widen the interval', async () => {
+  const { pairedRatioOfMedians, ratioOfMedians } = await import('../../../src/suites/ratio-interval.js');
+  // Each repetition's machine state scales both measurements alike (factor 0.6–1.4); the pipeline is 90% of the machine.
+  const state = [0.6, 1.4, 0.8, 1.2, 1.0, 0.7, 1.3, 0.9, 1.1, 1.05];
+  const machine = state.map((s) => 2 * s);
+  const pipeline = state.map((s) => 1.8 * s);
+  const paired = pairedRatioOfMedians(pipeline, machine);
+  const unpaired = ratioOfMedians(pipeline, machine);
+  assert.ok(Math.abs(paired.value - 0.9) < 1e-12);
+  assert.ok(Math.abs(paired.ci95[0] - 0.9) < 1e-12 && Math.abs(paired.ci95[1] - 0.9) < 1e-12, `paired ${paired.ci95}`);
+  assert.ok(unpaired.ci95[1] - unpaired.ci95[0] > 0.2, `unpaired ${unpaired.ci95}`);
+  assert.deepEqual(pairedRatioOfMedians([], []).ci95.map(Number.isNaN), [true, true]);
+});
