@@ -136,23 +136,39 @@ function isWord(t: Token | undefined, text?: string): t is Token & { kind: 'word
  */
 function nounContinues(tokens: Token[], k: number): boolean {
   const t = tokens[k];
-  if (t?.kind !== 'word' || t.text.length < 2) return false;
+  if (t?.kind !== 'word') return false;
   const w = t.text;
-  if (NUMBER_MARKS.has(w) || DETERMINERS.has(w) || NOT_IN_COMPOUNDS.has(w) || FILLERS.has(w) && !NOUN_FORMS.has(w) || PLAIN_ADJECTIVES.has(w) && !NOUN_FORMS.has(w) || /ly$/.test(w)) return false;
+  const kind = compoundClass(w);
+  if (kind === NEVER) return false;
   const next = tokens[k + 1];
-  // "the arm grips the part": an unknown word before a determiner is a verb taking an object, not a noun.
-  if (!NOUN_FORMS.has(w) && next?.kind === 'word' && DETERMINERS.has(next.text)) return false;
-  if (w === 'can' && next?.kind === 'word' && (verbBase(next.text) !== undefined || COPULAS.has(next.text) || next.text === 'not')) return false;
-  if (matchRelation(tokens, k) !== null && !NOUN_FORMS.has(w)) return false;
-  if (NOUN_FORMS.has(w)) return true;
-  if (couldBeNoun(w)) return true;
-  if (verbBase(w) === w && !NOT_NOUNS.has(w) && !FILLERS.has(w)) {
-    if (next === undefined || next.kind === 'sep') return true;
-    // "the loading dock sensor": a verb's base form inside a compound, before a further noun.
-    return next.kind === 'word' && (matchRelation(tokens, k + 1) !== null || COPULAS.has(next.text) || next.text === 'and' || next.text === 'or' ||
-      ((NOUN_FORMS.has(next.text) || couldBeNoun(next.text)) && nounContinues(tokens, k + 1)));
+  if (kind === KNOWN) {
+    // "the box can go …": the modal.
+    return !(w === 'can' && next?.kind === 'word' && (verbBase(next.text) !== undefined || COPULAS.has(next.text) || next.text === 'not'));
   }
-  return false;
+  // "the arm grips the part": an unknown word before a determiner is a verb taking an object, not a noun.
+  if (next?.kind === 'word' && DETERMINERS.has(next.text)) return false;
+  if (matchRelation(tokens, k) !== null) return false;
+  if (kind === UNKNOWN) return true;
+  if (next === undefined || next.kind === 'sep') return true;
+  // "the loading dock sensor": a verb's base form inside a compound, before a further noun.
+  return next.kind === 'word' && (matchRelation(tokens, k + 1) !== null || COPULAS.has(next.text) || next.text === 'and' || next.text === 'or' ||
+    (compoundClass(next.text) !== NEVER && compoundClass(next.text) !== VERB && nounContinues(tokens, k + 1)));
+}
+
+const NEVER = 0, KNOWN = 1, UNKNOWN = 2, VERB = 3;
+/** What a word can be inside a compound, by the word alone (cached: the parse's hot path). */
+const COMPOUND_CLASS = new Map<string, number>();
+
+function compoundClass(w: string): number {
+  let c = COMPOUND_CLASS.get(w);
+  if (c !== undefined) return c;
+  if (w.length < 2 || NUMBER_MARKS.has(w) || DETERMINERS.has(w) || NOT_IN_COMPOUNDS.has(w) || (FILLERS.has(w) || PLAIN_ADJECTIVES.has(w)) && !NOUN_FORMS.has(w) || /ly$/.test(w)) c = NEVER;
+  else if (NOUN_FORMS.has(w)) c = KNOWN;
+  else if (couldBeNoun(w)) c = UNKNOWN;
+  else if (verbBase(w) === w && !NOT_NOUNS.has(w)) c = VERB;
+  else c = NEVER;
+  if (COMPOUND_CLASS.size < 50_000) COMPOUND_CLASS.set(w, c);
+  return c;
 }
 
 /** Prepositions and orientation words that never continue a compound ("the beam across …", "the cup face down"). */
