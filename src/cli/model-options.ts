@@ -51,17 +51,17 @@ export function addModelOptions(command: Command): Command {
   return command
     .option('--backend <name>', `tfjs backend: ${BACKENDS.join('|')} (auto: tensorflow if installed, else wasm, else cpu)`, 'auto')
     .option('--preset <name>', `model size by name (feature/hidden/heads/iterations): ${presetList()}; size flags override it (default: default)`)
-    .option('--feature-dim <n>', `model feature dimension (default ${d.featureDim})`)
-    .option('--hidden-dim <n>', `model hidden dimension (default ${d.hiddenDim})`)
-    .option('--heads <n>', `attention heads; must divide --hidden-dim (default ${d.heads})`)
-    .option('--iterations <n>', `refinement iterations of the network (default ${d.iterations})`)
-    .option('--seed <n>', 'weight seed (default 42)')
+    .option('--feature-dim <n>', `model feature dimension (default: ${d.featureDim})`)
+    .option('--hidden-dim <n>', `model hidden dimension (default: ${d.hiddenDim})`)
+    .option('--heads <n>', `attention heads; must divide --hidden-dim (default: ${d.heads})`)
+    .option('--iterations <n>', `refinement iterations of the network (default: ${d.iterations})`)
+    .option('--seed <n>', 'weight seed (default: 42)')
     .option('--model-dir <dir>', 'load a saved model (model.json + weights.bin) instead of seeded weights; size flags are then ignored (with a warning)')
-    .option('--attention <kind>', `attention scores: ${ATTENTION_KINDS.join('|')} (same outputs; fused = one Q/K/V projection, folded = W_q·W_kᵀ per head) (default ${DEFAULT_ATTENTION})`)
-    .option('--weights <precision>', `weight precision: ${WEIGHT_PRECISIONS.join('|')} (stored quantized, computed in float32) (default float32, or the saved model's)`)
-    .option('--cache <mode>', `result cache keyed by instruction and model/solver config: ${CACHE_MODES.join('|')} (disk needs --cache-dir) (default off)`)
+    .option('--attention <kind>', `attention scores: ${ATTENTION_KINDS.join('|')} (same outputs; fused = one Q/K/V projection, folded = W_q·W_kᵀ per head) (default: ${DEFAULT_ATTENTION})`)
+    .option('--weights <precision>', `weight precision: ${WEIGHT_PRECISIONS.join('|')} (stored quantized, computed in float32) (default: float32, or the saved model's)`)
+    .option('--cache <mode>', `result cache keyed by instruction and model/solver config: ${CACHE_MODES.join('|')} (disk needs --cache-dir) (default: off)`)
     .option('--cache-dir <dir>', 'folder of the disk cache (one file per entry, bounded)')
-    .option('--cache-entries <n>', 'entries the cache keeps in memory (default 10000)')
+    .option('--cache-entries <n>', 'entries the cache keeps in memory (default: 10000)')
     .option('--timeout <ms>', TIMEOUT_HELP);
 }
 
