@@ -296,7 +296,12 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
       // noun is the head: its lexicon kind sizes the entity; the name is the user's words joined.
       const parts = [w];
       let k = j + 1;
-      if (!(known && isPluralForm(w, NOUN_FORMS.get(w)!))) {
+      // A plural noun ends the phrase ("the boxes on …"), unless an uncounted singular lexicon noun follows it:
+      // "the parts bin", "the tools cart".
+      const pluralFirst = known && isPluralForm(w, NOUN_FORMS.get(w)!);
+      const next = wordAt(tokens, j + 1);
+      const nextKind = next !== undefined ? NOUN_FORMS.get(next) : undefined;
+      if (!pluralFirst || (np.count === undefined && !np.all && nextKind !== undefined && !isPluralForm(next!, nextKind) && nounContinues(tokens, j + 1))) {
         while (nounContinues(tokens, k)) {
           const pair = isWord(tokens[k + 1]) ? `${wordAt(tokens, k)} ${wordAt(tokens, k + 1)}` : '';
           if (pair && NOUN_FORMS.has(pair)) {

@@ -37,13 +37,16 @@ const LABEL = /^([a-z]|\d+)$/;
 
 /**
  * Whether `after` starts with the labelled noun that ends `before`: "valve A, valve B and valve C" is one list
- * (the same noun, each with a letter or number of its own).
+ * (the same noun, each with a letter or number of its own, and no relation before them).
  */
 function continuesList(before: Token[], after: Token[]): boolean {
   const [noun, label] = after;
   const [lastNoun, lastLabel] = before.slice(-2);
-  return noun?.kind === 'word' && lastNoun?.kind === 'word' && noun.text === lastNoun.text && verbBase(noun.text) === undefined &&
-    LABEL.test(label?.text ?? '') && LABEL.test(lastLabel?.text ?? '');
+  if (!(noun?.kind === 'word' && lastNoun?.kind === 'word' && noun.text === lastNoun.text && verbBase(noun.text) === undefined &&
+    LABEL.test(label?.text ?? '') && LABEL.test(lastLabel?.text ?? '') && label.text !== lastLabel.text)) return false;
+  // Only a list of subjects: "box 1 on box 2, box 3 on box 4" is two clauses.
+  for (let i = 0; i < before.length; i++) if (before[i].kind === 'word' && matchRelation(before, i) !== null) return false;
+  return true;
 }
 
 function splitAtAnd(tokens: Token[]): Token[][] {

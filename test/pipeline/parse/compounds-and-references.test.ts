@@ -27,8 +27,10 @@ test('noun-noun compounds are one entity named by the user’s words, sized from
   // "-ing" modifiers, even of known verbs, and three-word compounds.
   assert.deepEqual(names('put the mixing bowl on the drying rack'), ['mixing_bowl', 'drying_rack']);
   assert.deepEqual(names('place the loading dock sensor above the pallet'), ['loading_dock_sensor', 'pallet']);
-  // A modal "can" is not a noun, and a plural noun ends the compound.
+  // A modal "can" is not a noun, and a plural noun ends the phrase unless a singular lexicon noun follows it.
   assert.deepEqual(brief(parseInstruction('the mug can go on the shelf')), ['on(mug,shelf)']);
+  assert.deepEqual(names('drop the washers into the spares tray'), ['washer_1', 'washer_2', 'washer_3', 'spares_tray']);
+  assert.deepEqual(names('put the lids on the pallet'), ['lid_1', 'lid_2', 'lid_3', 'pallet']);
 });
 
 test('numbered ranges name a group: 1–4, 1-4, 1 to 4, 2 through 5', () => {
@@ -50,6 +52,9 @@ test('"no. 3", "No. 1", "#3" name an object; the dot ends no clause', () => {
 test('the first name of a lettered list keeps its letter', () => {
   assert.deepEqual(names('arrange valve A, valve B, valve C and valve D in a row with 3 cm spacing'), ['valve_a', 'valve_b', 'valve_c', 'valve_d']);
   assert.deepEqual(names('put crate A and crate B side by side'), ['crate_a', 'crate_b']);
+  // The same noun after a relation starts a new clause: no list is merged across it.
+  assert.deepEqual(brief(parseInstruction('set tray 1 on tray 2, tray 3 on tray 4')), ['on(tray_1,tray_2)', 'on(tray_3,tray_4)']);
+  assert.deepEqual(brief(parseInstruction('stack bin A on bin B and bin B on bin C')), ['on(bin_a,bin_b)', 'on(bin_b,bin_c)']);
 });
 
 test('"its" names the previous clause’s subject: "to its left", "on its right"', () => {
