@@ -14,6 +14,7 @@ import { createRng } from '../stats/rng.js';
 import { selectInPlace } from '../stats/select.js';
 import { extractMetrics } from './extract.js';
 import type { Metric, SampleMetric, Statistic } from './metrics.js';
+import { explainBusyMachine } from './busy.js';
 import { poolMetrics } from './pool.js';
 
 export interface GateOptions {
@@ -43,7 +44,15 @@ export interface MetricComparison {
   threshold: number;
   verdict: Verdict;
   method: 'bootstrap-median' | 'bootstrap-mean' | 'bootstrap-p90' | 'bootstrap-p99' | 'proportion-difference';
+  /**
+   * Why, in criterion's words: "within noise threshold", "interval spans 0", "regressed beyond threshold",
+   * "improved beyond threshold", "inconclusive: machine busy (…)", "inconclusive: too few samples (…)".
+   */
   reason: string;
+  /** Set on inconclusive verdicts: missing evidence (not a pass) or a busy machine (a warning). */
+  inconclusiveCause?: 'too-few-samples' | 'machine-busy' | 'unconfirmed' | 'undefined-change';
+  /** What the metric measures (wall time, CPU time, …), from the suite's declaration. */
+  measure?: string;
 }
 
 export interface GateResult {
@@ -122,18 +131,18 @@ function longestMatch(id: string, thresholds: Readonly<Record<string, number>>):
 
 function compareSamples(base: SampleMetric, cur: SampleMetric, options: GateOptions, threshold: number): MetricComparison {
   const method = `bootstrap-${base.statistic}` as MetricComparison['method'];
-  const common = { id: base.id, label: base.label, unit: base.unit, direction: base.direction, threshold, method };
+  const common = { id: base.id, label: base.label, unit: base.unit, direction: base.direction, threshold, method, measure: base.measure ?? 'wall' };
   if (base.samples.length < MIN_SAMPLES || cur.samples.length < MIN_SAMPLES) {
-    return { ...common, baseline: NaN, current: NaN, change: NaN, ci: [NaN, NaN], verdict: 'inconclusive', reason: `fewer than ${MIN_SAMPLES} samples (${base.samples.length} baseline, ${cur.samples.length} current)` };
+    return { ...common, baseline: NaN, current: NaN, change: NaN, ci: [NaN, NaN], verdict: 'inconclusive', inconclusiveCause: 'too-few-samples', reason: `inconclusive: too few samples: fewer than ${MIN_SAMPLES} samples (${base.samples.length} baseline, ${cur.samples.length} current)` };
   }
   const fn = STAT_FNS[base.statistic];
   const b = fn.full(base.samples);
   const c = fn.full(cur.samples);
   if (base.absoluteFloor !== undefined && Math.abs(c - b) <= base.absoluteFloor) {
-    return { ...common, baseline: b, current: c, change: b !== 0 ? c / b - 1 : 0, ci: [NaN, NaN], verdict: 'no-change', reason: `change ${(c - b).toFixed(1)} ${base.unit} is within the ${base.absoluteFloor} ${base.unit} noise floor` };
+    return { ...common, baseline: b, current: c, change: b !== 0 ? c / b - 1 : 0, ci: [NaN, NaN], verdict: 'no-change', reason: `within noise threshold: change ${(c - b).toFixed(1)} ${base.unit} is within the ${base.absoluteFloor} ${base.unit} noise floor` };
   }
   if (!(b > 0)) {
-    return { ...common, baseline: b, current: c, change: NaN, ci: [NaN, NaN], verdict: 'inconclusive', reason: 'baseline is not positive; a relative change is undefined' };
+    return { ...common, baseline: b, current: c, change: NaN, ci: [NaN, NaN], verdict: 'inconclusive', inconclusiveCause: 'undefined-change', reason: 'inconclusive: the baseline is not positive, so a relative change is undefined' };
   }
   const r = relativeChange(base.samples, cur.samples, base.statistic, options.confidence, options.resamples ?? 2000, options.seed ?? 0x5eed);
   const worse = base.direction === 'higher' ? -1 : 1; // sign of a bad change
@@ -143,17 +152,17 @@ function compareSamples(base: SampleMetric, cur: SampleMetric, options: GateOpti
   const verdict: Verdict = clearlyWorse && big ? 'regression' : clearlyBetter && big ? 'improvement' : 'no-change';
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   const reason =
-    verdict === 'regression' ? `${pct(Math.abs(r.estimate))} worse, beyond the ${pct(threshold)} threshold, CI excludes 0`
-    : verdict === 'improvement' ? `${pct(Math.abs(r.estimate))} better, CI excludes 0`
-    : clearlyWorse || clearlyBetter ? `statistically clear but within the ${pct(threshold)} threshold`
-    : 'CI includes 0';
+    verdict === 'regression' ? `regressed beyond threshold: ${pct(Math.abs(r.estimate))} worse > ${pct(threshold)}, interval excludes 0`
+    : verdict === 'improvement' ? `improved beyond threshold: ${pct(Math.abs(r.estimate))} better > ${pct(threshold)}, interval excludes 0`
+    : clearlyWorse || clearlyBetter ? `within noise threshold: ${pct(Math.abs(r.estimate))} ${clearlyWorse ? 'worse' : 'better'} ≤ ${pct(threshold)}`
+    : 'interval spans 0';
   return { ...common, baseline: r.base, current: r.cur, change: r.estimate, ci: [r.lower, r.upper], verdict, reason };
 }
 
 function compareProportions(base: Extract<Metric, { kind: 'proportion' }>, cur: Extract<Metric, { kind: 'proportion' }>, options: GateOptions): MetricComparison {
   const common = { id: base.id, label: base.label, unit: base.unit, direction: 'higher' as const, threshold: 0, method: 'proportion-difference' as const };
   if (base.trials === 0 || cur.trials === 0) {
-    return { ...common, baseline: NaN, current: NaN, change: NaN, ci: [NaN, NaN], verdict: 'inconclusive', reason: 'no trials on one side' };
+    return { ...common, baseline: NaN, current: NaN, change: NaN, ci: [NaN, NaN], verdict: 'inconclusive', inconclusiveCause: 'too-few-samples', reason: 'inconclusive: too few samples: no trials on one side' };
   }
   const d = proportionDifferenceCI(base.successes, base.trials, cur.successes, cur.trials, options.confidence);
   const verdict: Verdict = d.upper < 0 ? 'regression' : d.lower > 0 ? 'improvement' : 'no-change';
@@ -164,7 +173,7 @@ function compareProportions(base: Extract<Metric, { kind: 'proportion' }>, cur: 
     change: d.estimate,
     ci: [d.lower, d.upper],
     verdict,
-    reason: verdict === 'regression' ? 'rate dropped; the interval of the difference is wholly below 0' : verdict === 'improvement' ? 'rate rose' : 'interval includes 0',
+    reason: verdict === 'regression' ? 'regressed: the rate dropped (the interval of the difference is wholly below 0; any clear drop fails)' : verdict === 'improvement' ? 'improved: the rate rose' : 'interval spans 0',
   };
 }
 
@@ -206,6 +215,7 @@ export function compareReports(baselines: BenchReport[], current: BenchReport, o
     else if (b.kind === 'proportion' && c.kind === 'proportion') comparisons.push(compareProportions(b, c, options));
   }
   for (const id of base.keys()) if (!cur.has(id) && wanted(id)) skipped.push({ id, reason: 'not in the current report' });
+  explainBusyMachine(comparisons, base, cur);
   if (comparisons.length === 0) {
     throw new ReportError('REPORT_INCOMPATIBLE', options.metrics?.length ? `no metric matches ${options.metrics.join(', ')} in both reports` : 'the reports have no metric in common');
   }

@@ -9,6 +9,7 @@
  */
 import type { TSchema } from '@sinclair/typebox';
 import type { BridgeConfig, GasmBridge } from '../pipeline/bridge.js';
+import type { MachineNoise } from '../bench/noise.js';
 import type { RunPolicy } from '../bench/runner.js';
 
 /** An instruction set: a built-in category (`suites/<name>.txt`) or a user's file. */
@@ -48,6 +49,8 @@ export interface SampleMetric {
   measure?: MeasureKind;
   /** Id of the low-noise companion of a wall-time metric (its CPU-time twin), when the suite records one. */
   lowNoiseTwin?: string;
+  /** How busy the machine was while the samples were measured (the case's noise figure), when recorded. */
+  noise?: MachineNoise;
   /** Changes smaller than this in absolute value (in `unit`) are never regressions (e.g. memory noise floor). */
   absoluteFloor?: number;
 }

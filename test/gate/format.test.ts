@@ -9,11 +9,11 @@ const small: MetricComparison = { ...timing, id: 'latency.simple.median', unit: 
 const inconclusive: MetricComparison = { ...timing, id: 'parallel.speedup', baseline: NaN, current: NaN, change: NaN, ci: [NaN, NaN], verdict: 'inconclusive' };
 
 test('rows show values in units, changes in % (pp for rates) and the CI', () => {
-  assert.equal(COLUMNS.length, 6);
-  assert.deepEqual(comparisonRow(timing), ['throughput.simple.instructionsPerSecond', '1234 instr/s', '1049 instr/s', '-15.00%', '[-17.00%, -13.00%]', 'regression']);
-  assert.deepEqual(comparisonRow(rate), ['quality.simple.constraintSatisfactionRate', '100.00%', '90.00%', '-10.00 pp', '[-12.00, -8.00] pp', 'regression']);
+  assert.deepEqual(COLUMNS, ['metric', 'baseline', 'current', 'change', '95% CI', 'threshold', 'verdict', 'reason']);
+  assert.deepEqual(comparisonRow(timing), ['throughput.simple.instructionsPerSecond', '1234 instr/s', '1049 instr/s', '-15.00%', '[-17.00%, -13.00%]', '±5.0%', 'regression', '15.0% worse']);
+  assert.deepEqual(comparisonRow(rate), ['quality.simple.constraintSatisfactionRate', '100.00%', '90.00%', '-10.00 pp', '[-12.00, -8.00] pp', 'any drop', 'regression', 'rate dropped']);
   assert.deepEqual(comparisonRow(small).slice(1, 5), ['0.0123 ms', '0.0124 ms', '+0.40%', '[-1.00%, +2.00%]']);
-  assert.deepEqual(comparisonRow(inconclusive).slice(1), ['-', '-', '-', '-', 'inconclusive']);
+  assert.deepEqual(comparisonRow(inconclusive).slice(1, 7), ['-', '-', '-', '-', '±5.0%', 'inconclusive']);
 });
 
 test('the verdict line and Markdown name the regressions', () => {
@@ -23,8 +23,8 @@ test('the verdict line and Markdown name the regressions', () => {
   assert.equal(summaryLine(pass), 'PASS: 2 metrics compared, no regression (1 improved)');
   const md = gateMarkdown(fail).split('\n');
   assert.equal(md[0], '## gasm gate');
-  assert.ok(md.includes('| metric | baseline | current | change | 95% CI | verdict |'));
-  assert.ok(md.some((l) => l.startsWith('| throughput.simple.instructionsPerSecond |') && l.endsWith('| **regression** |')));
-  assert.ok(md.some((l) => l.startsWith('| latency.simple.median |') && l.endsWith('| no-change |')));
+  assert.ok(md.includes('| metric | baseline | current | change | 95% CI | threshold | verdict | reason |'));
+  assert.ok(md.some((l) => l.startsWith('| throughput.simple.instructionsPerSecond |') && l.endsWith('| **regression** | 15.0% worse |')));
+  assert.ok(md.some((l) => l.startsWith('| latency.simple.median |') && l.includes('| no-change |')));
   assert.ok(md.includes('> warning: baseline and current ran on different CPUs'));
 });

@@ -3,11 +3,15 @@ import Table from 'cli-table3';
 import type { Command } from 'commander';
 import { ConfigError } from '../../errors.js';
 import { DEFAULT_BASELINE_DIR, findBaseline } from '../../gate/baseline-store.js';
-import { compareReports, DEFAULT_THRESHOLD, type GateResult, type MetricComparison } from '../../gate/compare.js';
+import { DEFAULT_THRESHOLD } from '../../gate/compare.js';
+import { gateWithConfirmation, type ConfirmedGate } from '../../gate/confirm.js';
+import { DEFAULT_CURRENT_DIR, findCurrentReport } from '../../gate/current-report.js';
 import { COLUMNS, comparisonRow, gateMarkdown, summaryLine } from '../../gate/format.js';
+import { rerunFromReport } from '../../gate/rerun.js';
+import { gateVerdict, verdictFails } from '../../gate/verdict.js';
 import { assertNotAnInput } from '../../io/output-guard.js';
 import { writeFileAtomic } from '../../report/atomic-write.js';
-import { loadReport, loadReports } from '../../report/load.js';
+import { loadReports } from '../../report/load.js';
 import { appendStepSummary } from '../../report/step-summary.js';
 import { action } from '../action.js';
 import { tableStyle } from '../colour.js';
@@ -16,13 +20,15 @@ import { parseNumber } from '../parse-options.js';
 
 interface GateFlags {
   baseline?: string;
-  current: string;
+  current?: string;
   threshold: string;
   thresholdFor: string[];
   metric: string[];
   confidence: string;
   json?: boolean;
   markdown?: string;
+  confirm?: boolean;
+  strict?: boolean;
 }
 
 /** '5%', '0.05' and '5' all mean 5%. */
@@ -50,18 +56,16 @@ export function assertKnownMetrics(flag: string, keys: string[], ids: string[]):
   throw new ConfigError(`${flag} names no metric compared here: ${unknown.map((k) => `'${k}'`).join(', ')}; metric ids start with ${families.join(', ')} — e.g. ${shown}`);
 }
 
-/** A compared metric with too few samples (or no trials) on one side to be compared at all. */
-function unmeasured(c: MetricComparison): boolean {
-  return c.verdict === 'inconclusive' && (!Number.isFinite(c.baseline) || !Number.isFinite(c.current));
-}
-
-/**
- * The gate's verdict: 'regression' when any metric regressed; 'inconclusive' when a metric could not be
- * compared because a report holds too few samples (or no trials) for it — missing evidence is not a pass; else 'pass'.
- */
-export function gateVerdict(result: GateResult): 'pass' | 'regression' | 'inconclusive' {
-  if (!result.passed) return 'regression';
-  return result.comparisons.some(unmeasured) ? 'inconclusive' : 'pass';
+/** What each attempt saw, one line each (only when a confirmation rerun happened or was tried). */
+function attemptLines(gate: ConfirmedGate): string[] {
+  if (gate.attempts.length < 2 && !gate.rerunError) return [];
+  const lines = gate.attempts.map((a) => {
+    const regressed = a.result.comparisons.filter((c) => c.verdict === 'regression');
+    const what = a.source === 'report' ? 'the current report' : 'a rerun of its benchmark';
+    return `attempt ${a.attempt} (${what}): ${a.verdict}${regressed.length > 0 ? ` — regressed: ${regressed.map((c) => `${c.id} ${(c.change * 100).toFixed(1)}%`).join(', ')}` : ''}`;
+  });
+  if (gate.rerunError) lines.push(`attempt 2 (a rerun of its benchmark): could not run: ${gate.rerunError}`);
+  return lines;
 }
 
 export function register(program: Command): void {
@@ -69,26 +73,37 @@ export function register(program: Command): void {
     .command('gate')
     .description('fail (exit 1) when the current report regresses against the baseline, statistically and beyond a threshold')
     .option('-b, --baseline <report|dir>', 'baseline report, or a folder of reports whose samples are pooled (default: the saved baseline "default")')
-    .option('--current <report>', 'current report', 'reports/latest.json')
+    .option('--current <report|dir>', `current report, or a folder holding latest.json / latest-<suite>.json: the latest run of the baseline's suite is picked (default: ${DEFAULT_CURRENT_DIR}/)`)
     .option('-t, --threshold <pct>', 'practical threshold: a smaller change never fails (10%, 0.1 or 10); p99 latency defaults to 50%', `${DEFAULT_THRESHOLD * 100}%`)
     .option('--threshold-for <metric=pct>', 'threshold for one metric id, prefix or pattern, e.g. latency=10% (repeatable; unknown names are refused)', collect, [])
     .option('-m, --metric <id>', 'compare only this metric id or prefix (repeatable), e.g. throughput.simple', collect, [])
     .option('--confidence <level>', 'confidence level of the intervals', '0.95')
     .option('--json', 'print the result as JSON')
     .option('--markdown <file>', 'also write the Markdown table to this file (never an input report or a baseline)')
+    .option('--confirm', 'when a metric regresses, rerun the current report\'s benchmark (its recorded config) and fail only if it regresses again')
+    .option('--strict', 'fail (exit 1) on an inconclusive verdict too (a busy machine, an unconfirmed regression)')
     .addHelpText('after', [
       '',
       'A metric regresses only when the bootstrap confidence interval of its relative change lies wholly on the',
       'bad side of zero AND the change is larger than the threshold; success and constraint-satisfaction rates',
-      'regress on any clear drop. A metric one report holds too few samples (under 3) or no trials for makes the',
-      'verdict INCONCLUSIVE, which is not a pass. With GITHUB_STEP_SUMMARY set, the Markdown is appended there (a',
-      'summary that cannot be written is a warning).',
+      'regress on any clear drop. Each metric is printed with its change, interval, threshold and the reason:',
+      '"within noise threshold", "interval spans 0", "regressed beyond threshold", "inconclusive: machine busy".',
       '',
-      'Exit status: 0 pass, 1 regression or inconclusive, 2 invalid or incompatible input, 3 the Markdown file',
-      'could not be written.',
+      'Busy machine: when the current run recorded that other processes (or the hypervisor) took CPU while it ran,',
+      'a wall-time regression whose CPU-time twin (instructions per CPU second of the least disturbed runs) did',
+      'not regress is INCONCLUSIVE, not a regression: exit 0 with a warning (--strict: exit 1). If the CPU time',
+      'regressed too, it is a regression. --confirm reruns the benchmark once and fails only on a metric that',
+      'regressed in both attempts, printing what each attempt saw.',
+      '',
+      'A metric one report holds too few samples (under 3) or no trials for is missing evidence: not a pass (exit 1).',
+      'With GITHUB_STEP_SUMMARY set, the Markdown is appended there (a summary that cannot be written is a warning).',
+      '',
+      'Exit status: 0 pass (or inconclusive without --strict), 1 regression, missing evidence, or inconclusive with',
+      '--strict, 2 invalid or incompatible input, 3 the Markdown file could not be written.',
       '',
       'Examples:',
-      '  gasm gate --current reports/latest.json                  # against the saved baseline "default"',
+      '  gasm gate                                                # latest run of the baseline\'s suite in reports/',
+      '  gasm gate --current reports/latest.json --confirm        # against the saved baseline "default"',
       '  gasm gate -b reports/main/ --current reports/latest.json -t 5%',
       '  gasm gate -m throughput.simple --threshold-for latency=20% --markdown gate.md',
     ].join('\n'))
@@ -109,38 +124,42 @@ export function register(program: Command): void {
           confidence: parseNumber('--confidence', flags.confidence, 0.5, 0.9999),
         };
         const baselinePath = flags.baseline ?? (await findBaseline());
+        const currentArg = flags.current ?? DEFAULT_CURRENT_DIR;
         if (flags.markdown) {
           await assertNotAnInput('--markdown', flags.markdown, [
-            { path: flags.current, what: 'the current report' },
+            { path: currentArg, what: 'the current report' },
             { path: baselinePath, what: 'the baseline' },
             { path: DEFAULT_BASELINE_DIR, what: 'the stored baselines' },
           ]);
         }
         const baselines = (await loadReports(baselinePath)).map((r) => r.report);
-        const current = await loadReport(flags.current);
-        const result = compareReports(baselines, current, options);
+        const current = await findCurrentReport(currentArg, baselines);
+        const gate = await gateWithConfirmation(baselines, current.report, options, flags.confirm ? (r) => rerunFromReport(r) : undefined);
+        const result = gate.result;
         const ids = [...result.comparisons.map((c) => c.id), ...result.skipped.map((s) => s.id)];
         assertKnownMetrics('--threshold-for', thresholdEntries.map(([k]) => k), ids);
         const verdict = gateVerdict(result);
         const markdown = gateMarkdown(result);
         if (flags.markdown) await writeFileAtomic(flags.markdown, markdown);
         const warnings = [...result.warnings];
+        if (verdict === 'inconclusive') warnings.push(`inconclusive, not a pass: ${flags.strict ? 'failing (--strict)' : 'exit 0; use --strict to fail on this'}`);
         const summaryWarning = await appendStepSummary(markdown);
         if (summaryWarning) warnings.push(summaryWarning);
+        const fails = verdictFails(verdict, flags.strict === true);
         if (flags.json) {
-          process.stdout.write(JSON.stringify({ baseline: baselinePath, current: flags.current, verdict, ...result, passed: verdict === 'pass', warnings }, null, 2) + '\n');
+          const attempts = gate.attempts.map((a) => ({ attempt: a.attempt, source: a.source, verdict: a.verdict, regressed: a.result.comparisons.filter((c) => c.verdict === 'regression').map((c) => c.id) }));
+          process.stdout.write(JSON.stringify({ baseline: baselinePath, current: current.path, verdict, ...result, passed: !fails, attempts, rerunError: gate.rerunError, warnings }, null, 2) + '\n');
         } else {
-          const table = new Table({ style: tableStyle(), head: COLUMNS });
+          if (current.why) process.stdout.write(`current: ${current.path} (${current.why})\n`);
+          const table = new Table({ style: tableStyle(), head: COLUMNS, wordWrap: true, colWidths: [null, null, null, null, null, null, null, 56] as unknown as number[] });
           for (const c of result.comparisons) table.push(comparisonRow(c));
           process.stdout.write(table.toString() + '\n');
           for (const s of result.skipped) process.stdout.write(`skipped ${s.id}: ${s.reason}\n`);
+          for (const line of attemptLines(gate)) process.stdout.write(line + '\n');
           for (const w of warnings) process.stdout.write(`warning: ${w}\n`);
-          if (verdict === 'inconclusive') {
-            const missing = result.comparisons.filter(unmeasured);
-            process.stdout.write(`INCONCLUSIVE: ${missing.length} metric(s) could not be compared (${missing.slice(0, 5).map((c) => `${c.id}: ${c.reason}`).join('; ')}${missing.length > 5 ? '; …' : ''}) — not a pass\n`);
-          } else process.stdout.write(summaryLine(result) + '\n');
+          process.stdout.write(summaryLine(result) + '\n');
         }
-        return verdict === 'pass' ? EXIT.ok : EXIT.failure;
+        return fails ? EXIT.failure : EXIT.ok;
       }),
     );
 }

@@ -5,6 +5,7 @@
  * CPU time read beside its wall time; then a single-stream pass (one instruction per call). Quality is
  * tallied outside the timed region.
  */
+import { machineNoise, readCpuCounters } from '../../bench/noise.js';
 import { measure, type RunHooks } from '../../bench/runner.js';
 import { chunk, cycle, ResponseTally } from '../../bench/response-tally.js';
 import type { GasmResponse } from '../../pipeline/types.js';
@@ -40,7 +41,9 @@ export async function measureCategory(ctx: RunContext, set: InstructionSet, opti
     for (const responses of lastRun) tally.add(responses);
     batchRuns.push(Array.from(batchMs));
   };
-  const m = await measure(policy, body, after, hooks);
+  let before = readCpuCounters();
+  const m = await measure(policy, body, after, { ...hooks, onMeasureStart: () => { before = readCpuCounters(); } });
+  const noise = machineNoise(before, readCpuCounters(), m.ms, m.cpuMs);
   if (m.ms.length === 0) return { result: null, aborted: m.aborted };
   const n = workload.length;
   const ips = m.ms.map((t) => (n / t) * 1000);
@@ -69,6 +72,7 @@ export async function measureCategory(ctx: RunContext, set: InstructionSet, opti
     coreShare: median(m.ms.map((t, i) => m.cpuMs[i] / t)),
     batchLatencyMs: summarize(batchRuns.flat()),
     bookkeepingMsPerRun: Math.max(0, (m.loopMs - runTotal) / m.ms.length),
+    noise,
     singleStream,
     stagesMs: tally.stagesMs(),
     quality,

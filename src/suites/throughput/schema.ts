@@ -1,5 +1,6 @@
 /** The throughput suite's result, as stored at `report.suites.throughput`: one definition, type and JSON Schema. */
 import { Type, type Static } from '@sinclair/typebox';
+import { MachineNoiseSchema } from '../../bench/noise.js';
 import { Interval, NamedRecord, QualitySchema, StageBreakdownSchema, Summary } from '../../report/schema-common.js';
 
 const Samples = (description: string) => Type.Array(Type.Number(), { description });
@@ -37,6 +38,7 @@ export const ThroughputCategorySchema = Type.Object(
     coreShare: Type.Number({ description: 'median over runs of CPU time / wall time: the share of cores the process got (1 = one full core)' }),
     batchLatencyMs: Summary('wall time of one processBatch call (one batch), ms, over all batches of all runs'),
     bookkeepingMsPerRun: Type.Number({ description: 'harness time per run outside the timed region (tallying, progress), ms: an outside timer sees it' }),
+    noise: Type.Optional(MachineNoiseSchema),
     singleStream: Type.Union([SingleStreamSchema, Type.Null()], { description: 'single-stream latency, or null when interrupted before it ran' }),
     stagesMs: StageBreakdownSchema,
     quality: QualitySchema,

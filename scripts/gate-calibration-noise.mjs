@@ -1,0 +1,46 @@
+// Noise figures of a gate calibration folder (scripts/gate-calibration.sh): the slowdown the slowed runs really
+// had, and how much wall time and CPU time varied under load — run to run inside a report, and report to report
+// for the figures the gate compares (median of wall throughput, p90 of throughput per CPU second).
+//   usage: node scripts/gate-calibration-noise.mjs <calibration folder>
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.argv[2];
+const q = (xs, p) => { const s = [...xs].sort((a, b) => a - b); const h = (s.length - 1) * p; const lo = Math.floor(h); return s[lo] + (h - lo) * ((s[lo + 1] ?? s[lo]) - s[lo]); };
+const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const cv = (xs) => { const m = mean(xs); return Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1)) / m; };
+const pct = (x) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
+
+function load(kind) {
+  const out = [];
+  for (let i = 1; ; i++) {
+    const path = join(dir, `${kind}-${i}`, 'latest.json');
+    if (!existsSync(path)) break;
+    const c = Object.values(JSON.parse(readFileSync(path, 'utf8')).suites.throughput.categories)[0];
+    const n = c.instructions;
+    out.push({
+      wall: q(c.samples.runMs.map((ms) => (n / ms) * 1000), 0.5),
+      cpu: q(c.samples.cpuMs.filter((x) => x > 0).map((ms) => (n / ms) * 1000), 0.9),
+      wallCv: cv(c.samples.runMs),
+      cpuCv: cv(c.samples.cpuMs),
+      others: c.noise?.otherCores ?? NaN,
+      share: c.noise?.coreShare ?? NaN,
+    });
+  }
+  return out;
+}
+
+const base = load('base');
+for (const [kind, label] of [['aaq', 'A/A quiet'], ['aal', 'A/A, load during current'], ['sdq', 'slowed, quiet'], ['sdl', 'slowed, load']]) {
+  const cur = load(kind);
+  if (cur.length === 0) continue;
+  const k = Math.min(cur.length, base.length);
+  const dWall = cur.slice(0, k).map((c, i) => c.wall / base[i].wall - 1);
+  const dCpu = cur.slice(0, k).map((c, i) => c.cpu / base[i].cpu - 1);
+  console.log(`${label.padEnd(26)} change vs its baseline, median [min, max]: wall throughput ${pct(q(dWall, 0.5))} [${pct(Math.min(...dWall))}, ${pct(Math.max(...dWall))}], CPU throughput (p90) ${pct(q(dCpu, 0.5))} [${pct(Math.min(...dCpu))}, ${pct(Math.max(...dCpu))}]; others used ${q(cur.map((c) => c.others), 0.5).toFixed(2)} cores, core share ${q(cur.map((c) => c.share), 0.5).toFixed(2)} (medians)`);
+}
+for (const [kind, label] of [['base', 'quiet baselines'], ['aal', 'A/A under load']]) {
+  const r = load(kind);
+  if (r.length < 2) continue;
+  console.log(`${label.padEnd(26)} CV run to run (median over ${r.length} reports): wall ${(q(r.map((x) => x.wallCv), 0.5) * 100).toFixed(1)}%, CPU ${(q(r.map((x) => x.cpuCv), 0.5) * 100).toFixed(1)}%; CV across reports of the gate's figures: wall median ${(cv(r.map((x) => x.wall)) * 100).toFixed(1)}%, CPU p90 ${(cv(r.map((x) => x.cpu)) * 100).toFixed(1)}%`);
+}

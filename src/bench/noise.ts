@@ -1,0 +1,121 @@
+/**
+ * How busy the machine was while a case was measured: the share of a core the benchmark got, what other
+ * processes used, and what the hypervisor took (steal). A gate needs this to tell a slower build from a
+ * slower machine: on a shared CI runner, wall time moves by several times when other jobs run, while the
+ * benchmark's own CPU time barely does.
+ *
+ * Machine-wide figures come from /proc/stat (Linux; USER_HZ ticks, so they are read per case, over the
+ * measured loop, never per run: a run of a few ms is shorter than one tick). Elsewhere they are null, never
+ * a made-up zero.
+ */
+import { readFileSync } from 'node:fs';
+import { Type, type Static } from '@sinclair/typebox';
+
+/** Clock ticks per second of /proc/stat (USER_HZ): 100 on every Linux architecture Node runs on. */
+const USER_HZ = 100;
+
+/** Other processes using at least this many cores on average make the machine "busy". */
+export const BUSY_OTHER_CORES = 0.25;
+/** A steal share (of all CPU time) at least this large makes the machine "busy". */
+export const BUSY_STEAL_SHARE = 0.05;
+
+/** One reading of the machine's CPU counters. */
+export interface CpuCounters {
+  /** All CPU time of all cores, ms (busy + idle + iowait + steal). */
+  totalMs: number;
+  /** Busy time of all cores (user, nice, system, irq, softirq, steal excluded), ms. */
+  busyMs: number;
+  /** Time the hypervisor ran something else on our virtual CPUs, ms. */
+  stealMs: number;
+  /** This process's CPU time (user + system, all threads), ms. */
+  ownCpuMs: number;
+  /** When it was read (performance.now()), ms. */
+  atMs: number;
+}
+
+export const MachineNoiseSchema = Type.Object(
+  {
+    coreShare: Type.Number({ description: 'this process’s CPU time / wall time over the measured loop: 1 = one full core (helper threads can lift it above 1)' }),
+    otherCores: Type.Union([Type.Number(), Type.Null()], { description: 'cores other processes kept busy on average during the measured loop (from /proc/stat; null where it cannot be read)' }),
+    stealShare: Type.Union([Type.Number(), Type.Null()], { description: 'share of all CPU time the hypervisor stole during the measured loop (null where it cannot be read)' }),
+    wallCv: Type.Number({ description: 'coefficient of variation of the per-run wall times' }),
+    cpuCv: Type.Number({ description: 'coefficient of variation of the per-run CPU times' }),
+    busy: Type.Boolean({ description: `true when other processes used ≥ ${BUSY_OTHER_CORES} core or steal was ≥ ${BUSY_STEAL_SHARE * 100}% during the loop` }),
+  },
+  { description: 'how busy the machine was while this case was measured (the noise figure of the case)' },
+);
+export type MachineNoise = Static<typeof MachineNoiseSchema>;
+
+/** Parses the aggregate `cpu` line of /proc/stat (jiffies) into ms; null when the text has none. */
+export function parseProcStat(text: string): { totalMs: number; busyMs: number; stealMs: number } | null {
+  const line = text.split('\n').find((l) => l.startsWith('cpu '));
+  if (!line) return null;
+  const f = line.trim().split(/\s+/).slice(1).map(Number);
+  if (f.length < 4 || f.some((x) => !Number.isFinite(x))) return null;
+  // user nice system idle iowait irq softirq steal (guest and guest_nice are already inside user and nice)
+  const [user, nice, system, idle, iowait = 0, irq = 0, softirq = 0, steal = 0] = f;
+  const tick = 1000 / USER_HZ;
+  return {
+    totalMs: (user + nice + system + idle + iowait + irq + softirq + steal) * tick,
+    busyMs: (user + nice + system + irq + softirq) * tick,
+    stealMs: steal * tick,
+  };
+}
+
+function readProcStat(): { totalMs: number; busyMs: number; stealMs: number } | null {
+  try {
+    return parseProcStat(readFileSync('/proc/stat', 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/** Reads the counters now; machine-wide fields are NaN where /proc/stat cannot be read. */
+export function readCpuCounters(): CpuCounters {
+  const own = process.cpuUsage();
+  const machine = readProcStat();
+  return {
+    totalMs: machine?.totalMs ?? NaN,
+    busyMs: machine?.busyMs ?? NaN,
+    stealMs: machine?.stealMs ?? NaN,
+    ownCpuMs: (own.user + own.system) / 1000,
+    atMs: performance.now(),
+  };
+}
+
+function cv(xs: readonly number[]): number {
+  if (xs.length < 2) return 0;
+  const m = xs.reduce((a, b) => a + b, 0) / xs.length;
+  if (!(m > 0)) return 0;
+  const v = xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1);
+  return Math.sqrt(v) / m;
+}
+
+/**
+ * The noise figure of a case from counters read before and after its measured loop and the per-run wall and
+ * CPU times. Other processes' CPU is the machine's busy time minus this process's own CPU time.
+ */
+export function machineNoise(before: CpuCounters, after: CpuCounters, runMs: readonly number[], cpuMs: readonly number[]): MachineNoise {
+  const wall = after.atMs - before.atMs;
+  const own = after.ownCpuMs - before.ownCpuMs;
+  const total = after.totalMs - before.totalMs;
+  const measurable = Number.isFinite(total) && total > 0 && wall > 0;
+  const otherCores = measurable ? Math.max(0, (after.busyMs - before.busyMs - own) / wall) : null;
+  const stealShare = measurable ? Math.max(0, (after.stealMs - before.stealMs) / total) : null;
+  return {
+    coreShare: wall > 0 ? own / wall : 0,
+    otherCores,
+    stealShare,
+    wallCv: cv(runMs),
+    cpuCv: cv(cpuMs),
+    busy: (otherCores ?? 0) >= BUSY_OTHER_CORES || (stealShare ?? 0) >= BUSY_STEAL_SHARE,
+  };
+}
+
+/** A few words for people: "got 0.62 of a core, others used 1.40 cores, steal 2.0%" (steal only when there was some). */
+export function describeNoise(n: MachineNoise): string {
+  const parts = [`got ${n.coreShare.toFixed(2)} of a core`];
+  parts.push(n.otherCores === null ? 'other processes’ CPU not available on this machine' : `others used ${n.otherCores.toFixed(2)} cores`);
+  if (n.stealShare !== null && n.stealShare > 0.0005) parts.push(`steal ${(n.stealShare * 100).toFixed(1)}%`);
+  return parts.join(', ');
+}

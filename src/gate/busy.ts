@@ -1,0 +1,54 @@
+/**
+ * A busy machine is not a slower build. On a shared runner, wall time moves by several times when other jobs
+ * run, while the benchmark's own CPU time barely moves. A wall-time regression is therefore reported as
+ * "inconclusive: machine busy" — not as a regression — when all of these hold:
+ *  - the current report recorded that the machine was busy during the case (other processes' CPU or steal
+ *    above the limits of src/bench/noise.ts), or the benchmark got clearly less of a core than in the baseline;
+ *  - the metric has a low-noise twin (its CPU-time measure) compared in the same gate;
+ *  - that twin did not regress.
+ * If the twin regressed too, the wall-time regression stands. Metrics without a twin keep their verdict, with
+ * a note that the machine was busy.
+ */
+import { describeNoise, type MachineNoise } from '../bench/noise.js';
+import type { MetricComparison } from './compare.js';
+import type { Metric } from './metrics.js';
+
+/** The benchmark getting this much less of a core than in the baseline (absolute share) counts as busy. */
+export const CORE_SHARE_DROP = 0.1;
+
+/** Why the current run counts as busy against the baseline, or null when it does not. */
+export function busyDuring(base: MachineNoise | undefined, cur: MachineNoise | undefined): string | null {
+  if (!cur) return null;
+  const dropped = base !== undefined && base.coreShare - cur.coreShare >= CORE_SHARE_DROP;
+  if (!cur.busy && !dropped) return null;
+  const against = base ? ` against ${base.coreShare.toFixed(2)} in the baseline` : '';
+  return `the benchmark ${describeNoise(cur)}${dropped ? against : ''}`;
+}
+
+const pct = (x: number): string => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
+
+/** Rewrites, in place, wall-time regressions that a busy machine explains (see the header). */
+export function explainBusyMachine(comparisons: MetricComparison[], base: ReadonlyMap<string, Metric>, cur: ReadonlyMap<string, Metric>): void {
+  const byId = new Map(comparisons.map((c) => [c.id, c]));
+  for (const c of comparisons) {
+    if (c.verdict !== 'regression') continue;
+    const b = base.get(c.id);
+    const m = cur.get(c.id);
+    if (!b || !m || b.kind !== 'samples' || m.kind !== 'samples' || (m.measure ?? 'wall') !== 'wall') continue;
+    const busy = busyDuring(b.noise, m.noise);
+    if (!busy) continue;
+    const twin = m.lowNoiseTwin ? byId.get(m.lowNoiseTwin) : undefined;
+    if (!twin || twin.inconclusiveCause === 'too-few-samples') {
+      c.reason = `${c.reason} (the machine was busy: ${busy}; no low-noise measure to tell)`;
+      continue;
+    }
+    const twinSaw = `${twin.id} ${pct(twin.change)} [${pct(twin.ci[0])}, ${pct(twin.ci[1])}]`;
+    if (twin.verdict === 'regression') {
+      c.reason = `${c.reason}; the machine was busy but CPU time regressed too (${twinSaw})`;
+      continue;
+    }
+    c.verdict = 'inconclusive';
+    c.inconclusiveCause = 'machine-busy';
+    c.reason = `inconclusive: machine busy (${busy}); CPU time did not regress (${twinSaw}: ${twin.reason})`;
+  }
+}

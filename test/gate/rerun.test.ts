@@ -1,0 +1,71 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readCategory } from '../../src/bench/instruction-files.js';
+import { runBenchmark } from '../../src/bench/run-bench.js';
+import { ConfigError } from '../../src/errors.js';
+import { gateWithConfirmation } from '../../src/gate/confirm.js';
+import { benchOptionsOf, plannedSuites, rerunFromReport } from '../../src/gate/rerun.js';
+import { validateReport } from '../../src/report/validate.js';
+import { findSuite } from '../../src/suites/registry.js';
+import { makeSampleReport } from '../helpers/sample-report.js';
+
+const throughput = findSuite('throughput')!;
+
+/** A small real report: the simple category, 3 runs, batch size 4, a model of 1 iteration. */
+async function smallReport() {
+  return runBenchmark({
+    suites: [{ suite: throughput, options: throughput.parseOptions({ batchSize: '4', singleStream: false }) }],
+    label: 'throughput',
+    bridge: { model: { iterations: 1 } },
+    sets: [{ name: 'simple', instructions: await readCategory('simple') }],
+    suiteFile: null,
+    policy: { warmup: 1, warmupTimeMs: 0, runs: 3, minRuns: 1, minTimeMs: 0 },
+    sampleIntervalMs: 250,
+    sampler: false,
+  });
+}
+
+test('the rerun rebuilds the recorded configuration: suites, options, model, backend, policy', () => {
+  const report = makeSampleReport();
+  report.config.suite = 'throughput';
+  report.config.suites = { throughput: { batchSize: 16, singleStream: false } };
+  report.config.model = { ...report.config.model, iterations: 3, hiddenDim: 48 };
+  return benchOptionsOf(report).then((o) => {
+    assert.deepEqual(o.suites.map((p) => [p.suite.name, p.options]), [['throughput', { batchSize: 16, singleStream: false }]]);
+    assert.equal(o.label, 'throughput');
+    assert.deepEqual(o.bridge.model, { featureDim: 32, hiddenDim: 48, heads: 4, iterations: 3, seed: 42 });
+    assert.equal(o.bridge.backend, 'wasm');
+    assert.equal(o.policy.runs, report.config.runs);
+    assert.deepEqual(o.sets.map((s) => s.name), report.config.categories);
+  });
+});
+
+test('a suite whose recorded options do not rebuild is refused by name, never rerun with other options', () => {
+  const report = makeSampleReport();
+  report.config.suites = { throughput: { batchSize: 0, singleStream: true } };
+  assert.throws(() => plannedSuites(report), (e: unknown) => e instanceof ConfigError && /--batch-size/.test(e.message));
+  report.config.suites = { nosuch: {} };
+  assert.throws(() => plannedSuites(report), (e: unknown) => e instanceof ConfigError && /suite 'nosuch' is not a suite of this gasm/.test(e.message));
+});
+
+test('a real rerun of a small throughput report measures the same configuration again', async () => {
+  const report = await smallReport();
+  const again = await rerunFromReport(report);
+  validateReport(JSON.parse(JSON.stringify(again)), 'the rerun');
+  assert.deepEqual(again.config.suites, report.config.suites);
+  assert.deepEqual(again.config.model, report.config.model);
+  assert.equal(again.config.runs, 3);
+  assert.equal(again.suites.throughput!.categories.simple.runs, 3);
+  assert.ok(again.suites.throughput!.categories.simple.samples.cpuMs.every((x) => x >= 0));
+  assert.ok(again.suites.throughput!.categories.simple.noise, 'the rerun records its noise figure');
+  assert.equal(again.suites.throughput!.categories.simple.instructions, report.suites.throughput!.categories.simple.instructions);
+  // Through the gate: against a baseline 20 times as fast (far beyond any run-to-run difference), the report regresses and the real rerun regresses again.
+  const fast = structuredClone(report);
+  const c = fast.suites.throughput!.categories.simple;
+  c.samples.runMs = c.samples.runMs.map((ms) => ms / 20);
+  c.samples.cpuMs = c.samples.cpuMs.map((ms) => ms / 20);
+  c.samples.instructionsPerSecond = c.samples.instructionsPerSecond.map((x) => x * 20);
+  const gate = await gateWithConfirmation([fast], report, { threshold: 0.1, confidence: 0.95, metrics: ['throughput.simple.instructionsPerSecond'] }, rerunFromReport);
+  assert.deepEqual(gate.attempts.map((a) => [a.source, a.verdict]), [['report', 'regression'], ['rerun', 'regression']]);
+  assert.match(gate.result.comparisons[0].reason, /confirmed: attempt 1 regression/);
+});
