@@ -26,8 +26,8 @@ export interface NounPhrase {
   ordinal?: number;
   /** Explicit index written in the name (`object_3`, `box_0`): the name is kept as written. */
   explicitName?: string;
-  /** A numbered range naming a group: "bolts 1–4", "plates 1 through 3" → [1, 4]: `bolt_1` … `bolt_4`. */
-  range?: [number, number];
+  /** Numbers naming a group's members: "bolts 1–4" → 1…4 (`bolt_1` … `bolt_4`), "bins 1, 2 and 5" → 1, 2, 5. */
+  numbers?: number[];
   count?: number;
   plural: boolean;
   all: boolean;
@@ -68,8 +68,8 @@ const AFTER_NAME = new Set(['and', 'or', 'is', 'are', 'should', 'must', 'sits', 
  * is an article unless what follows cannot start a noun phrase or a quantity.
  */
 function withLabel(tokens: Token[], j: number, np: NounPhrase): { np: NounPhrase; next: number } {
-  const range = np.count === undefined ? readRange(tokens, j) : null;
-  if (range) return { np: { ...np, range: range.range, count: range.range[1] - range.range[0] + 1, plural: true }, next: range.next };
+  const numbered = np.count === undefined ? readRange(tokens, j) ?? (np.plural ? readNumberList(tokens, j) : null) : null;
+  if (numbered) return { np: { ...np, numbers: numbered.numbers, count: numbered.numbers.length, plural: true }, next: numbered.next };
   if (np.plural || np.count !== undefined) return { np, next: j };
   let k = j;
   if (NUMBER_MARKS.has(wordAt(tokens, k) ?? '') || (tokens[k]?.kind === 'sym' && tokens[k].text === '#')) k++;
@@ -107,22 +107,50 @@ function wordAt(tokens: Token[], i: number): string | undefined {
  * A numbered range after a noun: "bolts 1–4", "tubes 1-4", "plates 1 to 3", "1 through 3" (a minus glued to the
  * second number is the dash); the second number must be larger and not followed by a unit.
  */
-function readRange(tokens: Token[], j: number): { range: [number, number]; next: number } | null {
-  const a = tokens[j];
+function readRange(tokens: Token[], j: number): { numbers: number[]; next: number } | null {
+  const a = numberToken(tokens[j]);
   if (a?.kind !== 'num' || !Number.isInteger(a.value) || a.value < 0 || a.text.startsWith('-')) return null;
   let k = j + 1;
   const mid = tokens[k];
-  let b = mid;
+  let b: Token | undefined = mid;
   if (mid?.kind === 'num' && mid.text.startsWith('-')) {
     b = { kind: 'num', text: mid.text.slice(1), value: -mid.value };
   } else if ((mid?.kind === 'word' && RANGE_WORDS.has(mid.text)) || (mid?.kind === 'sym' && (mid.text === '-' || mid.text === '–' || mid.text === '—'))) {
     k++;
-    b = tokens[k];
+    b = numberToken(tokens[k]);
   } else return null;
   if (b?.kind !== 'num' || !Number.isInteger(b.value) || b.value <= a.value || b.value - a.value + 1 > MAX_COUNT) return null;
   const unitAfter = readQuantity([b, ...tokens.slice(k + 1, k + 3)], 0);
   if (unitAfter) return null;
-  return { range: [a.value, b.value], next: k + 1 };
+  return { numbers: Array.from({ length: b.value - a.value + 1 }, (_, n) => a.value + n), next: k + 1 };
+}
+
+/** A number written as a word counts in a range ("plates one through three"); "a", "an", "half" do not. */
+function numberToken(t: Token | undefined): Token | undefined {
+  if (t?.kind !== 'word') return t;
+  const v = NUMBER_WORDS.get(t.text);
+  return v !== undefined && Number.isInteger(v) && v >= 1 && t.text !== 'a' && t.text !== 'an' ? { kind: 'num', text: t.text, value: v } : t;
+}
+
+/** Numbers listed after a plural noun: "bins 1, 2 and 3" (the commas are gone by now), at least two, distinct. */
+function readNumberList(tokens: Token[], j: number): { numbers: number[]; next: number } | null {
+  const numbers: number[] = [];
+  let k = j;
+  let next = j;
+  while (k < tokens.length) {
+    const t = tokens[k];
+    if (t.kind === 'num' && Number.isInteger(t.value) && t.value >= 0 && !t.text.startsWith('-') && !readQuantity(tokens, k) && !numbers.includes(t.value)) {
+      numbers.push(t.value);
+      next = ++k;
+      continue;
+    }
+    if (numbers.length > 0 && t.kind === 'word' && (t.text === 'and' || t.text === 'or') && tokens[k + 1]?.kind === 'num') {
+      k++;
+      continue;
+    }
+    break;
+  }
+  return numbers.length >= 2 ? { numbers, next } : null;
 }
 
 function isWord(t: Token | undefined, text?: string): t is Token & { kind: 'word' } {
@@ -193,7 +221,7 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
   // Every field present from the start, in one order: noun phrases then share one object shape (monomorphic
   // property access in the parser's hot paths).
   const np: NounPhrase = {
-    kind: '', head: undefined, label: undefined, colour: undefined, size: undefined, ordinal: undefined, explicitName: undefined, range: undefined,
+    kind: '', head: undefined, label: undefined, colour: undefined, size: undefined, ordinal: undefined, explicitName: undefined, numbers: undefined,
     count: undefined, plural: false, all: false, other: false, superlative: undefined, pronoun: undefined, unknownNoun: false,
   };
   let sawModifier = false;

@@ -64,10 +64,9 @@ function resolve(ctx: Context, item: NpItem, role: { between?: boolean; exclude?
   ctx.lastKind = kind;
   ctx.lastHead = head;
   if (np.explicitName) return [reg.ensure(np.explicitName, kind)];
-  if (np.range) {
-    // "bolts 1–4": the members named by their numbers.
-    const names: string[] = [];
-    for (let k = np.range[0]; k <= np.range[1]; k++) names.push(reg.ensure(`${head}_${k}`, kind, np.colour, np.size));
+  if (np.numbers) {
+    // "bolts 1–4", "bins 1, 2 and 3": the members named by their numbers.
+    const names = np.numbers.map((k) => reg.ensure(`${head}_${k}`, kind, np.colour, np.size));
     reg.setGroup(kind, names);
     return names;
   }

@@ -40,11 +40,25 @@ export function tokenize(text: string): Token[] {
   for (let match = TOKEN.exec(text); match !== null; match = TOKEN.exec(text)) {
     const t = match[0];
     if (match[1] !== undefined) {
+      const before = tokens[tokens.length - 1];
+      if (t.startsWith('.') && before?.kind === 'word' && NUMBER_ABBREVIATIONS.has(before.text) && /\p{L}/u.test(text[match.index - 1] ?? '') && /^\.\d+$/.test(t)) {
+        // "item No.3": the dot of the mark, then the number.
+        tokens.push({ kind: 'num', text: t.slice(1), value: Number(t.slice(1)) });
+        continue;
+      }
       const end = match.index + t.length;
       const glued = /^[\p{L}\p{N}_]+/u.exec(text.slice(end, end + 40))?.[0];
       if (glued !== undefined && ORDINAL_SUFFIX.test(glued)) {
         // "3rd", "10th": one ordinal word.
         tokens.push({ kind: 'word', text: `${t}${glued}` });
+        TOKEN.lastIndex = end + glued.length;
+        continue;
+      }
+      if (glued === 'in') {
+        // "3in": inches (glued to its number, "in" cannot be the preposition).
+        const minus = before?.kind === 'sym' && (before.text === '-' || before.text === '−' || before.text === '–') && text[match.index - 1] === before.text;
+        if (minus) tokens.pop();
+        tokens.push({ kind: 'num', text: minus ? `-${t}` : t, value: (minus ? -1 : 1) * Number(t) }, { kind: 'word', text: 'inch' });
         TOKEN.lastIndex = end + glued.length;
         continue;
       }

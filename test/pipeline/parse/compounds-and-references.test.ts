@@ -39,6 +39,9 @@ test('numbered ranges name a group: 1–4, 1-4, 1 to 4, 2 through 5', () => {
   }
   assert.deepEqual(names('stack crates 2 through 5 on the pallet'), ['crate_2', 'crate_3', 'crate_4', 'crate_5', 'pallet']);
   assert.deepEqual(names('place rods 1-3 in a circle around the hub'), ['rod_1', 'rod_2', 'rod_3', 'hub']);
+  assert.deepEqual(names('put jigs one to three left of the press'), ['jig_1', 'jig_2', 'jig_3', 'press']);
+  // Listed numbers: "crates 1, 2 and 4".
+  assert.deepEqual(names('load crates 1, 2 and 4 onto the pallet'), ['crate_1', 'crate_2', 'crate_4', 'pallet']);
   // A dash before a number with a unit is not a range.
   assert.equal(parseInstruction('place the box 2 cm above the cube').constraints[0].parameters.distance, 0.02);
 });
@@ -47,6 +50,7 @@ test('"no. 3", "No. 1", "#3" name an object; the dot ends no clause', () => {
   assert.deepEqual(brief(parseInstruction('Mount gear no. 2 on shaft No. 5')), ['on(gear_2,shaft_5)']);
   assert.deepEqual(brief(parseInstruction('put bin #4 right of bin # 3')), ['right(bin_4,bin_3)']);
   assert.deepEqual(brief(parseInstruction('put tray nr. 7 on the cart')), ['on(tray_7,cart)']);
+  assert.deepEqual(brief(parseInstruction('place spindle No.2 behind the lathe')), ['behind(spindle_2,lathe)']);
 });
 
 test('the first name of a lettered list keeps its letter', () => {
@@ -83,6 +87,8 @@ test('inches: "4 in", "4 in.", 4" are lengths when no noun phrase follows "in"',
   assert.ok(Math.abs(at('put the sensor 6 in left of the motor')! - 6 * 0.0254) < 1e-12);
   assert.ok(Math.abs(at('put the sensor 6 in. left of the motor')! - 6 * 0.0254) < 1e-12);
   assert.ok(Math.abs(at('put the sensor 6" left of the motor')! - 6 * 0.0254) < 1e-12);
+  assert.ok(Math.abs(at('put the sensor 6in left of the motor')! - 6 * 0.0254) < 1e-12);
+  refused('put the sensor -6in left of the motor', /must be a positive/);
   assert.deepEqual(brief(parseInstruction('put 2 cubes in the bin')).map((b) => b.split('(')[0]), ['inside', 'inside'], '"in" before a noun phrase is the preposition');
 });
 
