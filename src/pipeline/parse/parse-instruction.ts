@@ -297,7 +297,7 @@ function checkFits(ctx: Context, subjects: string[], support: string): void {
   }
   if (need[0] > 2 * s.halfExtents[0] + 1e-9 && need[1] > 2 * s.halfExtents[1] + 1e-9) {
     throw new ParseError(
-      `${subjects.length} objects side by side on the ${support} need ${Math.min(need[0], need[1]).toFixed(2)} m of its top, but it is ${(2 * s.halfExtents[0]).toFixed(2)} × ${(2 * s.halfExtents[1]).toFixed(2)} m: they do not fit on it (in ${quote(ctx.source)})`,
+      `${subjects.length} objects side by side on the ${support} need ${need[0].toFixed(2)} m along x or ${need[1].toFixed(2)} m along y (their footprints), but its top is ${(2 * s.halfExtents[0]).toFixed(2)} × ${(2 * s.halfExtents[1]).toFixed(2)} m: they do not fit on it (in ${quote(ctx.source)})`,
     );
   }
 }

@@ -41,7 +41,7 @@ test('numbered ranges name a group: 1–4, 1-4, 1 to 4, 2 through 5', () => {
   assert.deepEqual(names('place rods 1-3 in a circle around the hub'), ['rod_1', 'rod_2', 'rod_3', 'hub']);
   assert.deepEqual(names('put jigs one to three left of the press'), ['jig_1', 'jig_2', 'jig_3', 'press']);
   // Listed numbers: "crates 1, 2 and 4".
-  assert.deepEqual(names('load crates 1, 2 and 4 onto the pallet'), ['crate_1', 'crate_2', 'crate_4', 'pallet']);
+  assert.deepEqual(names('load cases 1, 2 and 4 onto the pallet'), ['case_1', 'case_2', 'case_4', 'pallet']);
   // A dash before a number with a unit is not a range.
   assert.equal(parseInstruction('place the box 2 cm above the cube').constraints[0].parameters.distance, 0.02);
 });

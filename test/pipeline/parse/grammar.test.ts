@@ -142,7 +142,7 @@ test('format characters are removed; a look-alike letter is named', () => {
 });
 
 test('objects listed onto one support that cannot fit side by side are refused', () => {
-  refused('put the red box and the green box on the blue cube', /2 objects side by side on the blue_cube need 0\.20 m of its top, but it is 0\.08 × 0\.08 m: they do not fit/);
+  refused('put the red box and the green box on the blue cube', /2 objects side by side on the blue_cube need 0\.20 m along x or 0\.20 m along y \(their footprints\), but its top is 0\.08 × 0\.08 m: they do not fit/);
   assert.equal(parseInstruction('put the cup and the plate on the tray').constraints.length, 2);
 });
 
