@@ -15,6 +15,24 @@ const NOUN_CONTEXT = new Set(['a', 'an', 'the', 'straight', 'single', 'neat', 't
 /** Words that make a clause of their own (a formation or a group relation) although they are not relations. */
 const SHAPE_WORDS = new Set(['circle', 'ring', 'triangle', 'pentagon', 'hexagon', 'octagon', 'polygon', 'apart', 'contact', 'row', 'line', 'grid', 'pyramid', 'upside', 'facing', 'upright']);
 
+/**
+ * "place the monitor on the desk with the keyboard in front of it": "with" + a noun phrase + a relation to
+ * "it"/"them" is a clause of its own (the pronoun names the previous subject).
+ */
+function withClause(tokens: Token[], i: number, current: Token[]): boolean {
+  const t = tokens[i];
+  if (t.kind !== 'word' || t.text !== 'with' || !hasRelation(current)) return false;
+  const det = tokens[i + 1];
+  if (det?.kind !== 'word' || !['the', 'a', 'an', 'its', 'their'].includes(det.text)) return false;
+  for (let k = i + 3; k < Math.min(tokens.length, i + 8); k++) {
+    const rel = matchRelation(tokens, k);
+    if (!rel) continue;
+    const ref = tokens[k + rel.length];
+    return ref?.kind === 'word' && (ref.text === 'it' || ref.text === 'them');
+  }
+  return false;
+}
+
 function hasRelation(tokens: Token[]): boolean {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -100,7 +118,8 @@ export function splitClauses(tokens: Token[]): Token[][] {
     const isBreak =
       t.kind === 'sep' ||
       (t.kind === 'word' && BREAK_WORDS.has(t.text)) ||
-      (t.kind === 'word' && t.text === 'after' && tokens[i + 1]?.kind === 'word' && (tokens[i + 1].text === 'that' || tokens[i + 1].text === 'this'));
+      (t.kind === 'word' && t.text === 'after' && tokens[i + 1]?.kind === 'word' && (tokens[i + 1].text === 'that' || tokens[i + 1].text === 'this')) ||
+      withClause(tokens, i, current);
     if (isBreak) {
       if (current.length > 0) pieces.push(current);
       current = [];
