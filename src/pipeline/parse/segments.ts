@@ -25,6 +25,8 @@ function withClause(tokens: Token[], i: number, current: Token[]): boolean {
   const det = tokens[i + 1];
   if (det?.kind !== 'word' || !['the', 'a', 'an', 'its', 'their'].includes(det.text)) return false;
   for (let k = i + 3; k < Math.min(tokens.length, i + 8); k++) {
+    const w = tokens[k];
+    if (w.kind !== 'word' || w.text === 'and' || w.text === 'or' || verbBase(w.text) === w.text) return false;
     const rel = matchRelation(tokens, k);
     if (!rel) continue;
     const ref = tokens[k + rel.length];
