@@ -5,6 +5,7 @@
  * CPU time read beside its wall time; then a single-stream pass (one instruction per call). Quality is
  * tallied outside the timed region.
  */
+import { instructionCounterAvailability } from '../../bench/hardware-counters.js';
 import { machineNoise, readCpuCounters } from '../../bench/noise.js';
 import { measure, type RunHooks } from '../../bench/runner.js';
 import { chunk, cycle, ResponseTally } from '../../bench/response-tally.js';
@@ -90,7 +91,8 @@ export function headline(c: ThroughputCategory): string {
 /** Runs every instruction set; on abort or failure keeps the categories measured so far. */
 export async function runThroughput(ctx: RunContext, options: ThroughputOptions): Promise<SuiteOutcome<ThroughputResult>> {
   const categories = new Map<string, ThroughputCategory>();
-  const result = (): ThroughputResult => ({ batchSize: options.batchSize, categories: toRecord(categories) });
+  const counters = instructionCounterAvailability().note;
+  const result = (): ThroughputResult => ({ batchSize: options.batchSize, categories: toRecord(categories), instructionsRetired: counters });
   try {
     for (const set of ctx.sets) {
       const started = performance.now();

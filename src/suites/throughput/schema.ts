@@ -60,6 +60,7 @@ export const ThroughputSchema = Type.Object(
   {
     batchSize: Type.Integer({ description: 'instructions per processBatch call' }),
     categories: NamedRecord(ThroughputCategorySchema, 'results per instruction category, keyed by its name'),
+    instructionsRetired: Type.Optional(Type.String({ description: 'instructions retired per instruction processed (a hardware-counter measure): why it is not in this report, e.g. "not available on this machine: no hardware PMU is exposed"' })),
   },
   { description: 'throughput suite: batched throughput, per-batch latency, single-stream latency and quality per category' },
 );

@@ -30,11 +30,26 @@ export function throughputTables(t: ThroughputResult, view: ReportView): Table[]
       ]),
       notes: [
         'instr/s: median over runs of instructions / run wall time, with the 95% CI of that median. Batch latency: wall time of one processBatch call.',
-        'instr/CPU-s and core share use process CPU time (all threads, the sampler thread included when it runs).',
+        'instr/CPU-s and core share use process CPU time (all threads; the sampler thread included when it runs: measured at about 1.1% of a core at the default 250 ms interval, the same on both sides of a gate; --no-sampler leaves it out).',
         'Constraints met and confidence count successful responses only.',
       ],
     },
   ];
+  const noisy = cats.filter(([, c]) => c.noise);
+  if (noisy.length > 0) {
+    tables.push({
+      title: 'Machine noise during the batched runs (what the gate reads to tell a busy machine from a slower build)',
+      head: ['category', 'core share', 'other processes, cores', 'steal', 'run-to-run CV wall', 'run-to-run CV CPU', 'busy'],
+      rows: noisy.map(([n, c]) => {
+        const x = c.noise!;
+        return [n, fixed(x.coreShare, 2), x.otherCores === null ? 'n/a' : fixed(x.otherCores, 2), x.stealShare === null ? 'n/a' : pct(x.stealShare), pct(x.wallCv), pct(x.cpuCv), x.busy ? 'yes' : 'no'];
+      }),
+      notes: [
+        'Core share: process CPU time / wall time over the measured loop. Other processes: the machine’s busy CPU time (/proc/stat) minus this process’s, in cores.',
+        `Instructions retired per instruction: ${t.instructionsRetired ?? 'not recorded'}.`,
+      ],
+    });
+  }
   const ss = cats.filter(([, c]) => c.singleStream);
   if (ss.length > 0) {
     tables.push({
