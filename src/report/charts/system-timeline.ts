@@ -9,6 +9,9 @@ import { axis, PALETTE, subtitleOf, titled } from './theme.js';
 
 const GB = 2 ** 30;
 
+/** Narrowest span (CSS px) whose name is written upwards when it does not fit across. */
+const MIN_VERTICAL_LABEL_PX = 13;
+
 /** Light fills for alternating case spans. */
 const SPAN_FILLS = ['rgba(0,114,178,0.08)', 'rgba(230,159,0,0.10)'];
 
@@ -32,6 +35,14 @@ function caseSpansPlugin(cases: BenchReport['timeline']['cases'], endMs: number)
         ctx.textBaseline = 'top';
         const label = `${c.suite} › ${c.case}`;
         if (ctx.measureText(label).width < x1 - x0 - 4) ctx.fillText(label, x0 + 3, top + 3 + (i % 2) * 14);
+        else if (x1 - x0 >= MIN_VERTICAL_LABEL_PX) {
+          // A narrow span: its name written upwards from the bottom, inside the span.
+          ctx.save();
+          ctx.translate(x0 + (x1 - x0) / 2 - 6, bottom - 4);
+          ctx.rotate(-Math.PI / 2);
+          ctx.fillText(label, 0, 0);
+          ctx.restore();
+        }
       });
       ctx.restore();
     },

@@ -9,12 +9,12 @@ import * as tf from '@tensorflow/tfjs-core';
 import { LEAK_BYTES_PER_INSTRUCTION } from '../../bench/constants.js';
 import { collectGarbage } from '../../bench/gc.js';
 import { chunk, cycle } from '../../bench/response-tally.js';
-import { fixed } from '../../format/numbers.js';
 import type { GasmResponse } from '../../pipeline/types.js';
 import { median } from '../../stats/quantile.js';
 import type { InstructionSet, RunContext, SuiteOutcome } from '../contract.js';
 import { toRecord } from '../records.js';
 import type { MemoryOptions } from './options.js';
+import { retainedCell } from './tables.js';
 import type { MemoryCategory, MemoryPoint, MemoryResult } from './schema.js';
 
 /** What the suite runs per batch; the bridge's processBatch, or a wrapper in tests. */
@@ -120,7 +120,7 @@ export async function runMemory(ctx: RunContext, options: MemoryOptions, process
       if (c) {
         categories.set(set.name, c);
         if (!c.gcExposed) ctx.warn('NO_GC', `memory/${set.name}: garbage collector not available: retained-memory figures include garbage`);
-        ctx.progress({ suite: 'memory', case: set.name, done: { figure: `${fixed(c.retainedBytesPerInstruction, 1)} B/instruction retained, ${c.leakedTensors} tensors leaked`, runs: c.repetitions, ms: performance.now() - started } });
+        ctx.progress({ suite: 'memory', case: set.name, done: { figure: `${retainedCell(c.retainedBytesPerInstruction, c.samples)} B/instruction retained, ${c.leakedTensors} tensors leaked`, runs: c.repetitions, ms: performance.now() - started } });
       }
       if (ctx.signal.aborted) return { status: 'aborted', result: result() };
     }

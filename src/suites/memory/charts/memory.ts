@@ -19,8 +19,7 @@ export function memoryCharts(m: MemoryResult, view: ReportView): ChartSpec[] {
   return ownEntries(m.categories)
     .filter(([, c]) => c.timeline.length > 0)
     .map(([name, c]) => {
-      const retained = `${retainedCell(c.retainedBytesPerInstruction, c.samples)} B/instruction retained after GC (median [95% CI]), ${c.leakedTensors} tensors left`;
-      const verdict = c.leak ? `LEAK: ${retained}` : `no leak: ${retained}`;
+      const verdict = `${c.leak ? 'LEAK' : 'no leak'}, ${retainedCell(c.retainedBytesPerInstruction, c.samples)} B/instruction retained, ${c.leakedTensors} tensors left`;
       const maxTensors = Math.max(...c.timeline.map((p) => p.tensors));
       const config: ChartConfiguration = {
         type: 'line',
@@ -33,7 +32,7 @@ export function memoryCharts(m: MemoryResult, view: ReportView): ChartSpec[] {
           ],
         },
         options: {
-          plugins: titled(`Memory, ${name} instructions: ${verdict}`, `${c.repetitions} repetitions × ${c.instructions.toLocaleString('en-US')} instructions = ${(c.repetitions * c.instructions).toLocaleString('en-US')} on the x-axis${c.gcExposed ? '' : ' · GC not exposed: figures include garbage'} · ${view.subtitle}`),
+          plugins: titled(`Memory (${name}): ${verdict}`, `retained: median [95% CI] over ${c.repetitions} repetitions × ${c.instructions.toLocaleString('en-US')} instructions${c.gcExposed ? '' : ' · GC not exposed: figures include garbage'} · ${view.subtitle}`),
           layout: { padding: { right: 12 } },
           scales: {
             x: axis('instructions processed in the measured repetitions', { type: 'linear', beginAtZero: true }),

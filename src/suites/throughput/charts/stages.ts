@@ -45,11 +45,11 @@ export function stagesChart(t: ThroughputResult, view: ReportView): ChartSpec | 
       ],
     },
     options: {
-      plugins: titled('Where the time goes: ms per instruction by stage, mean over the batched runs that give instr/s', view.subtitle),
+      plugins: titled('Where the time goes: ms per instruction by stage (mean over the batched runs)', view.subtitle),
       layout: { padding: { right: 24 } },
       scales: {
         x: axis('instruction category', { stacked: true }),
-        y: axis('milliseconds, share per instruction (batched: encode and inference split over the batch)', { stacked: true, beginAtZero: true }),
+        y: axis('ms per instruction (encode, inference: share of the batch)', { stacked: true, beginAtZero: true }),
       },
     },
   };
