@@ -199,6 +199,8 @@ function compoundClass(w: string): number {
   return c;
 }
 
+const PLACE_MODIFIERS = new Set(['side', 'end', 'corner']);
+
 /** Prepositions and orientation words that never continue a compound ("the beam across …", "the cup face down"). */
 const NOT_IN_COMPOUNDS = new Set([
   'across', 'through', 'thru', 'via', 'toward', 'towards', 'before', 'after', 'until', 'till', 'per', 'like', 'face', 'facedown', 'faceup',
@@ -319,7 +321,9 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
     const verbNoun = afterDeterminer && verbBase(w) === w && !NOT_NOUNS.has(w) && !FILLERS.has(w) && w.length > 1;
     const ingModifier = sawModifier && w.endsWith('ing') && verbBase(w) !== undefined && nounContinues(tokens, j + 1);
     const known = NOUN_FORMS.has(w);
-    if (known || verbNoun || ingModifier || ((sawModifier || bare) && couldBeNoun(w) && !matchRelation(tokens, j))) {
+    // "the side table", "the end cap": a place word directly before a lexicon noun names a kind of it.
+    const placeModifier = sawModifier && PLACE_MODIFIERS.has(w) && NOUN_FORMS.has(wordAt(tokens, j + 1) ?? '') && wordAt(tokens, j + 2) !== 'of';
+    if (known || verbNoun || ingModifier || placeModifier || ((sawModifier || bare) && couldBeNoun(w) && !matchRelation(tokens, j))) {
       // Noun-noun compounds: "the trash can", "the heater shaker", "the packing table", "the base plate". The last
       // noun is the head: its lexicon kind sizes the entity; the name is the user's words joined.
       const parts = [w];

@@ -166,7 +166,9 @@ function arrangementClause(ctx: Context, items: Item[], verb: string | undefined
     const it = items[k];
     if (it.t !== 'np' || k === centreIndex || it.np.pronoun === 'previous') continue;
     if (items[k + 1]?.t === 'role' && k > shapeIndex && shapeIndex >= 0) continue;
-    if (shapeIndex >= 0 && k > shapeIndex && subjectIdx.length > 0) break;
+    // "a ring of 6 cups": one noun phrase after the shape; "stack crate A, crate B and crate C" (the shape word
+    // is the clause's verb): all of them.
+    if (shapeIndex > 0 && k > shapeIndex && subjectIdx.length > 0) break;
     subjectIdx.push(k);
   }
   const isGroup = (k: number) => {

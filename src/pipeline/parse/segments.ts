@@ -9,6 +9,8 @@ import { matchRelation } from './relations.js';
 import type { Token } from './tokenize.js';
 
 const BREAK_WORDS = new Set(['then', 'afterwards', 'afterward', 'finally', 'while', 'whilst', 'meanwhile']);
+/** "the clamp should sit on …": a verb after a modal continues the clause. */
+const MODALS = new Set(['should', 'must', 'will', 'shall', 'can', 'could', 'would', 'may', 'might']);
 const ANGLE_VERBS = new Set(['rotate', 'turn', 'spin', 'tilt', 'orient', 'align', 'stack', 'arrange']);
 /** Words after which a verb form is a noun ("a line", "a straight line", "the stack"). */
 const NOUN_CONTEXT = new Set(['a', 'an', 'the', 'straight', 'single', 'neat', 'tidy', 'long', 'short', 'one', 'each', 'every', 'this', 'that', 'its', 'their']);
@@ -100,7 +102,7 @@ function splitAtVerbs(tokens: Token[]): Token[][] {
     if (t.kind === 'word' && verbBase(t.text) === t.text && i + 1 < tokens.length && !matchRelation(tokens, i) && hasRelation(tokens.slice(start, i))) {
       const prev = tokens[i - 1];
       // "to grasp", "is placed": a verb after "to" or a copula continues the clause.
-      if (prev.kind === 'word' && (prev.text === 'to' || prev.text === 'is' || prev.text === 'are' || prev.text === 'be')) continue;
+      if (prev.kind === 'word' && (prev.text === 'to' || prev.text === 'is' || prev.text === 'are' || prev.text === 'be' || MODALS.has(prev.text))) continue;
       // "in a line", "a straight line", "the pile": after an article or an adjective the word is a noun.
       if (prev.kind === 'word' && NOUN_CONTEXT.has(prev.text)) continue;
       out.push(tokens.slice(start, i));

@@ -56,6 +56,7 @@ test('"no. 3", "No. 1", "#3" name an object; the dot ends no clause', () => {
 test('the first name of a lettered list keeps its letter', () => {
   assert.deepEqual(names('arrange valve A, valve B, valve C and valve D in a row with 3 cm spacing'), ['valve_a', 'valve_b', 'valve_c', 'valve_d']);
   assert.deepEqual(names('put crate A and crate B side by side'), ['crate_a', 'crate_b']);
+  assert.deepEqual(brief(parseInstruction('Stack lid A, lid B and lid C')), ['on(lid_b,lid_a)', 'on(lid_c,lid_b)']);
   // The same noun after a relation starts a new clause: no list is merged across it.
   assert.deepEqual(brief(parseInstruction('set tray 1 on tray 2, tray 3 on tray 4')), ['on(tray_1,tray_2)', 'on(tray_3,tray_4)']);
   assert.deepEqual(brief(parseInstruction('stack bin A on bin B and bin B on bin C')), ['on(bin_a,bin_b)', 'on(bin_b,bin_c)']);
@@ -82,6 +83,8 @@ test('verbs after a determiner are nouns: the clamp, a slide, the stage, the pre
   assert.deepEqual(brief(parseInstruction('The press should be placed behind the bench')), ['behind(press,bench)']);
   assert.deepEqual(brief(parseInstruction('lay a slide on the microscope stage')), ['on(slide,microscope_stage)']);
   assert.deepEqual(brief(parseInstruction('clamp the part in the vise')), ['inside(part,vise)'], 'a verb at the start stays a verb');
+  assert.deepEqual(brief(parseInstruction('The hold must rest behind the hatch')), ['behind(hold,hatch)'], 'a verb after a modal continues the clause');
+  assert.deepEqual(names('put the kettle on the corner shelf'), ['kettle', 'corner_shelf'], 'a place word before a lexicon noun');
 });
 
 test('inches: "4 in", "4 in.", 4" are lengths when no noun phrase follows "in"', () => {
