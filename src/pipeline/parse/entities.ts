@@ -199,6 +199,11 @@ function compoundClass(w: string): number {
   return c;
 }
 
+/** Nouns plural in form that name one object ("the scissors"): one entity, named as written, unless counted. */
+const PLURALIA_TANTUM = new Set([
+  'scissors', 'pliers', 'tweezers', 'tongs', 'shears', 'goggles', 'headphones', 'binoculars', 'clippers', 'forceps', 'calipers',
+  'callipers', 'snips', 'pincers', 'spectacles', 'trousers', 'jeans', 'shorts', 'pants', 'earphones', 'earbuds',
+]);
 const PLACE_MODIFIERS = new Set(['side', 'end', 'corner']);
 
 /** Prepositions and orientation words that never continue a compound ("the beam across …", "the cup face down"). */
@@ -352,9 +357,12 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
       const modifiers = parts.slice(0, -1).join('_');
       const join = (head: string) => (modifiers ? `${modifiers}_${head.replace(/ /g, '_')}` : head.replace(/ /g, '_'));
       if (kind !== undefined) {
+        // "the pliers", "the scissors": one object unless counted ("two pliers").
+        if (PLURALIA_TANTUM.has(last) && np.count === undefined && !np.all) return withLabel(tokens, k, { ...np, kind, head: join(last) });
         return withLabel(tokens, k, { ...np, kind, head: join(singularSurface(last, kind)), plural: isPluralForm(last, kind) });
       }
-      const plural = /s$/.test(last) && !/(ss|us|is|as|os)$/.test(last) && last.length > 3 && ((np.count ?? 0) > 1 || np.all || np.other || np.count === undefined);
+      const plural = /s$/.test(last) && !/(ss|us|is|as|os)$/.test(last) && last.length > 3 && ((np.count ?? 0) > 1 || np.all || np.other || np.count === undefined) &&
+        !(PLURALIA_TANTUM.has(last) && np.count === undefined && !np.all);
       const head = join(plural ? last.slice(0, -1) : last);
       return withLabel(tokens, k, { ...np, kind: head, head, plural, unknownNoun: true });
     }

@@ -31,6 +31,9 @@ test('noun-noun compounds are one entity named by the user’s words, sized from
   assert.deepEqual(brief(parseInstruction('the mug can go on the shelf')), ['on(mug,shelf)']);
   assert.deepEqual(names('drop the washers into the spares tray'), ['washer_1', 'washer_2', 'washer_3', 'spares_tray']);
   assert.deepEqual(names('put the lids on the pallet'), ['lid_1', 'lid_2', 'lid_3', 'pallet']);
+  // Nouns plural in form that name one object.
+  assert.deepEqual(names('lay the tweezers beside the petri dish'), ['tweezers', 'petri_dish']);
+  assert.deepEqual(names('put two pliers on the bench'), ['pliers_1', 'pliers_2', 'bench']);
 });
 
 test('numbered ranges name a group: 1–4, 1-4, 1 to 4, 2 through 5', () => {
