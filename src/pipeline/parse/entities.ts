@@ -199,6 +199,12 @@ function compoundClass(w: string): number {
   return c;
 }
 
+/** A compound's name: its modifiers and head joined by underscores ("trash_can", "robot_arm"). */
+function joinHead(modifiers: string, head: string): string {
+  const h = head.includes(' ') ? head.replace(/ /g, '_') : head;
+  return modifiers ? `${modifiers}_${h}` : h;
+}
+
 /** Nouns plural in form that name one object ("the scissors"): one entity, named as written, unless counted. */
 const PLURALIA_TANTUM = new Set([
   'scissors', 'pliers', 'tweezers', 'tongs', 'shears', 'goggles', 'headphones', 'binoculars', 'clippers', 'forceps', 'calipers',
@@ -354,16 +360,15 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
       }
       const last = parts[parts.length - 1];
       const kind = NOUN_FORMS.get(last);
-      const modifiers = parts.slice(0, -1).join('_');
-      const join = (head: string) => (modifiers ? `${modifiers}_${head.replace(/ /g, '_')}` : head.replace(/ /g, '_'));
+      const modifiers = parts.length > 1 ? parts.slice(0, -1).join('_') : '';
       if (kind !== undefined) {
         // "the pliers", "the scissors": one object unless counted ("two pliers").
-        if (PLURALIA_TANTUM.has(last) && np.count === undefined && !np.all) return withLabel(tokens, k, { ...np, kind, head: join(last) });
-        return withLabel(tokens, k, { ...np, kind, head: join(singularSurface(last, kind)), plural: isPluralForm(last, kind) });
+        if (PLURALIA_TANTUM.has(last) && np.count === undefined && !np.all) return withLabel(tokens, k, { ...np, kind, head: joinHead(modifiers, last) });
+        return withLabel(tokens, k, { ...np, kind, head: joinHead(modifiers, singularSurface(last, kind)), plural: isPluralForm(last, kind) });
       }
       const plural = /s$/.test(last) && !/(ss|us|is|as|os)$/.test(last) && last.length > 3 && ((np.count ?? 0) > 1 || np.all || np.other || np.count === undefined) &&
         !(PLURALIA_TANTUM.has(last) && np.count === undefined && !np.all);
-      const head = join(plural ? last.slice(0, -1) : last);
+      const head = joinHead(modifiers, plural ? last.slice(0, -1) : last);
       return withLabel(tokens, k, { ...np, kind: head, head, plural, unknownNoun: true });
     }
     return colourAsNoun(tokens, j, np);

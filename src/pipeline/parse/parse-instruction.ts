@@ -602,7 +602,7 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
   // sizes are guesses, and the instruction says the content fits (docs/CONVENTIONS.md).
   const contents = new Map<string, string[]>();
   for (const c of ctx.constraints) {
-    if (c.type === 'inside' && c.targets.length > 0 && registry.get(c.targets[0])) {
+    if (c.type === 'inside' && c.targets.length > 0) {
       contents.set(c.targets[0], [...(contents.get(c.targets[0]) ?? []), c.subject]);
     }
   }
@@ -623,8 +623,9 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
   const onto = new Map<string, [number, number]>();
   for (const c of ctx.constraints) {
     if ((c.type !== 'on' && c.type !== 'above') || c.targets.length === 0) continue;
+    const support = registry.get(c.targets[0]);
     const sub = registry.get(c.subject);
-    if (!sub) continue;
+    if (!sub || !support || isKnownKind(support.kind)) continue;
     const need = onto.get(c.targets[0]) ?? [0, 0];
     onto.set(c.targets[0], [Math.max(need[0], 2 * sub.halfExtents[0]), Math.max(need[1], 2 * sub.halfExtents[1])]);
   }
