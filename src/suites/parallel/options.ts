@@ -19,7 +19,7 @@ export const PARALLEL_OPTIONS: OptionSpec[] = [
   BATCH_SIZE_OPTION,
   PIPELINE_CATEGORY_OPTION,
   WORKERS_OPTION,
-  { flags: '--parallel-repetitions <n>', description: `parallel-suite repetitions (default: ${DEFAULT_PARALLEL_REPETITIONS}, or --runs)` },
+  { flags: '--parallel-repetitions <n>', description: `parallel-suite repetitions (default: ${DEFAULT_PARALLEL_REPETITIONS}, or --runs; then more while the speedup interval is wider than --target-ci, up to --max-time)` },
 ];
 
 export function parseParallelOptions(flags: RawFlags): ParallelOptions {

@@ -15,6 +15,7 @@ import { workerScriptBeside } from '../../bench/worker-script.js';
 import { times, withInterval } from '../../format/numbers.js';
 import { median } from '../../stats/quantile.js';
 import type { RunContext, SuiteOutcome } from '../contract.js';
+import { relativeMedianCiWidth } from '../../stats/median-precision.js';
 import { medianOfRatios, pairedRatioOfMedians } from '../ratio-interval.js';
 import type { ParallelOptions } from './options.js';
 import type { Workload } from './protocol.js';
@@ -127,13 +128,22 @@ export async function runParallel(ctx: RunContext, options: ParallelOptions, dep
     const started = performance.now();
     const caseName = `${options.workers} workers`;
     ctx.sampler.markCase(SUITE, caseName, 'start');
-    for (let rep = 0; rep < repetitions; rep++) {
+    // Past the planned repetitions, more while the speedup's interval is too wide to say anything, up to the
+    // precision budget (--target-ci, --max-time), unless the count was fixed (--parallel-repetitions, --runs).
+    const precision = options.repetitions === null && ctx.policy.runs === null ? ctx.policy.precision : undefined;
+    let extraSince = Number.NaN;
+    const wantsMore = (): boolean => {
+      if (!precision || relativeMedianCiWidth(speedup) <= precision.relativeCiWidth) return false;
+      if (Number.isNaN(extraSince)) extraSince = performance.now();
+      return performance.now() - extraSince < precision.maxTimeMs;
+    };
+    for (let rep = 0; rep < repetitions || wantsMore(); rep++) {
       if (ctx.signal.aborted) {
         aborted = true;
         break;
       }
       if (pool.healthy === 0) break;
-      ctx.progress({ suite: SUITE, case: caseName, run: rep + 1, of: repetitions, elapsedMs: performance.now() - started });
+      ctx.progress({ suite: SUITE, case: caseName, run: rep + 1, of: rep < repetitions ? repetitions : undefined, elapsedMs: performance.now() - started });
       const reverse = rep % 2 === 1;
       const p = await repetition(pool, { kind: 'pipeline', passes }, reverse, tallies);
       const m = await repetition(pool, { kind: 'spin', iterations: spinIterations }, reverse, null);
