@@ -83,6 +83,35 @@ export function readCpuCounters(): CpuCounters {
   };
 }
 
+/**
+ * A reader of how many times this thread has been switched onto a CPU (/proc/thread-self/schedstat, third
+ * field: exact, updated at each switch). Between two reads, a difference of 0 means nothing ran in its place:
+ * no preemption, no sleep. NaN where the file cannot be read (not Linux, no schedstats).
+ */
+export function threadSwitchCounter(): () => number {
+  const read = (): number => Number(readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ')[2]);
+  try {
+    if (Number.isFinite(read())) return read;
+  } catch {
+    // not available: fall through
+  }
+  return () => NaN;
+}
+
+/** Fewest undisturbed runs for a CPU-time metric to use them alone (else every run is used). */
+export const MIN_UNDISTURBED_RUNS = 10;
+
+/**
+ * Indices of the undisturbed runs: no context switch of the measuring thread during the run, nor since the end
+ * of the run before it, nor during that run (its caches and branch predictors are warm). Empty when switches
+ * were not recorded.
+ */
+export function undisturbedRuns(switches: readonly number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < switches.length; i++) if (switches[i] === 0 && (i === 0 || switches[i - 1] === 0)) out.push(i);
+  return out;
+}
+
 function cv(xs: readonly number[]): number {
   if (xs.length < 2) return 0;
   const m = xs.reduce((a, b) => a + b, 0) / xs.length;

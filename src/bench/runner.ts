@@ -7,6 +7,7 @@
  */
 import { relativeMedianCiWidth } from '../stats/median-precision.js';
 import { DEFAULT_MAX_RUNS, YIELD_EVERY_MS } from './constants.js';
+import { threadSwitchCounter } from './noise.js';
 
 export interface RunPolicy {
   /** Fewest warm-up runs. */
@@ -53,6 +54,11 @@ export interface Measurement {
    */
   cpuMs: number[];
   /**
+   * Context switches of the measuring thread from the end of the previous run to the end of each run (0: nothing
+   * preempted it), read outside the timed region from /proc/thread-self/schedstat; empty where unavailable.
+   */
+  switches: number[];
+  /**
    * Wall time of the whole measured loop, ms: the runs plus the bookkeeping between them (`after`, progress,
    * yields). loopMs − Σ ms is the harness's own per-run cost, which an outside timer (hyperfine) also sees.
    */
@@ -97,7 +103,7 @@ export async function measure(
   let lastYield = performance.now();
   const warmupEnd = performance.now() + (policy.warmupTimeMs ?? 0);
   for (let i = 0; i < policy.warmup || performance.now() < warmupEnd; i++) {
-    if (hooks.signal?.aborted) return { ms: [], cpuMs: [], loopMs: 0, aborted: true };
+    if (hooks.signal?.aborted) return { ms: [], cpuMs: [], switches: [], loopMs: 0, aborted: true };
     body();
     after(-1 - i);
     if (performance.now() - lastYield > YIELD_EVERY_MS) {
@@ -110,13 +116,17 @@ export async function measure(
   const minTimeMs = policy.runs === null ? policy.minTimeMs : 0;
   const ms = new Float64Array(maxRuns);
   const cpuMs = new Float64Array(maxRuns);
+  const switches = new Float64Array(maxRuns);
+  const switchCount = threadSwitchCounter();
   let count = 0;
   let total = 0;
   hooks.onMeasureStart?.();
+  let lastSwitches = switchCount();
   const loopStart = performance.now();
   const result = (aborted: boolean): Measurement => ({
     ms: Array.from(ms.subarray(0, count)),
     cpuMs: Array.from(cpuMs.subarray(0, count)),
+    switches: Number.isFinite(lastSwitches) ? Array.from(switches.subarray(0, count)) : [],
     loopMs: performance.now() - loopStart,
     aborted,
   });
@@ -128,9 +138,12 @@ export async function measure(
     body();
     const t1 = process.hrtime.bigint();
     const c1 = process.cpuUsage(c0);
+    const nowSwitches = switchCount();
     const elapsed = Number(t1 - t0) / 1e6;
     ms[count] = elapsed;
     cpuMs[count] = (c1.user + c1.system) / 1000;
+    switches[count] = nowSwitches - lastSwitches;
+    lastSwitches = nowSwitches;
     total += elapsed;
     after(count);
     count++;

@@ -77,7 +77,7 @@ export async function measureCategory(ctx: RunContext, set: InstructionSet, opti
     singleStream,
     stagesMs: tally.stagesMs(),
     quality,
-    samples: { runMs: m.ms, cpuMs: m.cpuMs, instructionsPerSecond: ips, batchMs: batchRuns },
+    samples: { runMs: m.ms, cpuMs: m.cpuMs, ...(m.switches.length > 0 ? { switches: m.switches } : {}), instructionsPerSecond: ips, batchMs: batchRuns },
   };
   return { result, aborted };
 }

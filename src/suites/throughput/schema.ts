@@ -46,6 +46,7 @@ export const ThroughputCategorySchema = Type.Object(
       {
         runMs: Samples('wall time of each measured run, ms'),
         cpuMs: Samples('process CPU time of each measured run, ms'),
+        switches: Type.Optional(Samples('context switches of the measuring thread from the end of the previous run to the end of each run (0: not preempted); absent where the OS does not tell')),
         instructionsPerSecond: Samples('instructions / run wall time, per run'),
         batchMs: Type.Array(Type.Array(Type.Number()), { description: 'wall time of each processBatch call, ms, one array per run' }),
       },
