@@ -63,4 +63,6 @@ console.log(`coverage: ${pct(figures.covered, figures.instructions)} read into a
 console.log(`geometry: ${pct(figures.labelsTrue, figures.labels)} of labelled relations true from positions`);
 console.log(`refusals: ${pct(figures.refusalsRight, figures.refusals)} fail with the expected error`);
 console.log(`support margin over ${margins.length} responses that support something: median ${median.toFixed(3)}, min ${(margins[0] ?? NaN).toFixed(3)}, share >= 0.25: ${pct(margins.filter((m) => m >= 0.25).length, margins.length)}`);
+const footprints = responses.map((r) => (r.metrics as { footprintMargin?: unknown }).footprintMargin).filter((m): m is number => typeof m === 'number');
+if (footprints.length > 0) console.log(`footprint margin >= 0 (footprint on its support's top): ${pct(footprints.filter((m) => m >= 0).length, footprints.length)}; min ${Math.min(...footprints).toFixed(3)}`);
 if (showFailures) for (const f of figures.failures) console.log(`  ${f}`);

@@ -41,6 +41,17 @@ interface Context {
   source: string;
 }
 
+/** A clause's words as error messages quote them; a range's glued dash stays glued ("totes 1-3", not "1 -3"). */
+function sourceText(clause: Token[]): string {
+  let out = '';
+  for (let k = 0; k < clause.length; k++) {
+    const t = clause[k];
+    const glued = t.kind === 'num' && t.text.startsWith('-') && clause[k - 1]?.kind === 'num';
+    out += k === 0 || glued ? t.text : ` ${t.text}`;
+  }
+  return out;
+}
+
 function sizeText(h: readonly number[]): string {
   return h.map((v) => (2 * v).toFixed(2)).join(' × ') + ' m';
 }
@@ -585,7 +596,7 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
   const registry = new EntityRegistry();
   const ctx: Context = { registry, constraints: [], warnings: [], lastSubjects: [], lastEntities: [], lastTargets: [], prevTargets: [], supportNeeds: new Map(), lastKind: '', lastHead: '', focus: [], lastArrangement: null, source: '' };
   for (const clause of splitClauses(tokens)) {
-    ctx.source = clause.map((t) => t.text).join(' ');
+    ctx.source = sourceText(clause);
     ctx.prevTargets = ctx.lastTargets;
     ctx.lastTargets = [];
     interpretClause(ctx, clause);
