@@ -42,7 +42,7 @@ function header(r: BenchReport, label: string): string[] {
     '',
     `**System:** ${r.system.cpuModel}, ${r.system.cores} cores, ${fixed(r.system.memoryBytes / 2 ** 30, 1)} GiB, ${r.system.os}, Node ${r.system.node}, backend **${r.system.backend}**, GPU: ${gpus}`,
     '',
-    `**Configuration:** suite ${r.config.suite}, model feature ${m.featureDim} / hidden ${m.hiddenDim} / heads ${m.heads} / iterations ${m.iterations} / seed ${m.seed}, runs ${r.config.runs ?? 'auto'}, warm-up ${r.config.warmup}, min time ${r.config.minTimeMs} ms`,
+    `**Configuration:** suite ${r.config.suite}, model feature ${m.featureDim} / hidden ${m.hiddenDim} / heads ${m.heads} / iterations ${m.iterations} / seed ${m.seed}, runs ${r.config.runs ?? 'auto'}, warm-up ${r.config.warmup}, min time ${r.config.minTimeMs} ms${r.config.runs === null && r.config.targetCiWidth ? `, then more runs while a median's 95% CI is wider than ${fixed(r.config.targetCiWidth * 100, 0)}% of it, up to ${r.config.maxTimeMs ?? r.config.minTimeMs} ms per case` : ''}`,
     '',
   ];
 }
