@@ -41,6 +41,7 @@ export const MachineNoiseSchema = Type.Object(
     wallCv: Type.Number({ description: 'coefficient of variation of the per-run wall times' }),
     cpuCv: Type.Number({ description: 'coefficient of variation of the per-run CPU times' }),
     busy: Type.Boolean({ description: `true when other processes used ≥ ${BUSY_OTHER_CORES} core or steal was ≥ ${BUSY_STEAL_SHARE * 100}% during the loop` }),
+    undisturbedRuns: Type.Optional(Type.Union([Type.Integer(), Type.Null()], { description: 'runs in which the measuring thread was not switched out (nor in the run before): the runs the CPU-time metric uses; null where switches cannot be read' })),
   },
   { description: 'how busy the machine was while this case was measured (the noise figure of the case)' },
 );
@@ -124,7 +125,7 @@ function cv(xs: readonly number[]): number {
  * The noise figure of a case from counters read before and after its measured loop and the per-run wall and
  * CPU times. Other processes' CPU is the machine's busy time minus this process's own CPU time.
  */
-export function machineNoise(before: CpuCounters, after: CpuCounters, runMs: readonly number[], cpuMs: readonly number[]): MachineNoise {
+export function machineNoise(before: CpuCounters, after: CpuCounters, runMs: readonly number[], cpuMs: readonly number[], switches: readonly number[] = []): MachineNoise {
   const wall = after.atMs - before.atMs;
   const own = after.ownCpuMs - before.ownCpuMs;
   const total = after.totalMs - before.totalMs;
@@ -138,6 +139,7 @@ export function machineNoise(before: CpuCounters, after: CpuCounters, runMs: rea
     wallCv: cv(runMs),
     cpuCv: cv(cpuMs),
     busy: (otherCores ?? 0) >= BUSY_OTHER_CORES || (stealShare ?? 0) >= BUSY_STEAL_SHARE,
+    undisturbedRuns: switches.length > 0 ? undisturbedRuns(switches).length : null,
   };
 }
 

@@ -7,9 +7,10 @@
  *  - the metric has a low-noise twin (its CPU-time measure) compared in the same gate;
  *  - that twin did not regress.
  * If the twin regressed too, the wall-time regression stands. Metrics without a twin keep their verdict, with
- * a note that the machine was busy.
+ * a note that the machine was busy. The CPU-time twin itself is measured on the runs nobody preempted; when a
+ * busy run had too few of those, its CPU time carries the contention too, and its regression is inconclusive.
  */
-import { describeNoise, type MachineNoise } from '../bench/noise.js';
+import { describeNoise, MIN_UNDISTURBED_RUNS, type MachineNoise } from '../bench/noise.js';
 import type { MetricComparison } from './compare.js';
 import type { Metric } from './metrics.js';
 
@@ -27,8 +28,29 @@ export function busyDuring(base: MachineNoise | undefined, cur: MachineNoise | u
 
 const pct = (x: number): string => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
 
+/**
+ * A CPU-time regression on a busy machine whose current run had too few undisturbed runs: its CPU time then
+ * carries the contention (every run was preempted), so it cannot tell a slower build from a busier machine.
+ */
+function explainBusyCpu(comparisons: MetricComparison[], base: ReadonlyMap<string, Metric>, cur: ReadonlyMap<string, Metric>): void {
+  for (const c of comparisons) {
+    if (c.verdict !== 'regression') continue;
+    const b = base.get(c.id);
+    const m = cur.get(c.id);
+    if (!b || !m || b.kind !== 'samples' || m.kind !== 'samples' || m.measure !== 'cpu' || !m.noise) continue;
+    const undisturbed = m.noise.undisturbedRuns;
+    if (undisturbed === null || undisturbed === undefined || undisturbed >= MIN_UNDISTURBED_RUNS) continue;
+    const busy = busyDuring(b.noise, m.noise);
+    if (!busy) continue;
+    c.verdict = 'inconclusive';
+    c.inconclusiveCause = 'machine-busy';
+    c.reason = `inconclusive: machine busy (${busy}); only ${undisturbed} run(s) were not preempted, so CPU time carries the contention (${pct(c.change)} [${pct(c.ci[0])}, ${pct(c.ci[1])}])`;
+  }
+}
+
 /** Rewrites, in place, wall-time regressions that a busy machine explains (see the header). */
 export function explainBusyMachine(comparisons: MetricComparison[], base: ReadonlyMap<string, Metric>, cur: ReadonlyMap<string, Metric>): void {
+  explainBusyCpu(comparisons, base, cur);
   const byId = new Map(comparisons.map((c) => [c.id, c]));
   for (const c of comparisons) {
     if (c.verdict !== 'regression') continue;
@@ -49,6 +71,7 @@ export function explainBusyMachine(comparisons: MetricComparison[], base: Readon
     }
     c.verdict = 'inconclusive';
     c.inconclusiveCause = 'machine-busy';
-    c.reason = `inconclusive: machine busy (${busy}); CPU time did not regress (${twinSaw}: ${twin.reason})`;
+    const twinSays = twin.verdict === 'inconclusive' ? `CPU time cannot tell either (${twinSaw})` : `CPU time did not regress (${twinSaw}: ${twin.reason})`;
+    c.reason = `inconclusive: machine busy (${busy}); ${twinSays}`;
   }
 }

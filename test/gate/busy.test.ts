@@ -59,3 +59,19 @@ test('every comparison says why, in criterion\'s words', () => {
     assert.match(c.reason, /^(within noise threshold|interval spans 0|regressed|improved|inconclusive: )/, `${c.id}: ${c.reason}`);
   }
 });
+
+test('a busy run with almost no undisturbed run: its CPU time carries the contention, so both are inconclusive', () => {
+  const cur = loaded(2, 1.4);
+  cur.suites.throughput!.categories.simple.noise = { ...cur.suites.throughput!.categories.simple.noise!, undisturbedRuns: 2 };
+  const result = compareReports([quiet(1)], cur, options);
+  const cpu = result.comparisons.find((c) => c.id === 'throughput.simple.cpuInstructionsPerSecond')!;
+  assert.equal(cpu.verdict, 'inconclusive');
+  assert.match(cpu.reason, /only 2 run\(s\) were not preempted, so CPU time carries the contention/);
+  const wall = result.comparisons.find((c) => c.id === 'throughput.simple.instructionsPerSecond')!;
+  assert.equal(wall.verdict, 'inconclusive');
+  assert.match(wall.reason, /CPU time cannot tell either/);
+  assert.equal(gateVerdict(result), 'inconclusive');
+  // With enough undisturbed runs the same CPU-time change is a regression.
+  cur.suites.throughput!.categories.simple.noise = { ...cur.suites.throughput!.categories.simple.noise!, undisturbedRuns: 40 };
+  assert.equal(gateVerdict(compareReports([quiet(1)], cur, options)), 'regression');
+});

@@ -44,7 +44,7 @@ export async function measureCategory(ctx: RunContext, set: InstructionSet, opti
   };
   let before = readCpuCounters();
   const m = await measure(policy, body, after, { ...hooks, onMeasureStart: () => { before = readCpuCounters(); } });
-  const noise = machineNoise(before, readCpuCounters(), m.ms, m.cpuMs);
+  const noise = machineNoise(before, readCpuCounters(), m.ms, m.cpuMs, m.switches);
   if (m.ms.length === 0) return { result: null, aborted: m.aborted };
   const n = workload.length;
   const ips = m.ms.map((t) => (n / t) * 1000);
