@@ -6,12 +6,13 @@ import { CATEGORIES, readCategory, readInstructionFile } from '../../bench/instr
 import { runBenchmark, type BenchOptions, type PlannedSuite } from '../../bench/run-bench.js';
 import type { RunPolicy } from '../../bench/runner.js';
 import { seconds } from '../../format/numbers.js';
+import { recordReport } from '../../history/record.js';
 import { assertWritableDir } from '../../report/atomic-write.js';
 import type { BenchReport } from '../../report/types.js';
 import { writeReport } from '../../report/write-report.js';
 import type { InstructionSet, ProgressEvent, RawFlags } from '../../suites/contract.js';
 import { benchTargets, SUITE_LIST } from '../../suites/registry.js';
-import { action } from '../action.js';
+import { action, formatError } from '../action.js';
 import { colourOn } from '../colour.js';
 import { EXIT } from '../exit-codes.js';
 import { formatReportSummary } from '../format-report.js';
@@ -32,6 +33,9 @@ interface BenchFlags extends ModelFlags {
   out: string;
   json?: boolean;
   quiet?: boolean;
+  /** false with --no-history. */
+  history: boolean;
+  db?: string;
 }
 
 async function instructionSets(flags: BenchFlags): Promise<InstructionSet[]> {
@@ -133,6 +137,8 @@ export function register(program: Command): void {
     .option('-o, --out <dir>', 'folder for the report (also refreshes latest.json there)', 'reports')
     .option('--json', 'print the report JSON on stdout instead of the tables')
     .option('-q, --quiet', 'no progress and no tables; only the report path')
+    .option('--db <path|url>', 'history store the run is recorded in: an SQLite file or postgres://… (default: $GASM_DB, else .gasm/history.db)')
+    .option('--no-history', 'do not record the run in the history store')
     .addHelpText('after', [
       '',
       'Suites:',
@@ -184,6 +190,15 @@ export function register(program: Command): void {
         else if (!flags.quiet) process.stdout.write(formatReportSummary(report) + '\n\n');
         (flags.json ? process.stderr : process.stdout).write(`report: ${written.path}\n`);
         for (const w of written.warnings) process.stderr.write(`gasm: warning: ${w}\n`);
+        if (flags.history) {
+          // After the report is safe on disk: a store that cannot be written is a warning, never a failed bench.
+          try {
+            const r = await recordReport(report, { db: flags.db });
+            if (!flags.quiet) process.stderr.write(`history: ${r.inserted ? 'recorded' : 'already had'} run ${r.id.slice(0, 12)} in ${r.location} (${r.ms.toFixed(0)} ms)\n`);
+          } catch (error) {
+            process.stderr.write(`gasm: warning: the run was not recorded in the history: ${formatError(error).replace(/^gasm: /, '')}\n`);
+          }
+        }
         return signalExit || benchExitCode(report);
       } finally {
         spinner?.stop();
