@@ -53,3 +53,17 @@ test('--current as a folder picks the latest run of the baseline\'s suite', asyn
   assert.match(r.stdout, /current: .*latest-throughput\.json \(the latest throughput run/);
   assert.match(r.stdout, /PASS: \d+ metrics compared/);
 });
+
+test('a current report with empty samples never passes', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'gasm-gate-empty-'));
+  const base = join(dir, 'base.json');
+  const cur = join(dir, 'cur.json');
+  const empty = quiet(2);
+  const c = empty.suites.throughput!.categories.simple;
+  c.samples = { runMs: [], cpuMs: [], instructionsPerSecond: [], batchMs: [] };
+  await writeFile(base, JSON.stringify(quiet(1)));
+  await writeFile(cur, JSON.stringify(empty));
+  const r = await runCli(['gate', '--baseline', base, '--current', cur, '--metric', 'throughput.simple']);
+  assert.equal(r.code, 1, r.stdout);
+  assert.match(r.stdout, /^INCONCLUSIVE: .*too few samples.*— not a pass$/m);
+});
