@@ -6,6 +6,7 @@
 import { ConfigError, ReportError } from '../errors.js';
 import type { BenchReport } from '../report/types.js';
 import { parseReportText } from '../report/load.js';
+import { findSuite } from '../suites/registry.js';
 import { machineOf } from './machine.js';
 import { openHistoryStore, resolveStoreLocation } from './store.js';
 
@@ -22,7 +23,10 @@ export function isHistoryBaseline(spec: string): boolean {
 export interface HistoryBaselineOptions {
   /** `--db` (default GASM_DB, else the embedded store). */
   db?: string;
-  /** A machine fingerprint (or prefix), or a report whose fingerprint is used (normally the current one). */
+  /**
+   * A machine fingerprint (or prefix), or a report (normally the current one): its fingerprint is used, and
+   * only runs holding its suite (unless it ran `all`).
+   */
   machine?: string | BenchReport;
   /** Newest runs pooled (default 5). */
   last?: number;
@@ -45,11 +49,13 @@ export async function loadHistoryBaseline(spec: string, options: HistoryBaseline
   const last = options.last ?? DEFAULT_BASELINE_RUNS;
   if (!Number.isInteger(last) || last < 1) throw new ConfigError(`the number of history runs to pool must be a positive integer, got ${last}`);
   const machine = options.machine === undefined ? null : typeof options.machine === 'string' ? options.machine : machineOf(options.machine).fingerprint;
+  const label = typeof options.machine === 'object' ? options.machine.config.suite : 'all';
+  const suite = label !== 'all' && findSuite(label) ? label : null;
   const store = await openHistoryStore(resolveStoreLocation(options.db), { create: false });
   try {
-    const rows = await store.reportBodies({ branch, ...(machine ? { machine } : {}) }, last);
+    const rows = await store.reportBodies({ branch, ...(machine ? { machine } : {}), ...(suite ? { suite } : {}) }, last);
     if (rows.length === 0) {
-      throw new ReportError('REPORT_INCOMPATIBLE', `no complete run of branch '${branch}'${machine ? ` on machine ${machine}` : ''} in history store ${store.location}`);
+      throw new ReportError('REPORT_INCOMPATIBLE', `no complete run of branch '${branch}'${suite ? ` holding suite ${suite}` : ''}${machine ? ` on machine ${machine}` : ''} in history store ${store.location}`);
     }
     const reports = rows.map((row) => parseReportText(row.body, `history run ${row.id}`));
     return { branch, machine, location: store.location, runIds: rows.map((r) => r.id).reverse(), reports: reports.reverse() };

@@ -9,6 +9,7 @@ import { DEFAULT_CURRENT_DIR, findCurrentReport } from '../../gate/current-repor
 import { COLUMNS, comparisonRow, gateMarkdown, summaryLine } from '../../gate/format.js';
 import { rerunFromReport } from '../../gate/rerun.js';
 import { gateVerdict, verdictFails } from '../../gate/verdict.js';
+import { isHistoryBaseline, loadHistoryBaseline } from '../../history/baseline.js';
 import { assertNotAnInput } from '../../io/output-guard.js';
 import { writeFileAtomic } from '../../report/atomic-write.js';
 import { loadReports } from '../../report/load.js';
@@ -16,7 +17,7 @@ import { appendStepSummary } from '../../report/step-summary.js';
 import { action } from '../action.js';
 import { tableStyle } from '../colour.js';
 import { EXIT } from '../exit-codes.js';
-import { parseNumber } from '../parse-options.js';
+import { parseInteger, parseNumber } from '../parse-options.js';
 
 interface GateFlags {
   baseline?: string;
@@ -29,6 +30,8 @@ interface GateFlags {
   markdown?: string;
   confirm?: boolean;
   strict?: boolean;
+  db?: string;
+  historyRuns: string;
 }
 
 /** '5%', '0.05' and '5' all mean 5%. */
@@ -72,7 +75,9 @@ export function register(program: Command): void {
   program
     .command('gate')
     .description('fail (exit 1) when the current report regresses against the baseline, statistically and beyond a threshold')
-    .option('-b, --baseline <report|dir>', 'baseline report, or a folder of reports whose samples are pooled (default: the saved baseline "default")')
+    .option('-b, --baseline <report|dir|history:branch>', 'baseline report, a folder of reports whose samples are pooled, or history:<branch>: the last --history-runs runs of that branch on this machine in the history store (default: the saved baseline "default")')
+    .option('--db <path|url>', 'history store for --baseline history:<branch> (default: $GASM_DB, else .gasm/history.db)')
+    .option('--history-runs <n>', 'runs pooled by --baseline history:<branch>', '5')
     .option('--current <report|dir>', `current report, or a folder holding latest.json / latest-<suite>.json: the latest run of the baseline's suite is picked (default: ${DEFAULT_CURRENT_DIR}/)`)
     .option('-t, --threshold <pct>', 'practical threshold: a smaller change never fails (10%, 0.1 or 10); p99 latency defaults to 50%', `${DEFAULT_THRESHOLD * 100}%`)
     .option('--threshold-for <metric=pct>', 'threshold for one metric id, prefix or pattern, e.g. latency=10% (repeatable; unknown names are refused)', collect, [])
@@ -132,8 +137,12 @@ export function register(program: Command): void {
             { path: DEFAULT_BASELINE_DIR, what: 'the stored baselines' },
           ]);
         }
-        const baselines = (await loadReports(baselinePath)).map((r) => r.report);
-        const current = await findCurrentReport(currentArg, baselines);
+        // history:<branch> pools the recorded runs of the current report's machine and suite, so current comes first.
+        const historyCurrent = isHistoryBaseline(baselinePath) ? await findCurrentReport(currentArg, []) : null;
+        const baselines = historyCurrent
+          ? (await loadHistoryBaseline(baselinePath, { db: flags.db, machine: historyCurrent.report, last: parseInteger('--history-runs', flags.historyRuns, 1, 10_000) })).reports
+          : (await loadReports(baselinePath)).map((r) => r.report);
+        const current = historyCurrent ?? (await findCurrentReport(currentArg, baselines));
         const gate = await gateWithConfirmation(baselines, current.report, options, flags.confirm ? (r) => rerunFromReport(r) : undefined);
         const result = gate.result;
         const ids = [...result.comparisons.map((c) => c.id), ...result.skipped.map((s) => s.id)];
