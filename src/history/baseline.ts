@@ -8,6 +8,7 @@ import type { BenchReport } from '../report/types.js';
 import { parseReportText } from '../report/load.js';
 import { findSuite } from '../suites/registry.js';
 import { machineOf } from './machine.js';
+import { runIdOf } from './run-entry.js';
 import { openHistoryStore, resolveStoreLocation } from './store.js';
 
 /** Prefix of a `--baseline` value that names a history branch. */
@@ -24,8 +25,8 @@ export interface HistoryBaselineOptions {
   /** `--db` (default GASM_DB, else the embedded store). */
   db?: string;
   /**
-   * A machine fingerprint (or prefix), or a report (normally the current one): its fingerprint is used, and
-   * only runs holding its suite (unless it ran `all`).
+   * A machine fingerprint (or prefix), or a report (normally the current one): its fingerprint is used, only
+   * runs holding its suite (unless it ran `all`), and never that report's own run.
    */
   machine?: string | BenchReport;
   /** Newest runs pooled (default 5). */
@@ -51,9 +52,12 @@ export async function loadHistoryBaseline(spec: string, options: HistoryBaseline
   const machine = options.machine === undefined ? null : typeof options.machine === 'string' ? options.machine : machineOf(options.machine).fingerprint;
   const label = typeof options.machine === 'object' ? options.machine.config.suite : 'all';
   const suite = label !== 'all' && findSuite(label) ? label : null;
+  const own = typeof options.machine === 'object' ? runIdOf(JSON.stringify(options.machine)) : null;
   const store = await openHistoryStore(resolveStoreLocation(options.db), { create: false });
   try {
-    const rows = await store.reportBodies({ branch, ...(machine ? { machine } : {}), ...(suite ? { suite } : {}) }, last);
+    const rows = (await store.reportBodies({ branch, ...(machine ? { machine } : {}), ...(suite ? { suite } : {}) }, last + 1))
+      .filter((row) => row.id !== own)
+      .slice(0, last);
     if (rows.length === 0) {
       throw new ReportError('REPORT_INCOMPATIBLE', `no complete run of branch '${branch}'${suite ? ` holding suite ${suite}` : ''}${machine ? ` on machine ${machine}` : ''} in history store ${store.location}`);
     }

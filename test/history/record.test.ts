@@ -109,6 +109,8 @@ describe('loadHistoryBaseline', () => {
     assert.deepEqual(b.reports.map((r) => r.createdAt), [variant(13), variant(14), variant(15)].map((r) => r.createdAt));
     assert.equal(b.machine, machineOf(report).fingerprint);
     assert.deepEqual(JSON.parse(JSON.stringify(b.reports[2])), JSON.parse(JSON.stringify(variant(15))));
+    const own = await loadHistoryBaseline('history:main', { db, machine: variant(15), last: 3 });
+    assert.deepEqual(own.reports.map((r) => r.createdAt), [variant(12), variant(13), variant(14)].map((r) => r.createdAt), 'the current run itself is never its own baseline');
     await assert.rejects(loadHistoryBaseline('history:', { db }), ConfigError);
     await assert.rejects(loadHistoryBaseline('history:nope', { db }), (e: unknown) => e instanceof ReportError && /no complete run of branch 'nope'/.test(e.message));
     await assert.rejects(loadHistoryBaseline('history:main', { db, machine: 'ffff' }), /on machine ffff/);
