@@ -4,7 +4,7 @@
  * `FORCE_COLOR` (any value but '0' or 'false') turns it on, and else colour is used only when the stream is a
  * terminal. Nothing here prints; the commands ask `colourOn(stream)` and style through `paint`.
  */
-import { styleText } from 'node:util';
+import { inspect } from 'node:util';
 
 /** Values of the global `--color` option. */
 export const COLOUR_MODES = ['auto', 'always', 'never'] as const;
@@ -32,10 +32,15 @@ export function colourOn(stream: { isTTY?: boolean } = process.stdout): boolean 
   return decideColour(mode, process.env, Boolean(stream.isTTY));
 }
 
-type Style = Parameters<typeof styleText>[0];
+type Style = 'bold' | 'green' | 'red' | 'yellow' | 'gray';
 
+/**
+ * Wraps text in the SGR codes Node's own inspector uses for `style` (util.inspect.colors). Not util.styleText:
+ * on some Node 20 releases it drops colour on a non-terminal by itself, which `--color always` must override.
+ */
 function painter(style: Style): (text: string, stream?: { isTTY?: boolean }) => string {
-  return (text, stream) => (colourOn(stream) ? styleText(style, text) : text);
+  const [open, close] = inspect.colors[style] ?? [0, 0];
+  return (text, stream) => (colourOn(stream) && open ? `\x1b[${open}m${text}\x1b[${close}m` : text);
 }
 
 /**

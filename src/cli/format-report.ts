@@ -4,14 +4,14 @@ import { fixed } from '../format/numbers.js';
 import { suiteTables } from '../report/suite-tables.js';
 import type { BenchReport } from '../report/types.js';
 import type { Table } from '../suites/contract.js';
-import { tableStyle } from './colour.js';
+import { paint, tableStyle } from './colour.js';
 
 /** One presentation-model table as terminal text. */
 export function terminalTable(t: Table): string {
   const table = new CliTable({ head: t.head, style: tableStyle() });
   for (const row of t.rows) table.push(row);
   const notes = (t.notes ?? []).map((n) => `  ${n}`);
-  return [t.title, table.toString(), ...notes].join('\n');
+  return [paint.header(t.title), table.toString(), ...notes.map((n) => paint.dim(n))].join('\n');
 }
 
 /** All suites of a report as tables, plus outcomes and warnings. */
@@ -25,7 +25,7 @@ export function formatReportSummary(report: BenchReport): string {
   for (const [name, o] of Object.entries(report.outcomes)) {
     if (o.status !== 'ok') out.push(`suite ${name}: ${o.status}${o.error ? `: ${o.error}` : ''}`);
   }
-  for (const w of report.warnings) out.push(`warning: ${w.message}`);
-  if (!report.complete) out.push('INCOMPLETE: the run was interrupted; the report holds what was measured so far');
+  for (const w of report.warnings) out.push(paint.warn(`warning: ${w.message}`));
+  if (!report.complete) out.push(paint.bad('INCOMPLETE: the run was interrupted; the report holds what was measured so far'));
   return out.join('\n\n');
 }

@@ -1,14 +1,14 @@
 /** Human-readable rendering of responses for `gasm run` (tables via cli-table3). */
 import Table from 'cli-table3';
 import type { GasmResponse } from '../pipeline/types.js';
-import { tableStyle } from './colour.js';
+import { paint, tableStyle } from './colour.js';
 
 const fmt = (x: number, digits = 3): string => (Number.isFinite(x) ? x.toFixed(digits) : String(x));
 
 /** One response as text: status line, poses table, constraints table, timings. */
 export function formatResponse(r: GasmResponse): string {
   const lines: string[] = [];
-  const status = r.success ? 'ok' : 'FAILED';
+  const status = r.success ? paint.good('ok') : paint.bad('FAILED');
   lines.push(`${status}  "${r.instruction.length > 120 ? r.instruction.slice(0, 117) + '...' : r.instruction}"`);
   if (r.error) lines.push(`  error: ${r.error}`);
   for (const w of r.warnings ?? []) lines.push(`  note: ${w}`);
@@ -25,7 +25,7 @@ export function formatResponse(r: GasmResponse): string {
     const table = new Table({ style: tableStyle(), head: ['constraint', 'subject', 'target(s)', 'parameters', 'satisfied', 'residual'] });
     for (const c of r.constraints) {
       const params = Object.entries(c.parameters).map(([k, v]) => `${k}=${typeof v === 'number' ? +v.toFixed(4) : v}`).join(' ');
-      table.push([c.type, c.subject, c.targets.join(', ') || '(world)', params, c.satisfied ? 'yes' : 'NO', c.residual.toExponential(1)]);
+      table.push([c.type, c.subject, c.targets.join(', ') || '(world)', params, c.satisfied ? 'yes' : paint.bad('NO'), c.residual.toExponential(1)]);
     }
     lines.push(table.toString());
   }

@@ -31,7 +31,8 @@ test('piped output carries no escape codes; NO_COLOR beats FORCE_COLOR; --color 
 
   const forced = await runCli(['--color', 'always', 'run', instruction]);
   assert.ok(forced.stdout.includes(ESC), '--color always writes colour to a pipe');
-  assert.ok(!forced.stdout.includes(RED), 'headers are not red');
+  assert.ok(!forced.stdout.includes(RED), 'headers are not red (red is kept for failures)');
+  assert.ok(forced.stdout.startsWith('\x1b[32mok\x1b[39m'), 'a success reads green');
 
   const never = await runCli(['run', '--color', 'never', instruction], { env: { FORCE_COLOR: '1' } });
   assert.ok(!never.stdout.includes(ESC), '--color never (after the command name too) beats FORCE_COLOR');
