@@ -29,16 +29,44 @@ describe('commitSeries', () => {
 });
 
 describe('figureOf', () => {
-  it('stores the metric’s statistic with a bootstrap interval around it', () => {
+  it('stores a quantile with its distribution-free order-statistic interval (Conover), null when n is too small', () => {
     const samples = Array.from({ length: 40 }, (_, i) => 100 + (i % 10));
     const f = figureOf({ kind: 'samples', id: 'x', label: 'x', unit: 'ms', direction: 'lower', statistic: 'median', samples, unitOfIndependence: 'run' });
     assert.equal(f.statistic, 'median');
     assert.equal(f.value, 104.5);
     assert.equal(f.n, 40);
-    assert.ok(f.lower! <= 104.5 && f.upper! >= 104.5 && f.lower! >= 100 && f.upper! <= 109);
-    assert.deepEqual(figureOf({ kind: 'samples', id: 'x', label: 'x', unit: 'ms', direction: 'lower', statistic: 'mean', samples, unitOfIndependence: 'run' }), figureOf({ kind: 'samples', id: 'x', label: 'x', unit: 'ms', direction: 'lower', statistic: 'mean', samples, unitOfIndependence: 'run' }), 'deterministic');
+    // n = 40: ranks 14 and 27 of the sorted sample (P(Bin(40, ½) ≤ 13) = 0.019 ≤ 0.025 < P(≤ 14)).
+    const sorted = [...samples].sort((a, b) => a - b);
+    assert.deepEqual([f.lower, f.upper], [sorted[13], sorted[26]]);
     const p99 = figureOf({ kind: 'samples', id: 'x', label: 'x', unit: 'ms', direction: 'lower', statistic: 'p99', samples, unitOfIndependence: 'run' });
-    assert.ok(p99.value! > 108 && p99.upper! <= 109);
+    assert.ok(p99.value! > 108);
+    assert.deepEqual([p99.lower, p99.upper], [null, null], 'no 95% interval of a p99 from 40 samples');
+    const six = figureOf({ kind: 'samples', id: 'x', label: 'x', unit: 'ms', direction: 'lower', statistic: 'median', samples: [5, 1, 4, 2, 6, 3], unitOfIndependence: 'run' });
+    assert.deepEqual([six.value, six.lower, six.upper], [3.5, 1, 6]);
+    const five = figureOf({ kind: 'samples', id: 'x', label: 'x', unit: 'ms', direction: 'lower', statistic: 'median', samples: [5, 1, 4, 2, 3], unitOfIndependence: 'run' });
+    assert.deepEqual([five.value, five.lower, five.upper], [3, null, null]);
+  });
+
+  it('covers the true quantile at least 95% of the time', () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    let covered = 0;
+    const trials = 2000;
+    for (let t = 0; t < trials; t++) {
+      const samples = Array.from({ length: 50 }, () => -Math.log(rnd())); // exponential: p90 = ln 10
+      const f = figureOf({ kind: 'samples', id: 'x', label: 'x', unit: 'ms', direction: 'lower', statistic: 'p90', samples, unitOfIndependence: 'run' });
+      if (f.lower! <= Math.LN10 && Math.LN10 <= f.upper!) covered++;
+    }
+    assert.ok(covered / trials >= 0.94, `coverage ${covered / trials}`);
+  });
+
+  it('stores a mean with a deterministic bootstrap interval', () => {
+    const samples = Array.from({ length: 40 }, (_, i) => 100 + (i % 10));
+    const m = { kind: 'samples' as const, id: 'x', label: 'x', unit: 'B', direction: 'lower' as const, statistic: 'mean' as const, samples, unitOfIndependence: 'run' as const };
+    const f = figureOf(m);
+    assert.equal(f.value, 104.5);
+    assert.ok(f.lower! < 104.5 && f.upper! > 104.5 && f.lower! > 102 && f.upper! < 107);
+    assert.deepEqual(figureOf(m), f);
   });
 
   it('stores a rate with its Wilson interval, and nulls for nothing measured', () => {
