@@ -21,7 +21,7 @@ before(async () => {
   const store = await openHistoryStore(db, { create: true });
   for (let c = 0; c < 20; c++) {
     const level = c >= 12 ? 1000 / 1.08 : 1000;
-    await store.record(makeEntry({ id: `s${c}`, commit: commit(c), createdAt: at(c), samples: [0, 1, 2, 3, 4].map((k) => level * (1 + 0.015 * noise(c * 7 + k))) }));
+    await store.record(makeEntry({ id: `s${c}`, commit: commit(c), createdAt: at(c), samples: [0, 1, 2, 3, 4, 5, 6, 7].map((k) => level * (1 + 0.015 * noise(c * 7 + k))) }));
   }
   await store.record(makeEntry({ id: 'feature1', commit: 'f'.repeat(40), branch: 'feature', createdAt: at(30), machine: machine('Other CPU') }));
   await store.close();
