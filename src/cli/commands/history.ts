@@ -12,6 +12,7 @@ import { openHistoryStore, resolveStoreLocation, type HistoryStore } from '../..
 import { metricHistoryTable, runsTable, stepsTable, type HistoryTable } from '../../history/tables.js';
 import type { RunFilter } from '../../history/types.js';
 import { action } from '../action.js';
+import { tableStyle } from '../colour.js';
 import { EXIT } from '../exit-codes.js';
 import { parseInteger, parseNumber } from '../parse-options.js';
 
@@ -68,7 +69,7 @@ function stepOptionsOf(flags: StepFlags): StepOptions {
 }
 
 function print(table: HistoryTable): void {
-  const t = new Table({ head: table.head });
+  const t = new Table({ style: tableStyle(), head: table.head });
   for (const row of table.rows) t.push(row);
   process.stdout.write(t.toString() + '\n');
 }
