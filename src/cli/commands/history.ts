@@ -68,6 +68,11 @@ function stepOptionsOf(flags: StepFlags): StepOptions {
   return { threshold: parsePercent('--threshold', flags.threshold), confirm: parseInteger('--confirm', flags.confirm, 1, 100) };
 }
 
+/** An "Examples:" block for --help. */
+function examples(...lines: string[]): string {
+  return ['', 'Examples:', ...lines.map((l) => `  ${l}`)].join('\n');
+}
+
 function print(table: HistoryTable): void {
   const t = new Table({ style: tableStyle(), head: table.head });
   for (const row of table.rows) t.push(row);
@@ -109,7 +114,7 @@ export function register(program: Command): void {
       '',
       '`gasm bench` records each run (unless --no-history) in the store named by --db, else $GASM_DB, else',
       '.gasm/history.db under the working folder. A postgres:// URL uses a shared PostgreSQL server instead.',
-    ].join('\n'));
+    ].join('\n') + '\n' + examples('gasm history list --branch main', 'gasm history show throughput.simple.instructionsPerSecond', 'gasm history regressions --branch main --db postgres://ci@db.example/gasm'));
 
   history
     .command('import')
@@ -117,6 +122,7 @@ export function register(program: Command): void {
     .argument('<paths...>', 'report files or folders')
     .option('--branch <name>', 'branch to record them under (default: unknown)')
     .option('--db <path|url>', DB_HELP)
+    .addHelpText('after', examples('gasm history import reports/ --branch main', 'gasm history import old/*.json --db postgres://ci@db.example/gasm'))
     .action(
       action(async (paths: string[], flags: StoreFlags & { branch?: string }) => {
         const outcome = await withStore(flags, true, (store) => importReports(store, paths, { branch: flags.branch ?? null }));
@@ -131,7 +137,8 @@ export function register(program: Command): void {
       .command('list')
       .description('recorded runs, newest first')
       .option('-n, --limit <n>', 'most runs shown', '50')
-      .option('--json', 'print an array of runs: { id, suite, suites, createdAt, commit, branch, dirty, machine, machineLabel, … }'),
+      .option('--json', 'print an array of runs: { id, suite, suites, createdAt, commit, branch, dirty, machine, machineLabel, … }')
+      .addHelpText('after', examples('gasm history list --branch main --suite throughput', 'gasm history list --json --limit 1000 > runs.json')),
   ).action(
     action(async (flags: FilterFlags & { limit: string; json?: boolean }) => {
       const limit = parseInteger('--limit', flags.limit, 1, 10_000_000);
@@ -150,7 +157,8 @@ export function register(program: Command): void {
         .description('one metric over commits: its figure and 95% interval per commit and machine, steps marked')
         .argument('<metric>', 'metric id, e.g. throughput.simple.instructionsPerSecond')
         .option('--last <n>', 'newest commits shown', '30')
-        .option('--json', 'print every commit as JSON'),
+        .option('--json', 'print every commit as JSON')
+        .addHelpText('after', examples('gasm history show throughput.simple.instructionsPerSecond --branch main', 'gasm history show latency.medium.p99 --machine b4fe --last 100')),
     ),
   ).action(
     action(async (metric: string, flags: StepFlags & { last: string; json?: boolean }) => {
@@ -182,7 +190,8 @@ export function register(program: Command): void {
       history
         .command('trend')
         .description('one PNG per metric: figure and 95% interval against commit order, a line per machine, steps marked')
-        .option('-o, --out <dir>', 'folder for the charts', 'reports/history'),
+        .option('-o, --out <dir>', 'folder for the charts', 'reports/history')
+        .addHelpText('after', examples('gasm history trend --branch main --out reports/history', 'gasm history trend -m throughput. -m latency.simple --threshold 10%')),
     ),
   )).action(
     action(async (flags: StepFlags & { out: string }) => {
@@ -204,7 +213,7 @@ export function register(program: Command): void {
         .option('--json', 'print the steps as JSON'),
     ),
   ))
-    .addHelpText('after', '\nSteps are found per machine fingerprint; pass --branch to follow one branch (commits are ordered by their first run).')
+    .addHelpText('after', '\nSteps are found per machine fingerprint; pass --branch to follow one branch (commits are ordered by their first run).\n' + examples('gasm history regressions --branch main', 'gasm history regressions --branch main --improvements --json'))
     .action(
       action(async (flags: StepFlags & { improvements?: boolean; json?: boolean }) => {
         const found = await withStore(flags, false, (store) => findSteps(store, filterOf(flags), { metrics: flags.metric ?? [], steps: stepOptionsOf(flags) }));
@@ -221,7 +230,8 @@ export function register(program: Command): void {
       .command('prune')
       .description('delete runs recorded before a date (with their metrics and reports); only with --yes')
       .requiredOption('--before <date|age>', 'delete runs created before this date, time or age (90d)')
-      .option('--yes', 'really delete; without it, only say how many runs would go'),
+      .option('--yes', 'really delete; without it, only say how many runs would go')
+      .addHelpText('after', '\nExit status: 0 deleted, 2 nothing deleted (no --yes, or bad input).\n' + examples('gasm history prune --before 180d', 'gasm history prune --before 2025-01-01 --branch feature-x --yes')),
   ).action(
     action(async (flags: FilterFlags & { before: string; yes?: boolean }) => {
       const filter = { ...filterOf(flags), before: parseCutoff(flags.before) };
