@@ -7,7 +7,7 @@
  */
 import { relativeMedianCiWidth } from '../stats/median-precision.js';
 import { DEFAULT_MAX_RUNS, YIELD_EVERY_MS } from './constants.js';
-import { threadSwitchCounter } from './noise.js';
+import { openPreemptionCounter } from './noise.js';
 
 export interface RunPolicy {
   /** Fewest warm-up runs. */
@@ -54,8 +54,8 @@ export interface Measurement {
    */
   cpuMs: number[];
   /**
-   * Context switches of the measuring thread from the end of the previous run to the end of each run (0: nothing
-   * preempted it), read outside the timed region from /proc/thread-self/schedstat; empty where unavailable.
+   * Preemptions of the measuring thread from the end of the previous run to the end of each run (0: no other
+   * process took its CPU), read outside the timed region from /proc/thread-self/status; empty where unavailable.
    */
   switches: number[];
   /**
@@ -117,48 +117,59 @@ export async function measure(
   const ms = new Float64Array(maxRuns);
   const cpuMs = new Float64Array(maxRuns);
   const switches = new Float64Array(maxRuns);
-  const switchCount = threadSwitchCounter();
+  const preemptions = openPreemptionCounter();
   let count = 0;
   let total = 0;
   hooks.onMeasureStart?.();
-  let lastSwitches = switchCount();
+  let lastSwitches = preemptions.read();
   const loopStart = performance.now();
-  const result = (aborted: boolean): Measurement => ({
-    ms: Array.from(ms.subarray(0, count)),
-    cpuMs: Array.from(cpuMs.subarray(0, count)),
-    switches: Number.isFinite(lastSwitches) ? Array.from(switches.subarray(0, count)) : [],
-    loopMs: performance.now() - loopStart,
-    aborted,
-  });
-  const precision = new PrecisionCheck(policy.runs === null ? policy.precision : undefined);
-  while (count < maxRuns && (count < minRuns || total < minTimeMs || precision.needsMore(ms.subarray(0, count), count, total))) {
-    if (hooks.signal?.aborted) return result(true);
-    const c0 = process.cpuUsage();
-    const t0 = process.hrtime.bigint();
-    body();
-    const t1 = process.hrtime.bigint();
-    const c1 = process.cpuUsage(c0);
-    const nowSwitches = switchCount();
-    const elapsed = Number(t1 - t0) / 1e6;
-    ms[count] = elapsed;
-    cpuMs[count] = (c1.user + c1.system) / 1000;
-    switches[count] = nowSwitches - lastSwitches;
-    lastSwitches = nowSwitches;
-    total += elapsed;
-    after(count);
-    count++;
-    hooks.onRun?.(count, total);
-    if (performance.now() - lastYield > YIELD_EVERY_MS) {
-      await yieldToEventLoop();
-      lastYield = performance.now();
+  const result = (aborted: boolean): Measurement => {
+    preemptions.close();
+    return {
+      ms: Array.from(ms.subarray(0, count)),
+      cpuMs: Array.from(cpuMs.subarray(0, count)),
+      switches: Number.isFinite(lastSwitches) ? Array.from(switches.subarray(0, count)) : [],
+      loopMs: performance.now() - loopStart,
+      aborted,
+    };
+  };
+  try {
+    const precision = new PrecisionCheck(policy.runs === null ? policy.precision : undefined);
+    while (count < maxRuns && (count < minRuns || total < minTimeMs || precision.needsMore(ms.subarray(0, count), count, total))) {
+      if (hooks.signal?.aborted) return result(true);
+      const c0 = process.cpuUsage();
+      const t0 = process.hrtime.bigint();
+      body();
+      const t1 = process.hrtime.bigint();
+      const c1 = process.cpuUsage(c0);
+      const nowSwitches = preemptions.read();
+      const elapsed = Number(t1 - t0) / 1e6;
+      ms[count] = elapsed;
+      cpuMs[count] = (c1.user + c1.system) / 1000;
+      switches[count] = nowSwitches - lastSwitches;
+      lastSwitches = nowSwitches;
+      total += elapsed;
+      after(count);
+      count++;
+      hooks.onRun?.(count, total);
+      if (performance.now() - lastYield > YIELD_EVERY_MS) {
+        await yieldToEventLoop();
+        lastYield = performance.now();
+      }
     }
+    return result(false);
+  } finally {
+    preemptions.close();
   }
-  return result(false);
 }
 
 export interface CallMeasurement {
   /** Wall time of every call, ms, one array per measured run (a run is one pass over the calls). */
   callMs: number[][];
+  /** Process CPU time of each pass, ms (the pass's calls plus their timer reads). */
+  cpuMs: number[];
+  /** Preemptions of the measuring thread during each pass and since the pass before (empty where unavailable). */
+  switches: number[];
   aborted: boolean;
 }
 
@@ -171,7 +182,7 @@ export async function measureCalls(policy: RunPolicy, calls: number, call: (i: n
   let lastYield = performance.now();
   const warmupEnd = performance.now() + (policy.warmupTimeMs ?? 0);
   for (let pass = 0; pass < policy.warmup || performance.now() < warmupEnd; pass++) {
-    if (hooks.signal?.aborted) return { callMs: [], aborted: true };
+    if (hooks.signal?.aborted) return { callMs: [], cpuMs: [], switches: [], aborted: true };
     for (let i = 0; i < calls; i++) call(i);
     if (performance.now() - lastYield > YIELD_EVERY_MS) {
       await yieldToEventLoop();
@@ -185,24 +196,42 @@ export async function measureCalls(policy: RunPolicy, calls: number, call: (i: n
   const callMs: number[][] = [];
   let total = 0;
   const runTotals: number[] = [];
-  const precision = new PrecisionCheck(policy.runs === null ? policy.precision : undefined);
-  while (callMs.length < maxRuns && (callMs.length < minRuns || total < minTimeMs || precision.needsMore(runTotals, runTotals.length, total))) {
-    if (hooks.signal?.aborted) return { callMs, aborted: true };
-    for (let i = 0; i < calls; i++) {
-      const t0 = process.hrtime.bigint();
-      call(i);
-      buffer[i] = Number(process.hrtime.bigint() - t0) / 1e6;
+  const cpuMs: number[] = [];
+  const switches: number[] = [];
+  const preemptions = openPreemptionCounter();
+  let lastSwitches = preemptions.read();
+  const done = (aborted: boolean): CallMeasurement => {
+    preemptions.close();
+    return { callMs, cpuMs, switches: Number.isFinite(lastSwitches) ? switches : [], aborted };
+  };
+  try {
+    const precision = new PrecisionCheck(policy.runs === null ? policy.precision : undefined);
+    while (callMs.length < maxRuns && (callMs.length < minRuns || total < minTimeMs || precision.needsMore(runTotals, runTotals.length, total))) {
+      if (hooks.signal?.aborted) return done(true);
+      const c0 = process.cpuUsage();
+      for (let i = 0; i < calls; i++) {
+        const t0 = process.hrtime.bigint();
+        call(i);
+        buffer[i] = Number(process.hrtime.bigint() - t0) / 1e6;
+      }
+      const c1 = process.cpuUsage(c0);
+      const nowSwitches = preemptions.read();
+      cpuMs.push((c1.user + c1.system) / 1000);
+      switches.push(nowSwitches - lastSwitches);
+      lastSwitches = nowSwitches;
+      let run = 0;
+      for (let i = 0; i < calls; i++) run += buffer[i];
+      total += run;
+      runTotals.push(run);
+      callMs.push(Array.from(buffer));
+      hooks.onRun?.(callMs.length, total);
+      if (performance.now() - lastYield > YIELD_EVERY_MS) {
+        await yieldToEventLoop();
+        lastYield = performance.now();
+      }
     }
-    let run = 0;
-    for (let i = 0; i < calls; i++) run += buffer[i];
-    total += run;
-    runTotals.push(run);
-    callMs.push(Array.from(buffer));
-    hooks.onRun?.(callMs.length, total);
-    if (performance.now() - lastYield > YIELD_EVERY_MS) {
-      await yieldToEventLoop();
-      lastYield = performance.now();
-    }
+    return done(false);
+  } finally {
+    preemptions.close();
   }
-  return { callMs, aborted: false };
 }

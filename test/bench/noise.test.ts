@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BUSY_OTHER_CORES, describeNoise, machineNoise, parseProcStat, readCpuCounters, threadSwitchCounter, undisturbedRuns, type CpuCounters } from '../../src/bench/noise.js';
+import { BUSY_OTHER_CORES, describeNoise, machineNoise, parseProcStat, readCpuCounters, openPreemptionCounter, undisturbedRuns, type CpuCounters } from '../../src/bench/noise.js';
 
 test('/proc/stat: the aggregate cpu line in ms (USER_HZ 100), steal apart from busy time', () => {
   const text = 'cpu  100 5 50 800 10 2 3 30 0 0\ncpu0 50 2 25 400 5 1 1 15 0 0\nintr 1 2 3\n';
@@ -46,7 +46,9 @@ test('where /proc/stat cannot be read the machine figures are null, never zero',
 test('undisturbed runs: no switch in the run, nor in the run before it', () => {
   assert.deepEqual(undisturbedRuns([0, 0, 1, 0, 0, 0, 2, 0]), [0, 1, 4, 5]);
   assert.deepEqual(undisturbedRuns([]), []);
-  const count = threadSwitchCounter();
-  const a = count();
-  assert.ok(Number.isNaN(a) || (Number.isInteger(a) && count() >= a));
+  const counter = openPreemptionCounter();
+  const a = counter.read();
+  assert.ok(Number.isNaN(a) || (Number.isInteger(a) && counter.read() >= a));
+  counter.close();
+  counter.close();
 });

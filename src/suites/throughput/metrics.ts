@@ -17,10 +17,14 @@ import type { ThroughputCategory, ThroughputResult } from './schema.js';
  * runs on a busy machine), or switches were not recorded, every run is used.
  */
 export function cpuThroughputSamples(c: ThroughputCategory): number[] {
-  const all = c.samples.cpuMs.map((ms, i) => [ms, i] as const).filter(([ms]) => ms > 0);
-  const calm = new Set(undisturbedRuns(c.samples.switches ?? []));
-  const chosen = calm.size >= MIN_UNDISTURBED_RUNS ? all.filter(([, i]) => calm.has(i)) : all;
-  return chosen.map(([ms]) => (c.instructions / ms) * 1000);
+  return calmRuns(c.samples.cpuMs, c.samples.switches).map((ms) => (c.instructions / ms) * 1000);
+}
+
+/** The CPU times (> 0) of the undisturbed runs when there are enough of them, else of every run. */
+export function calmRuns(cpuMs: readonly number[], switches: readonly number[] | undefined): number[] {
+  const all = cpuMs.map((ms, i) => [ms, i] as const).filter(([ms]) => ms > 0);
+  const calm = new Set(undisturbedRuns(switches ?? []));
+  return (calm.size >= MIN_UNDISTURBED_RUNS ? all.filter(([, i]) => calm.has(i)) : all).map(([ms]) => ms);
 }
 
 export function throughputMetrics(t: ThroughputResult): Metric[] {
@@ -38,9 +42,18 @@ export function throughputMetrics(t: ThroughputResult): Metric[] {
     out.push({ kind: 'samples', id: `latency.${name}.batch`, label: `batch latency ${name} (batch ${c.batchSize})`, unit: 'ms', direction: 'lower', statistic: 'median', samples: c.samples.batchMs.filter((b) => b.length > 0).map((b) => median(b)), ...wall });
     const ss = c.singleStream;
     if (ss) {
-      out.push({ kind: 'samples', id: `latency.${name}.median`, label: `single-stream latency p50 ${name}`, unit: 'ms', direction: 'lower', statistic: 'median', samples: ss.samples.runP50, ...wall });
-      out.push({ kind: 'samples', id: `latency.${name}.p90`, label: `single-stream latency p90 ${name}`, unit: 'ms', direction: 'lower', statistic: 'median', samples: ss.samples.runP90, ...wall });
-      out.push({ kind: 'samples', id: `latency.${name}.p99`, label: `single-stream latency p99 ${name}`, unit: 'ms', direction: 'lower', statistic: 'median', samples: ss.samples.runP99, ...wall });
+      // The single-stream pass has its own CPU-time twin (CPU ms per call of the undisturbed passes) and noise
+      // figure; reports without them fall back to the batched runs' twin.
+      const ssCpu = calmRuns(ss.samples.cpuMs ?? [], ss.samples.switches).map((ms) => ms / ss.calls);
+      const ssCpuId = `latency.${name}.cpuMsPerCall`;
+      const noise = ss.noise ?? c.noise;
+      const ssWall = { ...wall, ...(ssCpu.length > 0 ? { lowNoiseTwin: ssCpuId } : {}), ...(noise ? { noise } : {}) };
+      out.push({ kind: 'samples', id: `latency.${name}.median`, label: `single-stream latency p50 ${name}`, unit: 'ms', direction: 'lower', statistic: 'median', samples: ss.samples.runP50, ...ssWall });
+      out.push({ kind: 'samples', id: `latency.${name}.p90`, label: `single-stream latency p90 ${name}`, unit: 'ms', direction: 'lower', statistic: 'median', samples: ss.samples.runP90, ...ssWall });
+      out.push({ kind: 'samples', id: `latency.${name}.p99`, label: `single-stream latency p99 ${name}`, unit: 'ms', direction: 'lower', statistic: 'median', samples: ss.samples.runP99, ...ssWall });
+      if (ssCpu.length > 0) {
+        out.push({ kind: 'samples', id: ssCpuId, label: `single-stream CPU time per call ${name} (undisturbed passes)`, unit: 'CPU-ms', direction: 'lower', statistic: 'median', samples: ssCpu, unitOfIndependence: 'run', measure: 'cpu', ...(noise ? { noise } : {}) });
+      }
     }
     out.push({ kind: 'proportion', id: `quality.${name}.successRate`, label: `success rate ${name}`, unit: '', direction: 'higher', successes: c.quality.successes, trials: c.quality.responses });
     out.push({ kind: 'proportion', id: `quality.${name}.constraintSatisfactionRate`, label: `constraints met ${name} (successful responses)`, unit: '', direction: 'higher', successes: c.quality.satisfiedConstraints, trials: c.quality.constraints });

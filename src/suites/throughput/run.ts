@@ -57,7 +57,13 @@ export async function measureCategory(ctx: RunContext, set: InstructionSet, opti
   let singleStream: ThroughputCategory['singleStream'] = null;
   let aborted = m.aborted;
   if (options.singleStream && !aborted) {
+    const ssBefore = readCpuCounters();
     const s = await measureSingleStream(bridge, set.instructions, policy, hooks);
+    const ssAfter = readCpuCounters();
+    if (s.result) {
+      const passMs = s.result.samples.callMs.map((run) => run.reduce((a, b) => a + b, 0));
+      s.result.noise = machineNoise(ssBefore, ssAfter, passMs, s.result.samples.cpuMs ?? [], s.result.samples.switches ?? []);
+    }
     singleStream = s.result;
     aborted = s.aborted;
   }

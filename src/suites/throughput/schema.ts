@@ -12,12 +12,15 @@ export const SingleStreamSchema = Type.Object(
     latencyMs: Summary('latency of one instruction, ms: each call timed on its own after warm-up. median/p90/p99 over all calls; ci95Median is a bootstrap over runs (calls of one run are not independent)'),
     ci95P90: Interval('95% interval of p90, bootstrap over runs, ms'),
     ci95P99: Interval('95% interval of p99, bootstrap over runs, ms'),
+    noise: Type.Optional(MachineNoiseSchema),
     samples: Type.Object(
       {
         callMs: Type.Array(Type.Array(Type.Number()), { description: 'wall time of every call, ms, one array per run' }),
         runP50: Samples('p50 of the calls of each run, ms (one sample per run: the gate’s unit)'),
         runP90: Samples('p90 of the calls of each run, ms'),
         runP99: Samples('p99 of the calls of each run, ms'),
+        cpuMs: Type.Optional(Samples('process CPU time of each pass (its calls and their timer reads), ms')),
+        switches: Type.Optional(Samples('context switches of the measuring thread during each pass and since the pass before (0: not preempted)')),
       },
       { description: 'raw single-stream timings' },
     ),

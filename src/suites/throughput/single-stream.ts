@@ -45,7 +45,7 @@ export function runClusterQuantileCI(runs: readonly (readonly number[])[], q: nu
 /** Measures one category single-stream; null when interrupted before a measured run. */
 export async function measureSingleStream(bridge: GasmBridge, instructions: readonly string[], policy: RunPolicy, hooks: RunHooks): Promise<{ result: SingleStream | null; aborted: boolean }> {
   let sink: GasmResponse | null = null;
-  const { callMs, aborted } = await measureCalls(policy, instructions.length, (i) => {
+  const { callMs, cpuMs, switches, aborted } = await measureCalls(policy, instructions.length, (i) => {
     sink = bridge.process(instructions[i]);
   }, hooks);
   void sink;
@@ -65,6 +65,8 @@ export async function measureSingleStream(bridge: GasmBridge, instructions: read
         runP50: perRun.map((s) => quantileSorted(s, 0.5)),
         runP90: perRun.map((s) => quantileSorted(s, 0.9)),
         runP99: perRun.map((s) => quantileSorted(s, 0.99)),
+        cpuMs,
+        ...(switches.length > 0 ? { switches } : {}),
       },
     },
   };

@@ -18,3 +18,20 @@ test('the CPU-time twin uses the undisturbed runs when there are enough of them,
   const m = throughputMetrics(t).find((x) => x.id === 'throughput.simple.instructionsPerSecond');
   assert.equal(m?.kind === 'samples' && m.lowNoiseTwin, 'throughput.simple.cpuInstructionsPerSecond');
 });
+
+test('single-stream latency has its own CPU-time twin (CPU ms per call of the undisturbed passes)', () => {
+  const t = makeSampleReport().suites.throughput!;
+  const ss = t.categories.simple.singleStream!;
+  const passes = ss.samples.runP50.length;
+  ss.samples.cpuMs = Array.from({ length: passes }, () => ss.calls * 0.5);
+  ss.samples.switches = Array.from({ length: passes }, () => 0);
+  const metrics = throughputMetrics(t);
+  const cpu = metrics.find((m) => m.id === 'latency.simple.cpuMsPerCall');
+  assert.ok(cpu && cpu.kind === 'samples');
+  assert.equal(cpu.measure, 'cpu');
+  assert.deepEqual(cpu.samples, Array(passes).fill(0.5));
+  const p50 = metrics.find((m) => m.id === 'latency.simple.median');
+  assert.equal(p50?.kind === 'samples' && p50.lowNoiseTwin, 'latency.simple.cpuMsPerCall');
+  const batch = metrics.find((m) => m.id === 'latency.simple.batch');
+  assert.equal(batch?.kind === 'samples' && batch.lowNoiseTwin, 'throughput.simple.cpuInstructionsPerSecond');
+});
