@@ -12,7 +12,7 @@ import type { ThroughputCategory, ThroughputResult } from './schema.js';
 /**
  * Instructions per CPU second of the runs nobody disturbed: contention from other processes only adds CPU time
  * (caches and branch predictors refilled after each preemption: about +10% on the median run here under two busy
- * processes), so the runs in which the measuring thread was not switched out — nor in the run before — carry
+ * processes), so the runs in which the measuring thread was not preempted — nor in the run before — carry
  * the build's own cost (+3% under the same load). When fewer than MIN_UNDISTURBED_RUNS such runs exist (long
  * runs on a busy machine), or switches were not recorded, every run is used.
  */
