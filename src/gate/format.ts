@@ -42,7 +42,7 @@ export function summaryLine(result: GateResult): string {
   }
   if (verdict === 'inconclusive') {
     const busy = result.comparisons.filter(busyInconclusive);
-    return `INCONCLUSIVE: ${busy.length} metric(s) changed for reasons other than the build (${listed(busy)}: ${busy[0].reason.replace(/^inconclusive: /, '')}) — no regression found; --strict fails on this`;
+    return `INCONCLUSIVE: ${busy.length} metric(s) changed for reasons other than the build: ${listed(busy)} — no regression found (--strict fails on this). ${busy[0].id}: ${busy[0].reason}`;
   }
   return `PASS: ${result.comparisons.length} metrics compared, no regression (${improvements} improved)`;
 }
