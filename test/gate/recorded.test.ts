@@ -7,7 +7,7 @@ import { gateVerdict } from '../../src/gate/verdict.js';
 import { withSimple } from './busy-reports.js';
 
 /** Per-run samples recorded on the 2-vCPU VM by scripts/gate-calibration.sh (see the fixture's note). */
-interface RecordedSet { instructions: number; runMs: number[]; cpuMs: number[]; noise: MachineNoise }
+interface RecordedSet { instructions: number; runMs: number[]; cpuMs: number[]; switches?: number[]; noise: MachineNoise }
 const recorded = JSON.parse(readFileSync(new URL('./fixtures/recorded-simple.json', import.meta.url), 'utf8')) as { sets: Record<string, RecordedSet> };
 
 function report(name: string, seed: number) {
@@ -15,6 +15,7 @@ function report(name: string, seed: number) {
   const r = withSimple(seed, s.runMs, s.cpuMs, s.noise);
   r.suites.throughput!.categories.simple.instructions = s.instructions;
   r.suites.throughput!.categories.simple.samples.instructionsPerSecond = s.runMs.map((ms) => (s.instructions / ms) * 1000);
+  if (s.switches) r.suites.throughput!.categories.simple.samples.switches = s.switches;
   return r;
 }
 
