@@ -165,6 +165,8 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
           else i++;
         }
         if (measure && after === measure) i++;
+        // "2 ft away", "30 cm off": the distance of the clause's relation.
+        if (!spacing && q.kind === 'length' && (after === 'away' || after === 'off') && word(tokens, i + 1) !== 'from') i++;
         continue;
       }
       if (t.kind === 'num' && (word(tokens, i + 1) === 'by' || word(tokens, i + 1) === 'x') && tokens[i + 2]?.kind === 'num') {

@@ -26,8 +26,8 @@ export interface NounPhrase {
   ordinal?: number;
   /** Explicit index written in the name (`object_3`, `box_0`): the name is kept as written. */
   explicitName?: string;
-  /** Numbers naming a group's members: "bolts 1–4" → 1…4 (`bolt_1` … `bolt_4`), "bins 1, 2 and 5" → 1, 2, 5. */
-  numbers?: number[];
+  /** Numbers or letters naming a group's members: "bolts 1–4" → 1…4 (`bolt_1` … `bolt_4`), "crates A, B and C" → a, b, c. */
+  numbers?: (number | string)[];
   count?: number;
   plural: boolean;
   all: boolean;
@@ -82,6 +82,8 @@ function withLabel(tokens: Token[], j: number, np: NounPhrase): { np: NounPhrase
       return { np: { ...np, label: String(t.value) }, next: k + 1 };
     }
   }
+  // "bracket B2", "motor M1", "valve V12a": an alphanumeric code names the object.
+  if (k === j && t?.kind === 'word' && CODE.test(t.text)) return { np: { ...np, label: t.text }, next: k + 1 };
   if (k === j && t?.kind === 'word' && t.text.length === 1 && t.text >= 'a' && t.text <= 'z') {
     const after = tokens[k + 1];
     // "bolt A, bolt B and bolt C": a letter followed by the same noun with a name of its own is a name too.
@@ -93,6 +95,9 @@ function withLabel(tokens: Token[], j: number, np: NounPhrase): { np: NounPhrase
   }
   return { np, next: j };
 }
+
+/** An alphanumeric part code: one to three letters, then digits, optionally a letter ("b2", "m1", "ps12", "v3a"). */
+const CODE = /^[a-z]{1,3}\d{1,5}[a-z]?$/;
 
 /** Words that say a number after a noun is its name: "rack number 4", "part no. 3" (the tokenizer drops the dot). */
 const NUMBER_MARKS = new Set(['number', 'no', 'nr', 'num']);
@@ -132,19 +137,37 @@ function numberToken(t: Token | undefined): Token | undefined {
   return v !== undefined && Number.isInteger(v) && v >= 1 && t.text !== 'a' && t.text !== 'an' ? { kind: 'num', text: t.text, value: v } : t;
 }
 
-/** Numbers listed after a plural noun: "bins 1, 2 and 3" (the commas are gone by now), at least two, distinct. */
-function readNumberList(tokens: Token[], j: number): { numbers: number[]; next: number } | null {
-  const numbers: number[] = [];
+/** A single letter naming an object ("crates A, B and C"); "a" only where another letter follows in the list. */
+function letterAt(tokens: Token[], k: number): string | undefined {
+  const t = tokens[k];
+  if (t?.kind !== 'word' || t.text.length !== 1 || t.text < 'a' || t.text > 'z') return undefined;
+  if (t.text === 'a') {
+    const after = wordAt(tokens, k + 1);
+    const then = after === 'and' || after === 'or' ? wordAt(tokens, k + 2) : after;
+    if (then === undefined || then.length !== 1 || then < 'b' || then > 'z') return undefined;
+  }
+  return t.text;
+}
+
+/**
+ * Numbers or letters listed after a plural noun: "bins 1, 2 and 3", "crates A, B and C" (the commas are gone by
+ * now), at least two, distinct, all numbers or all letters.
+ */
+function readNumberList(tokens: Token[], j: number): { numbers: (number | string)[]; next: number } | null {
+  const numbers: (number | string)[] = [];
+  const letters = letterAt(tokens, j) !== undefined;
   let k = j;
   let next = j;
   while (k < tokens.length) {
     const t = tokens[k];
-    if (t.kind === 'num' && Number.isInteger(t.value) && t.value >= 0 && !t.text.startsWith('-') && !readQuantity(tokens, k) && !numbers.includes(t.value)) {
-      numbers.push(t.value);
+    const label = letters ? letterAt(tokens, k) : t.kind === 'num' && Number.isInteger(t.value) && t.value >= 0 && !t.text.startsWith('-') && !readQuantity(tokens, k) ? t.value : undefined;
+    if (label !== undefined && !numbers.includes(label)) {
+      numbers.push(label);
       next = ++k;
       continue;
     }
-    if (numbers.length > 0 && t.kind === 'word' && (t.text === 'and' || t.text === 'or') && tokens[k + 1]?.kind === 'num') {
+    const more = letters ? letterAt(tokens, k + 1) !== undefined : tokens[k + 1]?.kind === 'num';
+    if (numbers.length > 0 && t.kind === 'word' && (t.text === 'and' || t.text === 'or') && more) {
       k++;
       continue;
     }
@@ -211,12 +234,14 @@ const PLURALIA_TANTUM = new Set([
   'callipers', 'snips', 'pincers', 'spectacles', 'trousers', 'jeans', 'shorts', 'pants', 'earphones', 'earbuds',
 ]);
 const PLACE_MODIFIERS = new Set(['side', 'end', 'corner']);
+const DIRECTION_MODIFIERS = new Set(['left', 'right', 'center', 'centre', 'middle', 'front', 'back', 'rear']);
 
 /** Prepositions and orientation words that never continue a compound ("the beam across …", "the cup face down"). */
 const NOT_IN_COMPOUNDS = new Set([
   'across', 'through', 'thru', 'via', 'toward', 'towards', 'before', 'after', 'until', 'till', 'per', 'like', 'face', 'facedown', 'faceup',
   'inverted', 'sideways', 'diagonal', 'tilted', 'slanted', 'angled', 'mirrored', 'flipped', 'staggered', 'offset', 'halfway', 'midpoint',
   'north', 'south', 'east', 'west', 'lengthwise', 'crosswise', 'first', 'last', 'next', 'instead', 'too', 'either', 'neither', 'nor',
+  'in', 'on', 'at', 'by', 'contact',
 ]);
 
 /** Could this word stand as an unknown noun? */
@@ -334,7 +359,10 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
     const known = NOUN_FORMS.has(w);
     // "the side table", "the end cap": a place word directly before a lexicon noun names a kind of it.
     const placeModifier = sawModifier && PLACE_MODIFIERS.has(w) && NOUN_FORMS.has(wordAt(tokens, j + 1) ?? '') && wordAt(tokens, j + 2) !== 'of';
-    if (known || verbNoun || ingModifier || placeModifier || ((sawModifier || bare) && couldBeNoun(w) && !matchRelation(tokens, j))) {
+    // "the left panel", "the back door", "the center rail": a direction word directly between a determiner and a
+    // noun is a modifier of that noun (its name keeps it), not a relation.
+    const directionModifier = afterDeterminer && DIRECTION_MODIFIERS.has(w) && nounContinues(tokens, j + 1) && wordAt(tokens, j + 2) !== 'of';
+    if (known || verbNoun || ingModifier || placeModifier || directionModifier || ((sawModifier || bare) && couldBeNoun(w) && !matchRelation(tokens, j))) {
       // Noun-noun compounds: "the trash can", "the heater shaker", "the packing table", "the base plate". The last
       // noun is the head: its lexicon kind sizes the entity; the name is the user's words joined.
       const parts = [w];

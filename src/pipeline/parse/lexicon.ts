@@ -293,6 +293,7 @@ export const FILLERS = new Set([
   'precisely', 'immediately', 'right', 'straight', 'also', 'too', 'position', 'location', 'spot', 'place', 'area', 'can',
   'you', 'i', 'we', 'want', 'need', 'like', 'would', 'kindly', 'the', 'a', 'an', 'of', 'which', 'who', 'where', 'there',
   'it', 'positioned', 'placed', 'located', 'put', 'set', 'kept', 'moved', 'sitting', 'standing', 'lying', 'resting',
+  'approx', 'approximately', 'roughly', 'circa', 'ca',
 ]);
 
 for (const [form, kind] of NOUN_FORMS) NOUN_FORM_INFO.set(form, { plural: isPluralForm(form, kind), singular: computeSingular(form, kind) });

@@ -9,6 +9,7 @@ import type { Axis, Constraint, ConstraintType, SceneSpec } from '../types.js';
 import { arrange, pitch, type Arrangement } from './arrangements.js';
 import { readItems, type Item } from './clause-items.js';
 import { EntityRegistry, isKnownKind, singularName } from './entities.js';
+import { FILLERS } from './lexicon.js';
 import { splitClauses } from './segments.js';
 import { MAX_INSTRUCTION_LENGTH, normalise, tokenize, type Token } from './tokenize.js';
 
@@ -21,6 +22,7 @@ const WORLD_RELATIONS = new Set<ConstraintType>(['left', 'right', 'front', 'behi
 const DEFAULT_GROUP = 3;
 
 type NpItem = Extract<Item, { t: 'np' }>;
+type QtyItem = Extract<Item, { t: 'qty' }>;
 
 interface Context {
   registry: EntityRegistry;
@@ -38,6 +40,11 @@ interface Context {
   /** The object of the last pick verb: what "it" means until a clause names a new subject. */
   focus: string[];
   lastArrangement: Arrangement | null;
+  /** What "its" named in this clause and in the previous one ("with the blue cube on its left and the yellow cube on its right"). */
+  possessive: string[];
+  prevPossessive: string[];
+  /** "above" of a tool over the object it picks: dropped when the object goes inside something (the tool could not reach into it). */
+  toolHolds: Set<Constraint>;
   source: string;
 }
 
@@ -176,7 +183,7 @@ function arrangementClause(ctx: Context, items: Item[], verb: string | undefined
   for (let k = 0; k < limit; k++) {
     const it = items[k];
     if (it.t !== 'np' || k === centreIndex || it.np.pronoun === 'previous') continue;
-    if (items[k + 1]?.t === 'role' && k > shapeIndex && shapeIndex >= 0) continue;
+    if (items[k + 1]?.t === 'role' && k > shapeIndex && shapeIndex >= 0 && subjectIdx.length > 0) continue;
     // "a ring of 6 cups": one noun phrase after the shape; "stack crate A, crate B and crate C" (the shape word
     // is the clause's verb): all of them.
     if (shapeIndex > 0 && k > shapeIndex && subjectIdx.length > 0) break;
@@ -426,6 +433,7 @@ function relationClause(ctx: Context, items: Item[]): boolean {
     if (it.t === 'all') allSubjects = true;
   }
   let produced = false;
+  const used = new Set<Item>();
   const involved = new Set<string>();
   const clauseSubjects = [...subjects];
   for (let r = 0; r < rels.length; r++) {
@@ -433,7 +441,11 @@ function relationClause(ctx: Context, items: Item[]): boolean {
     const end = r + 1 < rels.length ? rels[r + 1][1] : items.length;
     const between = items.slice(at + 1, end);
     const before = items[at - 1];
-    const quantity = before?.t === 'qty' && before.kind === 'length' && !before.spacing ? before : (between[0]?.t === 'qty' && between[0].kind === 'length' && !between[0].spacing ? between[0] : undefined);
+    let quantity = before?.t === 'qty' && before.kind === 'length' && !before.spacing ? before : (between[0]?.t === 'qty' && between[0].kind === 'length' && !between[0].spacing ? between[0] : undefined);
+    // "in front of the rack, 2 ft away", "above the cube by 15 cm", "left of the bowl, 5 cm apart": a distance after
+    // the last relation's reference modifies that relation.
+    if (!quantity && r === rels.length - 1 && rel.type !== 'on' && rel.type !== 'inside') quantity = between.find((it): it is QtyItem => it.t === 'qty' && it.kind === 'length' && it.measure === undefined && !used.has(it));
+    if (quantity) used.add(quantity);
     const targetItems = between.filter((it): it is NpItem => it.t === 'np');
     if (subjects.length === 0 && allSubjects) {
       subjects = ctx.lastArrangement ? [...ctx.lastArrangement.bottom] : ctx.registry.entities.map((e) => e.name);
@@ -444,10 +456,17 @@ function relationClause(ctx: Context, items: Item[]): boolean {
     const world = between[0]?.t === 'world' || (between[0]?.t === 'qty' && between[1]?.t === 'world');
     // "a box in front of the robot arm and a cylinder behind it": with a subject of its own, "it" is the previous
     // clause's reference object of a side relation (the picked object after a pick); "its" stays the previous subject.
-    const targets = targetItems.flatMap((it) =>
-      it.np.pronoun === 'it' && it.text === 'it' && ownSubject && (focusBefore.length > 0 || ctx.prevTargets.length > 0)
-        ? focusBefore.length > 0 ? [...focusBefore] : ctx.prevTargets.slice(-1)
-        : resolve(ctx, it, { between: rel.type === 'between', exclude }));
+    const targets = targetItems.flatMap((it) => {
+      if (it.np.pronoun === 'it' && it.text === 'it' && ownSubject && (focusBefore.length > 0 || ctx.prevTargets.length > 0)) {
+        return focusBefore.length > 0 ? [...focusBefore] : ctx.prevTargets.slice(-1);
+      }
+      // "… on its left and the yellow cube on its right": a second "its" names what the first one did.
+      if (it.np.pronoun === 'it' && it.text === 'its') {
+        ctx.possessive = ownSubject && ctx.prevPossessive.length > 0 ? [...ctx.prevPossessive] : resolve(ctx, it);
+        return [...ctx.possessive];
+      }
+      return resolve(ctx, it, { between: rel.type === 'between', exclude });
+    });
     // After a support relation the placed subject stays the topic ("the remote on the sofa and the phone next to
     // it": the remote); after a side relation the landmark is what a later "it" names.
     if (targets.length > 0) ctx.lastTargets = SUPPORT_TYPES.has(rel.type) ? [] : [...targets];
@@ -496,6 +515,9 @@ function relationClause(ctx: Context, items: Item[]): boolean {
       subjects = SUPPORT_TYPES.has(type) ? [targets[targets.length - 1]] : [...clauseSubjects, ...liftable];
     } else subjects = [...clauseSubjects];
   }
+  // A distance the grammar could not attach to a relation fails the clause, never dropped with an ok.
+  const loose = items.find((it): it is QtyItem => it.t === 'qty' && it.kind === 'length' && it.measure === undefined && !used.has(it));
+  if (produced && loose) throw new ParseError(`cannot tell what the distance ${(loose.value * 100).toFixed(loose.value * 100 % 1 === 0 ? 0 : 1)} cm applies to in ${quote(ctx.source)}`);
   if (produced) {
     if (items.some((it) => it.t === 'aligned')) {
       const names = [...involved];
@@ -534,6 +556,14 @@ function pickClause(ctx: Context, items: Item[]): boolean {
   const tool = toolIndex >= 0 ? resolve(ctx, items[toolIndex] as NpItem) : [];
   const holders = tool.length > 0 ? tool : agents;
   for (const h of holders) for (const o of object) add(ctx, 'touching', h, [o], {});
+  // A tool takes the object from above, centred on it: the tool is placed to the object (the object stays where
+  // its own relations put it, centred on its support), never the object pulled towards the tool.
+  if (tool.length > 0 && object.length === 1) {
+    for (const h of tool) {
+      add(ctx, 'above', h, [object[0]], {});
+      ctx.toolHolds.add(ctx.constraints[ctx.constraints.length - 1]);
+    }
+  }
   ctx.lastSubjects = holders.length > 0 ? [...holders] : [...object];
   ctx.lastEntities = [...object, ...holders];
   ctx.focus = [...object];
@@ -560,6 +590,14 @@ function interpretMain(ctx: Context, items: Item[]): void {
     if (alignClause(ctx, items)) return;
   }
   if (relationClause(ctx, items)) return;
+  // "Put the red cube down, with the blue cube on its left": a verb and its object with no relation name the subject
+  // that a following "it"/"its" refers to.
+  const object = items.find((it): it is NpItem => it.t === 'np' && it.np.pronoun === undefined);
+  if (verb !== undefined && object && !items.some((it) => it.t === 'aligned' || it.t === 'qty')) {
+    ctx.lastSubjects = resolve(ctx, object);
+    ctx.lastEntities = [...ctx.lastSubjects];
+    return;
+  }
   if (items.some((it) => it.t === 'aligned') && ctx.lastEntities.length >= 2) {
     const names = ctx.lastArrangement ? ctx.lastArrangement.members : ctx.lastEntities;
     for (let k = 1; k < names.length; k++) add(ctx, 'aligned', names[k], [names[k - 1]], {});
@@ -576,6 +614,11 @@ function interpretClause(ctx: Context, tokens: Token[]): void {
   const rest = poses.length > 0 ? items.filter((it) => it.t !== 'pose') : items;
   const before = ctx.constraints.length;
   interpretMain(ctx, rest);
+  if (ctx.constraints.length === before && poses.length === 0) {
+    // A distance that no relation took is refused, never dropped with an ok.
+    const loose = rest.find((it) => it.t === 'qty' && it.kind === 'length');
+    if (loose) throw new ParseError(`cannot tell what the distance in ${quote(ctx.source)} applies to`);
+  }
   if (poses.length === 0) return;
   // Orientation modifiers ("upside down", "on its side", "facing left") turn the clause's subject in the world frame.
   const np = rest.find((it): it is NpItem => it.t === 'np');
@@ -586,23 +629,69 @@ function interpretClause(ctx: Context, tokens: Token[]): void {
   ctx.lastSubjects = [...subjects];
 }
 
+/** Words that may open a clause made only of a distance or a group relation (", 10 cm apart", ", in contact"). */
+const MODIFIER_OPENERS = new Set(['in', 'by', 'approx', 'approximately', 'about', 'roughly', 'exactly', 'with', 'spaced', 'at', 'keeping', 'all', 'each', 'one', 'a', 'an', 'half', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twenty', 'thirty', 'forty', 'fifty']);
+
+/**
+ * "Arrange the boxes in a line, 10 cm apart", "in front of the rack, 2 ft away", "five boxes on the conveyor, in
+ * contact": a clause with no object, relation or verb of its own — only a distance or a group relation — modifies
+ * the clause before it, and is read with it.
+ */
+function withModifiersJoined(clauses: Token[][]): Token[][] {
+  const out: Token[][] = [];
+  for (const clause of clauses) {
+    const first = clause[0];
+    const candidate = out.length > 0 && clause.length <= 8 && (first.kind === 'num' || (first.kind === 'word' && MODIFIER_OPENERS.has(first.text)));
+    if (candidate) {
+      const { items } = readItems(FILLERS.has(first.text) ? clause.slice(1) : clause);
+      const modifier = items.length > 0 && items.every((it) => (it.t === 'qty' && it.kind === 'length') || it.t === 'group') &&
+        items.some((it) => it.t === 'qty' || it.t === 'group');
+      if (modifier) {
+        out[out.length - 1] = [...out[out.length - 1], ...clause];
+        continue;
+      }
+    }
+    out.push(clause);
+  }
+  return out;
+}
+
+/**
+ * "Pos. 3: motor M1 left of …", "step 2: …": a heading — a word that names no object, a number, a colon — labels
+ * the instruction's place in a work sheet; it is no object and is not read.
+ */
+function withoutHeading(tokens: Token[]): Token[] {
+  const [w, dot] = tokens;
+  if (w?.kind !== 'word' || isKnownKind(w.text)) return tokens;
+  const k = dot?.kind === 'sep' && dot.text === '.' ? 2 : 1;
+  const n = tokens[k];
+  const colon = tokens[k + 1];
+  return n?.kind === 'num' && colon?.kind === 'sep' && colon.text === ':' && tokens.length > k + 2 ? tokens.slice(k + 2) : tokens;
+}
+
 /** Parses an English instruction into a scene. Throws ParseError naming what is wrong. */
 export function parseInstruction(text: string, options: { maxLength?: number } = {}): SceneSpec {
   if (typeof text !== 'string') throw new ParseError(`instruction must be text, got ${text === null ? 'null' : typeof text}`);
   const normalised = normalise(text, options.maxLength ?? MAX_INSTRUCTION_LENGTH);
   if (normalised.length === 0) throw new ParseError('instruction is empty');
   if (!/[\p{L}\p{N}]/u.test(normalised)) throw new ParseError(`instruction ${quote(normalised)} has no words`);
-  const tokens = tokenize(normalised);
+  const tokens = withoutHeading(tokenize(normalised));
   const registry = new EntityRegistry();
-  const ctx: Context = { registry, constraints: [], warnings: [], lastSubjects: [], lastEntities: [], lastTargets: [], prevTargets: [], supportNeeds: new Map(), lastKind: '', lastHead: '', focus: [], lastArrangement: null, source: '' };
-  for (const clause of splitClauses(tokens)) {
+  const ctx: Context = { registry, constraints: [], warnings: [], lastSubjects: [], lastEntities: [], lastTargets: [], prevTargets: [], supportNeeds: new Map(), lastKind: '', lastHead: '', focus: [], lastArrangement: null, possessive: [], prevPossessive: [], toolHolds: new Set(), source: '' };
+  for (const clause of withModifiersJoined(splitClauses(tokens))) {
     ctx.source = sourceText(clause);
     ctx.prevTargets = ctx.lastTargets;
     ctx.lastTargets = [];
+    ctx.prevPossessive = ctx.possessive;
+    ctx.possessive = [];
     interpretClause(ctx, clause);
   }
   if (ctx.constraints.length === 0) {
     throw new ParseError(`no spatial relation found in ${quote(normalised)} (expected words such as above, on, left of, near, between, inside)`);
+  }
+  if (ctx.toolHolds.size > 0) {
+    const contained = new Set(ctx.constraints.filter((c) => c.type === 'inside').map((c) => c.subject));
+    ctx.constraints = ctx.constraints.filter((c) => !ctx.toolHolds.has(c) || !contained.has(c.targets[0]));
   }
   // Entities referenced by no constraint (a noun read but never related) are dropped.
   const used = new Set(ctx.constraints.flatMap((c) => [c.subject, ...c.targets]));

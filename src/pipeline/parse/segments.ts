@@ -23,16 +23,19 @@ const SHAPE_WORDS = new Set(['circle', 'ring', 'triangle', 'pentagon', 'hexagon'
  */
 function withClause(tokens: Token[], i: number, current: Token[]): boolean {
   const t = tokens[i];
-  if (t.kind !== 'word' || t.text !== 'with' || !hasRelation(current)) return false;
+  if (t?.kind !== 'word' || t.text !== 'with' || !(hasRelation(current) || startsWithVerb(current))) return false;
   const det = tokens[i + 1];
   if (det?.kind !== 'word' || !['the', 'a', 'an', 'its', 'their'].includes(det.text)) return false;
   for (let k = i + 3; k < Math.min(tokens.length, i + 8); k++) {
     const w = tokens[k];
     if (w.kind !== 'word' || w.text === 'and' || w.text === 'or' || verbBase(w.text) === w.text) return false;
+    const owner = tokens[k + 1];
+    if ((w.text === 'to' || w.text === 'on' || w.text === 'at') && owner?.kind === 'word' && (owner.text === 'its' || owner.text === 'their')) return true;
     const rel = matchRelation(tokens, k);
     if (!rel) continue;
     const ref = tokens[k + rel.length];
-    return ref?.kind === 'word' && (ref.text === 'it' || ref.text === 'them');
+    // "… in front of it", "… on its left", "… to their right": a relation to the previous subject.
+    return ref?.kind === 'word' && (ref.text === 'it' || ref.text === 'them' || ref.text === 'its' || ref.text === 'their');
   }
   return false;
 }
@@ -62,9 +65,15 @@ const LABEL = /^([a-z]|\d+)$/;
  * (the same noun, each with a letter or number of its own, and no relation before them).
  */
 function continuesList(before: Token[], after: Token[]): boolean {
-  const [noun, label] = after;
-  const [lastNoun, lastLabel] = before.slice(-2);
-  if (!(noun?.kind === 'word' && lastNoun?.kind === 'word' && noun.text === lastNoun.text && verbBase(noun.text) === undefined &&
+  // "washer #1, washer #2": the number sign is no part of the label.
+  const strip = (tokens: Token[]) => tokens.filter((t) => !(t.kind === 'sym' && t.text === '#'));
+  const b = before.some((t) => t.kind === 'sym') ? strip(before) : before;
+  const a = after.some((t) => t.kind === 'sym') ? strip(after) : after;
+  const [noun, label] = a;
+  const [lastNoun, lastLabel] = b.slice(-2);
+  // "crates A, B and C", "bins 1, 2 and 3": a label after a label continues the list.
+  const labels = LABEL.test(noun?.text ?? '') && LABEL.test(lastLabel?.text ?? '') && noun.text !== lastLabel.text && (label === undefined || label.kind === 'word' && (label.text === 'and' || label.text === 'or'));
+  if (!labels && !(noun?.kind === 'word' && lastNoun?.kind === 'word' && noun.text === lastNoun.text && verbBase(noun.text) === undefined &&
     LABEL.test(label?.text ?? '') && LABEL.test(lastLabel?.text ?? '') && label.text !== lastLabel.text)) return false;
   // Only a list of subjects: "box 1 on box 2, box 3 on box 4" is two clauses.
   for (let i = 0; i < before.length; i++) if (before[i].kind === 'word' && matchRelation(before, i) !== null) return false;
@@ -116,6 +125,9 @@ function splitAtVerbs(tokens: Token[]): Token[][] {
 /** Clauses of an instruction, each a non-empty token list. */
 export function splitClauses(tokens: Token[]): Token[][] {
   const pieces: Token[][] = [];
+  /** Pieces that a "with" clause starts ("…, with the blue cube on its left"): never joined to the one before. */
+  const withStarts = new Set<Token[]>();
+  let startedByWith = false;
   let current: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -125,20 +137,27 @@ export function splitClauses(tokens: Token[]): Token[][] {
       (t.kind === 'word' && t.text === 'after' && tokens[i + 1]?.kind === 'word' && (tokens[i + 1].text === 'that' || tokens[i + 1].text === 'this')) ||
       withClause(tokens, i, current);
     if (isBreak) {
-      if (current.length > 0) pieces.push(current);
+      if (current.length > 0) {
+        pieces.push(current);
+        if (startedByWith) withStarts.add(current);
+      }
+      startedByWith = t.kind === 'word' && t.text === 'with' || (t.kind === 'sep' && withClause(tokens, i + 1, current));
       current = [];
       if (t.kind === 'word' && t.text === 'after') i++;
       continue;
     }
     current.push(t);
   }
-  if (current.length > 0) pieces.push(current);
+  if (current.length > 0) {
+    pieces.push(current);
+    if (startedByWith) withStarts.add(current);
+  }
   // A piece with neither a relation nor a verb of its own continues a list into the next one ("put vial 1,
   // vial 2 and vial 3 in a row", "assemble: base on the pallet").
   for (let k = pieces.length - 2; k >= 0; k--) {
     // "arrange valve A, valve B and valve C in a row": a piece that starts with the noun the previous one ended on
     // continues its list too.
-    if ((!hasRelation(pieces[k]) || continuesList(pieces[k], pieces[k + 1])) && !startsWithVerb(pieces[k + 1])) {
+    if ((!hasRelation(pieces[k]) || continuesList(pieces[k], pieces[k + 1])) && !startsWithVerb(pieces[k + 1]) && !withStarts.has(pieces[k + 1]) && !withClause(pieces[k + 1], 0, pieces[k])) {
       pieces.splice(k, 2, [...pieces[k], ...pieces[k + 1]]);
     }
   }

@@ -50,8 +50,11 @@ export function penetrationResidual(ws: SolverWorkspace, i: number, j: number, w
   const pair = ws.stackPair[i * N + j];
   const stacked = pair === 1;
   if (stacked) depth = H[i * 3 + 2] + H[j * 3 + 2] - Math.abs(P[i * 3 + 2] - P[j * 3 + 2]);
-  // Two objects resting on one support separate sideways (x or y, whichever overlaps less).
-  if (pair === 2) depth = Math.min(H[i * 3] + H[j * 3] - Math.abs(P[i * 3] - P[j * 3]), H[i * 3 + 1] + H[j * 3 + 1] - Math.abs(P[i * 3 + 1] - P[j * 3 + 1]));
+  // Two objects resting on one support, or two standing on the floor ("pallet 1 next to pallet 2": flat pallets
+  // would otherwise be pushed apart along z and held down by the ground), separate sideways (x or y, whichever
+  // overlaps less).
+  const sideways = pair === 2 || (ws.grounded[i] === 1 && ws.grounded[j] === 1);
+  if (sideways) depth = Math.min(H[i * 3] + H[j * 3] - Math.abs(P[i * 3] - P[j * 3]), H[i * 3 + 1] + H[j * 3 + 1] - Math.abs(P[i * 3 + 1] - P[j * 3 + 1]));
   ws.blocks[0] = i;
   ws.blocks[1] = j;
   ws.blocks[2] = -1;
@@ -60,7 +63,7 @@ export function penetrationResidual(ws: SolverWorkspace, i: number, j: number, w
     // The axis of least penetration (the first on a tie).
     let axis = 2;
     if (!stacked) {
-      for (let k = 0; k < (pair === 2 ? 2 : 3); k++) {
+      for (let k = 0; k < (sideways ? 2 : 3); k++) {
         if (H[i * 3 + k] + H[j * 3 + k] - Math.abs(P[i * 3 + k] - P[j * 3 + k]) === depth) {
           axis = k;
           break;

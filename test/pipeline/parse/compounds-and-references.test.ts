@@ -73,7 +73,7 @@ test('"its" names the previous clause’s subject: "to its left", "on its right"
 test('"it" after two nouns: the previous clause’s landmark of a side relation, the placed subject after "on", the picked object after a pick', () => {
   assert.deepEqual(brief(parseInstruction('put the crate left of the forklift and the pallet behind it')), ['left(crate,forklift)', 'behind(pallet,forklift)']);
   assert.deepEqual(brief(parseInstruction('put the lamp on the desk and the book next to it')), ['on(lamp,desk)', 'near(book,lamp)']);
-  assert.deepEqual(brief(parseInstruction('grab the nut with the gripper and put the washer beside it')), ['touching(gripper,nut)', 'near(washer,nut)']);
+  assert.deepEqual(brief(parseInstruction('grab the nut with the gripper and put the washer beside it')), ['touching(gripper,nut)', 'above(gripper,nut)', 'near(washer,nut)']);
   // "with the X <relation> it": a clause of its own, "it" the placed subject.
   assert.deepEqual(brief(parseInstruction('set the router on the shelf with the modem left of it')), ['on(router,shelf)', 'left(modem,router)']);
   // With no subject of its own, "it" is still the previous subject.

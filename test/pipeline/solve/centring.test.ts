@@ -53,4 +53,12 @@ describe('support centring', () => {
     assert.ok(stacked.constraints.every((c) => c.satisfied), JSON.stringify(stacked.constraints));
     assert.ok(stacked.implicitViolations.interpenetration <= 2e-3);
   });
+
+  it('two flat floor-standing objects near each other, proposed one inside the other, end side by side on the floor', () => {
+    const skid: Vec3 = [0.5, 0.4, 0.06];
+    const r = solveScene(scene([entity('s1', skid, true), entity('s2', skid, true)], [rel('near', 's1', 's2')], [0.2, 0.05, 0.06, 0, 0, 0.1]));
+    assert.ok(r.constraints.every((c) => c.satisfied), JSON.stringify(r.constraints));
+    assert.ok(r.implicitViolations.interpenetration <= 2e-3, `overlap ${r.implicitViolations.interpenetration}`);
+    for (const e of [0, 1]) assert.ok(Math.abs(r.positions[e * 3 + 2] - skid[2]) <= 2e-3, `z ${r.positions[e * 3 + 2]}`);
+  });
 });
