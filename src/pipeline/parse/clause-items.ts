@@ -2,6 +2,7 @@
  * Reads one clause's tokens into a flat list of items — verbs, noun phrases, quantities, relations, axes,
  * spacing, arrangement shapes and roles — that parse-instruction.ts then interprets.
  */
+import { ParseError } from '../../errors.js';
 import type { Axis, ConstraintType } from '../types.js';
 import { COPULAS, FILLERS, NOUN_FORMS, NUMBER_WORDS, verbBase } from './lexicon.js';
 import { checkCount, readNounPhrase, type NounPhrase } from './entities.js';
@@ -61,6 +62,8 @@ const EVENNESS = new Set(['space', 'spacing', 'equal', 'even', 'evenly', 'equall
 /** "in the middle of", "at the centre of", "in the center of": on the reference, centred (the default of on). */
 const MIDDLE = new Set(['middle', 'centre', 'center']);
 const AXES = new Map<string, Axis>([['x', 'x'], ['y', 'y'], ['z', 'z'], ['x-axis', 'x'], ['y-axis', 'y'], ['z-axis', 'z'], ['horizontal', 'x'], ['vertical', 'z']]);
+/** Words that, before a number, label a location on a work sheet ("position 3", "pos. 2"). */
+const LOCATION_LABELS = new Set(['position', 'pos', 'location', 'loc']);
 const SPACING_AFTER = new Set(['spacing', 'apart', 'gap', 'gaps', 'intervals', 'interval', 'pitch', 'spaced', 'between']);
 const SPACING_BEFORE = new Set(['spacing', 'spaced', 'gap', 'pitch', 'intervals', 'separation', 'every']);
 
@@ -220,6 +223,11 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
     if (!w) {
       i++;
       continue;
+    }
+    // "at position 3", "in pos. 2": a location of a work sheet that the scene does not know; refused, never an object.
+    if (LOCATION_LABELS.has(w) && (prev?.t === 'rel' || prev === undefined || word(tokens, i - 1) === 'at' || word(tokens, i - 1) === 'in') && ((tokens[i + 1]?.kind === 'num' && !countsNoun(tokens, i + 2)) || (word(tokens, i + 1) === '#' && tokens[i + 2]?.kind === 'num'))) {
+      const n = tokens[i + 1]?.kind === 'num' ? tokens[i + 1].text : `#${tokens[i + 2].text}`;
+      throw new ParseError(`'${w} ${n}' is a location label the scene does not know; say where it is relative to an object (e.g. 'left of the press')`);
     }
     // "set it down", "put the box down": a particle of the verb, not a direction.
     if (w === 'down' && prev?.t === 'np' && items[items.length - 2]?.t === 'verb' && ['set', 'put', 'lay', 'place'].includes((items[items.length - 2] as { word: string }).word)) {

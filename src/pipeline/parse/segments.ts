@@ -72,7 +72,7 @@ function continuesList(before: Token[], after: Token[]): boolean {
   const [noun, label] = a;
   const [lastNoun, lastLabel] = b.slice(-2);
   // "crates A, B and C", "bins 1, 2 and 3": a label after a label continues the list.
-  const labels = LABEL.test(noun?.text ?? '') && LABEL.test(lastLabel?.text ?? '') && noun.text !== lastLabel.text && (label === undefined || label.kind === 'word' && (label.text === 'and' || label.text === 'or'));
+  const labels = LABEL.test(noun?.text ?? '') && LABEL.test(lastLabel?.text ?? '') && noun.text !== lastLabel.text && !LABEL.test(label?.text ?? '');
   if (!labels && !(noun?.kind === 'word' && lastNoun?.kind === 'word' && noun.text === lastNoun.text && verbBase(noun.text) === undefined &&
     LABEL.test(label?.text ?? '') && LABEL.test(lastLabel?.text ?? '') && label.text !== lastLabel.text)) return false;
   // Only a list of subjects: "box 1 on box 2, box 3 on box 4" is two clauses.

@@ -22,7 +22,7 @@ const ORDINAL_SUFFIX = /^(st|nd|rd|th)$/;
 const GRID_SIZE = /^x\d+$/;
 const TOKEN = /((?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?)|([\p{L}_][\p{L}\p{N}_']*(?:-[\p{L}\p{N}_]+)*)|([,;.!?:])|\S/gu;
 /** Abbreviated number marks whose dot is not a full stop ("no. 3", "nr. 4"). */
-const NUMBER_ABBREVIATIONS = new Set(['no', 'nr', 'num']);
+const NUMBER_ABBREVIATIONS = new Set(['no', 'nr', 'num', 'pos', 'loc']);
 const NON_NUMBERS = new Map([['nan', Number.NaN], ['infinity', Number.POSITIVE_INFINITY], ['inf', Number.POSITIVE_INFINITY]]);
 
 /** Normalised text of an instruction (what error messages quote). */

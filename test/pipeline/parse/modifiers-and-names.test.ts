@@ -43,6 +43,11 @@ test('letter lists, part codes and headings', () => {
   assert.deepEqual(brief(parseInstruction('pile spacer #4, spacer #5 and spacer #6')), ['on(spacer_5,spacer_4)', 'on(spacer_6,spacer_5)']);
   assert.deepEqual(brief(parseInstruction('mount sensor S12 above valve V3')), ['above(sensor_s12,valve_v3)']);
   assert.deepEqual(brief(parseInstruction('Step 4: fixture F2 behind plate C1')), ['behind(fixture_f2,plate_c1)']);
+  assert.deepEqual(names('Arrange jars X, Y and W in a row'), ['jar_x', 'jar_y', 'jar_w']);
+  // A work-sheet location is no object: refused clearly, never an entity named 'position'.
+  refused('set the tote at position 7', /'position 7' is a location label/);
+  refused('drop the part in pos. 4', /'pos 4' is a location label/);
+  assert.deepEqual(names('Position 2 trays on the bench'), ['tray_1', 'tray_2', 'bench']);
   // An article stays an article.
   assert.deepEqual(names('put boxes on a shelf'), ['box_1', 'box_2', 'box_3', 'shelf']);
 });
