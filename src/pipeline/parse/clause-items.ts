@@ -438,7 +438,7 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
       i = np.next;
       continue;
     }
-    if (!FILLERS.has(w) && !COPULAS.has(w) && !EVENNESS.has(w) && !['and', 'or', 'with', 'by', 'for', 'as', 'at', 'from', 'of', 'using', 'into', 'in', 'precise', 'precisely', 'sequence', 'orientation'].includes(w)) unknown.push(w);
+    if (!FILLERS.has(w) && !COPULAS.has(w) && !EVENNESS.has(w) && !['and', 'or', 'with', 'by', 'for', 'as', 'at', 'from', 'of', 'using', 'into', 'in', 'precise', 'precisely', 'sequence', 'orientation', 'radius', 'diameter'].includes(w)) unknown.push(w);
     i++;
   }
   return { items, unknown };
