@@ -208,6 +208,7 @@ function arrangementClause(ctx: Context, items: Item[], verb: string | undefined
   const triggered = shapeIndex >= 0 || (isStackVerb && subjectIdx.length >= 1) || group !== undefined || spacingQty !== undefined || (centreMarker >= 0 && centreIndex >= 0);
   if (!triggered) return false;
   if (subjectIdx.length > 1) subjectIdx = subjectIdx.filter((k) => (items[k] as NpItem).np.pronoun === undefined || (items[k] as NpItem).np.pronoun === 'them');
+  refuseLooseDistance(ctx, items);
 
   const shapeItem = shapeIndex >= 0 ? (items[shapeIndex] as Extract<Item, { t: 'shape' }>) : undefined;
   const first = items[subjectIdx[0]] as NpItem;
@@ -371,8 +372,18 @@ function angleClause(ctx: Context, items: Item[]): boolean {
   return true;
 }
 
+/**
+ * Arrangements and alignments read spacings ("10 cm apart", "with 5 cm spacing") and radii, never a bare distance
+ * ("stack 3 boxes on the table, 5 cm", "three crates in a row 10 cm left of the door"): one fails the clause.
+ */
+function refuseLooseDistance(ctx: Context, items: Item[]): void {
+  const loose = items.find((it): it is QtyItem => it.t === 'qty' && it.kind === 'length' && !it.spacing && it.measure === undefined);
+  if (loose) throw new ParseError(`cannot tell what the distance ${Number((loose.value * 100).toFixed(1))} cm applies to in ${quote(ctx.source)}`);
+}
+
 /** "align the boxes along the x-axis with 10 cm spacing", "align A and B", "align objects". */
 function alignClause(ctx: Context, items: Item[]): boolean {
+  refuseLooseDistance(ctx, items);
   const nps = items.filter((it): it is NpItem => it.t === 'np');
   const relIndex = items.findIndex((it) => it.t === 'rel');
   let names: string[] = [];
@@ -517,7 +528,7 @@ function relationClause(ctx: Context, items: Item[]): boolean {
   }
   // A distance the grammar could not attach to a relation fails the clause, never dropped with an ok.
   const loose = items.find((it): it is QtyItem => it.t === 'qty' && it.kind === 'length' && it.measure === undefined && !used.has(it));
-  if (produced && loose) throw new ParseError(`cannot tell what the distance ${(loose.value * 100).toFixed(loose.value * 100 % 1 === 0 ? 0 : 1)} cm applies to in ${quote(ctx.source)}`);
+  if (produced && loose) throw new ParseError(`cannot tell what the distance ${Number((loose.value * 100).toFixed(1))} cm applies to in ${quote(ctx.source)}`);
   if (produced) {
     if (items.some((it) => it.t === 'aligned')) {
       const names = [...involved];

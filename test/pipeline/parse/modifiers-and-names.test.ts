@@ -27,6 +27,10 @@ test('a distance after the reference, a comma or "by" modifies the relation', ()
 test('a distance that nothing can take fails the instruction instead of an ok', () => {
   refused('put the jar on the counter, 12 cm', /distance/);
   refused('place the spoon left of the fork near the knife 3 cm and 4 cm', /distance/);
+  // Arrangements and alignments take spacings and radii, not a bare distance.
+  refused('pile 4 crates on the pallet, 15 cm', /distance 15 cm/);
+  refused('put six mugs in a circle, 7 cm', /distance 7 cm/);
+  refused('align the jars, 3 cm', /distance 3 cm/);
 });
 
 test('a trailing spacing or contact spaces the group the clause made', () => {
