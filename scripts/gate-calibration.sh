@@ -13,8 +13,8 @@
 #   env:   LOAD=2 (busy processes), OUT=<dir>, QUIET_AA=0|1, CONFIRM=0|1 (gate with --confirm),
 #          GASM="node --import tsx src/cli/main.ts" (or "node bin/gasm" after npm run build),
 #          BENCH_FLAGS="--category simple --min-time 1000 --no-single-stream --no-sampler"
-# The default slowdown, --hidden-dim 52 (attention width 32 → 52), measured 10–15% slower on the simple
-# category's throughput here (see README "The gate").
+# The default slowdown, --hidden-dim 52 (attention width 32 → 52), measured 13–17% slower in one process on the
+# shared VM and 18% (median of 20 pairs) on the quiet VM (README, Performance).
 set -u
 PAIRS=${1:-20}
 shift || true
