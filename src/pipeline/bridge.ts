@@ -294,8 +294,8 @@ export async function createBridge(config: BridgeConfig = {}): Promise<GasmBridg
           },
           timeoutMs === undefined ? undefined : { deadline: tSolve + (timeoutMs - spent) },
         );
-        const solveMs = performance.now() - tSolve;
         const tPost = performance.now();
+        const solveMs = tPost - tSolve;
         const response = buildResponse(p.scene, result, output.confidence.subarray(k * n, k * n + entities), backend.name);
         response.timings.preprocessingMs = p.parseMs + encodeShare;
         response.timings.inferenceMs = inferShare;

@@ -37,6 +37,11 @@ function round(value: number, digits: number): number {
   return Math.round(value * f) / f;
 }
 
+/** round(value, 6) without the power. */
+function round6(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
+
 function roundMargin(m: number | null): number | null {
   return m === null ? null : round(m, 4);
 }
@@ -48,44 +53,52 @@ function describe(c: ConstraintResult): string {
 
 /** Builds the response of a solved scene. `confidence` holds the network's per-entity confidence. */
 export function buildResponse(scene: SceneSpec, result: SolveResult, confidence: Float32Array, backend: string): GasmResponse {
-  const constraints: ConstraintResult[] = scene.constraints.map((c, i) => ({
-    ...c,
-    satisfied: result.constraints[i].satisfied,
-    residual: result.constraints[i].residual,
-  }));
-  const satisfied = constraints.reduce((n, c) => n + (c.satisfied ? 1 : 0), 0);
-  const rate = constraints.length > 0 ? satisfied / constraints.length : 1;
+  // Plain loops and literal objects (no spread, no closures): this runs once per instruction.
+  const C = scene.constraints.length;
+  const constraints: ConstraintResult[] = new Array(C);
+  let satisfied = 0;
+  for (let i = 0; i < C; i++) {
+    const c = scene.constraints[i];
+    const outcome = result.constraints[i];
+    constraints[i] = { type: c.type, subject: c.subject, targets: c.targets, parameters: c.parameters, source: c.source, satisfied: outcome.satisfied, residual: outcome.residual };
+    if (outcome.satisfied) satisfied++;
+  }
+  const rate = C > 0 ? satisfied / C : 1;
 
-  // Share of each entity's constraints that hold.
+  // Share of each entity's constraints that hold: [held, involved] per entity name.
   const involved = new Map<string, [number, number]>();
-  for (const c of constraints) {
-    for (const name of [c.subject, ...c.targets]) {
-      const entry = involved.get(name) ?? [0, 0];
-      entry[0] += c.satisfied ? 1 : 0;
-      entry[1] += 1;
-      involved.set(name, entry);
-    }
+  const count = (name: string, held: boolean): void => {
+    const entry = involved.get(name);
+    if (entry) {
+      if (held) entry[0]++;
+      entry[1]++;
+    } else involved.set(name, [held ? 1 : 0, 1]);
+  };
+  for (let i = 0; i < C; i++) {
+    const c = constraints[i];
+    count(c.subject, c.satisfied);
+    for (let t = 0; t < c.targets.length; t++) count(c.targets[t], c.satisfied);
   }
 
   const targetPoses: Record<string, Pose> = {};
   let confidenceSum = 0;
   let finite = true;
-  scene.entities.forEach((entity, i) => {
-    const p = result.positions;
-    const q = result.orientations;
+  const p = result.positions;
+  const q = result.orientations;
+  const entities = scene.entities;
+  for (let i = 0; i < entities.length; i++) {
+    const entity = entities[i];
     const entry = involved.get(entity.name);
     const share = entry ? entry[0] / entry[1] : 1;
     const c = Math.min(1, Math.max(0, confidence[i] * share));
     confidenceSum += c;
-    const pose: Pose = {
-      position: [round(p[i * 3], 6), round(p[i * 3 + 1], 6), round(p[i * 3 + 2], 6)],
-      orientation: [round(q[i * 4], 6), round(q[i * 4 + 1], 6), round(q[i * 4 + 2], 6), round(q[i * 4 + 3], 6)],
-      confidence: round(c, 4),
-      halfExtents: [entity.halfExtents[0], entity.halfExtents[1], entity.halfExtents[2]],
-    };
-    if (!pose.position.every(Number.isFinite) || !pose.orientation.every(Number.isFinite)) finite = false;
-    targetPoses[entity.name] = pose;
-  });
+    const position: Pose['position'] = [round6(p[i * 3]), round6(p[i * 3 + 1]), round6(p[i * 3 + 2])];
+    const orientation: Pose['orientation'] = [round6(q[i * 4]), round6(q[i * 4 + 1]), round6(q[i * 4 + 2]), round6(q[i * 4 + 3])];
+    const h = entity.halfExtents;
+    targetPoses[entity.name] = { position, orientation, confidence: round(c, 4), halfExtents: [h[0], h[1], h[2]] };
+    for (let k = 0; k < 3; k++) if (!Number.isFinite(position[k])) finite = false;
+    for (let k = 0; k < 4; k++) if (!Number.isFinite(orientation[k])) finite = false;
+  }
 
   const response: GasmResponse = {
     instruction: scene.instruction,

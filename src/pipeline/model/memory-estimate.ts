@@ -8,11 +8,13 @@
  * One forward pass: each refinement iteration runs in its own tidy, so the peak is one iteration's intermediates
  * (attention-sized k·B·N² tensors: scores, two geometry terms, logits, softmax, the static bias; entity-sized
  * B·N·H tensors: projections and their reshuffles; folded also keeps h·A, B·N·k·H, and a broadcast context
- * product B·N²·H) on top of the entity state of every iteration. Counted in float32 values, rounded up generously.
+ * product B·N²·H; fused with broadcast products also B·N²·H twice) on top of the entity state of every iteration.
+ * Counted in float32 values, rounded up generously.
  */
 import { ConfigError } from '../../errors.js';
 import type { ModelConfig } from './config.js';
 import { RAW_FEATURES } from './encode.js';
+import { usesBroadcast } from './fused-attention.js';
 import type { AttentionKind } from './network.js';
 import { parameterSpecs } from './parameters.js';
 
@@ -38,6 +40,9 @@ export function passBytes(config: ModelConfig, attention: AttentionKind, B: numb
   const state = (iterations + 1) * rows * (H + 7);
   let iteration = 6 * k * pairs + 8 * pairs + 16 * rows * H;
   if (attention === 'folded') iteration += rows * k * H + pairs * H + 4 * pairs;
+  // Fused with broadcast products (small scenes, many of them): k·B·N²·d = pairs·H values, and the copy that a
+  // reduction over j transposes.
+  if (attention === 'fused' && usesBroadcast(B, N, H, k)) iteration += 2 * pairs * H;
   return FLOAT_BYTES * (input + state + (iterations > 0 ? k * pairs + iteration : 0));
 }
 
