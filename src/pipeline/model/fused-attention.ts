@@ -24,19 +24,20 @@ export interface FusedIterationTensors {
 }
 
 /**
- * Per-head and per-scene products as broadcast products + sums instead of batched matMuls when the scenes are
- * small (padded N at most BROADCAST_MAX_ENTITIES), the matrices many (at least BROADCAST_MIN_MATRICES) and the
- * heads wide (d at least BROADCAST_MIN_HEAD_WIDTH): then a batched matMul of many tiny matrices pays a per-matrix
- * overhead on wasm that exceeds the broadcast form's k·B·N²·d values (measured: seed preset, batch 64, about 3 %
- * faster end to end; at the default width of 8 per head the matMuls stay faster). The values are the same sums.
+ * The attention-weighted values Σ_j a_k(i, j) v_k(j) as a broadcast product summed over j instead of a batched
+ * matMul when the scenes are small (padded N at most BROADCAST_MAX_ENTITIES), the matrices many (k·B at least
+ * BROADCAST_MIN_MATRICES) and the heads wide (d at least BROADCAST_MIN_HEAD_WIDTH): wasm's batched matMul of
+ * k·B tiny [N, N]·[N, d] products then costs over twice the broadcast form (measured: 340 µs against 140 µs for
+ * k·B = 512, N = 3, d = 32, the seed preset at batch 64). At d = 8 the two cost the same, and for the scores and
+ * the pose updates the matMuls are as fast or faster, so those stay matMuls. The values are the same sums.
  */
 export const BROADCAST_MAX_ENTITIES = 8;
 export const BROADCAST_MIN_MATRICES = 64;
 export const BROADCAST_MIN_HEAD_WIDTH = 16;
 
-/** Whether a pass of B scenes of N (padded) entities uses the broadcast products (see above). */
+/** Whether a pass of B scenes of N (padded) entities computes the attention-weighted values by broadcast (see above). */
 export function usesBroadcast(B: number, N: number, H: number, heads: number): boolean {
-  return N <= BROADCAST_MAX_ENTITIES && H / heads >= BROADCAST_MIN_HEAD_WIDTH && B >= BROADCAST_MIN_MATRICES;
+  return N <= BROADCAST_MAX_ENTITIES && H / heads >= BROADCAST_MIN_HEAD_WIDTH && heads * B >= BROADCAST_MIN_MATRICES;
 }
 
 /** Builds iteration t's tensors from the named parameters. */
@@ -59,13 +60,6 @@ export function fusedIterationTensors(config: ModelConfig, values: Map<string, F
   };
 }
 
-/** w·x per scene (w [B, N, N], x [B, N, c]): a batched matMul, or (broadcast) the product summed over j. */
-function mix(w: tf.Tensor, x: tf.Tensor3D, broadcast: boolean): tf.Tensor {
-  if (!broadcast) return mm(w, x);
-  const [B, N, c] = x.shape;
-  return tf.sum(tf.mul(tf.reshape(w, [B, N, N, 1]), tf.reshape(x, [B, 1, N, c])), 2);
-}
-
 /** One iteration; `staticBias` is [k, B, N, N]. Call inside tf.tidy. */
 export function fusedIteration(it: FusedIterationTensors, dims: PassDims, staticBias: tf.Tensor4D, h: tf.Tensor3D, p: tf.Tensor3D, q: tf.Tensor3D): IterationState {
   const { B, N, H, heads } = dims;
@@ -79,14 +73,11 @@ export function fusedIteration(it: FusedIterationTensors, dims: PassDims, static
   const part = (index: number) => tf.reshape(tf.slice(qkv, [index, 0], [1, -1]), [heads * B, N, d]);
   const broadcast = usesBroadcast(B, N, H, heads);
   const [query, key, value] = [part(0), part(1), part(2)];
-  // Scores q_k·k_kᵀ: a batched matMul, or (broadcast) the product summed over d.
-  const raw = broadcast
-    ? tf.sum(tf.mul(tf.reshape(query, [heads * B, N, 1, d]), tf.reshape(key, [heads * B, 1, N, d])), -1)
-    : mm(query, key, false, true);
-  const scores = tf.reshape(raw, [heads, B, N, N]);
+  const scores = tf.reshape(mm(query, key, false, true), [heads, B, N, N]);
   const logits = tf.addN([scores, tf.mul(dist, it.distanceScale), tf.mul(dots, it.rotationScale), staticBias]);
   const attention = tf.softmax(logits);
-  // context_k(i) = Σ_j a_k(i, j) v_k(j), back to rows (b, i) with heads side by side, then W_o.
+  // context_k(i) = Σ_j a_k(i, j) v_k(j) (a batched matMul, or the broadcast product summed over j), back to rows
+  // (b, i) with heads side by side, then W_o.
   const weights = tf.reshape(attention, [heads * B, N, N]);
   const mixed = broadcast
     ? tf.sum(tf.mul(tf.reshape(weights, [heads * B, N, N, 1]), tf.reshape(value, [heads * B, 1, N, d])), 2)
@@ -98,8 +89,8 @@ export function fusedIteration(it: FusedIterationTensors, dims: PassDims, static
   const flat = tf.reshape(attention, [1, heads, B * N * N]);
   const wp = tf.reshape(mm(it.positionCoefficients, flat), [B, N, N]);
   const wq = tf.reshape(mm(it.orientationCoefficients, flat), [B, N, N]);
-  const pNext = tf.sub(tf.mul(p, it.positionKeep), mix(wp, p, broadcast)) as tf.Tensor3D;
-  const qRaw = tf.add(q, mix(wq, q, broadcast));
+  const pNext = tf.sub(tf.mul(p, it.positionKeep), mm(wp, p)) as tf.Tensor3D;
+  const qRaw = tf.add(q, mm(wq, q));
   const qNext = tf.mul(qRaw, tf.rsqrt(tf.sum(tf.square(qRaw), -1, true))) as tf.Tensor3D;
   return [hNext, pNext, qNext];
 }
