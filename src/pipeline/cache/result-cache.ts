@@ -54,7 +54,22 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** A hit: the stored response with fresh timings. */
+/**
+ * A deep-frozen copy of plain data (objects, arrays, primitives: what a response holds), in one pass. Several
+ * times faster than structuredClone + deepFreeze on a response, which matters on every cache miss.
+ */
+export function frozenCopy<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const out = new Array(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = frozenCopy(value[i]);
+    return Object.freeze(out) as T;
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) out[key] = frozenCopy((value as Record<string, unknown>)[key]);
+  return Object.freeze(out) as T;
+}
+
 function fromCache(stored: GasmResponse, lookupMs: number): GasmResponse {
   return { ...stored, timings: { preprocessingMs: lookupMs, inferenceMs: 0, constraintSolvingMs: 0, postprocessingMs: 0 } };
 }
@@ -112,7 +127,7 @@ export class ResultCache {
   /** Stores a computed response (deep-frozen copy; never one that was stopped by a timeout or an internal error). */
   set(text: string, response: GasmResponse): void {
     if (!cacheable(response)) return;
-    const stored = deepFreeze(structuredClone(response));
+    const stored = frozenCopy(response);
     this.memory.set(text, stored);
     this.disk?.set(this.diskKey(text), stored);
   }
