@@ -11,6 +11,7 @@ import { comparisonChart } from './charts/comparison.js';
 import { comparisonLabels } from './comparison-labels.js';
 import { systemTimelineChart } from './charts/system-timeline.js';
 import { viewOf } from './charts/theme.js';
+import { historyMarkdown, historySection, type HistorySource } from './history-section.js';
 import { reportHtml } from './html.js';
 import { reportMarkdown } from './markdown.js';
 import { chartFileName } from './output-folder.js';
@@ -56,7 +57,7 @@ function zipLabels(inputs: RenderInput[]): { label: string; report: BenchReport 
  * last when Markdown is asked for) and warnings for the reader (incomplete runs, charts skipped).
  * Throws IoError when a file cannot be written; a job summary (GITHUB_STEP_SUMMARY) that cannot be written is a warning.
  */
-export async function renderReports(inputs: RenderInput[], options: { outDir: string; formats: readonly ReportFormat[] }): Promise<{ files: string[]; warnings: string[] }> {
+export async function renderReports(inputs: RenderInput[], options: { outDir: string; formats: readonly ReportFormat[]; history?: HistorySource }): Promise<{ files: string[]; warnings: string[] }> {
   const files: string[] = [];
   const warnings: string[] = [];
   const images = new Map<string, Buffer>();
@@ -87,6 +88,15 @@ export async function renderReports(inputs: RenderInput[], options: { outDir: st
       summarySections.push(`# Comparison\n\nChart \`${chartFileName(comparison.name)}\` (${comparison.title}) in \`${options.outDir}\`.\n`);
     }
     htmlSections.push(section);
+  }
+  if (options.history) {
+    // `--history`: a store that cannot be read is a warning and a section saying so, never a failed report.
+    const history = await historySection(inputs.map((i) => i.report), options.history, { charts: needCharts });
+    warnings.push(...history.warnings);
+    for (const c of history.charts) images.set(c.name, c.png);
+    htmlSections.push(historyMarkdown(history, 'embed'));
+    mdSections.push(historyMarkdown(history, wantPng ? 'name' : 'none'));
+    summarySections.push(historyMarkdown(history, wantPng ? 'name' : 'none'));
   }
   if (wantPng) {
     for (const [name, png] of images) {

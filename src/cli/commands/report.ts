@@ -23,6 +23,8 @@ export function register(program: Command): void {
     .argument('<reports...>', 'report JSON files (several: a comparison chart too)')
     .option('-o, --out <dir>', 'output folder (default: <first report name>-report/ next to it)')
     .option('-f, --format <list>', `comma-separated: ${REPORT_FORMATS.join(',')}`, REPORT_FORMATS.join(','))
+    .option('--history', 'add a History section: each metric over commits, its trend chart and detected steps')
+    .option('--db <path|url>', 'history store read with --history (default: $GASM_DB, else .gasm/history.db)')
     .addHelpText('after', [
       '',
       'Charts: one set per suite a report holds; several reports: a comparison chart too, files prefixed 1-, 2-, ….',
@@ -30,6 +32,7 @@ export function register(program: Command): void {
       'A reused --out folder: files the previous `gasm report` wrote there and this one did not are removed',
       '(listed in .gasm-report-files.json); other files are never deleted. With several reports, raw sample',
       'arrays longer than 1,001 values are kept as their 0.1%-step quantiles, to bound memory.',
+      'With --history, a History section is added (a store that cannot be read is a warning, not a failure).',
       'Exit status: 0 written; 2 unreadable or invalid report, unknown format, unusable folder; 3 a write failed;',
       '130 interrupted (temp files removed).',
       '',
@@ -39,7 +42,7 @@ export function register(program: Command): void {
       '  gasm report reports/latest.json -f md --out reports/ci                    # summary.md only',
     ].join('\n'))
     .action(
-      action(async (paths: string[], flags: { out?: string; format: string }) => {
+      action(async (paths: string[], flags: { out?: string; format: string; history?: boolean; db?: string }) => {
         const formats = [...new Set(flags.format.split(',').map((f) => parseChoice('--format', f.trim(), REPORT_FORMATS)))] as ReportFormat[];
         const slim = paths.length > FULL_SAMPLES_UP_TO;
         const inputs: { path: string; report: BenchReport }[] = [];
@@ -58,7 +61,8 @@ export function register(program: Command): void {
         };
         process.on('SIGINT', onSigint);
         try {
-          const { files, warnings } = await renderReports(inputs, { outDir, formats });
+          const { files, warnings } = await renderReports(inputs, { outDir, formats, ...(flags.history ? { history: { db: flags.db } } : {}) });
+          if (flags.db !== undefined && !flags.history) warnings.push('--db is read only with --history; no History section written');
           const { removed, unknown } = await clearStaleOutputs(outDir, files);
           for (const w of warnings) process.stderr.write(`gasm: warning: ${w}\n`);
           if (removed.length > 0) process.stderr.write(`gasm: removed ${removed.length} file(s) an earlier gasm report wrote to ${outDir}: ${removed.map((p) => basename(p)).join(', ')}\n`);
