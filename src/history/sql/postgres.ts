@@ -4,7 +4,7 @@
  * One client per process; statements are serialised on it.
  */
 import { StoreError } from '../../errors.js';
-import { SerialQueue, type SqlDatabase, type SqlExecutor, type SqlRow, type SqlValue } from './database.js';
+import { QueuedDatabase, reasonOf, storeErrorOf, type SqlConnection, type SqlDatabase, type SqlExecutor, type SqlRow, type SqlValue } from './database.js';
 
 /** How long connecting may take before the command fails, ms. */
 export const POSTGRES_CONNECT_TIMEOUT_MS = 10_000;
@@ -35,12 +35,8 @@ export function toDollarPlaceholders(sql: string): string {
   return sql.replace(/\?/g, () => `$${++n}`);
 }
 
-function reason(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 class PostgresExecutor implements SqlExecutor {
-  constructor(protected readonly client: Client, readonly location: string) {}
+  constructor(private readonly client: Client, private readonly location: string) {}
 
   async all<T extends SqlRow = SqlRow>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
     return (await this.query(sql, params)).rows as T[];
@@ -54,7 +50,7 @@ class PostgresExecutor implements SqlExecutor {
     try {
       await this.client.query(script);
     } catch (error) {
-      throw new StoreError(`history store ${this.location}: ${reason(error)}`, { cause: error });
+      throw storeErrorOf(this.location, error);
     }
   }
 
@@ -62,46 +58,28 @@ class PostgresExecutor implements SqlExecutor {
     try {
       return await this.client.query(toDollarPlaceholders(sql), params as SqlValue[]);
     } catch (error) {
-      throw new StoreError(`history store ${this.location}: ${reason(error)}`, { cause: error });
+      throw storeErrorOf(this.location, error);
     }
   }
 }
 
-class PostgresDatabase extends PostgresExecutor implements SqlDatabase {
-  readonly dialect = 'postgres' as const;
-  private readonly queue = new SerialQueue();
-
-  override all<T extends SqlRow = SqlRow>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
-    return this.queue.push(() => super.all<T>(sql, params));
-  }
-
-  override run(sql: string, params?: readonly SqlValue[]): Promise<number> {
-    return this.queue.push(() => super.run(sql, params));
-  }
-
-  override exec(script: string): Promise<void> {
-    return this.queue.push(() => super.exec(script));
-  }
-
-  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>, options: { exclusive?: boolean } = {}): Promise<T> {
-    return this.queue.push(async () => {
-      const tx = new PostgresExecutor(this.client, this.location);
-      await tx.exec('BEGIN');
-      try {
-        if (options.exclusive) await tx.all('SELECT pg_advisory_xact_lock(?)', [POSTGRES_LOCK_KEY]);
-        const result = await fn(tx);
-        await tx.exec('COMMIT');
-        return result;
-      } catch (error) {
-        await this.client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      }
-    });
-  }
-
-  async close(): Promise<void> {
-    await this.queue.push(() => this.client.end());
-  }
+/** One pg client as a connection; exclusive transactions also take the advisory lock. */
+function postgresConnection(client: Client, location: string): SqlConnection {
+  const executor = new PostgresExecutor(client, location);
+  return {
+    dialect: 'postgres',
+    location,
+    executor,
+    async begin(options) {
+      await executor.exec('BEGIN');
+      if (options.exclusive) await executor.all('SELECT pg_advisory_xact_lock(?)', [POSTGRES_LOCK_KEY]);
+    },
+    commit: () => executor.exec('COMMIT'),
+    async rollback() {
+      await client.query('ROLLBACK').catch(() => undefined);
+    },
+    end: () => client.end(),
+  };
 }
 
 /** Connects to a PostgreSQL history store; StoreError (password redacted) when the server cannot be reached. */
@@ -116,7 +94,7 @@ export async function openPostgres(url: string): Promise<SqlDatabase> {
     await client.query("SET client_min_messages = 'warning'");
   } catch (error) {
     await client.end().catch(() => undefined);
-    throw new StoreError(`cannot connect to history store ${location}: ${reason(error)}`, { cause: error });
+    throw new StoreError(`cannot connect to history store ${location}: ${reasonOf(error)}`, { cause: error });
   }
-  return new PostgresDatabase(client, location);
+  return new QueuedDatabase(postgresConnection(client, location));
 }

@@ -6,19 +6,15 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { StoreError } from '../../errors.js';
-import { SerialQueue, type SqlDatabase, type SqlExecutor, type SqlRow, type SqlValue } from './database.js';
+import { QueuedDatabase, reasonOf, storeErrorOf, type SqlConnection, type SqlDatabase, type SqlExecutor, type SqlRow, type SqlValue } from './database.js';
 
 /** How long a writer waits for another process's lock before giving up, ms. */
 export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 
 type Driver = import('better-sqlite3').Database;
 
-function reason(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 class SqliteExecutor implements SqlExecutor {
-  constructor(protected readonly db: Driver, readonly location: string) {}
+  constructor(private readonly db: Driver, private readonly location: string) {}
 
   async all<T extends SqlRow = SqlRow>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
     return this.wrap(() => this.db.prepare(sql).all(...params) as T[]);
@@ -32,50 +28,33 @@ class SqliteExecutor implements SqlExecutor {
     this.wrap(() => this.db.exec(script));
   }
 
-  protected wrap<T>(fn: () => T): T {
+  private wrap<T>(fn: () => T): T {
     try {
       return fn();
     } catch (error) {
-      throw new StoreError(`history store ${this.location}: ${reason(error)}`, { cause: error });
+      throw storeErrorOf(this.location, error);
     }
   }
 }
 
-class SqliteDatabase extends SqliteExecutor implements SqlDatabase {
-  readonly dialect = 'sqlite' as const;
-  private readonly queue = new SerialQueue();
-
-  override all<T extends SqlRow = SqlRow>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
-    return this.queue.push(() => super.all<T>(sql, params));
-  }
-
-  override run(sql: string, params?: readonly SqlValue[]): Promise<number> {
-    return this.queue.push(() => super.run(sql, params));
-  }
-
-  override exec(script: string): Promise<void> {
-    return this.queue.push(() => super.exec(script));
-  }
-
-  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
-    return this.queue.push(async () => {
-      // IMMEDIATE takes the write lock now (waiting up to the busy timeout), so two writers never deadlock
-      // upgrading a read lock.
-      this.wrap(() => this.db.exec('BEGIN IMMEDIATE'));
-      try {
-        const result = await fn(new SqliteExecutor(this.db, this.location));
-        this.wrap(() => this.db.exec('COMMIT'));
-        return result;
-      } catch (error) {
-        if (this.db.inTransaction) this.db.exec('ROLLBACK');
-        throw error;
-      }
-    });
-  }
-
-  async close(): Promise<void> {
-    await this.queue.push(async () => this.db.close());
-  }
+/** One better-sqlite3 handle as a connection. */
+function sqliteConnection(db: Driver, location: string): SqlConnection {
+  const executor = new SqliteExecutor(db, location);
+  return {
+    dialect: 'sqlite',
+    location,
+    executor,
+    // IMMEDIATE takes the write lock now (waiting up to the busy timeout), so two writers never deadlock
+    // upgrading a read lock. Every transaction holds the write lock, so `exclusive` adds nothing here.
+    begin: () => executor.exec('BEGIN IMMEDIATE'),
+    commit: () => executor.exec('COMMIT'),
+    async rollback() {
+      if (db.inTransaction) db.exec('ROLLBACK');
+    },
+    async end() {
+      db.close();
+    },
+  };
 }
 
 /**
@@ -89,11 +68,11 @@ export async function openSqlite(path: string, options: { create: boolean }): Pr
     if (options.create) mkdirSync(dirname(path), { recursive: true });
     db = new Database(path, { fileMustExist: !options.create, timeout: SQLITE_BUSY_TIMEOUT_MS });
   } catch (error) {
-    const missing = /unable to open|ENOENT|does not exist/i.test(reason(error));
+    const missing = /unable to open|ENOENT|does not exist/i.test(reasonOf(error));
     throw new StoreError(
       missing && !options.create
         ? `no history store at ${path} (record a run with \`gasm bench\`, or \`gasm history import <reports>\`)`
-        : `cannot open history store ${path}: ${reason(error)}`,
+        : `cannot open history store ${path}: ${reasonOf(error)}`,
       { cause: error },
     );
   }
@@ -104,7 +83,7 @@ export async function openSqlite(path: string, options: { create: boolean }): Pr
     db.prepare('SELECT count(*) FROM sqlite_master').get(); // fails here for a file that is not a database
   } catch (error) {
     db.close();
-    throw new StoreError(`cannot open history store ${path}: ${reason(error)}`, { cause: error });
+    throw new StoreError(`cannot open history store ${path}: ${reasonOf(error)}`, { cause: error });
   }
-  return new SqliteDatabase(db, path);
+  return new QueuedDatabase(sqliteConnection(db, path));
 }
