@@ -7,6 +7,7 @@ import type { BenchReport } from '../report/types.js';
 import { machineOf, type Machine } from './machine.js';
 import { figureOf, type MetricFigure } from './metric-interval.js';
 import { metricsOfReport, type ReportMetric } from './report-metrics.js';
+import type { HistoryRun } from './types.js';
 
 /** Hex digits of a run id. */
 export const RUN_ID_LENGTH = 20;
@@ -17,19 +18,12 @@ export interface EntryMetric {
   figure: MetricFigure;
 }
 
-/** Everything recorded for one report. */
-export interface RunEntry {
-  id: string;
-  suite: string;
-  suites: string[];
-  createdAt: string;
-  commit: string | null;
-  branch: string | null;
-  dirty: boolean;
+/**
+ * Everything recorded for one report: the listed run's own fields (HistoryRun, less what the store adds: the
+ * machine's label and the time of recording), with the whole machine, the metrics and the report.
+ */
+export interface RunEntry extends Omit<HistoryRun, 'machine' | 'machineLabel' | 'recordedAt'> {
   machine: Machine;
-  toolVersion: string;
-  complete: boolean;
-  source: string;
   metrics: EntryMetric[];
   /** The report as JSON text. */
   body: string;

@@ -17,6 +17,7 @@ import { importReports } from '../../src/history/import-reports.js';
 import { machineOf } from '../../src/history/machine.js';
 import { recordReport } from '../../src/history/record.js';
 import { metricsOfReport } from '../../src/history/report-metrics.js';
+import { runEntryOf } from '../../src/history/run-entry.js';
 import { openHistoryStore } from '../../src/history/store.js';
 import type { BenchReport } from '../../src/report/types.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -65,6 +66,26 @@ describe('recordReport', () => {
     mkdirSync(cwd);
     const r = await recordReport(variant(1), { cwd, branch: null });
     assert.equal(r.location, join(cwd, '.gasm', 'history.db'));
+  });
+});
+
+describe('runEntryOf', () => {
+  it('holds every field of the listed run but the store\'s own, and the store lists them unchanged', async () => {
+    const db = join(dir, 'entry.db');
+    const entry = runEntryOf(report, { branch: 'feature/x', source: 'test' });
+    const store = await openHistoryStore(db, { create: true });
+    try {
+      await store.record(entry);
+      const [run] = await store.listRuns();
+      const { machine, machineLabel, recordedAt, ...own } = run;
+      assert.deepEqual(Object.keys(own).sort(), Object.keys(entry).filter((k) => !['machine', 'metrics', 'body'].includes(k)).sort());
+      for (const [key, value] of Object.entries(own)) assert.deepEqual(value, entry[key as keyof typeof entry], key);
+      assert.equal(machine, entry.machine.fingerprint);
+      assert.equal(machineLabel, entry.machine.label);
+      assert.match(recordedAt, /^\d{4}-\d\d-\d\dT/);
+    } finally {
+      await store.close();
+    }
   });
 });
 
