@@ -1,11 +1,10 @@
 /** The trend chart: a real PNG, with a step marked in red where (and only where) a regression was found. */
 import assert from 'node:assert/strict';
-import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { describe, it } from 'node:test';
 import { commitSeries } from '../../src/history/series.js';
 import { REGRESSION_COLOUR, trendChartPng } from '../../src/history/trend-chart.js';
 import type { MetricPoint } from '../../src/history/types.js';
-import { pixelStats, pngSize } from '../report/charts/png-checks.js';
+import { pixelsNear, pixelStats, pngSize } from '../report/charts/png-checks.js';
 import { noise } from './entries.js';
 
 const info = { id: 'throughput.simple.instructionsPerSecond', label: 'throughput simple', unit: 'instr/s', direction: 'higher' as const, statistic: 'median', runs: 20 };
@@ -17,19 +16,6 @@ function points(stepAt: number | null): MetricPoint[] {
   });
 }
 
-/** Pixels close to the regression colour. */
-async function redPixels(png: Buffer): Promise<number> {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(REGRESSION_COLOUR.slice(i, i + 2), 16));
-  const img = await loadImage(png);
-  const canvas = createCanvas(img.width, img.height);
-  const ctx = canvas.getContext('2d');
-  ctx.drawImage(img, 0, 0);
-  const data = ctx.getImageData(0, 0, img.width, img.height).data;
-  let n = 0;
-  for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - r) < 20 && Math.abs(data[i + 1] - g) < 20 && Math.abs(data[i + 2] - b) < 20) n++;
-  return n;
-}
-
 describe('trendChartPng', () => {
   it('draws the series and marks a detected regression in red', async () => {
     const series = commitSeries(points(12));
@@ -38,13 +24,13 @@ describe('trendChartPng', () => {
     assert.deepEqual(pngSize(png), { width: 2400, height: 1200 });
     const stats = await pixelStats(png);
     assert.ok(stats.opaque && stats.variance > 100);
-    assert.ok((await redPixels(png)) > 500, 'a red step marker is drawn');
+    assert.ok((await pixelsNear(png, REGRESSION_COLOUR)) > 500, 'a red step marker is drawn');
   });
 
   it('draws no marker where there is no step', async () => {
     const series = commitSeries(points(null));
     assert.equal(series.machines[0].steps.length, 0);
     const png = trendChartPng(info, series, new Map(), '20 runs');
-    assert.equal(await redPixels(png), 0);
+    assert.equal(await pixelsNear(png, REGRESSION_COLOUR), 0);
   });
 });

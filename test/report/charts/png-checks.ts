@@ -9,13 +9,18 @@ export function pngSize(png: Buffer): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
-/** Variance of the grey level over every 7th pixel, and the share of non-white pixels. */
-export async function pixelStats(png: Buffer): Promise<{ variance: number; inked: number; opaque: boolean }> {
+/** The decoded RGBA pixels of a PNG. */
+async function rgbaOf(png: Buffer): Promise<Uint8ClampedArray> {
   const img = await loadImage(png);
   const canvas = createCanvas(img.width, img.height);
   const ctx = canvas.getContext('2d');
   ctx.drawImage(img, 0, 0);
-  const data = ctx.getImageData(0, 0, img.width, img.height).data;
+  return ctx.getImageData(0, 0, img.width, img.height).data;
+}
+
+/** Variance of the grey level over every 7th pixel, and the share of non-white pixels. */
+export async function pixelStats(png: Buffer): Promise<{ variance: number; inked: number; opaque: boolean }> {
+  const data = await rgbaOf(png);
   let n = 0;
   let sum = 0;
   let sumSq = 0;
@@ -31,6 +36,17 @@ export async function pixelStats(png: Buffer): Promise<{ variance: number; inked
   }
   const mean = sum / n;
   return { variance: sumSq / n - mean * mean, inked: inked / n, opaque };
+}
+
+/** Pixels within `tolerance` of a `#rrggbb` colour in each channel. */
+export async function pixelsNear(png: Buffer, colour: string, tolerance = 20): Promise<number> {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
+  const data = await rgbaOf(png);
+  let n = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    if (Math.abs(data[i] - r) < tolerance && Math.abs(data[i + 1] - g) < tolerance && Math.abs(data[i + 2] - b) < tolerance) n++;
+  }
+  return n;
 }
 
 /** Asserts a chart PNG is 2400×1200, opaque, and has real content. */
