@@ -1,7 +1,7 @@
 /** Process exit codes of `gasm`, in one place (see README "Exit codes"). */
 export const EXIT = {
   ok: 0,
-  /** An instruction failed (`run`), or a regression was found (`gate`). */
+  /** An instruction failed (`run`), or a regression was found (`gate`, `history regressions`). */
   failure: 1,
   /** Bad usage or unusable input: unknown option, missing/corrupt/incompatible file, unusable output folder. */
   usage: 2,

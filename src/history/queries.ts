@@ -31,6 +31,21 @@ function wanted(id: string, prefixes: readonly string[]): boolean {
   return prefixes.length === 0 || prefixes.some((p) => id === p || id.startsWith(p));
 }
 
+/**
+ * The metrics of the selected runs that the prefixes choose; InputError when the filter selects no run, or
+ * the prefixes match none of their metrics (an empty answer would read as "nothing found").
+ */
+async function selectedMetrics(store: HistoryStore, filter: RunFilter, prefixes: readonly string[]): Promise<MetricInfo[]> {
+  const all = await store.metricInfos(filter);
+  if (all.length === 0) throw new InputError(`no run recorded in ${store.location} matches the filter`);
+  const infos = all.filter((m) => wanted(m.id, prefixes));
+  if (infos.length === 0) {
+    const some = all.slice(0, 5).map((m) => m.id).join(', ');
+    throw new InputError(`no recorded metric matches ${prefixes.join(', ')} in ${store.location} (metrics there: ${some}${all.length > 5 ? ', …' : ''})`);
+  }
+  return infos;
+}
+
 /** A step of one metric on one machine. */
 export interface StepFinding {
   metric: string;
@@ -49,9 +64,12 @@ export interface StepFinding {
   pending: boolean;
 }
 
-/** Every step of the selected metrics across the runs the filter selects, in commit order per metric. */
+/**
+ * Every step of the selected metrics across the runs the filter selects, in commit order per metric.
+ * InputError when the filter selects no run or the metric prefixes match nothing.
+ */
 export async function findSteps(store: HistoryStore, filter: RunFilter, options: { metrics?: readonly string[]; steps?: StepOptions } = {}): Promise<StepFinding[]> {
-  const infos = (await store.metricInfos(filter)).filter((m) => wanted(m.id, options.metrics ?? []));
+  const infos = await selectedMetrics(store, filter, options.metrics ?? []);
   const findings: StepFinding[] = [];
   for (const info of infos) {
     const { series } = await metricHistory(store, info.id, filter, options.steps);
@@ -87,10 +105,7 @@ export async function writeTrendCharts(
   filter: RunFilter,
   options: { metrics?: readonly string[]; steps?: StepOptions; describe?: string } = {},
 ): Promise<TrendFile[]> {
-  const infos = (await store.metricInfos(filter)).filter((m) => wanted(m.id, options.metrics ?? []));
-  if (infos.length === 0) {
-    throw new InputError(options.metrics?.length ? `no recorded metric matches ${options.metrics.join(', ')} in ${store.location}` : `no run recorded in ${store.location} matches the filter`);
-  }
+  const infos = await selectedMetrics(store, filter, options.metrics ?? []);
   const { trendChartPng } = await import('./trend-chart.js');
   const labels = await store.machineLabels();
   await mkdir(outDir, { recursive: true });

@@ -61,13 +61,28 @@ describe('gasm history', () => {
     assert.equal(json.machines[0].steps[0].commit, commit(12));
   });
 
-  it('regressions lists the step with the first commit where it appears', async () => {
+  it('regressions lists the step with the first commit where it appears, and exits 1 for it', async () => {
     const r = await runCli(['history', 'regressions', '--db', db, '--branch', 'main', '--json']);
-    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.code, 1, r.stderr);
     const found = JSON.parse(r.stdout) as { metric: string; commit: string; previous: string; kind: string }[];
     assert.deepEqual(found.map((f) => [f.metric, f.commit, f.previous, f.kind]), [[METRIC, commit(12), commit(11), 'regression']]);
+    const table = await runCli(['history', 'regressions', '--db', db, '--branch', 'main']);
+    assert.equal(table.code, 1, table.stderr);
+    assert.match(table.stdout, /commit12/);
     const text = await runCli(['history', 'regressions', '--db', db, '--branch', 'main', '--threshold', '10%']);
+    assert.equal(text.code, 0, text.stderr);
     assert.match(text.stdout, /no regression found/);
+    const help = await runCli(['history', 'regressions', '--help']);
+    assert.match(help.stdout, /Exit status: 1 when it lists at least one regression/);
+  });
+
+  it('regressions exits 2 on a filter that selects no run or a --metric that matches nothing', async () => {
+    const branch = await runCli(['history', 'regressions', '--db', db, '--branch', 'no-such-branch']);
+    assert.equal(branch.code, 2);
+    assert.match(branch.stderr, /^gasm: no run recorded in .* matches the filter/);
+    const metric = await runCli(['history', 'regressions', '--db', db, '--metric', 'latncy.']);
+    assert.equal(metric.code, 2);
+    assert.match(metric.stderr, /no recorded metric matches latncy\. in .*\(metrics there: quality\.simple\.successRate, throughput\.simple\.instructionsPerSecond\)/);
   });
 
   it('trend --out writes one PNG per metric, named by its id', async () => {

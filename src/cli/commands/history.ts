@@ -213,7 +213,13 @@ export function register(program: Command): void {
         .option('--json', 'print the steps as JSON'),
     ),
   ))
-    .addHelpText('after', '\nSteps are found per machine fingerprint; pass --branch to follow one branch (commits are ordered by their first run).\n' + examples('gasm history regressions --branch main', 'gasm history regressions --branch main --improvements --json'))
+    .addHelpText('after', [
+      '',
+      'Steps are found per machine fingerprint; pass --branch to follow one branch (commits are ordered by their first run).',
+      '',
+      'Exit status: 1 when it lists at least one regression (unconfirmed ones included; improvements alone do not',
+      'count), 0 when none, 2 on unusable input (no store, no run matching the filter, a --metric matching nothing).',
+    ].join('\n') + '\n' + examples('gasm history regressions --branch main', 'gasm history regressions --branch main --improvements --json'))
     .action(
       action(async (flags: StepFlags & { improvements?: boolean; json?: boolean }) => {
         const found = await withStore(flags, false, (store) => findSteps(store, filterOf(flags), { metrics: flags.metric ?? [], steps: stepOptionsOf(flags) }));
@@ -221,7 +227,7 @@ export function register(program: Command): void {
         if (flags.json) process.stdout.write(JSON.stringify(shown, null, 2) + '\n');
         else if (shown.length === 0) process.stdout.write(`no ${flags.improvements ? 'step' : 'regression'} found (${describeFilter(filterOf(flags))})\n`);
         else print(stepsTable(shown));
-        return EXIT.ok;
+        return shown.some((f) => f.kind === 'regression') ? EXIT.failure : EXIT.ok;
       }),
     );
 
