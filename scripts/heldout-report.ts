@@ -30,7 +30,7 @@ entries.forEach((e, i) => {
   const r = responses[i];
   if (!r.success) return;
   const names = new Set(e.labels.filter((l) => l.relation !== 'error').flatMap((l) => {
-    const n = l.relation === 'far' || l.relation === 'dist' ? l.args.slice(0, 2) : l.relation === 'angle' ? l.args.slice(0, 1) : l.args;
+    const n = l.relation === 'far' || l.relation === 'dist' || l.relation === 'near' ? l.args.slice(0, 2) : l.relation === 'angle' ? l.args.slice(0, 1) : l.args;
     return l.centre ? [...n, l.centre] : n;
   }).filter((n) => n !== 'floor'));
   for (const n of names) {
