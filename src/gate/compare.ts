@@ -15,6 +15,7 @@ import { selectInPlace } from '../stats/select.js';
 import { extractMetrics } from './extract.js';
 import type { Metric, SampleMetric, Statistic } from './metrics.js';
 import { explainBusyMachine } from './busy.js';
+import { assertKnownMetrics, namesMetric } from './metric-names.js';
 import { poolMetrics } from './pool.js';
 
 export interface GateOptions {
@@ -22,7 +23,10 @@ export interface GateOptions {
   threshold: number;
   /** Per-metric thresholds by id or id prefix. */
   thresholds?: Record<string, number>;
-  /** Only metrics whose id equals or starts with one of these. */
+  /**
+   * Only the metrics these name (an id, a prefix, or a pattern with `*` for one segment); a name that matches
+   * no metric of either report is a ConfigError.
+   */
   metrics?: string[];
   confidence: number;
   seed?: number;
@@ -110,11 +114,6 @@ export const DEFAULT_THRESHOLD = 0.1;
  */
 export const DEFAULT_METRIC_THRESHOLDS: Readonly<Record<string, number>> = Object.freeze({ 'latency.*.p99': 0.5 });
 
-function matches(id: string, key: string): boolean {
-  if (key.includes('*')) return new RegExp(`^${key.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^.]+')}$`).test(id);
-  return id === key || id.startsWith(key);
-}
-
 /** The threshold for a metric: the user's most specific match, else a default one, else the global threshold. */
 function thresholdFor(id: string, options: GateOptions): number {
   return longestMatch(id, options.thresholds ?? {}) ?? longestMatch(id, DEFAULT_METRIC_THRESHOLDS) ?? options.threshold;
@@ -124,7 +123,7 @@ function thresholdFor(id: string, options: GateOptions): number {
 function longestMatch(id: string, thresholds: Readonly<Record<string, number>>): number | undefined {
   let best: [number, number] | null = null;
   for (const [key, value] of Object.entries(thresholds)) {
-    if (matches(id, key) && (!best || key.length > best[0])) best = [key.length, value];
+    if (namesMetric(key, id) && (!best || key.length > best[0])) best = [key.length, value];
   }
   return best?.[1];
 }
@@ -201,7 +200,9 @@ export function compareReports(baselines: BenchReport[], current: BenchReport, o
   assertCompatible(baselines, current);
   const base = poolMetrics(baselines);
   const cur = extractMetrics(current);
-  const wanted = (id: string) => !options.metrics || options.metrics.length === 0 || options.metrics.some((m) => id === m || id.startsWith(m));
+  const filters = options.metrics ?? [];
+  assertKnownMetrics('--metric', filters, [...new Set([...cur.keys(), ...base.keys()])].sort(), 'in either report');
+  const wanted = (id: string) => filters.length === 0 || filters.some((m) => namesMetric(m, id));
   const comparisons: MetricComparison[] = [];
   const skipped: { id: string; reason: string }[] = [];
   for (const [id, c] of cur) {

@@ -8,6 +8,7 @@ import { gateWithConfirmation, type ConfirmedGate } from '../../gate/confirm.js'
 import { DEFAULT_CURRENT_DIR, findCurrentReport } from '../../gate/current-report.js';
 import { COLUMNS, comparisonRow, gateMarkdown, summaryLine } from '../../gate/format.js';
 import { rerunFromReport } from '../../gate/rerun.js';
+import { assertKnownMetrics } from '../../gate/metric-names.js';
 import { gateVerdict, verdictFails } from '../../gate/verdict.js';
 import { isHistoryBaseline, loadHistoryBaseline } from '../../history/baseline.js';
 import { assertNotAnInput } from '../../io/output-guard.js';
@@ -44,21 +45,6 @@ export function parseThreshold(flag: string, value: string): number {
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
-/** Whether a metric id is named by a key: equal, a prefix, or a pattern with `*` for one dotted segment. */
-export function namesMetric(key: string, id: string): boolean {
-  if (key.includes('*')) return new RegExp(`^${key.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^.]+')}$`).test(id);
-  return id === key || id.startsWith(key);
-}
-
-/** ConfigError for keys of `flag` that name no metric of the reports, listing the metric ids there are. */
-export function assertKnownMetrics(flag: string, keys: string[], ids: string[]): void {
-  const unknown = keys.filter((k) => !ids.some((id) => namesMetric(k, id)));
-  if (unknown.length === 0) return;
-  const families = [...new Set(ids.map((id) => id.split('.')[0]))].sort();
-  const shown = ids.length <= 12 ? ids.join(', ') : `${ids.slice(0, 12).join(', ')}, … (${ids.length} in all)`;
-  throw new ConfigError(`${flag} names no metric compared here: ${unknown.map((k) => `'${k}'`).join(', ')}; metric ids start with ${families.join(', ')} — e.g. ${shown}`);
-}
-
 /** What each attempt saw, one line each (only when a confirmation rerun happened or was tried). */
 function attemptLines(gate: ConfirmedGate): string[] {
   if (gate.attempts.length < 2 && !gate.rerunError) return [];
@@ -81,7 +67,7 @@ export function register(program: Command): void {
     .option('--current <report|dir>', `current report, or a folder holding latest.json / latest-<suite>.json: the latest run of the baseline's suite is picked (default: ${DEFAULT_CURRENT_DIR}/)`)
     .option('-t, --threshold <pct>', 'practical threshold: a smaller change never fails (10%, 0.1 or 10); p99 latency defaults to 50%', `${DEFAULT_THRESHOLD * 100}%`)
     .option('--threshold-for <metric=pct>', 'threshold for one metric id, prefix or pattern, e.g. latency=10% (repeatable; unknown names are refused)', collect, [])
-    .option('-m, --metric <id>', 'compare only this metric id or prefix (repeatable), e.g. throughput.simple', collect, [])
+    .option('-m, --metric <id>', 'compare only this metric id, prefix or pattern (repeatable), e.g. throughput.simple or latency.*.p50; a name matching no metric of either report is refused (exit 2)', collect, [])
     .option('--confidence <level>', 'confidence level of the intervals', '0.95')
     .option('--json', 'print the result as JSON')
     .option('--markdown <file>', 'also write the Markdown table to this file (never an input report or a baseline)')
