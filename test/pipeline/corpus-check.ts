@@ -149,7 +149,7 @@ export function labelHolds(label: Label, r: ResponseLike, sizes: Sizes = () => u
   const { relation, args } = label;
   if (relation === 'error') return !r.success && (r.error ?? '').includes(args[0]);
   if (relation === 'name') return r.targetPoses[args[0]] !== undefined;
-  const names = relation === 'far' || relation === 'dist' ? args.slice(0, 2) : relation === 'angle' ? args.slice(0, 1) : args;
+  const names = relation === 'far' || relation === 'dist' || relation === 'near' ? args.slice(0, 2) : relation === 'angle' ? args.slice(0, 1) : args;
   const boxes = names.map((n) => (n === 'floor' ? null : boxOf(r, n, sizes)));
   if (names.some((n, k) => n !== 'floor' && boxes[k] === null)) return false;
   const [a, b, c] = boxes as Box[];
@@ -170,7 +170,7 @@ export function labelHolds(label: Label, r: ResponseLike, sizes: Sizes = () => u
     case 'behind':
       return a.lo[1] >= b.hi[1] - POSITION_TOL;
     case 'near':
-      return gap(a, b) <= 0.15 + POSITION_TOL;
+      return gap(a, b) <= (args[2] === undefined ? 0.15 : Number(args[2])) + POSITION_TOL;
     case 'far':
       return gap(a, b) >= Number(args[2]) - POSITION_TOL;
     case 'touching':
