@@ -458,6 +458,18 @@ function relationClause(ctx: Context, items: Item[]): boolean {
     if (!quantity && r === rels.length - 1 && rel.type !== 'on' && rel.type !== 'inside') quantity = between.find((it): it is QtyItem => it.t === 'qty' && it.kind === 'length' && it.measure === undefined && !used.has(it));
     if (quantity) used.add(quantity);
     const targetItems = between.filter((it): it is NpItem => it.t === 'np');
+    // "leave at least 50 cm between the pallet and the wall", "keep 10 cm between A and B": with no subject of its
+    // own, a distance before "between" is the gap between its two references (at least that, or exactly that).
+    if (rel.type === 'between' && quantity && subjects.length === 0 && !allSubjects && r === 0 && targetItems.length > 0) {
+      const pair = targetItems.flatMap((it) => resolve(ctx, it, { between: true }));
+      if (pair.length !== 2) throw new ParseError(`a gap 'between' needs two objects in ${quote(ctx.source)}`);
+      add(ctx, 'far', pair[1], [pair[0]], { distance: quantity.value });
+      if (!quantity.atLeast) add(ctx, 'near', pair[1], [pair[0]], { distance: quantity.value });
+      pair.forEach((t) => involved.add(t));
+      ctx.lastSubjects = [pair[1]];
+      produced = true;
+      continue;
+    }
     if (subjects.length === 0 && allSubjects) {
       subjects = ctx.lastArrangement ? [...ctx.lastArrangement.bottom] : ctx.registry.entities.map((e) => e.name);
     }
@@ -489,6 +501,8 @@ function relationClause(ctx: Context, items: Item[]): boolean {
       continue;
     }
     if (type === 'inside' && rel.phrase === 'within' && quantity) type = 'near';
+    // "at least 1 m from the curtain": a lower bound on the gap, not an exact distance between centres.
+    if (type === 'distance' && quantity?.atLeast) type = 'far';
     if (type === 'aligned' || type === 'parallel' || type === 'perpendicular') {
       const axis = firstAxis(between) ?? firstAxis(items);
       if (axis) parameters.axis = axis;
