@@ -10,7 +10,8 @@
  *   memory cache at an 80 % repeat ratio vs no cache  target ≥ 4×, identical poses on hits
  *   int8 / float16 vs float32 (size, pose drift)      reported
  *
- * Run: node --import tsx scripts/bench-model.ts [--quick]   (about 60 s; --quick about 15 s)
+ * Run: node --import tsx scripts/bench-model.ts [--quick] [--only fused,batching,cache,weights]
+ *      (all of them about 60 s; --quick about 15 s)
  */
 import { readCategory } from '../src/bench/instruction-files.js';
 import { createBridge, type BridgeConfig, type GasmBridge } from '../src/pipeline/bridge.js';
@@ -18,6 +19,16 @@ import type { GasmResponse } from '../src/pipeline/types.js';
 import { createPrng } from '../src/pipeline/model/prng.js';
 
 const quick = process.argv.includes('--quick');
+const SECTIONS = ['fused', 'batching', 'cache', 'weights'] as const;
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '').split(',') : [...SECTIONS];
+for (const name of only) {
+  if (!(SECTIONS as readonly string[]).includes(name)) {
+    process.stderr.write(`bench-model: unknown section '${name}' after --only (choose from ${SECTIONS.join(', ')})\n`);
+    process.exit(2);
+  }
+}
+const runs = (section: (typeof SECTIONS)[number]) => only.includes(section);
 const ROUNDS = quick ? 3 : 7;
 const ROUND_MS = quick ? 250 : 600;
 const REPEAT_RATIO = 0.8;
@@ -127,7 +138,7 @@ const out = (line: string) => process.stdout.write(line + '\n');
 out(`gasm model targets (simple suite, wasm; ${ROUNDS} interleaved rounds of ~${ROUND_MS} ms; median)`);
 
 // Fused vs folded at the seed preset, batch 64.
-{
+if (runs('fused')) {
   const fused = await bridge({ preset: 'seed', attention: 'fused' });
   const folded = await bridge({ preset: 'seed', attention: 'folded' });
   const batch = batchOf(64);
@@ -138,19 +149,22 @@ out(`gasm model targets (simple suite, wasm; ${ROUNDS} interleaved rounds of ~${
 }
 
 // Default model: batch 100 and batch 1.
-{
+if (runs('batching')) {
   const b = await bridge({});
   const { rates } = interleaved([
     { bridge: b, batches: [batchOf(1, 0), batchOf(1, 1), batchOf(1, 2), batchOf(1, 3)] },
     { bridge: b, batches: [batchOf(100)] },
   ]);
-  out(`default model: batch 1 ${fmt(rates[0])} instr/s, batch 100 ${fmt(rates[1])} instr/s (target ≥ 30,000); gain ${(rates[1] / rates[0]).toFixed(1)}× (target ≥ 15×)`);
+  out(
+    `default model: batch 1 ${fmt(rates[0])} instr/s (${(1e6 / rates[0]).toFixed(1)} µs each), batch 100 ${fmt(rates[1])} instr/s ` +
+      `(${(1e6 / rates[1]).toFixed(1)} µs each; target ≥ 30,000); gain ${(rates[1] / rates[0]).toFixed(1)}× (target ≥ 15×)`,
+  );
 }
 
 // Cache at an 80 % repeat ratio (batch 1: one instruction per call, as a service sees them). The workload is long
 // enough not to wrap round within the measurement, and the cache large enough to keep every distinct instruction,
 // so the hit rate is the repeat ratio. Correctness: a hit returns the poses an uncached bridge computes.
-{
+if (runs('cache')) {
   const plain = await bridge({});
   const cached = await bridge({ cache: { mode: 'memory', maxEntries: 1_000_000 } });
   const check = repeatWorkload(300, 1);
@@ -172,7 +186,7 @@ out(`gasm model targets (simple suite, wasm; ${ROUNDS} interleaved rounds of ~${
 }
 
 // Quantized weights: size and pose drift against float32 on the same instructions.
-{
+if (runs('weights')) {
   const full = await bridge({});
   const reference = full.processBatch(simple);
   for (const weights of ['float16', 'int8'] as const) {

@@ -2,6 +2,10 @@
  * One refinement iteration with fused Q/K/V projections (the seed guide's FusedAttentionLayer): one matMul
  * h·[W_q/√d | W_k | W_v] gives every head's queries, keys and values, scores are q_k·k_kᵀ per head. Attention is
  * laid out heads outermost, [k, B, N, N]. Same maths as folded-attention.ts (see network.ts for the equations).
+ *
+ * Large passes multiply h by the fused matrix's three column blocks one after another instead (the same weights
+ * and the same 3·H² multiply-adds per entity, see usesSplitProjection): splitting one [B·N, 3·H] product into
+ * q, k and v takes three Slice kernels, and wasm's Slice copies its whole input out of the heap for each one.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { ModelConfig } from './config.js';
@@ -11,6 +15,8 @@ import { fuseIteration } from './parameters.js';
 /** Tensors one fused refinement iteration multiplies with. */
 export interface FusedIterationTensors {
   qkv: tf.Tensor3D; // [1, H, 3H]
+  /** The column blocks of qkv (W_q/√d, W_k, W_v), each [1, H, H], for split projections. */
+  qkvBlocks: [tf.Tensor3D, tf.Tensor3D, tf.Tensor3D];
   output: tf.Tensor3D; // [1, H, H]
   distanceScale: tf.Tensor4D; // [k, 1, 1, 1]
   rotationScale: tf.Tensor4D; // [k, 1, 1, 1]
@@ -40,6 +46,28 @@ export function usesBroadcast(B: number, N: number, H: number, heads: number): b
   return N <= BROADCAST_MAX_ENTITIES && H / heads >= BROADCAST_MIN_HEAD_WIDTH && heads * B >= BROADCAST_MIN_MATRICES;
 }
 
+/**
+ * Projection outputs (3·B·N·H values) from which the projection is computed as three matMuls by column block
+ * rather than one matMul and three Slices: wasm's Slice copies its whole input out of the heap (a fresh
+ * ArrayBuffer) for every part, so its cost grows with three times the output, while the split form costs two more
+ * kernel calls. Measured on wasm (p20 of interleaved runs, one iteration's projection and split): below this size
+ * the two are within a few µs and one matMul is ahead at batch 1 (19 against 24 µs, default model; 54 against
+ * 59 µs, seed preset); above it the split form wins, 2,325 → 1,657 µs at the seed preset, batch 64.
+ */
+export const SPLIT_PROJECTION_MIN_VALUES = 6144;
+
+/** Whether a pass of B scenes of N (padded) entities computes q, k and v as three matMuls (see above). */
+export function usesSplitProjection(B: number, N: number, H: number): boolean {
+  return 3 * B * N * H >= SPLIT_PROJECTION_MIN_VALUES;
+}
+
+/** Columns [part·H, (part + 1)·H) of the row-major H × 3H fused matrix. */
+function columnBlock(qkv: Float32Array, H: number, part: number): Float32Array {
+  const out = new Float32Array(H * H);
+  for (let r = 0; r < H; r++) out.set(qkv.subarray(r * 3 * H + part * H, r * 3 * H + (part + 1) * H), r * H);
+  return out;
+}
+
 /** Builds iteration t's tensors from the named parameters. */
 export function fusedIterationTensors(config: ModelConfig, values: Map<string, Float32Array>, t: number): FusedIterationTensors {
   const { hiddenDim: H, heads } = config;
@@ -47,6 +75,7 @@ export function fusedIterationTensors(config: ModelConfig, values: Map<string, F
   const f = fuseIteration(config, values, t);
   return {
     qkv: tf.tensor3d(f.qkv, [1, H, 3 * H]),
+    qkvBlocks: [0, 1, 2].map((part) => tf.tensor3d(columnBlock(f.qkv, H, part), [1, H, H])) as FusedIterationTensors['qkvBlocks'],
     output: tf.tensor3d(v('output'), [1, H, H]),
     distanceScale: tf.tensor4d(f.distanceScale, [heads, 1, 1, 1]),
     rotationScale: tf.tensor4d(f.rotationScale, [heads, 1, 1, 1]),
@@ -67,12 +96,19 @@ export function fusedIteration(it: FusedIterationTensors, dims: PassDims, static
   // Invariants d_ij and s_ij, laid out [1, B, N, N] to broadcast over heads.
   const dist = tf.reshape(tf.sum(tf.squaredDifference(tf.reshape(p, [B, N, 1, 3]), tf.reshape(p, [B, 1, N, 3])), -1), [1, B, N, N]);
   const dots = tf.reshape(tf.square(mm(q, q, false, true)), [1, B, N, N]);
-  // One projection for every head's q (pre-scaled by 1/√d), k and v, rows (b, i), columns (part, head, ·); one
-  // rank-4 transpose (wasm has a fast path up to rank 4) to [3·k, B, N, d], then three contiguous [k·B, N, d] parts.
-  const qkv = tf.reshape(tf.transpose(tf.reshape(mm(h, it.qkv), [B, N, 3 * heads, d]), [2, 0, 1, 3]), [3, heads * B * N * d]);
-  const part = (index: number) => tf.reshape(tf.slice(qkv, [index, 0], [1, -1]), [heads * B, N, d]);
+  // Every head's q (pre-scaled by 1/√d), k and v, rows (b, i), columns (part, head, ·), each part as
+  // [k·B, N, d] by a rank-4 transpose (wasm has a fast path up to rank 4): from one projection, transposed once to
+  // [3·k, B, N, d] and cut into three contiguous parts, or, for large passes, from the three column blocks.
+  let query: tf.Tensor, key: tf.Tensor, value: tf.Tensor;
+  if (usesSplitProjection(B, N, H)) {
+    const project = (w: tf.Tensor3D) => tf.reshape(tf.transpose(tf.reshape(mm(h, w), [B, N, heads, d]), [2, 0, 1, 3]), [heads * B, N, d]);
+    [query, key, value] = it.qkvBlocks.map(project);
+  } else {
+    const qkv = tf.reshape(tf.transpose(tf.reshape(mm(h, it.qkv), [B, N, 3 * heads, d]), [2, 0, 1, 3]), [3, heads * B * N * d]);
+    const part = (index: number) => tf.reshape(tf.slice(qkv, [index, 0], [1, -1]), [heads * B, N, d]);
+    [query, key, value] = [part(0), part(1), part(2)];
+  }
   const broadcast = usesBroadcast(B, N, H, heads);
-  const [query, key, value] = [part(0), part(1), part(2)];
   const scores = tf.reshape(mm(query, key, false, true), [heads, B, N, N]);
   const logits = tf.addN([scores, tf.mul(dist, it.distanceScale), tf.mul(dots, it.rotationScale), staticBias]);
   const attention = tf.softmax(logits);

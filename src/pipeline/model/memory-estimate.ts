@@ -3,8 +3,8 @@
  * config's limits that would not fit fails with a clear message instead of a backend crash (`memory access out of
  * bounds` on wasm, whose heap is 32-bit addressed).
  *
- * Weights: the named parameters plus the per-iteration matrices built from them (fused: [W_q|W_k|W_v] 3·H², W_o,
- * two MLP layers; folded: the H × k·H bilinear form, W_v, W_o, two MLP layers).
+ * Weights: the named parameters plus the per-iteration matrices built from them (fused: [W_q|W_k|W_v] 3·H² and
+ * its three column blocks 3·H², W_o, two MLP layers; folded: the H × k·H bilinear form, W_v, W_o, two MLP layers).
  * One forward pass: each refinement iteration runs in its own tidy, so the peak is one iteration's intermediates
  * (attention-sized k·B·N² tensors: scores, two geometry terms, logits, softmax, the static bias; entity-sized
  * B·N·H tensors: projections and their reshuffles; folded also keeps h·A, B·N·k·H, and a broadcast context
@@ -27,7 +27,7 @@ const FLOAT_BYTES = 4;
 export function weightBytes(config: ModelConfig, attention: AttentionKind): number {
   const { hiddenDim: H, heads: k, iterations } = config;
   const params = parameterSpecs(config).reduce((sum, s) => sum + s.shape.reduce((a, b) => a * b, 1), 0);
-  const perIteration = attention === 'fused' ? 6 * H * H + 4 * H + 4 * k : (k + 4) * H * H + 2 * H + 40 * k;
+  const perIteration = attention === 'fused' ? 9 * H * H + 4 * H + 4 * k : (k + 4) * H * H + 2 * H + 40 * k;
   return FLOAT_BYTES * (params + iterations * perIteration);
 }
 

@@ -251,7 +251,7 @@ export class GasmNetwork {
     for (const t of this.params.values()) t.dispose();
     for (const t of Object.values(this.outer)) (t as tf.Tensor).dispose();
     for (const it of this.iterations) for (const t of Object.values(it)) (t as tf.Tensor).dispose();
-    for (const it of this.fused) for (const t of Object.values(it)) (t as tf.Tensor).dispose();
+    for (const it of this.fused) for (const t of Object.values(it).flat()) (t as tf.Tensor).dispose();
   }
 }
 
