@@ -3,6 +3,7 @@
  * at a token position.
  */
 import type { ConstraintType } from '../types.js';
+import { NOUN_FORMS } from './lexicon.js';
 import type { Token } from './tokenize.js';
 
 /** A relation as written; `unary` phrases ("move left") take no reference. `outsideAll` = avoid collisions. */
@@ -107,6 +108,9 @@ export function matchRelation(tokens: Token[], i: number): RelationMatch | null 
   if (phrase === 'in') {
     const next = tokens[i + 1];
     const after = tokens[i + 2];
+    // "in square on table", "in pentagon around pole" (terse, no article): a formation, unless a noun follows the
+    // shape word ("in square bins").
+    if (next?.kind === 'word' && ARRANGEMENT_AFTER_ARTICLE.has(next.text) && !(after?.kind === 'word' && NOUN_FORMS.has(after.text))) return null;
     if (next?.kind === 'word' && NOT_INSIDE_AFTER.has(next.text)) {
       // "in the bin" is containment; "in the row", "in a pyramid" are arrangements.
       if (next.text !== 'the' && next.text !== 'a' && next.text !== 'an') return null;
