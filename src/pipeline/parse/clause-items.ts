@@ -261,9 +261,15 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
     // "around the table", "surrounding the post", "centred on the hub": the centre of a formation.
     if ((w === 'around' || w === 'round' || w === 'surrounding' || w === 'encircling' || ((w === 'centred' || w === 'centered') && (word(tokens, i + 1) === 'on' || word(tokens, i + 1) === 'at' || word(tokens, i + 1) === 'around'))) && !readAxis(tokens, i + 1)) {
       const skip = w === 'centred' || w === 'centered' ? 2 : 1;
-      if (readNounPhrase(tokens, i + skip, true)) {
+      const centre = readNounPhrase(tokens, i + skip, true);
+      if (centre) {
+        // What follows is the centre object, even when its noun is also a formation word ("around the column").
         items.push({ t: 'centre' });
         i += skip;
+        if (centre.next > i && !centre.np.count && !centre.np.plural && SHAPES.has(word(tokens, centre.next - 1) ?? '')) {
+          items.push({ t: 'np', np: centre.np, text: tokens.slice(i, centre.next).map((x) => (x as { text: string }).text).join(' ') });
+          i = centre.next;
+        }
         continue;
       }
     }
@@ -426,7 +432,8 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
       if (['up', 'out', 'down', 'off'].includes(word(tokens, i) ?? '') && ['line', 'stand', 'set', 'lay', 'put', 'spread', 'space', 'set'].includes(base)) i++;
       continue;
     }
-    const bare = prev === undefined || prev.t === 'verb' || prev.t === 'rel' || prev.t === 'qty' || (prev.t === 'np' && (word(tokens, i - 1) === 'and' || word(tokens, i - 1) === 'or' || prev.np.head === w));
+    // "stack reagent plate 2 on …": a formation word opening the clause is its verb, and a noun may follow it bare.
+    const bare = prev === undefined || prev.t === 'verb' || prev.t === 'rel' || prev.t === 'qty' || (prev.t === 'shape' && items.length === 1 && i === 1) || (prev.t === 'np' && (word(tokens, i - 1) === 'and' || word(tokens, i - 1) === 'or' || prev.np.head === w));
     const np = readNounPhrase(tokens, i, bare);
     if (np && np.next > i && prev?.t === 'rel' && (np.np.kind === 'floor' || np.np.kind === 'ground') && np.np.label === undefined) {
       items.push({ t: 'world' });

@@ -234,6 +234,7 @@ const PLURALIA_TANTUM = new Set([
   'callipers', 'snips', 'pincers', 'spectacles', 'trousers', 'jeans', 'shorts', 'pants', 'earphones', 'earbuds',
 ]);
 const PLACE_MODIFIERS = new Set(['side', 'end', 'corner']);
+const DEPTH_MODIFIERS = new Set(['deep', 'shallow']);
 const DIRECTION_MODIFIERS = new Set(['left', 'right', 'center', 'centre', 'middle', 'front', 'back', 'rear']);
 
 /** Prepositions and orientation words that never continue a compound ("the beam across …", "the cup face down"). */
@@ -357,12 +358,14 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
     const verbNoun = afterDeterminer && verbBase(w) === w && !NOT_NOUNS.has(w) && !FILLERS.has(w) && w.length > 1;
     const ingModifier = sawModifier && w.endsWith('ing') && verbBase(w) !== undefined && nounContinues(tokens, j + 1);
     const known = NOUN_FORMS.has(w);
+    // "the deep well plate", "a shallow tray": a depth word directly before a noun names a kind of it (its name keeps it).
+    const depthModifier = (sawModifier || bare) && DEPTH_MODIFIERS.has(w) && nounContinues(tokens, j + 1);
     // "the side table", "the end cap": a place word directly before a lexicon noun names a kind of it.
     const placeModifier = sawModifier && PLACE_MODIFIERS.has(w) && NOUN_FORMS.has(wordAt(tokens, j + 1) ?? '') && wordAt(tokens, j + 2) !== 'of';
     // "the left panel", "the back door", "the center rail": a direction word directly between a determiner and a
     // noun is a modifier of that noun (its name keeps it), not a relation.
     const directionModifier = afterDeterminer && DIRECTION_MODIFIERS.has(w) && nounContinues(tokens, j + 1) && wordAt(tokens, j + 2) !== 'of';
-    if (known || verbNoun || ingModifier || placeModifier || directionModifier || ((sawModifier || bare) && couldBeNoun(w) && !matchRelation(tokens, j))) {
+    if (known || verbNoun || ingModifier || placeModifier || directionModifier || depthModifier || ((sawModifier || bare) && couldBeNoun(w) && !matchRelation(tokens, j))) {
       // Noun-noun compounds: "the trash can", "the heater shaker", "the packing table", "the base plate". The last
       // noun is the head: its lexicon kind sizes the entity; the name is the user's words joined.
       const parts = [w];
