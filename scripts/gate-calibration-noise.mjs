@@ -22,13 +22,19 @@ function load(kind) {
     const c = Object.values(JSON.parse(readFileSync(path, 'utf8')).suites.throughput.categories)[0];
     const n = c.instructions;
     const calm = undisturbed(c.samples.switches ?? []);
-    const cpuRuns = calm.length >= MIN_UNDISTURBED_RUNS ? calm.map((i) => c.samples.cpuMs[i]) : c.samples.cpuMs;
+    const idx = calm.length >= MIN_UNDISTURBED_RUNS ? calm : c.samples.cpuMs.map((_, i) => i);
+    const cpuRuns = idx.map((i) => c.samples.cpuMs[i]);
+    const refMs = c.samples.referenceCpuMs ?? [];
+    // Instructions per reference unit (src/suites/throughput/metrics.ts): n × reference CPU ÷ run CPU.
+    const refRuns = refMs.length === c.samples.cpuMs.length ? idx.filter((i) => refMs[i] > 0 && c.samples.cpuMs[i] > 0).map((i) => (n * refMs[i]) / c.samples.cpuMs[i]) : [];
     out.push({
       wall: q(c.samples.runMs.map((ms) => (n / ms) * 1000), 0.5),
       cpu: q(cpuRuns.filter((x) => x > 0).map((ms) => (n / ms) * 1000), 0.5),
       wallCv: cv(c.samples.runMs),
       cpuCv: cv(c.samples.cpuMs),
       calmCpuCv: cv(cpuRuns),
+      ref: refRuns.length > 0 ? q(refRuns, 0.5) : NaN,
+      refCv: refRuns.length > 1 ? cv(refRuns) : NaN,
       calm: calm.length,
       runs: c.runs,
       others: c.noise?.otherCores ?? NaN,
@@ -44,11 +50,13 @@ for (const [kind, label] of [['aaq', 'A/A quiet'], ['aal', 'A/A, load during cur
   if (cur.length === 0) continue;
   const k = Math.min(cur.length, base.length);
   const dWall = cur.slice(0, k).map((c, i) => c.wall / base[i].wall - 1);
-  const dCpu = cur.slice(0, k).map((c, i) => c.cpu / base[i].cpu - 1);
-  console.log(`${label.padEnd(26)} change vs its baseline, median [min, max]: wall throughput ${pct(q(dWall, 0.5))} [${pct(Math.min(...dWall))}, ${pct(Math.max(...dWall))}], CPU throughput (undisturbed runs) ${pct(q(dCpu, 0.5))} [${pct(Math.min(...dCpu))}, ${pct(Math.max(...dCpu))}]; others used ${q(cur.map((c) => c.others), 0.5).toFixed(2)} cores, core share ${q(cur.map((c) => c.share), 0.5).toFixed(2)}, undisturbed runs ${q(cur.map((c) => c.calm), 0.5)} of ${q(cur.map((c) => c.runs), 0.5)} (medians)`);
+ const dCpu = cur.slice(0, k).map((c, i) => c.cpu / base[i].cpu - 1);
+  const dRef = cur.slice(0, k).map((c, i) => c.ref / base[i].ref - 1).filter(Number.isFinite);
+  const refPart = dRef.length > 0 ? `, in reference units ${pct(q(dRef, 0.5))} [${pct(Math.min(...dRef))}, ${pct(Math.max(...dRef))}]` : '';
+  console.log(`${label.padEnd(26)} change vs its baseline, median [min, max]: wall throughput ${pct(q(dWall, 0.5))} [${pct(Math.min(...dWall))}, ${pct(Math.max(...dWall))}], CPU throughput (undisturbed runs) ${pct(q(dCpu, 0.5))} [${pct(Math.min(...dCpu))}, ${pct(Math.max(...dCpu))}]${refPart}; others used ${q(cur.map((c) => c.others), 0.5).toFixed(2)} cores, core share ${q(cur.map((c) => c.share), 0.5).toFixed(2)}, undisturbed runs ${q(cur.map((c) => c.calm), 0.5)} of ${q(cur.map((c) => c.runs), 0.5)} (medians)`);
 }
 for (const [kind, label] of [['base', 'quiet baselines'], ['aal', 'A/A under load']]) {
   const r = load(kind);
   if (r.length < 2) continue;
-  console.log(`${label.padEnd(26)} CV run to run (median over ${r.length} reports): wall ${(q(r.map((x) => x.wallCv), 0.5) * 100).toFixed(1)}%, CPU all runs ${(q(r.map((x) => x.cpuCv), 0.5) * 100).toFixed(1)}%, CPU undisturbed runs ${(q(r.map((x) => x.calmCpuCv), 0.5) * 100).toFixed(1)}%; CV across reports of the gate's figures: wall median ${(cv(r.map((x) => x.wall)) * 100).toFixed(1)}%, CPU ${(cv(r.map((x) => x.cpu)) * 100).toFixed(1)}%`);
+  console.log(`${label.padEnd(26)} CV run to run (median over ${r.length} reports): wall ${(q(r.map((x) => x.wallCv), 0.5) * 100).toFixed(1)}%, CPU all runs ${(q(r.map((x) => x.cpuCv), 0.5) * 100).toFixed(1)}%, CPU undisturbed runs ${(q(r.map((x) => x.calmCpuCv), 0.5) * 100).toFixed(1)}%${Number.isFinite(r[0].refCv) ? `, reference units ${(q(r.map((x) => x.refCv), 0.5) * 100).toFixed(1)}%` : ''}; CV across reports of the gate's figures: wall median ${(cv(r.map((x) => x.wall)) * 100).toFixed(1)}%, CPU ${(cv(r.map((x) => x.cpu)) * 100).toFixed(1)}%${Number.isFinite(r[0].ref) ? `, reference units ${(cv(r.map((x) => x.ref)) * 100).toFixed(1)}%` : ''}`);
 }

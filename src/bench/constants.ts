@@ -7,6 +7,11 @@
 export const DEFAULT_WARMUP_RUNS = 3;
 /** Least warm-up time per case, ms: the JIT reaches steady state before measuring (criterion warms up 3 s). */
 export const DEFAULT_WARMUP_TIME_MS = 500;
+/**
+ * Most warm-up time per case, ms: past --warmup-time, warm-up goes on until CPU time per run stops falling
+ * (src/bench/steady-warmup.ts), at most this long. 0 turns the steady-state search off.
+ */
+export const DEFAULT_WARMUP_MAX_MS = 4000;
 /** Fewest measured runs per case (hyperfine's --min-runs). */
 export const DEFAULT_MIN_RUNS = 10;
 /** Least measured time per case, ms (criterion's measurement time). */

@@ -82,6 +82,7 @@ export async function runBenchmark(options: BenchOptions, hooks: BenchHooks = {}
       runs: options.policy.runs,
       warmup: options.policy.warmup,
       warmupTimeMs: options.policy.warmupTimeMs ?? 0,
+      warmupMaxMs: options.policy.steadyWarmup?.maxMs ?? 0,
       minTimeMs: options.policy.minTimeMs,
       targetCiWidth: options.policy.precision?.relativeCiWidth ?? 0,
       maxTimeMs: options.policy.precision?.maxTimeMs ?? options.policy.minTimeMs,

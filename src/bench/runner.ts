@@ -8,6 +8,8 @@
 import { relativeMedianCiWidth } from '../stats/median-precision.js';
 import { DEFAULT_MAX_RUNS, YIELD_EVERY_MS } from './constants.js';
 import { openPreemptionCounter } from './noise.js';
+import { timeReferenceCpuMs } from './reference-workload.js';
+import { SteadyWarmupTracker, type SteadyWarmup } from './steady-warmup.js';
 
 export interface RunPolicy {
   /** Fewest warm-up runs. */
@@ -24,6 +26,22 @@ export interface RunPolicy {
    * wider than `relativeCiWidth` × the median (src/stats/median-precision.ts), until the case has run `maxTimeMs`.
    */
   precision?: { relativeCiWidth: number; maxTimeMs: number };
+  /**
+   * Time the fixed reference workload (src/bench/reference-workload.ts) in CPU time right before each measured
+   * run, outside its timed region, so that the run's CPU time can be read in units of the machine's current speed.
+   */
+  reference?: boolean;
+  /** After the least warm-up, go on warming up until CPU time per run stops falling (src/bench/steady-warmup.ts). */
+  steadyWarmup?: SteadyWarmup;
+}
+
+/** What the warm-up did. */
+export interface WarmupOutcome {
+  /** Warm-up time, ms, and runs. */
+  ms: number;
+  runs: number;
+  /** True: CPU time per run stopped falling; false: the steady-state search hit its time limit; null: not searched. */
+  steady: boolean | null;
 }
 
 /**
@@ -59,10 +77,20 @@ export interface Measurement {
    */
   switches: number[];
   /**
+   * CPU time of the reference workload timed right before each measured run, ms (policy.reference); empty when
+   * off. A run whose switches count is 0 had neither itself nor its reference preempted.
+   */
+  referenceCpuMs: number[];
+  /** Wall time the reference workload took over the whole loop, ms (part of loopMs, not of any run). */
+  referenceLoopMs: number;
+  /**
    * Wall time of the whole measured loop, ms: the runs plus the bookkeeping between them (`after`, progress,
-   * yields). loopMs − Σ ms is the harness's own per-run cost, which an outside timer (hyperfine) also sees.
+   * yields, the reference workload). loopMs − Σ ms − referenceLoopMs is the harness's own per-run cost, which an
+   * outside timer (hyperfine) also sees.
    */
   loopMs: number;
+  /** What the warm-up did. */
+  warmup: WarmupOutcome;
   /** True when the signal stopped the loop early. */
   aborted: boolean;
 }
@@ -100,23 +128,41 @@ export async function measure(
   after: (run: number) => void = () => undefined,
   hooks: RunHooks = {},
 ): Promise<Measurement> {
+  const warmupStart = performance.now();
+  const warmupEnd = warmupStart + (policy.warmupTimeMs ?? 0);
+  const steady = policy.steadyWarmup && policy.steadyWarmup.maxMs > 0 ? policy.steadyWarmup : null;
+  const tracker = steady ? new SteadyWarmupTracker(steady) : null;
   let lastYield = performance.now();
-  const warmupEnd = performance.now() + (policy.warmupTimeMs ?? 0);
-  for (let i = 0; i < policy.warmup || performance.now() < warmupEnd; i++) {
-    if (hooks.signal?.aborted) return { ms: [], cpuMs: [], switches: [], loopMs: 0, aborted: true };
+  let warmupRuns = 0;
+  let reached = false;
+  const abortedInWarmup = (): Measurement => ({ ms: [], cpuMs: [], switches: [], referenceCpuMs: [], referenceLoopMs: 0, loopMs: 0, warmup: { ms: performance.now() - warmupStart, runs: warmupRuns, steady: null }, aborted: true });
+  for (;;) {
+    const now = performance.now();
+    const leastDone = warmupRuns >= policy.warmup && now >= warmupEnd;
+    if (leastDone && (!steady || reached || now - warmupStart >= steady.maxMs)) break;
+    if (hooks.signal?.aborted) return abortedInWarmup();
+    if (policy.reference) timeReferenceCpuMs();
+    const c0 = process.cpuUsage();
     body();
-    after(-1 - i);
+    const c1 = process.cpuUsage(c0);
+    after(-1 - warmupRuns);
+    warmupRuns++;
+    // Windows count only once the least warm-up is done, so the first window starts from a warmed state.
+    if (tracker && leastDone) reached = tracker.add((c1.user + c1.system) / 1000, performance.now());
     if (performance.now() - lastYield > YIELD_EVERY_MS) {
       await yieldToEventLoop();
       lastYield = performance.now();
     }
   }
+  const warmup: WarmupOutcome = { ms: performance.now() - warmupStart, runs: warmupRuns, steady: steady ? reached : null };
   const maxRuns = policy.runs ?? policy.maxRuns ?? DEFAULT_MAX_RUNS;
   const minRuns = policy.runs ?? policy.minRuns;
   const minTimeMs = policy.runs === null ? policy.minTimeMs : 0;
   const ms = new Float64Array(maxRuns);
   const cpuMs = new Float64Array(maxRuns);
   const switches = new Float64Array(maxRuns);
+  const referenceCpuMs = new Float64Array(policy.reference ? maxRuns : 0);
+  let referenceLoopMs = 0;
   const preemptions = openPreemptionCounter();
   let count = 0;
   let total = 0;
@@ -129,7 +175,10 @@ export async function measure(
       ms: Array.from(ms.subarray(0, count)),
       cpuMs: Array.from(cpuMs.subarray(0, count)),
       switches: Number.isFinite(lastSwitches) ? Array.from(switches.subarray(0, count)) : [],
+      referenceCpuMs: Array.from(referenceCpuMs.subarray(0, Math.min(count, referenceCpuMs.length))),
+      referenceLoopMs,
       loopMs: performance.now() - loopStart,
+      warmup,
       aborted,
     };
   };
@@ -137,6 +186,11 @@ export async function measure(
     const precision = new PrecisionCheck(policy.runs === null ? policy.precision : undefined);
     while (count < maxRuns && (count < minRuns || total < minTimeMs || precision.needsMore(ms.subarray(0, count), count, total))) {
       if (hooks.signal?.aborted) return result(true);
+      if (policy.reference) {
+        const r0 = performance.now();
+        referenceCpuMs[count] = timeReferenceCpuMs().cpuMs;
+        referenceLoopMs += performance.now() - r0;
+      }
       const c0 = process.cpuUsage();
       const t0 = process.hrtime.bigint();
       body();

@@ -5,6 +5,7 @@
  * Settings a report does not record (attention kind, weight precision, result cache, a saved model) take their
  * defaults; a run that used other values cannot be confirmed this way.
  */
+import { DEFAULT_STEADY_WARMUP } from '../bench/steady-warmup.js';
 import { DEFAULT_MIN_RUNS } from '../bench/constants.js';
 import { readCategory, readInstructionFile } from '../bench/instruction-files.js';
 import type { BenchOptions, PlannedSuite } from '../bench/run-bench.js';
@@ -50,6 +51,7 @@ export async function benchOptionsOf(report: BenchReport): Promise<BenchOptions>
     policy: {
       warmup: c.warmup,
       warmupTimeMs: c.warmupTimeMs,
+      ...(c.warmupMaxMs ? { steadyWarmup: { ...DEFAULT_STEADY_WARMUP, maxMs: c.warmupMaxMs } } : {}),
       runs: c.runs,
       minRuns: DEFAULT_MIN_RUNS,
       minTimeMs: c.minTimeMs,

@@ -147,6 +147,7 @@ export const ConfigSchema = Type.Object(
     runs: Type.Union([Type.Integer(), Type.Null()], { description: 'exact measured runs per case, or null for adaptive' }),
     warmup: int('fewest unmeasured warm-up runs per case'),
     warmupTimeMs: num('least warm-up time per case, ms'),
+    warmupMaxMs: Type.Optional(num('most warm-up time per case, ms: past warmupTimeMs, warm-up went on until CPU time per run stopped falling (0: off)')),
     minTimeMs: num('least measured time per case, ms (adaptive runs)'),
     targetCiWidth: Type.Optional(num('adaptive runs: extra runs while the median’s 95% interval is wider than this share of the median (0: off)')),
     maxTimeMs: Type.Optional(num('adaptive runs: measured-time budget per case for those extra runs, ms')),

@@ -24,7 +24,7 @@ function options(suites: BenchOptions['suites']): BenchOptions {
 
 test('a failed suite is a value: its outcome says why and the suites measured before it are kept', async () => {
   const report = await runBenchmark(options([
-    { suite: throughput, options: { batchSize: 1, singleStream: false } },
+    { suite: throughput, options: { batchSize: 1, singleStream: false, reference: true } },
     { suite: failing('disk on fire'), options: memory.parseOptions({}) },
   ]));
   assert.equal(report.outcomes.throughput.status, 'ok');
@@ -41,7 +41,7 @@ test('a failed suite is a value: its outcome says why and the suites measured be
 test('an interrupt before a suite marks it and the rest skipped; the report is incomplete', async () => {
   const controller = new AbortController();
   controller.abort();
-  const report = await runBenchmark(options([{ suite: throughput, options: { batchSize: 1, singleStream: false } }]), { signal: controller.signal });
+  const report = await runBenchmark(options([{ suite: throughput, options: { batchSize: 1, singleStream: false, reference: true } }]), { signal: controller.signal });
   assert.equal(report.outcomes.throughput.status, 'skipped');
   assert.equal(report.complete, false);
 });

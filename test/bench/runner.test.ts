@@ -81,3 +81,41 @@ test('precision target: extra runs while the median interval is too wide, up to 
   const calls = await measureCalls({ warmup: 0, runs: null, minRuns: 10, minTimeMs: 0, precision: { relativeCiWidth: 1e-9, maxTimeMs: 300 } }, 3, uneven);
   assert.ok(calls.callMs.length > 10, 'single-stream passes follow the same rule');
 });
+
+/** Spins until this process has used `ms` of CPU time. */
+function spinCpu(ms: number): void {
+  const c0 = process.cpuUsage();
+  for (;;) {
+    const c = process.cpuUsage(c0);
+    if ((c.user + c.system) / 1000 >= ms) return;
+  }
+}
+
+test('reference workload: one CPU time per measured run, outside the timed region, and not in the bookkeeping', async () => {
+  const m = await measure({ warmup: 1, runs: 20, minRuns: 1, minTimeMs: 0, reference: true }, () => spinCpu(0.5));
+  assert.equal(m.referenceCpuMs.length, 20);
+  for (const r of m.referenceCpuMs) assert.ok(r > 0 && r < 50, `reference took ${r} ms`);
+  assert.ok(m.referenceLoopMs > 0);
+  const off = await measure({ warmup: 1, runs: 5, minRuns: 1, minTimeMs: 0 }, () => spinCpu(0.2));
+  assert.deepEqual(off.referenceCpuMs, []);
+  assert.equal(off.referenceLoopMs, 0);
+});
+
+test('steady warm-up: goes on while CPU time per run falls, stops once it is flat', async () => {
+  // A body that gets cheaper for its first 60 calls (a JIT warming up), then costs 0.3 ms of CPU each.
+  let calls = 0;
+  const body = () => spinCpu(calls++ < 60 ? 1.5 - calls * 0.02 : 0.3);
+  const m = await measure({ warmup: 0, warmupTimeMs: 0, runs: 5, minRuns: 1, minTimeMs: 0, steadyWarmup: { maxMs: 5000, windowMs: 10, tolerance: 0.01, stableWindows: 2 } }, body);
+  assert.equal(m.warmup.steady, true);
+  assert.ok(m.warmup.runs >= 60, `stopped warming up after ${m.warmup.runs} runs, while runs were still getting cheaper`);
+  assert.ok(m.warmup.ms < 5000);
+});
+
+test('steady warm-up: a body that keeps getting cheaper hits the limit and says it was not steady', async () => {
+  let cost = 2;
+  const m = await measure({ warmup: 0, runs: 2, minRuns: 1, minTimeMs: 0, steadyWarmup: { maxMs: 150, windowMs: 10, tolerance: 0.01, stableWindows: 2 } }, () => spinCpu((cost *= 0.995)));
+  assert.equal(m.warmup.steady, false);
+  assert.ok(m.warmup.ms >= 150);
+  const plain = await measure({ warmup: 2, runs: 2, minRuns: 1, minTimeMs: 0 }, () => undefined);
+  assert.deepEqual({ runs: plain.warmup.runs, steady: plain.warmup.steady }, { runs: 2, steady: null });
+});

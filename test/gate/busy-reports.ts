@@ -32,3 +32,13 @@ export const loaded = (seed: number, scale = 1) => {
   return withSimple(seed, runMs, cpuMs, BUSY);
 };
 
+
+/**
+ * Adds reference-workload CPU times (src/bench/reference-workload.ts) to a report's simple category: about
+ * 0.15 ms a run, times `machine` (how much slower the machine's CPU was during the run).
+ */
+export function withReference<T extends BenchReport>(report: T, seed: number, machine = 1): T {
+  const c = report.suites.throughput!.categories.simple;
+  c.samples.referenceCpuMs = noisySamples(c.samples.cpuMs.length, 0.15 * machine, 0.03, seed + 1000);
+  return report;
+}

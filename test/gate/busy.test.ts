@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compareReports, type GateOptions } from '../../src/gate/compare.js';
 import { gateVerdict, verdictFails } from '../../src/gate/verdict.js';
-import { loaded, quiet } from './busy-reports.js';
+import { loaded, quiet, withReference } from './busy-reports.js';
 
 const options: GateOptions = { threshold: 0.1, confidence: 0.95, metrics: ['throughput.simple', 'latency.simple.batch'] };
 
@@ -74,4 +74,40 @@ test('a busy run with almost no undisturbed run: its CPU time carries the conten
   // With enough undisturbed runs the same CPU-time change is a regression.
   cur.suites.throughput!.categories.simple.noise = { ...cur.suites.throughput!.categories.simple.noise!, undisturbedRuns: 40 };
   assert.equal(gateVerdict(compareReports([quiet(1)], cur, options)), 'regression');
+});
+
+test('under load the machine itself is slower (CPU time and the reference workload both +12%): not a regression', () => {
+  const base = withReference(quiet(1), 1);
+  const cur = withReference(loaded(2, 1.12 / 1.05), 2, 1.12);
+  const result = compareReports([base], cur, options);
+  const cpu = result.comparisons.find((c) => c.id === 'throughput.simple.cpuInstructionsPerSecond')!;
+  const ref = result.comparisons.find((c) => c.id === 'throughput.simple.instructionsPerReferenceUnit')!;
+  const wall = result.comparisons.find((c) => c.id === 'throughput.simple.instructionsPerSecond')!;
+  assert.ok(cpu.change < -0.08, `CPU time moved ${cpu.change}`);
+  assert.notEqual(ref.verdict, 'regression', ref.reason);
+  assert.equal(cpu.verdict, 'inconclusive', cpu.reason);
+  assert.match(cpu.reason, /^inconclusive: machine busy .*CPU time in reference units did not regress/);
+  assert.equal(wall.verdict, 'inconclusive', wall.reason);
+  assert.match(wall.reason, /CPU time cannot tell either/);
+  assert.equal(gateVerdict(result), 'inconclusive');
+});
+
+test('a 15% slower build under load is caught in reference units too', () => {
+  const base = withReference(quiet(1), 1);
+  const cur = withReference(loaded(2, 1.15), 2, 1.0);
+  const result = compareReports([base], cur, options);
+  const ref = result.comparisons.find((c) => c.id === 'throughput.simple.instructionsPerReferenceUnit')!;
+  const cpu = result.comparisons.find((c) => c.id === 'throughput.simple.cpuInstructionsPerSecond')!;
+  assert.equal(ref.verdict, 'regression', ref.reason);
+  assert.equal(cpu.verdict, 'regression', cpu.reason);
+  assert.match(cpu.reason, /the machine was busy but CPU time in reference units regressed too/);
+  assert.equal(gateVerdict(result), 'regression');
+});
+
+test('on a quiet machine a CPU-time regression stands whatever the reference says', () => {
+  const base = withReference(quiet(1), 1);
+  const cur = withReference(quiet(2, 1.2), 2, 1.2);
+  const result = compareReports([base], cur, options);
+  assert.equal(result.comparisons.find((c) => c.id === 'throughput.simple.cpuInstructionsPerSecond')!.verdict, 'regression');
+  assert.equal(gateVerdict(result), 'regression');
 });

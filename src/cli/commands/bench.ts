@@ -1,7 +1,8 @@
 /** `gasm bench <suite>`: runs benchmark suites from the registry and writes a JSON report. */
 import type { Command } from 'commander';
 import ora, { type Ora } from 'ora';
-import { DEFAULT_MAX_TIME_MS, DEFAULT_MIN_RUNS, DEFAULT_MIN_TIME_MS, DEFAULT_SAMPLE_INTERVAL_MS, DEFAULT_TARGET_CI_WIDTH, DEFAULT_WARMUP_RUNS, DEFAULT_WARMUP_TIME_MS } from '../../bench/constants.js';
+import { DEFAULT_MAX_TIME_MS, DEFAULT_MIN_RUNS, DEFAULT_MIN_TIME_MS, DEFAULT_SAMPLE_INTERVAL_MS, DEFAULT_TARGET_CI_WIDTH, DEFAULT_WARMUP_MAX_MS, DEFAULT_WARMUP_RUNS, DEFAULT_WARMUP_TIME_MS } from '../../bench/constants.js';
+import { DEFAULT_STEADY_WARMUP } from '../../bench/steady-warmup.js';
 import { CATEGORIES, readCategory, readInstructionFile } from '../../bench/instruction-files.js';
 import { runBenchmark, type BenchOptions, type PlannedSuite } from '../../bench/run-bench.js';
 import type { RunPolicy } from '../../bench/runner.js';
@@ -25,6 +26,7 @@ interface BenchFlags extends ModelFlags {
   runs?: string;
   warmup: string;
   warmupTime: string;
+  warmupMax: string;
   minTime: string;
   targetCi: string;
   maxTime: string;
@@ -48,6 +50,7 @@ function policyFrom(flags: BenchFlags): RunPolicy {
   return {
     warmup: parseInteger('--warmup', flags.warmup, 0, 1_000_000),
     warmupTimeMs: parseNumber('--warmup-time', flags.warmupTime, 0, 3_600_000),
+    steadyWarmup: { ...DEFAULT_STEADY_WARMUP, maxMs: parseNumber('--warmup-max', flags.warmupMax, 0, 3_600_000) },
     runs: flags.runs !== undefined ? parseInteger('--runs', flags.runs, 1, 1_000_000) : null,
     minRuns: DEFAULT_MIN_RUNS,
     minTimeMs: parseNumber('--min-time', flags.minTime, 0, 3_600_000),
@@ -128,6 +131,7 @@ export function register(program: Command): void {
     .option('--runs <n>', 'exact measured runs per case (default: adaptive, at least 10 runs and --min-time)')
     .option('--warmup <n>', 'unmeasured warm-up runs per case', String(DEFAULT_WARMUP_RUNS))
     .option('--warmup-time <ms>', 'least warm-up time per case', String(DEFAULT_WARMUP_TIME_MS))
+    .option('--warmup-max <ms>', 'past --warmup-time, warm up until CPU time per run stops falling, at most this long (0: off)', String(DEFAULT_WARMUP_MAX_MS))
     .option('--min-time <ms>', 'least measured time per case when --runs is not given', String(DEFAULT_MIN_TIME_MS))
     .option('--target-ci <pct>', 'after --min-time, add runs while the median\'s 95% interval is wider than this share of it (0: off)', `${DEFAULT_TARGET_CI_WIDTH * 100}%`)
     .option('--max-time <ms>', 'time budget per case for those extra runs (measured time, all runs)', String(DEFAULT_MAX_TIME_MS));

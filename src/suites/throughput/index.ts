@@ -17,7 +17,7 @@ export const throughputSuite = defineSuite<'throughput', ThroughputOptions, Thro
   inAll: true,
   options: THROUGHPUT_OPTIONS,
   parseOptions: parseThroughputOptions,
-  configOf: (o) => ({ batchSize: o.batchSize, singleStream: o.singleStream }),
+  configOf: (o) => ({ batchSize: o.batchSize, singleStream: o.singleStream, ...(o.reference ? {} : { reference: false }) }),
   run: runThroughput,
   metrics: throughputMetrics,
   tables: throughputTables,

@@ -22,9 +22,26 @@ export function cpuThroughputSamples(c: ThroughputCategory): number[] {
 
 /** The CPU times (> 0) of the undisturbed runs when there are enough of them, else of every run. */
 export function calmRuns(cpuMs: readonly number[], switches: readonly number[] | undefined): number[] {
-  const all = cpuMs.map((ms, i) => [ms, i] as const).filter(([ms]) => ms > 0);
+  return calmRunIndices(cpuMs, switches).map((i) => cpuMs[i]);
+}
+
+/** Indices of the runs calmRuns keeps. */
+export function calmRunIndices(cpuMs: readonly number[], switches: readonly number[] | undefined): number[] {
+  const all = cpuMs.map((ms, i) => [ms, i] as const).filter(([ms]) => ms > 0).map(([, i]) => i);
   const calm = new Set(undisturbedRuns(switches ?? []));
-  return (calm.size >= MIN_UNDISTURBED_RUNS ? all.filter(([, i]) => calm.has(i)) : all).map(([ms]) => ms);
+  return calm.size >= MIN_UNDISTURBED_RUNS ? all.filter((i) => calm.has(i)) : all;
+}
+
+/**
+ * Instructions per reference unit: per calm run, instructions × the reference workload's CPU time ÷ the run's
+ * CPU time — how many instructions the pipeline processes in the CPU time one unit of the fixed reference
+ * workload (src/bench/reference-workload.ts) takes right before the run. The machine's share of a slowdown
+ * (a busy sibling vCPU, a slower host) moves both and cancels; the build's does not. Empty without reference times.
+ */
+export function referenceThroughputSamples(c: ThroughputCategory): number[] {
+  const ref = c.samples.referenceCpuMs;
+  if (!ref || ref.length !== c.samples.cpuMs.length) return [];
+  return calmRunIndices(c.samples.cpuMs, c.samples.switches).filter((i) => ref[i] > 0).map((i) => (c.instructions * ref[i]) / c.samples.cpuMs[i]);
 }
 
 export function throughputMetrics(t: ThroughputResult): Metric[] {
@@ -32,12 +49,17 @@ export function throughputMetrics(t: ThroughputResult): Metric[] {
   for (const [name, c] of ownEntries(t.categories)) {
     const cpuId = `throughput.${name}.cpuInstructionsPerSecond`;
     const cpuSamples = cpuThroughputSamples(c);
+    const refId = `throughput.${name}.instructionsPerReferenceUnit`;
+    const refSamples = referenceThroughputSamples(c);
     // Wall-time metrics of the case name its CPU-time twin and carry the case's noise figure, so that the gate
     // can tell a busy machine (wall time moves, CPU time does not) from a slower build.
     const wall = { unitOfIndependence: 'run' as const, measure: 'wall' as const, ...(cpuSamples.length > 0 ? { lowNoiseTwin: cpuId } : {}), ...(c.noise ? { noise: c.noise } : {}) };
     out.push({ kind: 'samples', id: `throughput.${name}.instructionsPerSecond`, label: `throughput ${name}`, unit: 'instr/s', direction: 'higher', statistic: 'median', samples: c.samples.instructionsPerSecond, ...wall });
     if (cpuSamples.length > 0) {
-      out.push({ kind: 'samples', id: cpuId, label: `throughput per CPU second ${name} (undisturbed runs)`, unit: 'instr/CPU-s', direction: 'higher', statistic: 'median', samples: cpuSamples, unitOfIndependence: 'run', measure: 'cpu', ...(c.noise ? { noise: c.noise } : {}) });
+      out.push({ kind: 'samples', id: cpuId, label: `throughput per CPU second ${name} (undisturbed runs)`, unit: 'instr/CPU-s', direction: 'higher', statistic: 'median', samples: cpuSamples, unitOfIndependence: 'run', measure: 'cpu', ...(refSamples.length > 0 ? { lowNoiseTwin: refId } : {}), ...(c.noise ? { noise: c.noise } : {}) });
+    }
+    if (refSamples.length > 0) {
+      out.push({ kind: 'samples', id: refId, label: `throughput in reference units ${name} (instructions per reference-workload CPU time, undisturbed runs)`, unit: 'instr/ref', direction: 'higher', statistic: 'median', samples: refSamples, unitOfIndependence: 'run', measure: 'cpu', ...(c.noise ? { noise: c.noise } : {}) });
     }
     out.push({ kind: 'samples', id: `latency.${name}.batch`, label: `batch latency ${name} (batch ${c.batchSize})`, unit: 'ms', direction: 'lower', statistic: 'median', samples: c.samples.batchMs.filter((b) => b.length > 0).map((b) => median(b)), ...wall });
     const ss = c.singleStream;

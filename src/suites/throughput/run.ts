@@ -43,7 +43,7 @@ export async function measureCategory(ctx: RunContext, set: InstructionSet, opti
     batchRuns.push(Array.from(batchMs));
   };
   let before = readCpuCounters();
-  const m = await measure(policy, body, after, { ...hooks, onMeasureStart: () => { before = readCpuCounters(); } });
+  const m = await measure({ ...policy, reference: options.reference }, body, after, { ...hooks, onMeasureStart: () => { before = readCpuCounters(); } });
   const noise = machineNoise(before, readCpuCounters(), m.ms, m.cpuMs, m.switches);
   if (m.ms.length === 0) return { result: null, aborted: m.aborted };
   const n = workload.length;
@@ -78,12 +78,21 @@ export async function measureCategory(ctx: RunContext, set: InstructionSet, opti
     cpuInstructionsPerSecond: summarize(cpuIps.length > 0 ? cpuIps : ips),
     coreShare: median(m.ms.map((t, i) => m.cpuMs[i] / t)),
     batchLatencyMs: summarize(batchRuns.flat()),
-    bookkeepingMsPerRun: Math.max(0, (m.loopMs - runTotal) / m.ms.length),
+    bookkeepingMsPerRun: Math.max(0, (m.loopMs - runTotal - m.referenceLoopMs) / m.ms.length),
+    ...(m.referenceCpuMs.length > 0 ? { referenceMsPerRun: m.referenceLoopMs / m.ms.length } : {}),
     noise,
+    warmup: m.warmup,
     singleStream,
     stagesMs: tally.stagesMs(),
     quality,
-    samples: { runMs: m.ms, cpuMs: m.cpuMs, ...(m.switches.length > 0 ? { switches: m.switches } : {}), instructionsPerSecond: ips, batchMs: batchRuns },
+    samples: {
+      runMs: m.ms,
+      cpuMs: m.cpuMs,
+      ...(m.switches.length > 0 ? { switches: m.switches } : {}),
+      ...(m.referenceCpuMs.length > 0 ? { referenceCpuMs: m.referenceCpuMs } : {}),
+      instructionsPerSecond: ips,
+      batchMs: batchRuns,
+    },
   };
   return { result, aborted };
 }

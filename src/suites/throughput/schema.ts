@@ -5,6 +5,15 @@ import { Interval, NamedRecord, QualitySchema, StageBreakdownSchema, Summary } f
 
 const Samples = (description: string) => Type.Array(Type.Number(), { description });
 
+const WarmupSchema = Type.Object(
+  {
+    ms: Type.Number({ description: 'warm-up time of the batched runs, ms' }),
+    runs: Type.Integer({ description: 'warm-up runs' }),
+    steady: Type.Union([Type.Boolean(), Type.Null()], { description: 'true: CPU time per run had stopped falling when measuring began; false: the steady-state search hit --warmup-max first; null: not searched (--warmup-max 0)' }),
+  },
+  { description: 'what the warm-up before the batched runs did' },
+);
+
 export const SingleStreamSchema = Type.Object(
   {
     calls: Type.Integer({ description: 'calls per run: each instruction of the category once, one `bridge.process` call each' }),
@@ -41,7 +50,9 @@ export const ThroughputCategorySchema = Type.Object(
     coreShare: Type.Number({ description: 'median over runs of CPU time / wall time: the share of cores the process got (1 = one full core)' }),
     batchLatencyMs: Summary('wall time of one processBatch call (one batch), ms, over all batches of all runs'),
     bookkeepingMsPerRun: Type.Number({ description: 'harness time per run outside the timed region (tallying, progress), ms: an outside timer sees it' }),
+    referenceMsPerRun: Type.Optional(Type.Number({ description: 'wall time of the reference workload timed before each run, ms per run (outside the timed region; an outside timer sees it)' })),
     noise: Type.Optional(MachineNoiseSchema),
+    warmup: Type.Optional(WarmupSchema),
     singleStream: Type.Union([SingleStreamSchema, Type.Null()], { description: 'single-stream latency, or null when interrupted before it ran' }),
     stagesMs: StageBreakdownSchema,
     quality: QualitySchema,
@@ -50,6 +61,7 @@ export const ThroughputCategorySchema = Type.Object(
         runMs: Samples('wall time of each measured run, ms'),
         cpuMs: Samples('process CPU time of each measured run, ms'),
         switches: Type.Optional(Samples('context switches of the measuring thread from the end of the previous run to the end of each run (0: not preempted); absent where the OS does not tell')),
+        referenceCpuMs: Type.Optional(Samples('process CPU time of the fixed reference workload timed right before each run, ms (src/bench/reference-workload.ts); absent with --no-reference')),
         instructionsPerSecond: Samples('instructions / run wall time, per run'),
         batchMs: Type.Array(Type.Array(Type.Number()), { description: 'wall time of each processBatch call, ms, one array per run' }),
       },
