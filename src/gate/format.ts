@@ -1,5 +1,6 @@
 /** Gate results as table rows, Markdown (for job summaries) and plain values. */
 import type { GateResult, MetricComparison } from './compare.js';
+import { mdText } from '../report/markdown-text.js';
 import { busyInconclusive, gateVerdict, unmeasured } from './verdict.js';
 
 const fmtValue = (c: MetricComparison, v: number): string => {
@@ -47,14 +48,14 @@ export function summaryLine(result: GateResult): string {
   return `PASS: ${result.comparisons.length} metrics compared, no regression (${improvements} improved)`;
 }
 
-/** Markdown table and verdict, for GITHUB_STEP_SUMMARY. */
+/** Markdown table and verdict, for GITHUB_STEP_SUMMARY; metric ids and reasons (from report files) are escaped. */
 export function gateMarkdown(result: GateResult): string {
-  const lines = ['## gasm gate', '', `**${summaryLine(result)}**`, '', `| ${COLUMNS.join(' | ')} |`, `|${COLUMNS.map(() => '---').join('|')}|`];
+  const lines = ['## gasm gate', '', `**${mdText(summaryLine(result))}**`, '', `| ${COLUMNS.join(' | ')} |`, `|${COLUMNS.map(() => '---').join('|')}|`];
   for (const c of result.comparisons) {
-    const cells = comparisonRow(c);
+    const cells = comparisonRow(c).map(mdText);
     if (c.verdict === 'regression') cells[VERDICT_COLUMN] = `**${cells[VERDICT_COLUMN]}**`;
-    lines.push(`| ${cells.map((x) => x.replace(/\|/g, '\\|')).join(' | ')} |`);
+    lines.push(`| ${cells.join(' | ')} |`);
   }
-  for (const w of result.warnings) lines.push('', `> warning: ${w}`);
+  for (const w of result.warnings) lines.push('', `> warning: ${mdText(w)}`);
   return lines.join('\n') + '\n';
 }

@@ -15,6 +15,7 @@ import { metricHistoryTable, stepsTable, type HistoryTable } from '../history/ta
 import { pct } from '../format/numbers.js';
 import type { ChartFile } from './charts/canvas.js';
 import { markdownTable } from './markdown.js';
+import { mdCode, mdText } from './markdown-text.js';
 import type { BenchReport } from './types.js';
 
 /** Newest commits per metric shown in the section's tables (the charts show every commit). */
@@ -128,30 +129,30 @@ export type HistoryChartMode = 'embed' | 'name' | 'none';
 export function historyMarkdown(h: HistorySection, charts: HistoryChartMode): string {
   const out = ['# History', ''];
   if (h.failure !== null && h.metrics.length === 0) {
-    out.push(`No history figures: ${oneLine(h.failure)}`, '');
+    out.push(`No history figures: ${mdText(h.failure)}`, '');
     return out.join('\n');
   }
   out.push(
-    `From the history store \`${h.location}\` (all branches, every machine; the figures \`gasm history show\` prints): ${h.metrics.length} of the ${h.metricIds.length} metrics of the rendered report(s) have recorded runs. Tables show the newest ${HISTORY_SECTION_LAST} commits; a step is a change of at least ${pct(DEFAULT_STEP_THRESHOLD)} confirmed by the next ${DEFAULT_STEP_CONFIRM} commits (\`gasm history regressions\`).`,
+    `From the history store ${mdCode(h.location)} (all branches, every machine; the figures \`gasm history show\` prints): ${h.metrics.length} of the ${h.metricIds.length} metrics of the rendered report(s) have recorded runs. Tables show the newest ${HISTORY_SECTION_LAST} commits; a step is a change of at least ${pct(DEFAULT_STEP_THRESHOLD)} confirmed by the next ${DEFAULT_STEP_CONFIRM} commits (\`gasm history regressions\`).`,
     '',
   );
-  if (h.failure !== null) out.push(`**Incomplete:** ${oneLine(h.failure)}`, '');
+  if (h.failure !== null) out.push(`**Incomplete:** ${mdText(h.failure)}`, '');
   if (h.machines.size > 0) {
     out.push(markdownTable(['fingerprint', 'machine'], [...h.machines].map(([fp, label]) => [fp.slice(0, 8), oneLine(label) || fp])), '');
   }
   const missing = h.metricIds.filter((id) => !h.metrics.some((m) => m.history.metric.id === id));
   if (missing.length > 0) {
-    const shown = missing.slice(0, 8).map((id) => `\`${id}\``).join(', ');
+    const shown = missing.slice(0, 8).map(mdCode).join(', ');
     out.push(`Not recorded in the store: ${missing.length} metric${missing.length === 1 ? '' : 's'} (${shown}${missing.length > 8 ? ', …' : ''}).`, '');
   }
   for (const m of h.metrics) {
     const info = m.history.metric;
-    const unit = info.unit ? ` (${oneLine(info.unit)})` : '';
-    out.push(`## ${oneLine(info.label)}: \`${info.id}\``, '');
-    out.push(`${info.statistic}${unit}, ${info.direction} is better · ${m.history.runs} runs, ${m.history.series.commits.length} commits, ${m.history.series.machines.length} machine${m.history.series.machines.length === 1 ? '' : 's'}`, '');
+    const unit = info.unit ? ` (${mdText(oneLine(info.unit))})` : '';
+    out.push(`## ${mdText(oneLine(info.label))}: ${mdCode(info.id)}`, '');
+    out.push(`${mdText(info.statistic)}${unit}, ${mdText(info.direction)} is better · ${m.history.runs} runs, ${m.history.series.commits.length} commits, ${m.history.series.machines.length} machine${m.history.series.machines.length === 1 ? '' : 's'}`, '');
     out.push(markdownTable(m.table.head, m.table.rows), '');
-    if (m.chart !== null && charts === 'embed') out.push(`![${oneLine(info.label)}: trend over commits](${m.chart})`, '');
-    if (m.chart !== null && charts === 'name') out.push(`Trend chart: \`${m.chart}\`.`, '');
+    if (m.chart !== null && charts === 'embed') out.push(`![${mdText(oneLine(info.label))}: trend over commits](${m.chart})`, '');
+    if (m.chart !== null && charts === 'name') out.push(`Trend chart: ${mdCode(m.chart)}.`, '');
     if (m.steps.length === 0) out.push('Steps detected: none.', '');
     else {
       const t = stepsTable(m.steps);

@@ -1,7 +1,21 @@
 /** report.html: one self-contained page (inline CSS, charts as data: URIs, the Markdown tables as HTML). */
+import { MD_ESCAPE, unescapeMd } from './markdown-text.js';
 
 function escape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * Inline Markdown: bold, code spans and backslash escapes. Escaped characters are set aside before the bold and
+ * code patterns run, so text from files never becomes markup, and put back (HTML-escaped) at the end.
+ */
+function inline(text: string): string {
+  const kept: string[] = [];
+  const marked = text.replace(/\0/g, '\uFFFD').replace(MD_ESCAPE, (_, c: string) => `\0${kept.push(c) - 1}\0`);
+  return escape(marked)
+    .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
+    .replace(/`([^`]+)`/g, '<code>$1</code>')
+    .replace(/\0(\d+)\0/g, (_, k: string) => escape(kept[Number(k)]));
 }
 
 /** Converts the small Markdown subset that markdown.ts writes (headings, tables, lists, paragraphs). */
@@ -10,7 +24,6 @@ function markdownToHtml(md: string, images: Map<string, Buffer>): string {
   const lines = md.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    const inline = (s: string) => escape(s).replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>').replace(/`([^`]+)`/g, '<code>$1</code>').replace(/\\\|/g, '|');
     if (line.startsWith('|')) {
       const rows: string[][] = [];
       while (i < lines.length && lines[i].startsWith('|')) {
@@ -23,7 +36,8 @@ function markdownToHtml(md: string, images: Map<string, Buffer>): string {
     } else if (line.startsWith('!')) {
       const m = /^!\[(.*)\]\((.*)\)$/.exec(line);
       const png = m ? images.get(m[2]) : undefined;
-      if (m && png) out.push(`<figure><img alt="${escape(m[1])}" src="data:image/png;base64,${png.toString('base64')}"><figcaption>${escape(m[1])}</figcaption></figure>`);
+      const alt = m ? escape(unescapeMd(m[1])) : '';
+      if (m && png) out.push(`<figure><img alt="${alt}" src="data:image/png;base64,${png.toString('base64')}"><figcaption>${alt}</figcaption></figure>`);
     } else if (/^#{1,3} /.test(line)) {
       const level = line.indexOf(' ');
       out.push(`<h${level}>${inline(line.slice(level + 1))}</h${level}>`);

@@ -1,28 +1,27 @@
 /** summary.md: every suite's tables (from the registry) as Markdown (GitHub job-summary ready), with links to the charts. */
 import { fixed, seconds } from '../format/numbers.js';
 import type { Table } from '../suites/contract.js';
+import { mdCode, mdText } from './markdown-text.js';
 import { suiteTables } from './suite-tables.js';
 import type { BenchReport } from './types.js';
 
 const MB = 2 ** 20;
 
-/** A table cell: pipes and newlines would break the row. */
-function cell(value: string | number): string {
-  return String(value).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-
-/** A GitHub-flavoured Markdown table; the first column is left-aligned, the rest right-aligned. */
+/**
+ * A GitHub-flavoured Markdown table of plain-text cells (each escaped: names from files cannot break a row or
+ * become markup); the first column is left-aligned, the rest right-aligned.
+ */
 export function markdownTable(head: string[], rows: (string | number)[][]): string {
   return [
-    `| ${head.map(cell).join(' | ')} |`,
+    `| ${head.map(mdText).join(' | ')} |`,
     `|${head.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`,
-    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+    ...rows.map((r) => `| ${r.map(mdText).join(' | ')} |`),
   ].join('\n');
 }
 
-/** A presentation-model table as a Markdown section: heading, table, notes. */
+/** A presentation-model table (plain text throughout) as a Markdown section: heading, table, notes. */
 export function markdownSection(t: Table): string[] {
-  return [`### ${cell(t.title)}`, '', markdownTable(t.head, t.rows), '', ...(t.notes ?? []).map((n) => `${n}  `), ''];
+  return [`### ${mdText(t.title)}`, '', markdownTable(t.head, t.rows), '', ...(t.notes ?? []).map((n) => `${mdText(n)}  `), ''];
 }
 
 /** A chart to link from the Markdown: file name (relative to summary.md) and title (alt text). */
@@ -32,17 +31,18 @@ export interface ChartLink {
 }
 
 function header(r: BenchReport, label: string): string[] {
-  const git = r.git ? `\`${r.git.commit.slice(0, 12)}\`${r.git.dirty ? ' (dirty)' : ''}` : 'n/a';
-  const gpus = r.system.gpus.length ? r.system.gpus.map((g) => `${g.vendor} ${g.model}`.trim()).join(', ') : 'none';
+  const git = r.git ? `${mdCode(r.git.commit.slice(0, 12))}${r.git.dirty ? ' (dirty)' : ''}` : 'n/a';
+  const gpus = r.system.gpus.length ? r.system.gpus.map((g) => mdText(`${g.vendor} ${g.model}`.trim())).join(', ') : 'none';
   const m = r.config.model;
+  const sys = r.system;
   return [
-    `# gasm report: ${label}`,
+    `# gasm report: ${mdText(label)}`,
     '',
-    `${r.tool.name} ${r.tool.version} · created ${r.createdAt} · git ${git} · ${r.complete ? 'complete run' : '**incomplete run (interrupted): figures cover what was measured**'} · ${seconds(r.durationMs)}`,
+    `${mdText(r.tool.name)} ${mdText(r.tool.version)} · created ${mdText(r.createdAt)} · git ${git} · ${r.complete ? 'complete run' : '**incomplete run (interrupted): figures cover what was measured**'} · ${seconds(r.durationMs)}`,
     '',
-    `**System:** ${r.system.cpuModel}, ${r.system.cores} cores, ${fixed(r.system.memoryBytes / 2 ** 30, 1)} GiB, ${r.system.os}, Node ${r.system.node}, backend **${r.system.backend}**, GPU: ${gpus}`,
+    `**System:** ${mdText(sys.cpuModel)}, ${sys.cores} cores, ${fixed(sys.memoryBytes / 2 ** 30, 1)} GiB, ${mdText(sys.os)}, Node ${mdText(sys.node)}, backend **${mdText(sys.backend)}**, GPU: ${gpus}`,
     '',
-    `**Configuration:** suite ${r.config.suite}, model feature ${m.featureDim} / hidden ${m.hiddenDim} / heads ${m.heads} / iterations ${m.iterations} / seed ${m.seed}, runs ${r.config.runs ?? 'auto'}, warm-up ${r.config.warmup}, min time ${r.config.minTimeMs} ms${r.config.runs === null && r.config.targetCiWidth ? `, then more runs while a median's 95% CI is wider than ${fixed(r.config.targetCiWidth * 100, 0)}% of it, up to ${r.config.maxTimeMs ?? r.config.minTimeMs} ms per case` : ''}`,
+    `**Configuration:** suite ${mdText(r.config.suite)}, model feature ${m.featureDim} / hidden ${m.hiddenDim} / heads ${m.heads} / iterations ${m.iterations} / seed ${m.seed}, runs ${r.config.runs ?? 'auto'}, warm-up ${r.config.warmup}, min time ${r.config.minTimeMs} ms${r.config.runs === null && r.config.targetCiWidth ? `, then more runs while a median's 95% CI is wider than ${fixed(r.config.targetCiWidth * 100, 0)}% of it, up to ${r.config.maxTimeMs ?? r.config.minTimeMs} ms per case` : ''}`,
     '',
   ];
 }
@@ -71,13 +71,13 @@ export type ChartMode = { kind: 'embed' } | { kind: 'list'; folder: string };
 
 function chartsSection(charts: ChartLink[], mode: ChartMode): string[] {
   if (charts.length === 0) return [];
-  if (mode.kind === 'embed') return ['## Charts', '', ...charts.flatMap((c) => [`![${c.title}](${c.name})`, ''])];
+  if (mode.kind === 'embed') return ['## Charts', '', ...charts.flatMap((c) => [`![${mdText(c.title)}](${c.name})`, ''])];
   return [
     '## Charts',
     '',
-    `${charts.length} PNG chart(s) were written to \`${mode.folder}\` (upload that folder as a workflow artifact to keep them); the tables above hold every figure they show:`,
+    `${charts.length} PNG chart(s) were written to ${mdCode(mode.folder)} (upload that folder as a workflow artifact to keep them); the tables above hold every figure they show:`,
     '',
-    ...charts.map((c) => `- \`${c.name}\`: ${c.title}`),
+    ...charts.map((c) => `- ${mdCode(c.name)}: ${mdText(c.title)}`),
     '',
   ];
 }
@@ -86,7 +86,7 @@ function chartsSection(charts: ChartLink[], mode: ChartMode): string[] {
 export function reportMarkdown(r: BenchReport, label: string, charts: ChartLink[], mode: ChartMode = { kind: 'embed' }): string {
   const out = [...header(r, label), ...outcomesSection(r), '## Results', '', ...suiteTables(r).flatMap(markdownSection), ...timelineSection(r)];
   out.push('## Warnings', '');
-  out.push(...(r.warnings.length > 0 ? r.warnings.map((w) => `- \`${w.code}\`: ${w.message}`) : ['None.']), '');
+  out.push(...(r.warnings.length > 0 ? r.warnings.map((w) => `- ${mdCode(w.code)}: ${mdText(w.message)}`) : ['None.']), '');
   out.push(...chartsSection(charts, mode));
   return out.join('\n');
 }

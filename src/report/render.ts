@@ -14,6 +14,7 @@ import { viewOf } from './charts/theme.js';
 import { historyMarkdown, historySection, type HistorySource } from './history-section.js';
 import { reportHtml } from './html.js';
 import { reportMarkdown } from './markdown.js';
+import { mdCode, mdText } from './markdown-text.js';
 import { chartFileName } from './output-folder.js';
 import { appendStepSummary } from './step-summary.js';
 import type { BenchReport } from './types.js';
@@ -82,10 +83,10 @@ export async function renderReports(inputs: RenderInput[], options: { outDir: st
   const comparison = needCharts && inputs.length > 1 ? comparisonChart(zipLabels(inputs)) : null;
   if (comparison) {
     images.set(chartFileName(comparison.name), comparison.png);
-    const section = `# Comparison\n\n![${comparison.title}](${chartFileName(comparison.name)})\n`;
+    const section = `# Comparison\n\n![${mdText(comparison.title)}](${chartFileName(comparison.name)})\n`;
     if (wantPng) {
       mdSections.push(section);
-      summarySections.push(`# Comparison\n\nChart \`${chartFileName(comparison.name)}\` (${comparison.title}) in \`${options.outDir}\`.\n`);
+      summarySections.push(`# Comparison\n\nChart ${mdCode(chartFileName(comparison.name))} (${mdText(comparison.title)}) in ${mdCode(options.outDir)}.\n`);
     }
     htmlSections.push(section);
   }
