@@ -21,6 +21,11 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 const ORDINAL_SUFFIX = /^(st|nd|rd|th)$/;
 const GRID_SIZE = /^x\d+$/;
 const TOKEN = /((?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?)|([\p{L}_][\p{L}\p{N}_']*(?:-[\p{L}\p{N}_]+)*)|([,;.!?:])|\S/gu;
+/** TOKEN for text of ASCII characters only, where \p{L} is [A-Za-z] and \p{N} is [0-9]: the same tokens, faster. */
+const ASCII_TOKEN = /((?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?)|([A-Za-z_][A-Za-z0-9_']*(?:-[A-Za-z0-9_]+)*)|([,;.!?:])|\S/g;
+const ASCII_TEXT = /^[\x00-\x7f]*$/;
+/** Printable ASCII except the backtick (which normalise turns into an apostrophe). */
+const PLAIN_ASCII = /^[\x20-\x5f\x61-\x7e]*$/;
 /** Abbreviated number marks whose dot is not a full stop ("no. 3", "nr. 4"). */
 const NUMBER_ABBREVIATIONS = new Set(['no', 'nr', 'num', 'pos', 'loc']);
 const NON_NUMBERS = new Map([['nan', Number.NaN], ['infinity', Number.POSITIVE_INFINITY], ['inf', Number.POSITIVE_INFINITY]]);
@@ -30,14 +35,17 @@ export function normalise(text: string, maxLength = MAX_INSTRUCTION_LENGTH): str
   if (text.length > maxLength) {
     throw new ParseError(`instruction is ${text.length.toLocaleString('en-US')} characters long; the limit is ${maxLength.toLocaleString('en-US')}`);
   }
+  // Printable ASCII without a backtick is unchanged by NFKC and holds no format, control or quote character.
+  if (PLAIN_ASCII.test(text)) return text.toLowerCase().trim();
   return text.normalize('NFKC').replace(FORMAT_CHARACTERS, '').replace(CONTROL, ' ').replace(/[’‘`]/g, "'").toLowerCase().trim();
 }
 
 /** Splits normalised text into tokens; a minus sign directly before a number makes it negative. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  TOKEN.lastIndex = 0;
-  for (let match = TOKEN.exec(text); match !== null; match = TOKEN.exec(text)) {
+  const TOKEN_RE = ASCII_TEXT.test(text) ? ASCII_TOKEN : TOKEN;
+  TOKEN_RE.lastIndex = 0;
+  for (let match = TOKEN_RE.exec(text); match !== null; match = TOKEN_RE.exec(text)) {
     const t = match[0];
     if (match[1] !== undefined) {
       const before = tokens[tokens.length - 1];
@@ -51,7 +59,7 @@ export function tokenize(text: string): Token[] {
       if (glued !== undefined && ORDINAL_SUFFIX.test(glued)) {
         // "3rd", "10th": one ordinal word.
         tokens.push({ kind: 'word', text: `${t}${glued}` });
-        TOKEN.lastIndex = end + glued.length;
+        TOKEN_RE.lastIndex = end + glued.length;
         continue;
       }
       if (glued === 'in') {
@@ -59,7 +67,7 @@ export function tokenize(text: string): Token[] {
         const minus = before?.kind === 'sym' && (before.text === '-' || before.text === '−' || before.text === '–') && text[match.index - 1] === before.text;
         if (minus) tokens.pop();
         tokens.push({ kind: 'num', text: minus ? `-${t}` : t, value: (minus ? -1 : 1) * Number(t) }, { kind: 'word', text: 'inch' });
-        TOKEN.lastIndex = end + glued.length;
+        TOKEN_RE.lastIndex = end + glued.length;
         continue;
       }
       if (glued !== undefined && !LENGTH_UNITS.has(glued) && !ANGLE_UNITS.has(glued) && !(GRID_SIZE.test(glued) && Number(t) > 0 && !t.startsWith('0'))) {
