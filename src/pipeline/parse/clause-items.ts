@@ -67,6 +67,16 @@ const LOCATION_LABELS = new Set(['position', 'pos', 'location', 'loc']);
 const SPACING_AFTER = new Set(['spacing', 'apart', 'gap', 'gaps', 'intervals', 'interval', 'pitch', 'spaced', 'between']);
 const SPACING_BEFORE = new Set(['spacing', 'spaced', 'gap', 'pitch', 'intervals', 'separation', 'every']);
 
+/** Words that may start a quantity ("a", "half", "two" …): readQuantity is tried at them. */
+const QUANTITY_WORDS = new Set(['a', 'an', 'half', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twenty', 'thirty', 'forty', 'fifty']);
+
+/** The texts of tokens[from, to) joined by single spaces. */
+function joinText(tokens: Token[], from: number, to: number): string {
+  let out = tokens[from].text;
+  for (let k = from + 1; k < to; k++) out += ` ${tokens[k].text}`;
+  return out;
+}
+
 function word(tokens: Token[], i: number): string | undefined {
   const t = tokens[i];
   return t?.kind === 'word' || t?.kind === 'sym' ? t.text : undefined;
@@ -148,7 +158,7 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
     const prev = items[items.length - 1];
 
     // Quantities (and "R by C" grid sizes).
-    if (t.kind === 'num' || (w && /^(a|an|half|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)$/.test(w))) {
+    if (t.kind === 'num' || (w && QUANTITY_WORDS.has(w))) {
       const q = readQuantity(tokens, i);
       if (q) {
         const before = word(tokens, i - 1);
@@ -425,7 +435,8 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
       }
     }
     const base = verbBase(w);
-    if (base !== undefined && !(prev?.t === 'np' && w === 'position')) {
+    const nounAfterRelation = base !== undefined && prev?.t === 'rel' ? readNounPhrase(tokens, i, true) : null;
+    if (base !== undefined && !(prev?.t === 'np' && w === 'position') && !(nounAfterRelation && nounAfterRelation.next > i + 1)) {
       items.push({ t: 'verb', word: base });
       i++;
       if (word(tokens, i) === 'up' && base === 'line') items[items.length - 1] = { t: 'verb', word: 'align' };
@@ -441,7 +452,7 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
       continue;
     }
     if (np && np.next > i) {
-      items.push({ t: 'np', np: np.np, text: tokens.slice(i, np.next).map((x) => (x as { text: string }).text).join(' ') });
+      items.push({ t: 'np', np: np.np, text: joinText(tokens, i, np.next) });
       i = np.next;
       continue;
     }

@@ -201,6 +201,8 @@ function nounContinues(tokens: Token[], k: number): boolean {
   if (matchRelation(tokens, k) !== null) return false;
   if (kind === UNKNOWN) return true;
   if (next === undefined || next.kind === 'sep') return true;
+  // "charging dock 4": a verb's base form inside a compound, before the number that names it.
+  if (next.kind === 'num' && Number.isInteger(next.value) && next.value >= 0 && readQuantity(tokens, k + 1) === null && tokens[k + 2]?.kind !== 'word') return true;
   // "the loading dock sensor": a verb's base form inside a compound, before a further noun.
   return next.kind === 'word' && (matchRelation(tokens, k + 1) !== null || COPULAS.has(next.text) || next.text === 'and' || next.text === 'or' ||
     (compoundClass(next.text) !== NEVER && compoundClass(next.text) !== VERB && nounContinues(tokens, k + 1)));
@@ -235,6 +237,15 @@ const PLURALIA_TANTUM = new Set([
 ]);
 const PLACE_MODIFIERS = new Set(['side', 'end', 'corner']);
 const DEPTH_MODIFIERS = new Set(['deep', 'shallow']);
+
+/** Whether a relation phrase with a reference ("in front of", "next to", "above") ends right before token j. */
+function relationEndsAt(tokens: Token[], j: number): boolean {
+  for (let k = Math.max(0, j - 5); k < j; k++) {
+    const rel = matchRelation(tokens, k);
+    if (rel !== null && !rel.unary && k + rel.length === j) return true;
+  }
+  return false;
+}
 const DIRECTION_MODIFIERS = new Set(['left', 'right', 'center', 'centre', 'middle', 'front', 'back', 'rear']);
 
 /** Prepositions and orientation words that never continue a compound ("the beam across …", "the cup face down"). */
@@ -329,6 +340,12 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
       continue;
     }
     if (PLAIN_ADJECTIVES.has(w) && !NOUN_FORMS.has(w)) {
+      // "the light 2 m above …", "the spare on the shelf": a describing word right after a determiner, with no
+      // noun after it (a quantity, a relation, the end), is the noun.
+      const next = tokens[j + 1];
+      if (DETERMINERS.has(wordAt(tokens, j - 1) ?? '') && (next === undefined || next.kind !== 'word' || readQuantity(tokens, j + 1) !== null || matchRelation(tokens, j + 1) !== null)) {
+        return { np: { ...np, kind: w, head: w, unknownNoun: true }, next: j + 1 };
+      }
       sawModifier = true;
       continue;
     }
@@ -355,7 +372,10 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
     // A noun, or a verb's base form right after a determiner ("the clamp", "a slide", "the stage"), or an "-ing"
     // modifier before a noun ("the washing machine"): it may start a compound.
     const afterDeterminer = DETERMINERS.has(wordAt(tokens, j - 1) ?? '');
-    const verbNoun = afterDeterminer && verbBase(w) === w && !NOT_NOUNS.has(w) && !FILLERS.has(w) && w.length > 1;
+    // "in front of dock door 2": right after a relation's closing preposition, a verb's base form that starts a
+    // compound is a noun too.
+    const afterPreposition = j === i && relationEndsAt(tokens, j) && (nounContinues(tokens, j + 1) || (tokens[j + 1]?.kind === 'num' && Number.isInteger(tokens[j + 1].value)));
+    const verbNoun = (afterDeterminer || afterPreposition) && verbBase(w) === w && !NOT_NOUNS.has(w) && !FILLERS.has(w) && w.length > 1;
     const ingModifier = sawModifier && w.endsWith('ing') && verbBase(w) !== undefined && nounContinues(tokens, j + 1);
     const known = NOUN_FORMS.has(w);
     // "the deep well plate", "a shallow tray": a depth word directly before a noun names a kind of it (its name keeps it).

@@ -15,6 +15,10 @@ const ANGLE_VERBS = new Set(['rotate', 'turn', 'spin', 'tilt', 'orient', 'align'
 /** Words after which a verb form is a noun ("a line", "a straight line", "the stack"). */
 const NOUN_CONTEXT = new Set(['a', 'an', 'the', 'straight', 'single', 'neat', 'tidy', 'long', 'short', 'one', 'each', 'every', 'this', 'that', 'its', 'their']);
 /** Words that make a clause of their own (a formation or a group relation) although they are not relations. */
+/** Prepositions closing a relation phrase: a verb form right after one is a noun ("in front of dock door 2"). */
+const PREPOSITIONS = new Set(['of', 'onto', 'into', 'beside', 'behind', 'above', 'below', 'under', 'over', 'near', 'between', 'atop', 'beneath', 'underneath']);
+/** Words after which a verb keeps its object ("… of place the …" is no phrase, but "place the box" is a clause). */
+const DETERMINER_AFTER = new Set(['the', 'a', 'an', 'it', 'them', 'this', 'that', 'these', 'those']);
 const SHAPE_WORDS = new Set(['circle', 'ring', 'triangle', 'pentagon', 'hexagon', 'octagon', 'polygon', 'apart', 'contact', 'row', 'line', 'grid', 'pyramid', 'upside', 'facing', 'upright']);
 
 /**
@@ -114,6 +118,10 @@ function splitAtVerbs(tokens: Token[]): Token[][] {
       if (prev.kind === 'word' && (prev.text === 'to' || prev.text === 'is' || prev.text === 'are' || prev.text === 'be' || MODALS.has(prev.text))) continue;
       // "in a line", "a straight line", "the pile": after an article or an adjective the word is a noun.
       if (prev.kind === 'word' && NOUN_CONTEXT.has(prev.text)) continue;
+      // "in front of dock door 2", "next to stage 3": right after a relation's preposition the word is a noun.
+      if (prev.kind === 'word' && PREPOSITIONS.has(prev.text) && !DETERMINER_AFTER.has(tokens[i + 1]?.text ?? '')) continue;
+      // "charging dock 4.": a verb form followed only by a number names an object ("dock 4"), it starts no clause.
+      if (tokens[i + 1]?.kind === 'num' && (tokens[i + 2] === undefined || tokens[i + 2].kind === 'sep')) continue;
       out.push(tokens.slice(start, i));
       start = i;
     }
