@@ -483,6 +483,12 @@ function relationClause(ctx: Context, items: Item[]): boolean {
       if (it.np.pronoun === 'it' && it.text === 'it' && ownSubject && (focusBefore.length > 0 || ctx.prevTargets.length > 0)) {
         return focusBefore.length > 0 ? [...focusBefore] : ctx.prevTargets.slice(-1);
       }
+      // "tote 5 goes right of tote 4, touching it": with the subject carried over from the previous clause, "it"
+      // is never that subject (that would be "itself") but the previous clause's reference object.
+      if (it.np.pronoun === 'it' && it.text === 'it' && !ownSubject && ctx.prevTargets.length > 0) {
+        const named = resolve(ctx, it);
+        if (named.length === 1 && subjects.includes(named[0])) return ctx.prevTargets.slice(-1);
+      }
       // "… on its left and the yellow cube on its right": a second "its" names what the first one did.
       if (it.np.pronoun === 'it' && it.text === 'its') {
         ctx.possessive = ownSubject && ctx.prevPossessive.length > 0 ? [...ctx.prevPossessive] : resolve(ctx, it);
@@ -719,7 +725,11 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
     ctx.constraints = ctx.constraints.filter((c) => !ctx.toolHolds.has(c) || !contained.has(c.targets[0]));
   }
   // Entities referenced by no constraint (a noun read but never related) are dropped.
-  const used = new Set(ctx.constraints.flatMap((c) => [c.subject, ...c.targets]));
+  const used = new Set<string>();
+  for (const c of ctx.constraints) {
+    used.add(c.subject);
+    for (const t of c.targets) used.add(t);
+  }
   const entities = registry.entities.filter((e) => used.has(e.name));
   // A container is sized to hold what the instruction puts in it: one the lexicon does not know (its default 8 cm
   // cube would make "the vial in the holder" impossible) silently, a known one whose default size cannot hold
