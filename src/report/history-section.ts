@@ -14,12 +14,19 @@ import { openHistoryStore, resolveStoreLocation } from '../history/store.js';
 import { metricHistoryTable, stepsTable, type HistoryTable } from '../history/tables.js';
 import { pct } from '../format/numbers.js';
 import type { ChartFile } from './charts/canvas.js';
+import { assertKnownMetrics, namesMetric } from '../gate/metric-names.js';
 import { markdownTable } from './markdown.js';
 import { mdCode, mdText } from './markdown-text.js';
 import type { BenchReport } from './types.js';
 
 /** Newest commits per metric shown in the section's tables (the charts show every commit). */
 export const HISTORY_SECTION_LAST = 10;
+
+/**
+ * The metrics that get a trend chart unless the user names others: the gate's headline figures — batched
+ * throughput, single-stream median latency and success rate per category. Every metric keeps its table.
+ */
+export const HEADLINE_HISTORY_METRICS: readonly string[] = Object.freeze(['throughput.*.instructionsPerSecond', 'latency.*.median', 'quality.*.successRate']);
 
 /** Which store to read, resolved as every `gasm history` command resolves it: `db`, else GASM_DB, else the default path. */
 export interface HistorySource {
@@ -45,6 +52,8 @@ export interface HistorySection {
   failure: string | null;
   /** Every metric id the reports give. */
   metricIds: string[];
+  /** What chooses the metrics that get a trend chart (ids, prefixes or patterns with `*` for one segment). */
+  chartMetrics: readonly string[];
   metrics: MetricHistorySection[];
   /** Readable line of each machine the metrics' histories hold, by fingerprint. */
   machines: Map<string, string>;
@@ -77,14 +86,31 @@ function describeLocation(source: HistorySource): string {
   return where.kind === 'postgres' ? redactUrl(where.value) : where.value;
 }
 
+/** Options of {@link historySection}. */
+export interface HistorySectionOptions {
+  /** Draw trend charts. */
+  charts: boolean;
+  /**
+   * Which metrics get a chart (`--history-metric`): ids, prefixes or patterns with `*` for one segment; empty or
+   * absent: {@link HEADLINE_HISTORY_METRICS}.
+   */
+  chartMetrics?: readonly string[];
+  /** Newest commits per table. */
+  last?: number;
+}
+
 /**
  * Reads the history of every metric the reports give (all branches, every machine, as `gasm history show`
- * without filters). With `charts`, draws each recorded metric's trend chart. Never throws for the store: a
- * store that cannot be opened or read gives `failure` and a warning.
+ * without filters). With `charts`, draws the trend chart of each recorded metric that `chartMetrics` names.
+ * Throws ConfigError only for a `chartMetrics` name that matches no metric of the reports; never for the store:
+ * a store that cannot be opened or read gives `failure` and a warning.
  */
-export async function historySection(reports: readonly BenchReport[], source: HistorySource, options: { charts: boolean; last?: number }): Promise<HistorySection> {
+export async function historySection(reports: readonly BenchReport[], source: HistorySource, options: HistorySectionOptions): Promise<HistorySection> {
   const metricIds = [...new Set(reports.flatMap((r) => metricsOfReport(r).map((m) => m.id)))].sort();
-  const section: HistorySection = { location: describeLocation(source), failure: null, metricIds, metrics: [], machines: new Map(), charts: [], warnings: [] };
+  const chosen = options.chartMetrics ?? [];
+  assertKnownMetrics('--history-metric', chosen, metricIds, 'of the rendered reports');
+  const chartMetrics = chosen.length > 0 ? chosen : HEADLINE_HISTORY_METRICS;
+  const section: HistorySection = { location: describeLocation(source), failure: null, metricIds, chartMetrics, metrics: [], machines: new Map(), charts: [], warnings: [] };
   let store;
   try {
     store = await openHistoryStore(resolveStoreLocation(source.db, source.env ?? process.env, source.cwd ?? process.cwd()), { create: false });
@@ -102,7 +128,7 @@ export async function historySection(reports: readonly BenchReport[], source: Hi
       const history = await metricHistory(store, id, {});
       for (const m of history.series.machines) section.machines.set(m.machine, labels.get(m.machine) ?? '');
       let chart: string | null = null;
-      if (trendChartPng) {
+      if (trendChartPng && chartMetrics.some((key) => namesMetric(key, id))) {
         chart = `history-${safeFileStem(id)}.png`;
         const title = `${oneLine(history.metric.label)}: ${history.metric.statistic} with 95% interval by commit`;
         const subtitle = `${history.runs} runs · ${history.series.commits.length} commits · all branches`;
@@ -137,6 +163,10 @@ export function historyMarkdown(h: HistorySection, charts: HistoryChartMode): st
     '',
   );
   if (h.failure !== null) out.push(`**Incomplete:** ${mdText(h.failure)}`, '');
+  const charted = h.metrics.filter((m) => m.chart !== null).length;
+  if (charts !== 'none' && h.metrics.length > 0) {
+    out.push(`Trend charts: ${charted} metric${charted === 1 ? '' : 's'}, those matching ${h.chartMetrics.map(mdCode).join(', ')} (\`--history-metric\` chooses others).`, '');
+  }
   if (h.machines.size > 0) {
     out.push(markdownTable(['fingerprint', 'machine'], [...h.machines].map(([fp, label]) => [fp.slice(0, 8), oneLine(label) || fp])), '');
   }

@@ -11,7 +11,7 @@ import { comparisonChart } from './charts/comparison.js';
 import { comparisonLabels } from './comparison-labels.js';
 import { systemTimelineChart } from './charts/system-timeline.js';
 import { viewOf } from './charts/theme.js';
-import { historyMarkdown, historySection, type HistorySource } from './history-section.js';
+import { historyMarkdown, historySection, type HistorySectionOptions, type HistorySource } from './history-section.js';
 import { reportHtml } from './html.js';
 import { reportMarkdown } from './markdown.js';
 import { mdCode, mdText } from './markdown-text.js';
@@ -58,7 +58,7 @@ function zipLabels(inputs: RenderInput[]): { label: string; report: BenchReport 
  * last when Markdown is asked for) and warnings for the reader (incomplete runs, charts skipped).
  * Throws IoError when a file cannot be written; a job summary (GITHUB_STEP_SUMMARY) that cannot be written is a warning.
  */
-export async function renderReports(inputs: RenderInput[], options: { outDir: string; formats: readonly ReportFormat[]; history?: HistorySource }): Promise<{ files: string[]; warnings: string[] }> {
+export async function renderReports(inputs: RenderInput[], options: { outDir: string; formats: readonly ReportFormat[]; history?: HistorySource & Pick<HistorySectionOptions, 'chartMetrics'> }): Promise<{ files: string[]; warnings: string[] }> {
   const files: string[] = [];
   const warnings: string[] = [];
   const images = new Map<string, Buffer>();
@@ -92,7 +92,7 @@ export async function renderReports(inputs: RenderInput[], options: { outDir: st
   }
   if (options.history) {
     // `--history`: a store that cannot be read is a warning and a section saying so, never a failed report.
-    const history = await historySection(inputs.map((i) => i.report), options.history, { charts: needCharts });
+    const history = await historySection(inputs.map((i) => i.report), options.history, { charts: needCharts, chartMetrics: options.history.chartMetrics });
     warnings.push(...history.warnings);
     for (const c of history.charts) images.set(c.name, c.png);
     htmlSections.push(historyMarkdown(history, 'embed'));

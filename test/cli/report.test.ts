@@ -45,3 +45,14 @@ test('gasm report exits 2 with one line naming the problem', async () => {
   assert.ok(unwritable.stderr.includes(join(blocker, 'out')), unwritable.stderr);
   assert.equal(unwritable.stdout, '');
 });
+
+test('gasm report --history-metric naming no metric of the reports exits 2 and writes nothing', async () => {
+  const { dir, path } = await reportFile();
+  const out = join(dir, 'out');
+  const res = await runCli(['report', path, '--format', 'md', '--out', out, '--history', '--db', join(dir, 'none.db'), '--history-metric', 'latency.*.p99', '--history-metric', 'latncy']);
+  assert.equal(res.code, 2, res.stdout + res.stderr);
+  assert.match(res.stderr, /^gasm: --history-metric names no metric of the rendered reports: 'latncy'; metric ids start with latency/);
+  assert.deepEqual(await readdir(out), []);
+  const help = await runCli(['report', '--help']);
+  assert.match(help.stdout, /--history-metric <pattern>/);
+});

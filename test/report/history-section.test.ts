@@ -2,8 +2,10 @@
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { ConfigError } from '../../src/errors.js';
+import { figureOf } from '../../src/history/metric-interval.js';
 import { openHistoryStore } from '../../src/history/store.js';
 import { renderReports } from '../../src/report/render.js';
 import { at, makeEntry, noise } from '../history/entries.js';
@@ -60,5 +62,30 @@ describe('renderReports with history', () => {
     const { warnings } = await renderReports([{ path: 'r.json', report: makeSampleReport() }], { outDir: out, formats: ['md'], history: { env: { GASM_DB: db } } });
     assert.deepEqual(warnings, []);
     assert.match(await readFile(join(out, 'summary.md'), 'utf8'), /`throughput\.simple\.instructionsPerSecond`/);
+  });
+
+  it('draws trend charts for the headline metrics only, unless --history-metric names others; every metric keeps its table', async () => {
+    const store3 = join(dir, 'three.db');
+    const store = await openHistoryStore(store3, { create: true });
+    for (let c = 0; c < 6; c++) {
+      const entry = makeEntry({ id: `m${c}`, commit: `${c}`.padEnd(40, 'b'), createdAt: at(c) });
+      const p99 = { kind: 'samples' as const, id: 'latency.simple.p99', label: 'p99 latency simple', unit: 'ms', direction: 'lower' as const, statistic: 'median' as const, samples: [5, 5.1, 4.9, 5, 5.2], unitOfIndependence: 'run' as const };
+      entry.metrics.push({ metric: p99, figure: figureOf(p99) });
+      await store.record(entry);
+    }
+    await store.close();
+    const render = (name: string, chartMetrics?: string[]) => renderReports([{ path: 'r.json', report: makeSampleReport() }], { outDir: join(dir, name), formats: ['png', 'md'], history: { db: store3, chartMetrics } });
+    const charts = (files: string[]) => files.map((f) => basename(f)).filter((f) => /^history-.*\.png$/.test(f)).sort();
+
+    const headline = await render('headline');
+    assert.deepEqual(charts(headline.files), ['history-quality.simple.successRate.png', 'history-throughput.simple.instructionsPerSecond.png']);
+    const md = await readFile(join(dir, 'headline', 'summary.md'), 'utf8');
+    assert.match(md, /## p99 latency simple: `latency\.simple\.p99`/, 'the p99 metric keeps its table');
+    assert.match(md, /Trend charts: 2 metrics, those matching `throughput\.\*\.instructionsPerSecond`, `latency\.\*\.median`, `quality\.\*\.successRate`/);
+
+    const chosen = await render('chosen', ['latency.*.p99', 'quality.simple']);
+    assert.deepEqual(charts(chosen.files), ['history-latency.simple.p99.png', 'history-quality.simple.successRate.png']);
+
+    await assert.rejects(render('unknown', ['latency.*.p99', 'latncy.simple']), (e: Error) => e instanceof ConfigError && /--history-metric names no metric of the rendered reports: 'latncy\.simple'; metric ids start with latency, memory/.test(e.message));
   });
 });

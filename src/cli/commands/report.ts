@@ -5,12 +5,15 @@ import { removeTempFilesSync } from '../../io/temp-files.js';
 import { assertWritableDir } from '../../report/atomic-write.js';
 import { loadReport } from '../../report/load.js';
 import { clearStaleOutputs } from '../../report/output-folder.js';
+import { HEADLINE_HISTORY_METRICS } from '../../report/history-section.js';
 import { REPORT_FORMATS, renderReports, type ReportFormat } from '../../report/render.js';
 import { slimSamples } from '../../report/slim-report.js';
 import type { BenchReport } from '../../report/types.js';
 import { action } from '../action.js';
 import { EXIT } from '../exit-codes.js';
 import { parseChoice } from '../parse-options.js';
+
+const collect = (value: string, previous: string[]) => [...previous, value];
 
 /** With more reports than this, long raw sample arrays are kept as 0.1%-step quantiles (src/report/slim-report.ts). */
 export const FULL_SAMPLES_UP_TO = 1;
@@ -25,6 +28,7 @@ export function register(program: Command): void {
     .option('-f, --format <list>', `comma-separated: ${REPORT_FORMATS.join(',')}`, REPORT_FORMATS.join(','))
     .option('--history', 'add a History section: each metric over commits, its trend chart and detected steps')
     .option('--db <path|url>', 'history store read with --history (default: $GASM_DB, else .gasm/history.db)')
+    .option('--history-metric <pattern>', `with --history, draw trend charts for these metrics: an id, a prefix or a pattern with * for one segment (repeatable; default: ${HEADLINE_HISTORY_METRICS.join(', ')}); a name matching no metric is refused`, collect, [])
     .addHelpText('after', [
       '',
       'Charts: one set per suite a report holds; several reports: a comparison chart too, files prefixed 1-, 2-, ….',
@@ -32,7 +36,8 @@ export function register(program: Command): void {
       'A reused --out folder: files the previous `gasm report` wrote there and this one did not are removed',
       '(listed in .gasm-report-files.json); other files are never deleted. With several reports, raw sample',
       'arrays longer than 1,001 values are kept as their 0.1%-step quantiles, to bound memory.',
-      'With --history, a History section is added (a store that cannot be read is a warning, not a failure).',
+      'With --history, a History section is added (a store that cannot be read is a warning, not a failure): a table',
+      'of recent figures for every metric, trend charts for the headline ones (or those --history-metric names).',
       'Exit status: 0 written; 2 unreadable or invalid report, unknown format, unusable folder; 3 a write failed;',
       '130 interrupted (temp files removed).',
       '',
@@ -40,9 +45,10 @@ export function register(program: Command): void {
       '  gasm report reports/latest.json',
       '  gasm report reports/main.json reports/latest.json --out reports/compare     # a comparison chart too',
       '  gasm report reports/latest.json -f md --out reports/ci                    # summary.md only',
+      '  gasm report reports/latest.json --history --history-metric \'latency.*.p99\' --history-metric parallel.'
     ].join('\n'))
     .action(
-      action(async (paths: string[], flags: { out?: string; format: string; history?: boolean; db?: string }) => {
+      action(async (paths: string[], flags: { out?: string; format: string; history?: boolean; db?: string; historyMetric: string[] }) => {
         const formats = [...new Set(flags.format.split(',').map((f) => parseChoice('--format', f.trim(), REPORT_FORMATS)))] as ReportFormat[];
         const slim = paths.length > FULL_SAMPLES_UP_TO;
         const inputs: { path: string; report: BenchReport }[] = [];
@@ -61,8 +67,10 @@ export function register(program: Command): void {
         };
         process.on('SIGINT', onSigint);
         try {
-          const { files, warnings } = await renderReports(inputs, { outDir, formats, ...(flags.history ? { history: { db: flags.db } } : {}) });
+          const history = flags.history ? { history: { db: flags.db, chartMetrics: flags.historyMetric } } : {};
+          const { files, warnings } = await renderReports(inputs, { outDir, formats, ...history });
           if (flags.db !== undefined && !flags.history) warnings.push('--db is read only with --history; no History section written');
+          if (flags.historyMetric.length > 0 && !flags.history) warnings.push('--history-metric is read only with --history; no History section written');
           const { removed, unknown } = await clearStaleOutputs(outDir, files);
           for (const w of warnings) process.stderr.write(`gasm: warning: ${w}\n`);
           if (removed.length > 0) process.stderr.write(`gasm: removed ${removed.length} file(s) an earlier gasm report wrote to ${outDir}: ${removed.map((p) => basename(p)).join(', ')}\n`);
