@@ -28,7 +28,7 @@ const PHRASES: Entry[] = [
   ['in front of', 'front'], ['at the front of', 'front'], ['ahead of', 'front'],
   ['behind', 'behind'], ['in back of', 'behind'], ['at the back of', 'behind'], ['at the rear of', 'behind'], ['back of', 'behind'],
   ['near to', 'near'], ['near', 'near'], ['nearby', 'near'], ['next to', 'near'], ['close to', 'near'], ['closer to', 'near'],
-  ['close by', 'near'], ['beside', 'near'], ['besides', 'near'], ['adjacent to', 'near'], ['by the side of', 'near'], ['alongside', 'near'],
+  ['close by', 'near'], ['by', 'near'], ['beside', 'near'], ['besides', 'near'], ['adjacent to', 'near'], ['by the side of', 'near'], ['alongside', 'near'],
   ['far away from', 'far'], ['far from', 'far'], ['away from', 'far'], ['distant from', 'far'], ['clear of', 'far'], ['apart from', 'far'],
   ['at a distance of', 'distance'], ['from', 'distance'],
   ['in contact with', 'touching'], ['touching', 'touching'], ['touches', 'touching'], ['touch', 'touching'], ['against', 'touching'],
@@ -89,6 +89,9 @@ const ARRANGEMENT_AFTER_ARTICLE = new Set([
 /** Adjectives that may stand between the article and the arrangement word: "in a straight line", "in a neat row". */
 const ARRANGEMENT_ADJECTIVES = new Set(['straight', 'single', 'neat', 'tidy', 'perfect', 'regular', 'even', 'tight', 'loose', 'long', 'short', 'small', 'large', 'big', 'wide', 'horizontal', 'vertical', 'perfectly', 'evenly', 'equally', 'spaced']);
 
+/** Determiners after which "by" names a place next to an object ("by the door", "by its bowl"). */
+const BY_OBJECT = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their', 'my', 'your', 'our']);
+
 /** Longest relation phrase starting at token i, or null. */
 export function matchRelation(tokens: Token[], i: number): RelationMatch | null {
   let node: Node | undefined = ROOT;
@@ -105,6 +108,8 @@ export function matchRelation(tokens: Token[], i: number): RelationMatch | null 
   }
   if (!best) return null;
   const [phrase, type, unary] = best;
+  // "by the door" is near it; "by 15 cm", "by 45 degrees", "2 by 3" are no relation.
+  if (phrase === 'by' && !BY_OBJECT.has(tokens[i + 1]?.kind === 'word' ? tokens[i + 1].text : '')) return null;
   if (phrase === 'in') {
     const next = tokens[i + 1];
     const after = tokens[i + 2];
