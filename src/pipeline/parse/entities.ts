@@ -375,7 +375,11 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
     // "in front of dock door 2": right after a relation's closing preposition, a verb's base form that starts a
     // compound is a noun too.
     const afterPreposition = j === i && relationEndsAt(tokens, j) && (nounContinues(tokens, j + 1) || (tokens[j + 1]?.kind === 'num' && Number.isInteger(tokens[j + 1].value)));
-    const verbNoun = (afterDeterminer || afterPreposition) && verbBase(w) === w && !NOT_NOUNS.has(w) && !FILLERS.has(w) && w.length > 1;
+    // "the two clamps", "3 presses", "the clamps": a verb's -s form after a count or a determiner is a plural noun.
+    const base = verbBase(w);
+    const pluralVerbNoun = base !== undefined && base !== w && (w === `${base}s` || w === `${base}es`) && !NOT_NOUNS.has(base) &&
+      (afterDeterminer || (np.count !== undefined && (tokens[j - 1]?.kind === 'num' || NUMBER_WORDS.has(wordAt(tokens, j - 1) ?? ''))));
+    const verbNoun = ((afterDeterminer || afterPreposition) && base === w && !NOT_NOUNS.has(w) && !FILLERS.has(w) && w.length > 1) || pluralVerbNoun;
     const ingModifier = sawModifier && w.endsWith('ing') && verbBase(w) !== undefined && nounContinues(tokens, j + 1);
     const known = NOUN_FORMS.has(w);
     // "the deep well plate", "a shallow tray": a depth word directly before a noun names a kind of it (its name keeps it).
@@ -419,7 +423,9 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
       }
       const plural = /s$/.test(last) && !/(ss|us|is|as|os)$/.test(last) && last.length > 3 && ((np.count ?? 0) > 1 || np.all || np.other || np.count === undefined) &&
         !(PLURALIA_TANTUM.has(last) && np.count === undefined && !np.all);
-      const head = joinHead(modifiers, plural ? last.slice(0, -1) : last);
+      // "presses" → press: a plural whose singular is a verb's base form takes that form.
+      const asVerb = plural ? verbBase(last) : undefined;
+      const head = joinHead(modifiers, plural ? (asVerb !== undefined && asVerb !== last && (last === `${asVerb}es` || last === `${asVerb}s`) ? asVerb : last.slice(0, -1)) : last);
       return withLabel(tokens, k, { ...np, kind: head, head, plural, unknownNoun: true });
     }
     return colourAsNoun(tokens, j, np);
