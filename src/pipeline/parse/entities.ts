@@ -311,6 +311,8 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
       sawModifier = true;
       continue;
     }
+    // "zero crates": a count, refused like "0 crates", never a name.
+    if (w === 'zero' && isWord(tokens[j + 1])) checkCount(w, 0, tokens[j + 1].text);
     const number = NUMBER_WORDS.get(w);
     if (number !== undefined && Number.isInteger(number) && number >= 2) {
       np.count = number;

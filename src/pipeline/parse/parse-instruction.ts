@@ -519,6 +519,13 @@ function relationClause(ctx: Context, items: Item[]): boolean {
       // "on the floor", "above the ground": relative to the ground plane.
       for (const s of subjects) add(ctx, type, s, [], parameters);
     } else if (targets.length === 0) {
+      // "hurry up", "speed up": with no verb, a bare word the lexicon does not know before a direction particle is
+      // no object being moved.
+      const subjectItems = items.slice(0, at).filter((it): it is NpItem => it.t === 'np');
+      if (rel.unary && !items.some((it) => it.t === 'verb' || it.t === 'pick') && subjectItems.length > 0 &&
+        subjectItems.every((it) => it.np.unknownNoun && it.text === it.np.head)) {
+        throw new ParseError(`no object to move '${rel.phrase}' in ${quote(ctx.source)} ('${subjectItems[0].text}' is neither an object nor a verb)`);
+      }
       if (!WORLD_RELATIONS.has(type) || !rel.unary) {
         if (rel.unary) continue;
         throw new ParseError(`'${rel.phrase}' needs a reference object in ${quote(ctx.source)}`);
