@@ -152,10 +152,22 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
   const unknown: string[] = [];
   let i = 0;
   let atLeast = false;
+  /** "clockwise" before its angle ("clockwise by 90 degrees"): the sign the next angle takes. */
+  let sense: { sign: number; word: string } | undefined;
   while (i < tokens.length) {
     const t = tokens[i];
     const w = word(tokens, i);
     const prev = items[items.length - 1];
+
+    // "90° clockwise" (seen from the axis' positive end, from above for z): a negative rotation; "anticlockwise",
+    // "counterclockwise": positive. With no angle in the clause the word is not honoured (the clause fails).
+    const turn = w === undefined ? undefined : w === 'clockwise' || w === 'cw' ? -1 : w === 'counterclockwise' || w === 'anticlockwise' || w === 'ccw' ? 1 : undefined;
+    if (turn !== undefined) {
+      if (prev?.t === 'qty' && prev.kind === 'angle') prev.value = turn * Math.abs(prev.value);
+      else sense = { sign: turn, word: w! };
+      i++;
+      continue;
+    }
 
     // Quantities (and "R by C" grid sizes).
     if (t.kind === 'num' || (w && QUANTITY_WORDS.has(w))) {
@@ -167,7 +179,9 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
         const spacing = q.kind === 'length' && (betweenThem || (after !== undefined && SPACING_AFTER.has(after) && after !== 'between') || (before !== undefined && SPACING_BEFORE.has(before)) || (word(tokens, i - 2) !== undefined && SPACING_BEFORE.has(word(tokens, i - 2)!) && before === 'of'));
         const measure = q.kind !== 'length' ? undefined : before === 'radius' || after === 'radius' || (before === 'of' && word(tokens, i - 2) === 'radius') ? 'radius'
           : before === 'diameter' || after === 'diameter' || (before === 'of' && word(tokens, i - 2) === 'diameter') ? 'diameter' : undefined;
-        items.push({ t: 'qty', kind: q.kind, value: q.value, spacing: spacing && measure === undefined, atLeast, ...(measure ? { measure } : {}) });
+        const signed = q.kind === 'angle' && sense ? sense.sign * Math.abs(q.value) : q.value;
+        if (q.kind === 'angle') sense = undefined;
+        items.push({ t: 'qty', kind: q.kind, value: signed, spacing: spacing && measure === undefined, atLeast, ...(measure ? { measure } : {}) });
         atLeast = false;
         i += q.length;
         if (spacing && after && SPACING_AFTER.has(after)) i++;
@@ -459,5 +473,6 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
     if (!FILLERS.has(w) && !COPULAS.has(w) && !EVENNESS.has(w) && !['and', 'or', 'with', 'by', 'for', 'as', 'at', 'from', 'of', 'using', 'into', 'in', 'precise', 'precisely', 'sequence', 'orientation', 'radius', 'diameter'].includes(w)) unknown.push(w);
     i++;
   }
+  if (sense) unknown.push(sense.word);
   return { items, unknown };
 }

@@ -53,7 +53,7 @@ const NOT_NOUNS = new Set([
   'collision', 'collisions', 'position', 'again', 'corner', 'corners', 'edge', 'edges', 'perimeter', 'border', 'rim', 'sides', 'ends',
   'circle', 'triangle', 'pentagon', 'hexagon', 'octagon', 'polygon', 'formation', 'pattern', 'arrangement', 'layout', 'shape', 'spacing',
   'rows', 'lines', 'columns', 'circles', 'stacks', 'piles', 'towers', 'grids', 'layers', 'layer', 'tiers', 'tier', 'own', 'high', 'deep', 'wide',
-  'neat', 'neatly', 'tidy', 'space', 'spaced', 'together', 'equal', 'even', 'evenly', 'equally', 'uniform', 'uniformly', 'regular', 'regularly', 'straight', 'contact', 'each', 'another', 'also', 'please', 'now', 'firmly', 'neatly', 'carefully', 'x-axis', 'y-axis', 'z-axis',
+  'clockwise', 'counterclockwise', 'anticlockwise', 'neat', 'neatly', 'tidy', 'space', 'spaced', 'together', 'equal', 'even', 'evenly', 'equally', 'uniform', 'uniformly', 'regular', 'regularly', 'straight', 'contact', 'each', 'another', 'also', 'please', 'now', 'firmly', 'neatly', 'carefully', 'x-axis', 'y-axis', 'z-axis',
 ]);
 
 const EXPLICIT = /^([\p{L}]+(?:_[\p{L}]+)*)_([\p{L}\d]+)$/u;
@@ -253,7 +253,7 @@ const NOT_IN_COMPOUNDS = new Set([
   'across', 'through', 'thru', 'via', 'toward', 'towards', 'before', 'after', 'until', 'till', 'per', 'like', 'face', 'facedown', 'faceup',
   'inverted', 'sideways', 'diagonal', 'tilted', 'slanted', 'angled', 'mirrored', 'flipped', 'staggered', 'offset', 'halfway', 'midpoint',
   'north', 'south', 'east', 'west', 'lengthwise', 'crosswise', 'first', 'last', 'next', 'instead', 'too', 'either', 'neither', 'nor',
-  'in', 'on', 'at', 'by', 'contact',
+  'in', 'on', 'at', 'by', 'contact', 'clockwise', 'counterclockwise', 'anticlockwise', 'cw', 'ccw',
 ]);
 
 /** Could this word stand as an unknown noun? */
