@@ -4,14 +4,42 @@
  * and the JSON Schema the loader validates against is the schema itself. Suites build their result schemas
  * from these pieces; `schema.ts` assembles the whole report from the registry.
  */
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Type, type Static, type TProperties, type TSchema } from '@sinclair/typebox';
 
-const num = (description: string) => Type.Number({ description });
-const int = (description: string) => Type.Integer({ description });
-const str = (description: string) => Type.String({ description });
+// Field builders: every field of the report is described where it is declared, and a field in a unit says so
+// the same way everywhere ("…, ms"). Suites build their result schemas from these.
+
+/** A number, described. */
+export const num = (description: string) => Type.Number({ description });
+/** An integer, described. */
+export const int = (description: string) => Type.Integer({ description });
+/** A count: an integer ≥ 0, described. */
+export const count = (description: string) => Type.Integer({ minimum: 0, description });
+/** A string, described. */
+export const str = (description: string) => Type.String({ description });
+/** A builder of numbers in `unit`: the description ends with ", <unit>". */
+export const inUnit = (unit: string) => (description: string) => Type.Number({ description: `${description}, ${unit}` });
+/** Milliseconds. */
+export const ms = inUnit('ms');
+/** Bytes. */
+export const bytes = inUnit('bytes');
+/** Instructions per second. */
+export const rate = inUnit('instructions/s');
+/** Raw samples: numbers, in the order measured. */
+export const samples = (description: string) => Type.Array(Type.Number(), { description });
+/** A value or null (what null means belongs in the description). */
+export const nullable = <T extends TSchema>(schema: T, description?: string) =>
+  Type.Union([schema, Type.Null()], description === undefined ? {} : { description });
 
 /** A [lower, upper] interval. */
 export const Interval = (description: string) => Type.Tuple([Type.Number(), Type.Number()], { description });
+
+/**
+ * A figure with its 95% interval, `{ value, ci95 }`, plus any fields that say what it compares (`extra`,
+ * before them). The one shape for a derived figure and its interval.
+ */
+export const Estimate = <P extends TProperties = {}>(parts: { value: string; ci95: string; extra?: P }, description?: string) =>
+  Type.Object({ ...(parts.extra ?? ({} as P)), value: num(parts.value), ci95: Interval(parts.ci95) }, description === undefined ? {} : { description });
 
 /** A record keyed by user-given names (categories): own properties only, no prototype names trusted. */
 export const NamedRecord = <T extends TSchema>(value: T, description: string) => Type.Record(Type.String(), value, { description });
@@ -68,7 +96,7 @@ export const GpuSchema = Type.Object(
   {
     vendor: str('GPU vendor'),
     model: str('GPU model'),
-    memoryMb: Type.Union([Type.Number(), Type.Null()], { description: 'GPU memory, MB (null when unknown)' }),
+    memoryMb: nullable(Type.Number(), 'GPU memory, MB (null when unknown)'),
   },
   { description: 'one GPU as systeminformation sees it' },
 );
@@ -90,15 +118,15 @@ export const TimelineSampleSchema = Type.Object(
   {
     t: num('ms since the run started'),
     cpu: num('average CPU load over all cores, percent'),
-    cpuPerCore: Type.Array(Type.Number(), { description: 'CPU load per core, percent' }),
+    cpuPerCore: samples('CPU load per core, percent'),
     memUsedBytes: num('system memory in use, bytes'),
     memTotalBytes: num('total system memory, bytes'),
     rssBytes: num('resident set size of the gasm process, bytes'),
     heapUsedBytes: num('JS heap of the main thread, bytes (published between runs)'),
     gpus: Type.Array(
       Type.Object({
-        utilization: Type.Union([Type.Number(), Type.Null()], { description: 'GPU utilisation, percent' }),
-        memoryUsedMb: Type.Union([Type.Number(), Type.Null()], { description: 'GPU memory used, MB' }),
+        utilization: nullable(Type.Number(), 'GPU utilisation, percent'),
+        memoryUsedMb: nullable(Type.Number(), 'GPU memory used, MB'),
       }),
       { description: 'per GPU' },
     ),
@@ -111,7 +139,7 @@ export const CaseMarkSchema = Type.Object(
     suite: str('suite that ran the case'),
     case: str('the case: a category, a batch size, a load step'),
     startMs: num('ms since the run started when the case began'),
-    endMs: Type.Union([Type.Number(), Type.Null()], { description: 'ms since the run started when the case ended (null: never ended, e.g. interrupted)' }),
+    endMs: nullable(Type.Number(), 'ms since the run started when the case ended (null: never ended, e.g. interrupted)'),
   },
   { description: 'the span of one case on the timeline, so charts can shade it' },
 );
@@ -144,7 +172,7 @@ export const ConfigSchema = Type.Object(
     suite: str('what `gasm bench` was asked to run: a suite name or "all"'),
     backend: str('tfjs backend used'),
     model: ModelConfigSchema,
-    runs: Type.Union([Type.Integer(), Type.Null()], { description: 'exact measured runs per case, or null for adaptive' }),
+    runs: nullable(Type.Integer(), 'exact measured runs per case, or null for adaptive'),
     warmup: int('fewest unmeasured warm-up runs per case'),
     warmupTimeMs: num('least warm-up time per case, ms'),
     warmupMaxMs: Type.Optional(num('most warm-up time per case, ms: past warmupTimeMs, warm-up went on until CPU time per run stopped falling (0: off)')),
@@ -152,9 +180,9 @@ export const ConfigSchema = Type.Object(
     targetCiWidth: Type.Optional(num('adaptive runs: extra runs while the median’s 95% interval is wider than this share of the median (0: off)')),
     maxTimeMs: Type.Optional(num('adaptive runs: measured-time budget per case for those extra runs, ms')),
     categories: Type.Array(Type.String(), { description: 'instruction sets of the run (--category / --suite-file)' }),
-    suiteFile: Type.Union([Type.String(), Type.Null()], { description: 'the user’s instruction file, or null' }),
+    suiteFile: nullable(Type.String(), 'the user’s instruction file, or null'),
     sampleIntervalMs: num('system sampler interval, ms'),
-    timeoutMs: Type.Union([Type.Number(), Type.Null()], { description: 'per-instruction time limit, ms, or null' }),
+    timeoutMs: nullable(Type.Number(), 'per-instruction time limit, ms, or null'),
     suites: NamedRecord(Type.Record(Type.String(), Type.Unknown()), 'each suite’s own validated options, keyed by suite name'),
   },
   { description: 'the configuration the run used' },
@@ -186,25 +214,20 @@ export type StageBreakdownData = Static<typeof StageBreakdownSchema>;
 export const QualitySchema = Type.Object(
   {
     successRate: num('successful responses / all responses'),
-    meanConfidence: Type.Union([Type.Number(), Type.Null()], { description: 'mean confidence of successful responses (null: none succeeded)' }),
-    constraintSatisfactionRate: Type.Union([Type.Number(), Type.Null()], {
-      description: 'satisfied / all constraints of successful responses only (null: no successful response had a constraint)',
-    }),
-    meanIterations: Type.Union([Type.Number(), Type.Null()], { description: 'mean solver iterations of successful responses' }),
+    meanConfidence: nullable(Type.Number(), 'mean confidence of successful responses (null: none succeeded)'),
+    constraintSatisfactionRate: nullable(Type.Number(), 'satisfied / all constraints of successful responses only (null: no successful response had a constraint)'),
+    meanIterations: nullable(Type.Number(), 'mean solver iterations of successful responses'),
     responses: int('responses counted'),
     successes: int('successful responses'),
     constraints: int('constraints of successful responses'),
     satisfiedConstraints: int('satisfied constraints of successful responses'),
-    supportMargin: Type.Union(
-      [
-        Type.Object({
-          responses: int('successful responses with a supported object (margin not null)'),
-          median: num('median margin: how far inside its support each footprint lies, fraction of the support’s half-width'),
-          shareAtLeastQuarter: num('share of those responses with margin ≥ 0.25'),
-        }),
-        Type.Null(),
-      ],
-      { description: 'support margins of successful responses, or null when no response reported one' },
+    supportMargin: nullable(
+      Type.Object({
+        responses: int('successful responses with a supported object (margin not null)'),
+        median: num('median margin: how far inside its support each footprint lies, fraction of the support’s half-width'),
+        shareAtLeastQuarter: num('share of those responses with margin ≥ 0.25'),
+      }),
+      'support margins of successful responses, or null when no response reported one',
     ),
   },
   { description: 'quality of the answers, counted over successful responses only where it says so' },

@@ -7,7 +7,7 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import type { ResultOf } from '../suites/contract.js';
 import { SUITE_LIST, SUITES } from '../suites/registry.js';
-import { ConfigSchema, OutcomeSchema, SystemSchema, TimelineSchema, WarningSchema } from './schema-common.js';
+import { ConfigSchema, nullable, num, OutcomeSchema, str, SystemSchema, TimelineSchema, WarningSchema } from './schema-common.js';
 
 /** Version of the report format. 2: suites on the Suite contract, single-stream latency, outcomes per suite. */
 export const SCHEMA_VERSION = 2;
@@ -24,18 +24,18 @@ export const ReportSchema = Type.Object(
   {
     schemaVersion: Type.Literal(SCHEMA_VERSION, { description: 'version of this format' }),
     complete: Type.Boolean({ description: 'false when the run was interrupted; what was measured so far is kept' }),
-    tool: Type.Object({ name: Type.String({ description: 'package name' }), version: Type.String({ description: 'package version' }) }, { description: 'the tool that wrote the report' }),
-    createdAt: Type.String({ description: 'when the run started, ISO 8601' }),
-    durationMs: Type.Number({ description: 'wall time of the whole run, ms' }),
+    tool: Type.Object({ name: str('package name'), version: str('package version') }, { description: 'the tool that wrote the report' }),
+    createdAt: str('when the run started, ISO 8601'),
+    durationMs: num('wall time of the whole run, ms'),
     process: Type.Object(
       {
-        startupMs: Type.Number({ description: 'ms from process start to the benchmark start: Node start-up and module loading' }),
-        backendInitMs: Type.Number({ description: 'ms to initialise the tfjs backend and build the network' }),
-        totalMs: Type.Number({ description: 'ms from process start to the report being assembled' }),
+        startupMs: num('ms from process start to the benchmark start: Node start-up and module loading'),
+        backendInitMs: num('ms to initialise the tfjs backend and build the network'),
+        totalMs: num('ms from process start to the report being assembled'),
       },
       { description: 'where the process’s time went, so an outside timer (hyperfine) can be reconciled with the measured time' },
     ),
-    git: Type.Union([Type.Object({ commit: Type.String({ description: 'commit hash' }), branch: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'branch checked out (or the CI job\'s branch on a detached HEAD); null when unknown' })), dirty: Type.Boolean({ description: 'uncommitted changes present' }) }), Type.Null()], { description: 'the checkout measured, or null outside git' }),
+    git: nullable(Type.Object({ commit: str('commit hash'), branch: Type.Optional(nullable(Type.String(), 'branch checked out (or the CI job\'s branch on a detached HEAD); null when unknown')), dirty: Type.Boolean({ description: 'uncommitted changes present' }) }), 'the checkout measured, or null outside git'),
     system: SystemSchema,
     config: ConfigSchema,
     suites: SuitesSchema,

@@ -1,24 +1,22 @@
 /** The memory suite's result, as stored at `report.suites.memory`. */
 import { Type, type Static } from '@sinclair/typebox';
-import { NamedRecord } from '../../report/schema-common.js';
-
-const bytes = (description: string) => Type.Number({ description: `${description}, bytes` });
+import { bytes, int, NamedRecord, num, samples, str } from '../../report/schema-common.js';
 
 export const MemoryPointSchema = Type.Object(
   {
-    t: Type.Number({ description: 'ms since the category started' }),
-    instructions: Type.Integer({ description: 'instructions processed so far (measured repetitions)' }),
+    t: num('ms since the category started'),
+    instructions: int('instructions processed so far (measured repetitions)'),
     heapUsed: bytes('JS heap used (no GC forced at this point)'),
     rss: bytes('resident set size'),
-    tensors: Type.Integer({ description: 'live tfjs tensors' }),
+    tensors: int('live tfjs tensors'),
   },
   { description: 'one point after a batch' },
 );
 
 export const MemoryCategorySchema = Type.Object(
   {
-    instructions: Type.Integer({ description: 'instructions per repetition' }),
-    repetitions: Type.Integer({ description: 'measured repetitions (one retained-bytes sample each)' }),
+    instructions: int('instructions per repetition'),
+    repetitions: int('measured repetitions (one retained-bytes sample each)'),
     gcExposed: Type.Boolean({ description: 'whether a full GC could be forced before each snapshot' }),
     heapUsedBefore: bytes('heap after GC before the first measured repetition'),
     heapUsedAfter: bytes('heap after GC after the last repetition'),
@@ -28,15 +26,15 @@ export const MemoryCategorySchema = Type.Object(
     rssPeak: bytes('highest RSS seen'),
     externalBytes: bytes('memory of C++ objects bound to JS, after'),
     arrayBuffersBytes: bytes('ArrayBuffer memory, after'),
-    tensorsBefore: Type.Integer({ description: 'live tensors before' }),
-    tensorsAfter: Type.Integer({ description: 'live tensors after' }),
+    tensorsBefore: int('live tensors before'),
+    tensorsAfter: int('live tensors after'),
     tensorBytesBefore: bytes('tensor memory before'),
     tensorBytesAfter: bytes('tensor memory after'),
-    leakedTensors: Type.Integer({ description: 'tensorsAfter − tensorsBefore' }),
-    retainedBytesPerInstruction: Type.Number({ description: 'median over repetitions of (heap after GC − heap before, after GC) / instructions, bytes' }),
-    samples: Type.Array(Type.Number(), { description: 'retained bytes per instruction, one per repetition' }),
+    leakedTensors: int('tensorsAfter − tensorsBefore'),
+    retainedBytesPerInstruction: num('median over repetitions of (heap after GC − heap before, after GC) / instructions, bytes'),
+    samples: samples('retained bytes per instruction, one per repetition'),
     leak: Type.Boolean({ description: 'tensors left behind, or retained bytes above the limit' }),
-    verdict: Type.String({ description: 'the leak verdict in words' }),
+    verdict: str('the leak verdict in words'),
     timeline: Type.Array(MemoryPointSchema, { description: 'memory after each batch of the measured repetitions' }),
   },
   { description: 'one instruction category' },
@@ -46,7 +44,7 @@ export type MemoryPoint = Static<typeof MemoryPointSchema>;
 
 export const MemorySchema = Type.Object(
   {
-    batchSize: Type.Integer({ description: 'instructions per processBatch call' }),
+    batchSize: int('instructions per processBatch call'),
     categories: NamedRecord(MemoryCategorySchema, 'results per instruction category'),
   },
   { description: 'memory suite: heap, RSS and tensors over repeated runs, retained bytes per instruction, leak verdict' },

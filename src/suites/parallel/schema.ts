@@ -1,16 +1,14 @@
 /** The parallel suite's result, as stored at `report.suites.parallel`. Names read by scripts: speedup, efficiency, machine.speedup. */
 import { Type, type Static } from '@sinclair/typebox';
-import { Interval } from '../../report/schema-common.js';
-
-const ms = (description: string) => Type.Number({ description: `${description}, ms` });
+import { int, Interval, ms, num, samples, str } from '../../report/schema-common.js';
 
 export const WorkerResultSchema = Type.Object(
   {
-    worker: Type.Integer({ description: 'worker index' }),
-    instructions: Type.Integer({ description: 'instructions it processed in measured phases' }),
+    worker: int('worker index'),
+    instructions: int('instructions it processed in measured phases'),
     aloneMs: ms('median time of its share when it ran alone'),
     togetherMs: ms('median time of its share when all ran together'),
-    error: Type.Optional(Type.String({ description: 'why it failed' })),
+    error: Type.Optional(str('why it failed')),
   },
   { description: 'one worker' },
 );
@@ -18,38 +16,38 @@ export type WorkerResult = Static<typeof WorkerResultSchema>;
 
 export const ParallelSchema = Type.Object(
   {
-    workers: Type.Integer({ description: 'worker threads, each with its own bridge' }),
-    category: Type.String({ description: 'instructions of each worker’s share' }),
-    batchSize: Type.Integer({ description: 'instructions per processBatch call inside a worker' }),
-    sharePerWorker: Type.Integer({ description: 'instructions in one pass over a worker’s share' }),
-    passes: Type.Integer({ description: 'passes per phase, sized so each worker works at least --min-time' }),
-    instructions: Type.Integer({ description: 'instructions of one repetition’s parallel phase (all workers)' }),
-    repetitions: Type.Integer({ description: 'measured repetitions' }),
+    workers: int('worker threads, each with its own bridge'),
+    category: str('instructions of each worker’s share'),
+    batchSize: int('instructions per processBatch call inside a worker'),
+    sharePerWorker: int('instructions in one pass over a worker’s share'),
+    passes: int('passes per phase, sized so each worker works at least --min-time'),
+    instructions: int('instructions of one repetition’s parallel phase (all workers)'),
+    repetitions: int('measured repetitions'),
     sequentialMs: ms('median over repetitions of Σ each worker’s time alone (the sequential reference: one worker at a time)'),
     parallelMs: ms('median over repetitions of the wall time with all workers together (latest end − earliest start)'),
-    speedup: Type.Number({ description: 'median over repetitions of sequential / parallel time' }),
+    speedup: num('median over repetitions of sequential / parallel time'),
     speedupCi95: Interval('95% bootstrap interval of the speedup over repetitions'),
-    efficiency: Type.Number({ description: 'speedup / workers' }),
+    efficiency: num('speedup / workers'),
     efficiencyCi95: Interval('95% interval of the efficiency'),
     machine: Type.Object(
       {
-        speedup: Type.Number({ description: 'the same measurement with plain CPU-bound arithmetic in the same workers: the machine’s own parallel capacity' }),
+        speedup: num('the same measurement with plain CPU-bound arithmetic in the same workers: the machine’s own parallel capacity'),
         ci95: Interval('95% bootstrap interval over repetitions'),
-        efficiency: Type.Number({ description: 'machine speedup / workers' }),
+        efficiency: num('machine speedup / workers'),
         msPerWorker: ms('median time of one worker’s arithmetic alone'),
       },
       { description: 'the machine’s parallel capacity, measured in the same run' },
     ),
-    relativeToMachine: Type.Number({ description: 'pipeline speedup / machine speedup: 1 means the pipeline scales as well as the machine allows' }),
+    relativeToMachine: num('pipeline speedup / machine speedup: 1 means the pipeline scales as well as the machine allows'),
     relativeToMachineCi95: Type.Optional(Interval('95% paired bootstrap interval of relativeToMachine: repetitions resampled whole, pipeline and machine together')),
     perWorker: Type.Array(WorkerResultSchema, { description: 'per worker' }),
-    failedWorkers: Type.Integer({ description: 'workers that failed (the others finish the suite)' }),
+    failedWorkers: int('workers that failed (the others finish the suite)'),
     samples: Type.Object(
       {
-        sequentialMs: Type.Array(Type.Number(), { description: 'per repetition, ms' }),
-        parallelMs: Type.Array(Type.Number(), { description: 'per repetition, ms' }),
-        speedup: Type.Array(Type.Number(), { description: 'per repetition' }),
-        machineSpeedup: Type.Array(Type.Number(), { description: 'per repetition' }),
+        sequentialMs: samples('per repetition, ms'),
+        parallelMs: samples('per repetition, ms'),
+        speedup: samples('per repetition'),
+        machineSpeedup: samples('per repetition'),
       },
       { description: 'raw per-repetition samples' },
     ),

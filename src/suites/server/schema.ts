@@ -1,9 +1,6 @@
 /** The server suite's result, as stored at `report.suites.server` (type and JSON Schema from one definition). */
 import { Type, type Static } from '@sinclair/typebox';
-
-const ms = (description: string) => Type.Number({ description: `${description}, ms` });
-const count = (description: string) => Type.Integer({ minimum: 0, description });
-const rate = (description: string) => Type.Number({ description: `${description}, instructions/s` });
+import { count, ms, nullable, num, rate, samples } from '../../report/schema-common.js';
 
 export const PercentilesSchema = Type.Object(
   {
@@ -27,7 +24,7 @@ export const InvalidReasonSchema = Type.Union(
 export const ServerStepSchema = Type.Object(
   {
     phase: Type.Union([Type.Literal('fixed'), Type.Literal('search')], { description: 'fixed: a step of the --rate measurement; search: a step of a peak search' }),
-    search: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], { description: 'which peak search (0-based) took the step; null for fixed-rate steps' }),
+    search: nullable(Type.Integer({ minimum: 0 }), 'which peak search (0-based) took the step; null for fixed-rate steps'),
     offeredRate: rate('arrival rate of the Poisson schedule'),
     achievedRate: rate('answers from the first scheduled arrival to the last answer'),
     requests: count('requests in the schedule'),
@@ -40,8 +37,8 @@ export const ServerStepSchema = Type.Object(
     latencyIsLowerBound: Type.Boolean({ description: 'the step stopped early: requests still waiting count at their age then, so latency percentiles are lower bounds' }),
     queueMs: PercentilesSchema,
     serviceMs: PercentilesSchema,
-    meanBatch: Type.Number({ description: 'mean size of the batch each answered request was served in' }),
-    utilization: Type.Number({ description: 'share of the step the workers spent serving batches, averaged over workers (0–1)' }),
+    meanBatch: num('mean size of the batch each answered request was served in'),
+    utilization: num('share of the step the workers spent serving batches, averaged over workers (0–1)'),
     generator: Type.Object(
       {
         latenessMs: PercentilesSchema,
@@ -61,8 +58,8 @@ export type ServerStep = Static<typeof ServerStepSchema>;
 export const SearchSchema = Type.Object(
   {
     startRate: rate('first rate offered'),
-    peakRate: Type.Union([rate('highest valid rate found'), Type.Null()]),
-    hiRate: Type.Union([rate('lowest invalid rate above the peak'), Type.Null()]),
+    peakRate: nullable(rate('highest valid rate found')),
+    hiRate: nullable(rate('lowest invalid rate above the peak')),
     stoppedBy: Type.Union(
       [Type.Literal('converged'), Type.Literal('generator-limited'), Type.Literal('max-rate'), Type.Literal('no-valid-rate'), Type.Literal('max-steps'), Type.Literal('aborted')],
       { description: 'why the search ended: converged (bracket within 10 %), generator-limited (peak is a lower bound), max-rate, no-valid-rate, max-steps, aborted' },
@@ -86,7 +83,7 @@ export const ServerSchema = Type.Object(
     dispatchLeadMs: ms('how long before its arrival the generator publishes a request (it is taken only once arrived)'),
     sets: Type.Array(Type.String(), { description: 'instruction sets the requests are drawn from (uniformly over their union)' }),
     instructions: count('instructions in the union'),
-    singleStream: Type.Union([
+    singleStream: nullable(
       Type.Object(
         {
           requests: count('requests, one at a time'),
@@ -95,11 +92,10 @@ export const ServerSchema = Type.Object(
         },
         { description: "single stream: each request sent when the previous one was answered (the curve's idle end)" },
       ),
-      Type.Null(),
-    ]),
+    ),
     steps: Type.Array(ServerStepSchema, { description: 'every load step, in the order measured' }),
     searches: Type.Array(SearchSchema, { description: 'the peak searches, in order: independent, from the same start rate, each step with its own arrivals' }),
-    peak: Type.Union([
+    peak: nullable(
       Type.Object(
         {
           rate: rate("the peak: the median of the searches' peaks (the highest valid rate each found)"),
@@ -110,24 +106,21 @@ export const ServerSchema = Type.Object(
         },
         { description: 'highest arrival rate whose p99 stays within the bound' },
       ),
-      Type.Null(),
-    ]),
-    fixed: Type.Union([
+    ),
+    fixed: nullable(
       Type.Object(
         {
           rate: rate('the --rate measured'),
-          p99Ms: Type.Array(Type.Number(), { description: 'p99 latency of each fixed-rate step the generator kept up with, ms (the gate samples; fixed steps never stop early)' }),
-          medianMs: Type.Array(Type.Number(), { description: 'median latency of the same steps, ms' }),
+          p99Ms: samples('p99 latency of each fixed-rate step the generator kept up with, ms (the gate samples; fixed steps never stop early)'),
+          medianMs: samples('median latency of the same steps, ms'),
           validSteps: count('fixed-rate steps within the bound'),
         },
         { description: 'the fixed-rate measurement (--rate)' },
       ),
-      Type.Null(),
-    ]),
-    knee: Type.Union([
+    ),
+    knee: nullable(
       Type.Object({ rate: rate('offered rate at the knee'), p99Ms: ms('median p99 of the steps at that rate') }, { description: 'knee of the p99–load curve: Kneedle on the non-decreasing envelope of the per-rate median p99' }),
-      Type.Null(),
-    ]),
+    ),
     generator: Type.Object(
       {
         latenessMs: PercentilesSchema,
