@@ -14,7 +14,8 @@
  *     attention   a_k(i, ·) = softmax_j(h_i·A_k·h_jᵀ + α_k d_ij + γ_k (1 − s_ij) + β_k(i, j)),  A_k = W_q,k W_k,kᵀ/√d
  *                 two ways to the same numbers (NetworkOptions.attention):
  *                 'fused'  (default) one matMul h·[W_q/√d | W_k | W_v] gives every head's q, k, v (3·H² per
- *                          entity, the seed guide's FusedAttentionLayer), scores q_k·k_kᵀ per head, layout (B, k, N, N)
+ *                          entity, the seed guide's FusedAttentionLayer; large passes multiply by its three column
+ *                          blocks in turn, same products, see fused-attention.ts), scores q_k·k_kᵀ per head, layout (B, k, N, N)
  *                 'folded' A_k folded once into an H × k·H matrix, scores (h·A)·hᵀ: (k + 1)·H² per entity with
  *                          W_v, cheaper in ops at tiny widths but k/3 times the multiply-adds; layout (B, N, k, N)
  *                 the padded keys get 0
