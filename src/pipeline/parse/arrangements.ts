@@ -38,11 +38,26 @@ export function pitch(registry: EntityRegistry, a: string, b: string, axis: Axis
   return Math.round((registry.get(a)!.halfExtents[k] + registry.get(b)!.halfExtents[k] + gap) * 1e6) / 1e6;
 }
 
-function row(registry: EntityRegistry, names: string[], axis: Axis, spacing: number | undefined, source: string): Constraint[] {
+/**
+ * "20 mm centre to centre": the pitch is the spacing itself; neighbours narrower than it along the axis keep the
+ * difference as their gap, wider ones would overlap and are refused.
+ */
+export function centrePitch(registry: EntityRegistry, a: string, b: string, axis: Axis, spacing: number, source: string): number {
+  const k = AXIS_INDEX[axis];
+  const widths = registry.get(a)!.halfExtents[k] + registry.get(b)!.halfExtents[k];
+  if (spacing < widths - 1e-9) {
+    throw new ParseError(`${(spacing * 1000).toFixed(0)} mm centre to centre is less than the width of '${b}' and '${a}' (${(widths * 1000).toFixed(0)} mm along ${axis}): they would overlap, in '${source}'`);
+  }
+  return Math.round(spacing * 1e6) / 1e6;
+}
+
+function row(registry: EntityRegistry, names: string[], axis: Axis, spacing: number | undefined, source: string, centres = false): Constraint[] {
   const out: Constraint[] = [];
   for (let k = 1; k < names.length; k++) {
     const gap = spacing ?? DEFAULT_GAP_M;
-    out.push(c('distance', names[k], names[k - 1], source, { distance: pitch(registry, names[k], names[k - 1], axis, gap), axis, spacing: gap }));
+    const distance = centres && spacing !== undefined ? centrePitch(registry, names[k], names[k - 1], axis, spacing, source) : pitch(registry, names[k], names[k - 1], axis, gap);
+    const widths = registry.get(names[k])!.halfExtents[AXIS_INDEX[axis]] + registry.get(names[k - 1])!.halfExtents[AXIS_INDEX[axis]];
+    out.push(c('distance', names[k], names[k - 1], source, { distance, axis, spacing: centres ? Math.round((distance - widths) * 1e6) / 1e6 : gap }));
     const dz = registry.get(names[k])!.halfExtents[2] - registry.get(names[k - 1])!.halfExtents[2];
     if (dz === 0 || axis === 'z') out.push(c('aligned', names[k], names[k - 1], source, { axis }));
     else {
@@ -147,7 +162,7 @@ function formation(
   registry: EntityRegistry,
   names: string[],
   sides: number | undefined,
-  options: { spacing?: number; radius?: number; centre?: string; source: string; what: string },
+  options: { spacing?: number; centres?: boolean; radius?: number; centre?: string; source: string; what: string },
 ): { constraints: Constraint[]; span: [number, number] } {
   const n = names.length;
   const unit = formationPoints(n, sides, options.what);
@@ -155,7 +170,9 @@ function formation(
   const widest = Math.max(...half.map((h) => Math.hypot(h[0], h[1])));
   let neighbour = Infinity;
   for (let k = 0; k < n; k++) neighbour = Math.min(neighbour, Math.hypot(unit[k][0] - unit[(k + 1) % n][0], unit[k][1] - unit[(k + 1) % n][1]));
-  let radius = options.radius ?? (2 * widest + (options.spacing ?? DEFAULT_FORMATION_GAP_M)) / neighbour;
+  // "30 mm centre to centre": the neighbours' centres are that far apart (the chord), not their faces.
+  const chord = options.centres && options.spacing !== undefined ? options.spacing : 2 * widest + (options.spacing ?? DEFAULT_FORMATION_GAP_M);
+  let radius = options.radius ?? chord / neighbour;
   if (options.centre && options.radius === undefined) {
     const c = registry.get(options.centre)!.halfExtents;
     radius = Math.max(radius, Math.hypot(c[0], c[1]) + widest + (options.spacing ?? DEFAULT_FORMATION_GAP_M));
@@ -194,10 +211,12 @@ export function arrange(
   registry: EntityRegistry,
   names: string[],
   shape: Shape,
-  options: { axis?: Axis; spacing?: number; rows?: number; cols?: number; sides?: number; radius?: number; centre?: string; source: string },
+  options: { axis?: Axis; spacing?: number; centres?: boolean; rows?: number; cols?: number; sides?: number; radius?: number; centre?: string; source: string },
 ): Arrangement {
   const { source } = options;
-  const pitchSum = (list: string[], axis: Axis, gap: number) => list.slice(1).reduce((sum, n, k) => sum + pitch(registry, n, list[k], axis, gap), 0);
+  const centres = options.centres === true && options.spacing !== undefined;
+  const pitchSum = (list: string[], axis: Axis, gap: number) =>
+    list.slice(1).reduce((sum, n, k) => sum + (centres ? centrePitch(registry, n, list[k], axis, gap, source) : pitch(registry, n, list[k], axis, gap)), 0);
   if (shape === 'stack') {
     return { constraints: stack(names, source), bottom: names.slice(0, 1), top: names.slice(-1), members: names, span: [0, 0] };
   }
@@ -208,22 +227,22 @@ export function arrange(
   if (shape === 'circle' || shape === 'polygon' || shape === 'square') {
     const sides = shape === 'circle' ? undefined : shape === 'square' ? 4 : options.sides;
     const what = shape === 'circle' ? 'a circle' : sides === 3 ? 'a triangle' : sides === 4 ? 'a square' : `a ${sides ?? names.length}-sided polygon`;
-    const f = formation(registry, names, sides, { spacing: options.spacing, radius: options.radius, centre: options.centre, source, what });
+    const f = formation(registry, names, sides, { spacing: options.spacing, centres, radius: options.radius, centre: options.centre, source, what });
     return { constraints: f.constraints, bottom: names, top: names, members: names, span: f.span };
   }
   if (shape === 'row' || shape === 'column') {
     const axis = options.axis ?? (shape === 'column' ? 'y' : 'x');
     if (axis === 'z') return { constraints: stack(names, source), bottom: names.slice(0, 1), top: names.slice(-1), members: names, span: [0, 0] };
     const length = pitchSum(names, axis, options.spacing ?? DEFAULT_GAP_M);
-    return { constraints: row(registry, names, axis, options.spacing, source), bottom: names, top: names, members: names, span: axis === 'x' ? [length, 0] : [0, length] };
+    return { constraints: row(registry, names, axis, options.spacing, source, centres), bottom: names, top: names, members: names, span: axis === 'x' ? [length, 0] : [0, length] };
   }
   if (shape === 'grid') {
     const cols = options.cols ?? Math.ceil(Math.sqrt(names.length));
     const out: Constraint[] = [];
     for (let k = 0; k < names.length; k++) {
       const col = k % cols;
-      if (col > 0) out.push(...row(registry, [names[k - 1], names[k]], 'x', options.spacing, source));
-      if (k >= cols) out.push(...row(registry, [names[k - cols], names[k]], 'y', options.spacing, source));
+      if (col > 0) out.push(...row(registry, [names[k - 1], names[k]], 'x', options.spacing, source, centres));
+      if (k >= cols) out.push(...row(registry, [names[k - cols], names[k]], 'y', options.spacing, source, centres));
     }
     const gap = options.spacing ?? DEFAULT_GAP_M;
     const firstRow = names.slice(0, Math.min(cols, names.length));

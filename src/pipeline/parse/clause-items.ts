@@ -15,7 +15,7 @@ export type Shape = 'row' | 'column' | 'stack' | 'pyramid' | 'grid' | 'circle' |
 export type Item =
   | { t: 'verb'; word: string }
   | { t: 'np'; np: NounPhrase; text: string }
-  | { t: 'qty'; kind: 'length' | 'angle'; value: number; spacing: boolean; atLeast: boolean; measure?: 'radius' | 'diameter' }
+  | { t: 'qty'; kind: 'length' | 'angle'; value: number; spacing: boolean; atLeast: boolean; measure?: 'radius' | 'diameter'; centres?: boolean }
   | { t: 'rel'; type: ConstraintType; unary: boolean; phrase: string }
   | { t: 'axis'; axis: Axis; rotational: boolean }
   | { t: 'shape'; shape: Shape; rows?: number; cols?: number; sides?: number; count?: number }
@@ -135,6 +135,18 @@ function matchPose(tokens: Token[], i: number): { angle: number; axis: Axis; phr
   return null;
 }
 
+const CENTRE_WORDS = new Set(['centre', 'center', 'centres', 'centers']);
+
+/** How many words at i say "centre to centre" ("centre to centre", "center-to-center", "c/c", "on centres"), or 0. */
+function centreToCentre(tokens: Token[], i: number): number {
+  const w = word(tokens, i);
+  if (w === 'centre-to-centre' || w === 'center-to-center') return 1;
+  if (CENTRE_WORDS.has(w ?? '') && word(tokens, i + 1) === 'to' && CENTRE_WORDS.has(word(tokens, i + 2) ?? '')) return 3;
+  if (w === 'on' && CENTRE_WORDS.has(word(tokens, i + 1) ?? '')) return 2;
+  if (w === 'c' && tokens[i + 1]?.text === '/' && word(tokens, i + 2) === 'c') return 3;
+  return 0;
+}
+
 /** Whether the tokens from i name a noun (after optional adjectives): the number before them is a count. */
 function countsNoun(tokens: Token[], i: number): boolean {
   const r = readNounPhrase(tokens, i, true);
@@ -176,14 +188,17 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
         const before = word(tokens, i - 1);
         const after = word(tokens, i + q.length);
         const betweenThem = after === 'between' && ['them', 'each', 'one', 'neighbours', 'neighbors'].includes(word(tokens, i + q.length + 1) ?? '');
-        const spacing = q.kind === 'length' && (betweenThem || (after !== undefined && SPACING_AFTER.has(after) && after !== 'between') || (before !== undefined && SPACING_BEFORE.has(before)) || (word(tokens, i - 2) !== undefined && SPACING_BEFORE.has(word(tokens, i - 2)!) && before === 'of'));
+        // "20 mm centre to centre", "25 mm c/c", "30 cm on centres", "a 15 mm pitch": the spacing between centres.
+        const centreWords = q.kind === 'length' ? centreToCentre(tokens, i + q.length) : 0;
+        const pitchWord = q.kind === 'length' && (after === 'pitch' || before === 'pitch' || (before === 'of' && word(tokens, i - 2) === 'pitch'));
+        const spacing = q.kind === 'length' && (centreWords > 0 || betweenThem || (after !== undefined && SPACING_AFTER.has(after) && after !== 'between') || (before !== undefined && SPACING_BEFORE.has(before)) || (word(tokens, i - 2) !== undefined && SPACING_BEFORE.has(word(tokens, i - 2)!) && before === 'of'));
         const measure = q.kind !== 'length' ? undefined : before === 'radius' || after === 'radius' || (before === 'of' && word(tokens, i - 2) === 'radius') ? 'radius'
           : before === 'diameter' || after === 'diameter' || (before === 'of' && word(tokens, i - 2) === 'diameter') ? 'diameter' : undefined;
         const signed = q.kind === 'angle' && sense ? sense.sign * Math.abs(q.value) : q.value;
         if (q.kind === 'angle') sense = undefined;
-        items.push({ t: 'qty', kind: q.kind, value: signed, spacing: spacing && measure === undefined, atLeast, ...(measure ? { measure } : {}) });
+        items.push({ t: 'qty', kind: q.kind, value: signed, spacing: spacing && measure === undefined, atLeast, ...(measure ? { measure } : {}), ...(centreWords > 0 || pitchWord ? { centres: true } : {}) });
         atLeast = false;
-        i += q.length;
+        i += q.length + centreWords;
         if (spacing && after && SPACING_AFTER.has(after)) i++;
         if (betweenThem) {
           i++;

@@ -376,7 +376,7 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
     const afterDeterminer = DETERMINERS.has(wordAt(tokens, j - 1) ?? '');
     // "in front of dock door 2": right after a relation's closing preposition, a verb's base form that starts a
     // compound is a noun too.
-    const afterPreposition = j === i && relationEndsAt(tokens, j) && (nounContinues(tokens, j + 1) || (tokens[j + 1]?.kind === 'num' && Number.isInteger(tokens[j + 1].value)));
+    const afterPreposition = j === i && relationEndsAt(tokens, j) && (nounContinues(tokens, j + 1) || (tokens[j + 1]?.kind === 'num' && Number.isInteger((tokens[j + 1] as { value: number }).value)));
     // "the two clamps", "3 presses", "the clamps": a verb's -s form after a count or a determiner is a plural noun.
     const base = verbBase(w);
     const pluralVerbNoun = base !== undefined && base !== w && (w === `${base}s` || w === `${base}es`) && !NOT_NOUNS.has(base) &&

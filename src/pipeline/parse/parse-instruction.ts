@@ -6,7 +6,7 @@
  */
 import { ParseError } from '../../errors.js';
 import type { Axis, Constraint, ConstraintType, SceneSpec } from '../types.js';
-import { arrange, pitch, type Arrangement } from './arrangements.js';
+import { arrange, centrePitch, pitch, type Arrangement } from './arrangements.js';
 import { readItems, type Item } from './clause-items.js';
 import { EntityRegistry, isKnownKind, singularName } from './entities.js';
 import { FILLERS } from './lexicon.js';
@@ -256,6 +256,7 @@ function arrangementClause(ctx: Context, items: Item[], verb: string | undefined
   const arrangement = arrange(ctx.registry, names, shape, {
     axis: firstAxis(items, false),
     spacing: group?.relation === 'touching' ? 0 : spacingOf(items),
+    centres: group?.relation !== 'touching' && items.some((it) => it.t === 'qty' && it.spacing && it.centres === true),
     rows: shapeItem?.rows,
     cols: shapeItem?.cols,
     sides: shapeItem?.sides,
@@ -402,7 +403,10 @@ function alignClause(ctx: Context, items: Item[]): boolean {
   } else {
     if (names.length < 2) throw new ParseError(`'align' needs at least two things to align in ${quote(ctx.source)}`);
     for (let k = 1; k < names.length; k++) {
-      if (spacing !== undefined) add(ctx, 'distance', names[k], [names[k - 1]], { distance: pitch(ctx.registry, names[k], names[k - 1], axis ?? 'x', spacing), axis: axis ?? 'x', spacing });
+      if (spacing !== undefined) {
+        const centres = items.some((it) => it.t === 'qty' && it.spacing && it.centres === true);
+        add(ctx, 'distance', names[k], [names[k - 1]], { distance: centres ? centrePitch(ctx.registry, names[k], names[k - 1], axis ?? 'x', spacing, ctx.source) : pitch(ctx.registry, names[k], names[k - 1], axis ?? 'x', spacing), axis: axis ?? 'x', spacing });
+      }
       add(ctx, 'aligned', names[k], [names[k - 1]], axis || spacing !== undefined ? { axis: axis ?? 'x' } : {});
     }
   }
