@@ -64,6 +64,22 @@ export interface StepFinding {
   pending: boolean;
 }
 
+/** The steps of one metric's history on each machine: its confirmed steps, then the unconfirmed ones. */
+export function stepFindings(h: MetricHistory): StepFinding[] {
+  const { commits, machines } = h.series;
+  return machines.flatMap((m) =>
+    [...m.steps.map((s) => ({ s, pending: false })), ...m.pending.map((s) => ({ s, pending: true }))].map(({ s, pending }) => {
+      let previous: string | null = null;
+      for (let k = s.index - 1; k >= 0 && previous === null; k--) if (m.values[k] !== null) previous = commits[k].key;
+      const worse = h.metric.direction === 'higher' ? s.change < 0 : s.change > 0;
+      return {
+        metric: h.metric.id, label: h.metric.label, unit: h.metric.unit, machine: m.machine, commit: commits[s.index].key, previous,
+        before: s.before, after: s.after, change: s.change, kind: worse ? ('regression' as const) : ('improvement' as const), pending,
+      };
+    }),
+  );
+}
+
 /**
  * Every step of the selected metrics across the runs the filter selects, in commit order per metric.
  * InputError when the filter selects no run or the metric prefixes match nothing.
@@ -71,20 +87,7 @@ export interface StepFinding {
 export async function findSteps(store: HistoryStore, filter: RunFilter, options: { metrics?: readonly string[]; steps?: StepOptions } = {}): Promise<StepFinding[]> {
   const infos = await selectedMetrics(store, filter, options.metrics ?? []);
   const findings: StepFinding[] = [];
-  for (const info of infos) {
-    const { series } = await metricHistory(store, info.id, filter, options.steps);
-    for (const m of series.machines) {
-      const add = (s: { index: number; before: number; after: number; change: number }, pending: boolean) => {
-        let prev: string | null = null;
-        for (let k = s.index - 1; k >= 0 && prev === null; k--) if (m.values[k] !== null) prev = series.commits[k].key;
-        const worse = info.direction === 'higher' ? s.change < 0 : s.change > 0;
-        findings.push({ metric: info.id, label: info.label, unit: info.unit, machine: m.machine, commit: series.commits[s.index].key, previous: prev,
-          before: s.before, after: s.after, change: s.change, kind: worse ? 'regression' : 'improvement', pending });
-      };
-      m.steps.forEach((s) => add(s, false));
-      m.pending.forEach((s) => add(s, true));
-    }
-  }
+  for (const info of infos) findings.push(...stepFindings(await metricHistory(store, info.id, filter, options.steps)));
   return findings;
 }
 

@@ -6,7 +6,7 @@
  * a failed report.
  */
 import { safeFileStem } from '../io/safe-path.js';
-import { metricHistory, type MetricHistory, type StepFinding } from '../history/queries.js';
+import { metricHistory, stepFindings, type MetricHistory, type StepFinding } from '../history/queries.js';
 import { metricsOfReport } from '../history/report-metrics.js';
 import { redactUrl } from '../history/sql/postgres.js';
 import { DEFAULT_STEP_CONFIRM, DEFAULT_STEP_THRESHOLD } from '../history/steps.js';
@@ -64,22 +64,6 @@ export interface HistorySection {
 /** Text from the store on one line (headings and cells). */
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-/** The steps (confirmed, then unconfirmed) of a metric's history on each machine, as `gasm history regressions` lists them. */
-function stepsOf(h: MetricHistory): StepFinding[] {
-  const { commits, machines } = h.series;
-  return machines.flatMap((m) =>
-    [...m.steps.map((s) => ({ s, pending: false })), ...m.pending.map((s) => ({ s, pending: true }))].map(({ s, pending }) => {
-      let previous: string | null = null;
-      for (let k = s.index - 1; k >= 0 && previous === null; k--) if (m.values[k] !== null) previous = commits[k].key;
-      const worse = h.metric.direction === 'higher' ? s.change < 0 : s.change > 0;
-      return {
-        metric: h.metric.id, label: h.metric.label, unit: h.metric.unit, machine: m.machine, commit: commits[s.index].key, previous,
-        before: s.before, after: s.after, change: s.change, kind: worse ? ('regression' as const) : ('improvement' as const), pending,
-      };
-    }),
-  );
-}
-
 /** A store's location for messages, before it is opened. */
 function describeLocation(source: HistorySource): string {
   const where = resolveStoreLocation(source.db, source.env ?? process.env, source.cwd ?? process.cwd());
@@ -134,7 +118,7 @@ export async function historySection(reports: readonly BenchReport[], source: Hi
         const subtitle = `${history.runs} runs · ${history.series.commits.length} commits · all branches`;
         section.charts.push({ name: chart, title, png: trendChartPng({ ...history.metric, runs: history.runs }, history.series, labels, subtitle) });
       }
-      section.metrics.push({ history, table: metricHistoryTable(history, options.last ?? HISTORY_SECTION_LAST), steps: stepsOf(history), chart });
+      section.metrics.push({ history, table: metricHistoryTable(history, options.last ?? HISTORY_SECTION_LAST), steps: stepFindings(history), chart });
     }
   } catch (error) {
     section.failure = `cannot read history store ${section.location}: ${error instanceof Error ? error.message : String(error)}`;
