@@ -4,6 +4,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { InputError } from '../errors.js';
+import { namesMetric } from '../gate/metric-names.js';
 import { safeFileName, safeJoin } from '../io/safe-path.js';
 import { writeFileAtomic } from '../report/atomic-write.js';
 import { commitSeries, type CommitSeries } from './series.js';
@@ -26,9 +27,9 @@ export async function metricHistory(store: HistoryStore, metricId: string, filte
   return { metric, runs: points.length, series: commitSeries(points, steps) };
 }
 
-/** Metrics whose id equals or starts with one of `prefixes` (all when none). */
-function wanted(id: string, prefixes: readonly string[]): boolean {
-  return prefixes.length === 0 || prefixes.some((p) => id === p || id.startsWith(p));
+/** Metrics that one of `names` names (an id, a prefix or a pattern with `*` for one segment); all when none. */
+function wanted(id: string, names: readonly string[]): boolean {
+  return names.length === 0 || names.some((n) => namesMetric(n, id));
 }
 
 /**

@@ -83,6 +83,9 @@ describe('gasm history', () => {
     const metric = await runCli(['history', 'regressions', '--db', db, '--metric', 'latncy.']);
     assert.equal(metric.code, 2);
     assert.match(metric.stderr, /no recorded metric matches latncy\. in .*\(metrics there: quality\.simple\.successRate, throughput\.simple\.instructionsPerSecond\)/);
+    const pattern = await runCli(['history', 'regressions', '--db', db, '--branch', 'main', '--metric', '*.simple.instructionsPerSecond', '--json']);
+    assert.equal(pattern.code, 1, pattern.stderr);
+    assert.deepEqual((JSON.parse(pattern.stdout) as { metric: string }[]).map((f) => f.metric), [METRIC]);
   });
 
   it('trend --out writes one PNG per metric, named by its id', async () => {

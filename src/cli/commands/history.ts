@@ -97,7 +97,7 @@ function filterOptions(c: Command): Command {
 }
 
 function metricOption(c: Command): Command {
-  return c.option('-m, --metric <id>', 'only metrics whose id equals or starts with this (repeatable)', collect, []);
+  return c.option('-m, --metric <id>', 'only these metrics: an id, a prefix or a pattern with * for one segment, e.g. latency.*.median (repeatable; one matching no recorded metric is refused)', collect, []);
 }
 
 function stepOptions(c: Command): Command {
