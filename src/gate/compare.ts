@@ -12,6 +12,7 @@ import { proportionDifferenceCI } from '../stats/proportions.js';
 import { quantileSorted, sortedCopy } from '../stats/quantile.js';
 import { createRng } from '../stats/rng.js';
 import { selectInPlace } from '../stats/select.js';
+import { clusterBootstrapReplicates, splitByGroup } from '../stats/cluster-bootstrap.js';
 import { extractMetrics } from './extract.js';
 import type { Metric, SampleMetric, Statistic } from './metrics.js';
 import { explainBusyMachine } from './busy.js';
@@ -86,17 +87,39 @@ const STAT_FNS: Record<Statistic, { full: (xs: readonly number[]) => number; res
   p99: { full: (xs) => quantileSorted(sortedCopy(xs), 0.99), resample: p99InPlace },
 };
 
-/** Bootstrap CI of the relative change of a statistic (both samples resampled independently). */
-export function relativeChange(base: readonly number[], cur: readonly number[], statistic: Statistic, confidence: number, resamples: number, seed: number): { estimate: number; lower: number; upper: number; base: number; cur: number } {
+/** One side of a comparison: its samples and, when measured in forks, the fork of each sample. */
+export interface Side {
+  samples: readonly number[];
+  groups?: readonly number[];
+}
+
+/** Replicates of a side's statistic: two-stage over forks when it has two or more, else over its samples. */
+function replicatesOf(side: Side, fn: (typeof STAT_FNS)[Statistic], estimate: number, resamples: number, rng: () => number): Float64Array {
+  const clusters = side.groups && side.groups.length === side.samples.length ? splitByGroup(side.samples, side.groups) : [];
+  if (clusters.length >= 2) return clusterBootstrapReplicates(clusters, fn.resample, resamples, rng);
+  return bootstrapReplicates(side.samples, fn.resample, estimate, resamples, rng);
+}
+
+/**
+ * Bootstrap CI of the relative change of a statistic (both sides resampled independently; a side measured in
+ * forks is resampled in two stages, forks then runs: src/stats/cluster-bootstrap.ts).
+ */
+export function relativeChange(base: readonly number[] | Side, cur: readonly number[] | Side, statistic: Statistic, confidence: number, resamples: number, seed: number): { estimate: number; lower: number; upper: number; base: number; cur: number } {
+  const bs: Side = isSide(base) ? base : { samples: base };
+  const cs: Side = isSide(cur) ? cur : { samples: cur };
   const fn = STAT_FNS[statistic];
-  const b = fn.full(base);
-  const c = fn.full(cur);
+  const b = fn.full(bs.samples);
+  const c = fn.full(cs.samples);
   const rng = createRng(seed);
-  const rb = bootstrapReplicates(base, fn.resample, b, resamples, rng);
-  const rc = bootstrapReplicates(cur, fn.resample, c, resamples, rng);
+  const rb = replicatesOf(bs, fn, b, resamples, rng);
+  const rc = replicatesOf(cs, fn, c, resamples, rng);
   for (let r = 0; r < resamples; r++) rc[r] = rc[r] / rb[r] - 1;
   const [lower, upper] = percentileInterval(rc, confidence);
   return { estimate: c / b - 1, lower, upper, base: b, cur: c };
+}
+
+function isSide(x: readonly number[] | Side): x is Side {
+  return !Array.isArray(x);
 }
 
 /**
@@ -143,7 +166,7 @@ function compareSamples(base: SampleMetric, cur: SampleMetric, options: GateOpti
   if (!(b > 0)) {
     return { ...common, baseline: b, current: c, change: NaN, ci: [NaN, NaN], verdict: 'inconclusive', inconclusiveCause: 'undefined-change', reason: 'inconclusive: the baseline is not positive, so a relative change is undefined' };
   }
-  const r = relativeChange(base.samples, cur.samples, base.statistic, options.confidence, options.resamples ?? 2000, options.seed ?? 0x5eed);
+  const r = relativeChange({ samples: base.samples, groups: base.groups }, { samples: cur.samples, groups: cur.groups }, base.statistic, options.confidence, options.resamples ?? 2000, options.seed ?? 0x5eed);
   const worse = base.direction === 'higher' ? -1 : 1; // sign of a bad change
   const clearlyWorse = worse > 0 ? r.lower > 0 : r.upper < 0;
   const clearlyBetter = worse > 0 ? r.upper < 0 : r.lower > 0;

@@ -44,6 +44,11 @@ export interface SampleMetric {
   direction: Direction;
   statistic: Statistic;
   samples: number[];
+  /**
+   * The fork (fresh isolate) each sample was measured in, same length as samples, when the case ran in forks:
+   * the gate then resamples forks, then runs inside them (src/stats/cluster-bootstrap.ts).
+   */
+  groups?: number[];
   unitOfIndependence: UnitOfIndependence;
   /** Wall time, CPU time, a count, … (default 'wall'). */
   measure?: MeasureKind;

@@ -31,3 +31,14 @@ test('one report pools to its own metrics; a metric in one baseline only is kept
   assert.ok(s?.kind === 'samples');
   assert.deepEqual(s.samples, a.suites.parallel!.samples.speedup);
 });
+
+test('pooled reports keep a group per report (and per fork inside it), so the gate resamples reports first', () => {
+  const a = makeSampleReport({ seed: 1 });
+  const b = makeSampleReport({ seed: 2 });
+  const pooled = poolMetrics([a, b]).get('throughput.simple.instructionsPerSecond');
+  assert.ok(pooled?.kind === 'samples' && pooled.groups);
+  const na = a.suites.throughput!.categories.simple.samples.instructionsPerSecond.length;
+  assert.deepEqual(new Set(pooled.groups.slice(0, na)), new Set([0]));
+  assert.deepEqual(new Set(pooled.groups.slice(na)), new Set([1]));
+  assert.equal(pooled.groups.length, pooled.samples.length);
+});
