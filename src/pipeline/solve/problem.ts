@@ -34,11 +34,23 @@ export const SIDE_BY_SIDE_SHARE = 0.75;
 
 /**
  * Marks the pairs of subjects above one support that cannot stand side by side over it (on neither horizontal
- * axis do their half-widths add up to at most SIDE_BY_SIDE_SHARE of the support's width): they must stack; and
- * the pairs resting on one support, which must stand side by side.
+ * axis do their half-widths add up to at most SIDE_BY_SIDE_SHARE of the support's width): they must stack; the
+ * pairs resting on one support, which must stand side by side; and the subject of a between relation with each of
+ * its two references (side by side too).
  */
 function markStackPairs(ws: SolverWorkspace): void {
   const C = ws.constraintCount, N = ws.entities, H = ws.half;
+  for (let ci = 0; ci < C; ci++) {
+    // Something between two references stands beside each of them: an overlap with either is resolved
+    // horizontally (pushed up onto them, it would leave the height they span).
+    if (ws.kind[ci] !== KIND.between) continue;
+    const a = ws.subject[ci];
+    for (const r of [ws.targetB[ci], ws.targetC[ci]]) {
+      if (r < 0 || r === a || ws.stackPair[a * N + r] !== 0) continue;
+      ws.stackPair[a * N + r] = SIDE_PAIR;
+      ws.stackPair[r * N + a] = SIDE_PAIR;
+    }
+  }
   for (let ci = 0; ci < C; ci++) {
     if ((ws.kind[ci] !== KIND.above && ws.kind[ci] !== KIND.on) || ws.targetB[ci] < 0) continue;
     const b = ws.targetB[ci], i = ws.subject[ci];

@@ -206,22 +206,24 @@ function inside(ws: SolverWorkspace, ci: number, m: number, wantJ: boolean): num
 }
 
 /**
- * between: p_a − (p_b + t (p_c − p_b)), t = clamp(projection, 0, 1), as a 3-vector (its norm is the distance to
- * the segment). t is held fixed in the Jacobian: at interior t the residual is orthogonal to the segment, so the
- * gradient is exact.
+ * between, seen from above: rows 0–1 are p_a − (p_b + t (p_c − p_b)) in x and y, t = clamp(projection, 0, 1) of the
+ * horizontal positions (their norm is the distance to the segment in plan); row 2 is a hinge keeping a's centre
+ * within the height the two references span (from the lower bottom to the higher top): "the pallet between the two
+ * racks" stays on the floor, a box between two boxes on a table stays at their height. t is held fixed in the
+ * Jacobian: at interior t the residual is orthogonal to the segment, so the gradient is exact.
  */
 function between(ws: SolverWorkspace, ci: number, wantJ: boolean): number {
-  const P = ws.P, r = ws.r, J = ws.J;
+  const P = ws.P, H = ws.half, r = ws.r, J = ws.J;
   const a = ws.subject[ci] * 3, b = ws.targetB[ci], c = ws.targetC[ci];
   let len2 = 0, proj = 0;
-  for (let k = 0; k < 3; k++) {
+  for (let k = 0; k < 2; k++) {
     const pb = b < 0 ? 0 : P[b * 3 + k];
     const seg = (c < 0 ? 0 : P[c * 3 + k]) - pb;
     len2 += seg * seg;
     proj += (P[a + k] - pb) * seg;
   }
   const t = len2 > 1e-24 ? Math.min(1, Math.max(0, proj / len2)) : 0;
-  for (let k = 0; k < 3; k++) {
+  for (let k = 0; k < 2; k++) {
     const pb = b < 0 ? 0 : P[b * 3 + k];
     const pc = c < 0 ? 0 : P[c * 3 + k];
     r[k] = P[a + k] - pb - t * (pc - pb);
@@ -231,6 +233,26 @@ function between(ws: SolverWorkspace, ci: number, wantJ: boolean): number {
       J[k * ROW_WIDTH + C + k] = -t;
     }
   }
+  const zb = b < 0 ? 0 : P[b * 3 + 2], hb = b < 0 ? 0 : H[b * 3 + 2];
+  const zc = c < 0 ? 0 : P[c * 3 + 2], hc = c < 0 ? 0 : H[c * 3 + 2];
+  const za = P[a + 2];
+  const lowB = zb - hb <= zc - hc;
+  const lo = lowB ? zb - hb : zc - hc;
+  const highB = zb + hb >= zc + hc;
+  const hi = highB ? zb + hb : zc + hc;
+  if (za > hi) {
+    r[2] = za - hi;
+    if (wantJ) {
+      J[2 * ROW_WIDTH + 2] = 1;
+      J[2 * ROW_WIDTH + (highB ? B : C) + 2] = -1;
+    }
+  } else if (za < lo) {
+    r[2] = za - lo;
+    if (wantJ) {
+      J[2 * ROW_WIDTH + 2] = 1;
+      J[2 * ROW_WIDTH + (lowB ? B : C) + 2] = -1;
+    }
+  } else r[2] = 0;
   return 3;
 }
 

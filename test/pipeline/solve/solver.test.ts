@@ -198,15 +198,30 @@ describe('solveScene: each constraint type, from violating poses', () => {
     assert.ok(sep >= -TOL);
   });
 
-  it('between(a, [b, c]): a on the segment joining b and c', () => {
+  it('between(a, [b, c]): seen from above, a on the segment joining b and c, at a height the two span', () => {
     const ents = [entity('a', SMALL), entity('b', LARGE), entity('c', LARGE)];
-    const input = scene(ents, [rel('between', 'a', ['b', 'c'])], [0.3, 0.6, 0.05, -0.6, 0, 0.1, 0.6, 0, 0.1]);
+    const input = scene(ents, [rel('between', 'a', ['b', 'c'])], [0.3, 0.6, 0.9, -0.6, 0, 0.1, 0.6, 0, 0.1]);
     const r = solveViolating(input);
-    const a = box(r, input, 0).p, b = box(r, input, 1).p, c = box(r, input, 2).p;
-    const seg = [0, 1, 2].map((k) => c[k] - b[k]);
-    const t = Math.min(1, Math.max(0, dot([0, 1, 2].map((k) => a[k] - b[k]), seg) / dot(seg, seg)));
+    const a = box(r, input, 0).p, bb = box(r, input, 1), cb = box(r, input, 2);
+    const b = bb.p, c = cb.p;
+    const seg = [0, 1].map((k) => c[k] - b[k]);
+    const t = Math.min(1, Math.max(0, ((a[0] - b[0]) * seg[0] + (a[1] - b[1]) * seg[1]) / (seg[0] ** 2 + seg[1] ** 2)));
     assert.ok(t > 0 && t < 1);
-    assert.ok(norm([0, 1, 2].map((k) => a[k] - b[k] - t * seg[k])) <= TOL);
+    assert.ok(Math.hypot(a[0] - b[0] - t * seg[0], a[1] - b[1] - t * seg[1]) <= TOL);
+    // It started above both references: it is brought down to the top of the higher one, not left floating.
+    assert.ok(a[2] <= Math.max(b[2] + bb.h[2], c[2] + cb.h[2]) + TOL);
+    assert.ok(a[2] >= Math.min(b[2] - bb.h[2], c[2] - cb.h[2]) - TOL);
+  });
+
+  it('between(a, [b, c]) with tall references: a floor-standing subject stays on the floor between them', () => {
+    const ents = [entity('a', [0.6, 0.5, 0.07], true), entity('b', [0.5, 0.3, 0.9], true), entity('c', [0.5, 0.3, 0.9], true)];
+    const input = scene(ents, [rel('between', 'a', ['b', 'c'])], [1.5, 0.2, 0.07, -0.2, 0.9, 0.9, 0.2, -0.9, 0.9]);
+    const r = solveViolating(input);
+    const a = box(r, input, 0), b = box(r, input, 1).p, c = box(r, input, 2).p;
+    assert.ok(Math.abs(a.min[2]) <= TOL, `bottom at ${a.min[2]}`);
+    const seg = [c[0] - b[0], c[1] - b[1]];
+    const t = ((a.p[0] - b[0]) * seg[0] + (a.p[1] - b[1]) * seg[1]) / (seg[0] ** 2 + seg[1] ** 2);
+    assert.ok(t > 0 && t < 1 && Math.hypot(a.p[0] - b[0] - t * seg[0], a.p[1] - b[1] - t * seg[1]) <= TOL);
   });
 
   it('angle(a, [], 90°): a is turned 90° about z, its local x pointing along world +y', () => {
