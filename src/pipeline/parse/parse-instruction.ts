@@ -159,6 +159,9 @@ const CONTAINER_ROOM = 1.25;
 /** Gap that "apart" alone asks for between every two members of a group, metres. */
 export const APART_DEFAULT_M = 0.05;
 
+/** Relations whose written distance ("20 cm right of", "5 mm above") is the gap itself, unless "at least". */
+const EXACT_WITH_DISTANCE = new Set<ConstraintType>(['left', 'right', 'front', 'behind', 'above', 'below']);
+
 /** Support relations: a relation chained after one of these applies to its target ("above the cube on the table"). */
 const SUPPORT_TYPES = new Set<ConstraintType>(['on', 'above', 'inside', 'below']);
 
@@ -542,6 +545,11 @@ function relationClause(ctx: Context, items: Item[]): boolean {
     } else {
       if (type === 'on' && subjects.length > 1 && targets.length === 1) checkFits(ctx, subjects, targets[0]);
       for (const s of subjects) for (const t of targets) add(ctx, type, s, [t], { ...parameters });
+      // "30 cm to the left of the bowl", "15 cm above the plate": the written distance is the gap (not only a
+      // least one), so the subject is also within it — directly on that side, level across.
+      if (quantity && !quantity.atLeast && EXACT_WITH_DISTANCE.has(type)) {
+        for (const s of subjects) for (const t of targets) add(ctx, 'near', s, [t], { distance: quantity.value });
+      }
     }
     subjects.forEach((s) => involved.add(s));
     targets.forEach((t) => involved.add(t));

@@ -19,7 +19,7 @@ test('objects named by a letter or a number keep it: crate A, plate 2, bolt3, wa
   assert.deepEqual(brief(parseInstruction('Place plate 2 on plate 1.')), ['on(plate_2,plate_1)']);
   assert.deepEqual(brief(parseInstruction('place bolt3 beside bolt4')), ['near(bolt3,bolt4)']);
   assert.deepEqual(brief(parseInstruction('put washer #2 behind washer #1')), ['behind(washer_2,washer_1)']);
-  assert.deepEqual(brief(parseInstruction('keep part A 10 cm to the left of part B')), ['left(part_a,part_b)']);
+  assert.deepEqual(brief(parseInstruction('keep part A 10 cm to the left of part B')), ['left(part_a,part_b)', 'near(part_a,part_b)']);
   // A number with a unit stays a quantity; "a" before a noun stays an article.
   assert.equal(parseInstruction('place the box 2 cm above the cube').constraints[0].parameters.distance, 0.02);
   assert.deepEqual(names('put a box on a table'), ['box', 'table']);

@@ -37,10 +37,20 @@ test('synonyms and paraphrases map to the same relation', () => {
   for (const [text, type] of cases) assert.equal(one(text).type, type, text);
 });
 
+/** A side or vertical relation written with a distance: the relation, then near(d) (the distance is the gap). */
+const exact = (text: string): Constraint => {
+  const s = parseInstruction(text);
+  assert.equal(s.constraints.length, 2, `${text}: ${brief(s)}`);
+  const [rel, near] = s.constraints;
+  assert.equal(near.type, 'near');
+  assert.equal(near.parameters.distance, rel.parameters.distance);
+  return rel;
+};
+
 test('quantities are converted to SI units', () => {
-  assert.equal(one('place the red box 10cm above the blue cube').parameters.distance, 0.1);
-  assert.equal(one('place the red box 25 mm above the blue cube').parameters.distance, 0.025);
-  assert.equal(one('move the cup 0.5 m to the right of the plate').parameters.distance, 0.5);
+  assert.equal(exact('place the red box 10cm above the blue cube').parameters.distance, 0.1);
+  assert.equal(exact('place the red box 25 mm above the blue cube').parameters.distance, 0.025);
+  assert.equal(exact('move the cup 0.5 m to the right of the plate').parameters.distance, 0.5);
   assert.equal(one('set the box two meters from the cube').parameters.distance, 2);
   assert.ok(Math.abs(one('rotate the box 90°').parameters.angle! - Math.PI / 2) < 1e-12);
   const r = one('tilt the plate by 0.5 radians about the x axis');
@@ -71,7 +81,7 @@ test('pronouns and omitted subjects come from the previous clause', () => {
   assert.deepEqual(brief(parseInstruction('put the red box to the left of the blue box and the green box to the right of it')), ['left(red_box,blue_box)', 'right(green_box,blue_box)'], 'it = the previous clause\'s reference object');
   assert.deepEqual(brief(parseInstruction('the cup is on the table and near the plate')), ['on(cup,table)', 'near(cup,plate)']);
   const s = parseInstruction('place the sensor 30 cm above the conveyor, then rotate it 90 degrees');
-  assert.deepEqual(brief(s), ['above(sensor,conveyor)', 'angle(sensor,)']);
+  assert.deepEqual(brief(s), ['above(sensor,conveyor)', 'near(sensor,conveyor)', 'angle(sensor,)']);
 });
 
 test('clauses without separators are split at their verbs (seed stress case)', () => {
