@@ -67,6 +67,7 @@ const KINDS: Record<string, Omit<NounInfo, 'kind'>> = {
   bolt: obj(0.006, 0.006, 0.03),
   nut: obj(0.008, 0.008, 0.004),
   washer: obj(0.01, 0.01, 0.002),
+  standoff: obj(0.003, 0.003, 0.005),
   part: obj(0.04, 0.04, 0.03),
   component: obj(0.04, 0.04, 0.03),
   piece: obj(0.04, 0.04, 0.03),

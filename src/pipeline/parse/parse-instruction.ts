@@ -350,6 +350,9 @@ function supportGroup(ctx: Context, items: Item[], relIndex: number, bottom: str
     else {
       for (const [k, axis] of [[0, 'x'], [1, 'y']] as const) {
         const room = 2 * support.halfExtents[k];
+        // Across a row (its members' centres in line along this axis) each member rests centred like a single
+        // object, which may be wider than its support ("two brackets side by side on the rail").
+        if (span[k] <= 1e-9) continue;
         if (need[k] > room + 1e-9) {
           throw new ParseError(
             `${what} in a ${shape} need ${need[k].toFixed(2)} m along ${axis} (their footprints), but the ${support.name}'s top is ${room.toFixed(2)} m: they do not fit on it (in ${quote(ctx.source)})`,
