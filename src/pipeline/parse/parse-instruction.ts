@@ -45,6 +45,8 @@ interface Context {
   prevPossessive: string[];
   /** "above" of a tool over the object it picks: dropped when the object goes inside something (the tool could not reach into it). */
   toolHolds: Set<Constraint>;
+  /** Stacks put inside a container: each is held as one column (widths of the widest, heights summed). */
+  columns: string[][];
   source: string;
 }
 
@@ -290,7 +292,7 @@ function arrangementClause(ctx: Context, items: Item[], verb: string | undefined
   }
   ctx.constraints.push(...arrangement.constraints);
   const what = `${names.length} ${np.head ?? np.kind}${names.length > 1 && subjectIdx.length === 1 ? 's' : ''}`;
-  if (firstRel >= 0) supportGroup(ctx, items, firstRel, arrangement.bottom, arrangement.span, what, shape);
+  if (firstRel >= 0) supportGroup(ctx, items, firstRel, arrangement.bottom, arrangement.span, what, shape, arrangement.members);
   if (items.some((it) => it.t === 'aligned')) {
     for (let k = 1; k < arrangement.members.length; k++) add(ctx, 'aligned', arrangement.members[k], [arrangement.members[k - 1]], {});
   }
@@ -332,7 +334,7 @@ function checkFits(ctx: Context, subjects: string[], support: string): void {
  * table"); an arrangement whose footprint (the span of its members' centres plus their half-extents) is wider
  * than the support it is put on is refused with the room it needs and the room there is.
  */
-function supportGroup(ctx: Context, items: Item[], relIndex: number, bottom: string[], span: [number, number], what: string, shape: string): void {
+function supportGroup(ctx: Context, items: Item[], relIndex: number, bottom: string[], span: [number, number], what: string, shape: string, stackMembers?: string[]): void {
   const rel = items[relIndex] as Extract<Item, { t: 'rel' }>;
   const world = items[relIndex + 1]?.t === 'world';
   const target = items.slice(relIndex + 1).find((it): it is NpItem => it.t === 'np' && !bottom.some((b) => ctx.registry.get(b)?.kind === it.np.kind && it.np.count !== undefined));
@@ -361,7 +363,10 @@ function supportGroup(ctx: Context, items: Item[], relIndex: number, bottom: str
       }
     }
   }
-  for (const member of bottom) add(ctx, rel.type, member, targets.slice(0, rel.type === 'between' ? 2 : 1), {});
+  // "stack 4 plates in the cupboard": the whole stack goes inside, and the container holds it as one column.
+  const members = rel.type === 'inside' && shape === 'stack' && stackMembers ? stackMembers : bottom;
+  if (members !== bottom) ctx.columns.push([...members]);
+  for (const member of members) add(ctx, rel.type, member, targets.slice(0, rel.type === 'between' ? 2 : 1), {});
 }
 
 /** "rotate the box 45 degrees about the x axis", "tilt it by 0.5 rad", "at 30 degrees to the plate". */
@@ -730,7 +735,7 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
   if (!/[\p{L}\p{N}]/u.test(normalised)) throw new ParseError(`instruction ${quote(normalised)} has no words`);
   const tokens = withoutHeading(tokenize(normalised));
   const registry = new EntityRegistry();
-  const ctx: Context = { registry, constraints: [], warnings: [], lastSubjects: [], lastEntities: [], lastTargets: [], prevTargets: [], supportNeeds: new Map(), lastKind: '', lastHead: '', focus: [], lastArrangement: null, possessive: [], prevPossessive: [], toolHolds: new Set(), source: '' };
+  const ctx: Context = { registry, constraints: [], warnings: [], lastSubjects: [], lastEntities: [], lastTargets: [], prevTargets: [], supportNeeds: new Map(), lastKind: '', lastHead: '', focus: [], lastArrangement: null, possessive: [], prevPossessive: [], toolHolds: new Set(), columns: [], source: '' };
   for (const clause of withModifiersJoined(splitClauses(tokens))) {
     ctx.source = sourceText(clause);
     ctx.prevTargets = ctx.lastTargets;
@@ -766,7 +771,14 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
   for (const [container, inside] of contents) {
     const e = registry.get(container)!;
     const h = e.halfExtents;
-    const held = inside.map((n) => registry.get(n)!.halfExtents);
+    // A stack inside is one column: its members' widest footprint, their heights added.
+    const columnOf = (n: string) => ctx.columns.find((col) => col.includes(n) && col.every((m) => inside.includes(m)));
+    const held = inside.filter((n) => { const col = columnOf(n); return !col || col[0] === n; }).map((n) => {
+      const col = columnOf(n);
+      if (!col) return registry.get(n)!.halfExtents;
+      const hs = col.map((m) => registry.get(m)!.halfExtents);
+      return [Math.max(...hs.map((h) => h[0])), Math.max(...hs.map((h) => h[1])), hs.reduce((sum, h) => sum + h[2], 0)];
+    });
     const need = [held.reduce((sum, x) => sum + x[0], 0), Math.max(...held.map((x) => x[1])), Math.max(...held.map((x) => x[2]))];
     if (isKnownKind(e.kind) && need.every((v, k) => v <= h[k])) continue;
     const before = [...h];
