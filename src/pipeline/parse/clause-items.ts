@@ -199,7 +199,12 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
         items.push({ t: 'qty', kind: q.kind, value: signed, spacing: spacing && measure === undefined, atLeast, ...(measure ? { measure } : {}), ...(centreWords > 0 || pitchWord ? { centres: true } : {}) });
         atLeast = false;
         i += q.length + centreWords;
-        if (spacing && after && SPACING_AFTER.has(after)) i++;
+        if (spacing && after && SPACING_AFTER.has(after)) {
+          i++;
+          // "a 5 cm gap between them", "10 mm spacing between each other": the group's own spacing.
+          const them = word(tokens, i + 1);
+          if (after !== 'between' && word(tokens, i) === 'between' && (them === 'them' || isEachOther(tokens, i + 1))) i += them === 'them' ? 2 : 3;
+        }
         if (betweenThem) {
           i++;
           if (isEachOther(tokens, i)) i += 2;

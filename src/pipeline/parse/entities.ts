@@ -278,6 +278,8 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
   for (; j < tokens.length; j++) {
     const t = tokens[j];
     if (t.kind === 'num') {
+      // "with a 5 cm gap", "a 40 mm pitch": a number with a unit is a quantity, never a count.
+      if (j > i && readQuantity(tokens, j) !== null) return null;
       if (Number.isInteger(t.value) && t.value > 0 && t.value <= MAX_COUNT) np.count = t.value;
       else return null;
       sawModifier = true;

@@ -30,6 +30,8 @@ function withClause(tokens: Token[], i: number, current: Token[]): boolean {
   if (t?.kind !== 'word' || t.text !== 'with' || !(hasRelation(current) || startsWithVerb(current))) return false;
   const det = tokens[i + 1];
   if (det?.kind !== 'word' || !['the', 'a', 'an', 'its', 'their'].includes(det.text)) return false;
+  // "with a 5 cm gap between them": a spacing of the clause's group, not a clause of its own.
+  if (tokens[i + 2]?.kind === 'num') return false;
   for (let k = i + 3; k < Math.min(tokens.length, i + 8); k++) {
     const w = tokens[k];
     if (w.kind !== 'word' || w.text === 'and' || w.text === 'or' || verbBase(w.text) === w.text) return false;
