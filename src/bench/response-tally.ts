@@ -16,6 +16,19 @@ function supportMarginOf(r: GasmResponse): number | null {
   return typeof m === 'number' && Number.isFinite(m) ? m : null;
 }
 
+/** A tally's counts as plain data. */
+export interface ResponseTallyData {
+  responses: number;
+  successes: number;
+  constraints: number;
+  satisfied: number;
+  poses: number;
+  confidenceSum: number;
+  iterationsSum: number;
+  stageSums: StageBreakdownData;
+  margins: number[];
+}
+
 export class ResponseTally {
   responses = 0;
   successes = 0;
@@ -46,6 +59,25 @@ export class ResponseTally {
       const margin = supportMarginOf(r);
       if (margin !== null) this.margins.push(margin);
     }
+  }
+
+  /** Adds another tally's counts (a fork's, sent over a worker message as plain data). */
+  absorb(other: ResponseTallyData): void {
+    this.responses += other.responses;
+    this.successes += other.successes;
+    this.constraints += other.constraints;
+    this.satisfied += other.satisfied;
+    this.poses += other.poses;
+    this.confidenceSum += other.confidenceSum;
+    this.iterationsSum += other.iterationsSum;
+    for (const k of Object.keys(this.stageSums) as (keyof StageBreakdownData)[]) this.stageSums[k] += other.stageSums[k];
+    for (const m of other.margins) this.margins.push(m);
+  }
+
+  /** The counts as plain data (structured-clone safe). */
+  data(): ResponseTallyData {
+    const { responses, successes, constraints, satisfied, poses, confidenceSum, iterationsSum } = this;
+    return { responses, successes, constraints, satisfied, poses, confidenceSum, iterationsSum, stageSums: { ...this.stageSums }, margins: [...this.margins] };
   }
 
   quality(): QualityData {

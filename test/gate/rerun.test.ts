@@ -31,7 +31,7 @@ test('the rerun rebuilds the recorded configuration: suites, options, model, bac
   report.config.suites = { throughput: { batchSize: 16, singleStream: false } };
   report.config.model = { ...report.config.model, iterations: 3, hiddenDim: 48 };
   return benchOptionsOf(report).then((o) => {
-    assert.deepEqual(o.suites.map((p) => [p.suite.name, p.options]), [['throughput', { batchSize: 16, singleStream: false, reference: true }]]);
+    assert.deepEqual(o.suites.map((p) => [p.suite.name, p.options]), [['throughput', { batchSize: 16, singleStream: false, reference: true, forks: 1 }]]);
     assert.equal(o.label, 'throughput');
     assert.deepEqual(o.bridge.model, { featureDim: 32, hiddenDim: 48, heads: 4, iterations: 3, seed: 42 });
     assert.equal(o.bridge.backend, 'wasm');

@@ -20,6 +20,16 @@ export function cpuThroughputSamples(c: ThroughputCategory): number[] {
   return calmRuns(c.samples.cpuMs, c.samples.switches).map((ms) => (c.instructions / ms) * 1000);
 }
 
+/**
+ * The fork of each sample, for samples taken from the runs at `indices` (all runs when omitted), when the case
+ * ran in forks; the gate then resamples forks before runs. Empty object otherwise.
+ */
+function forkGroups(c: ThroughputCategory, indices?: number[]): { groups?: number[]; unitOfIndependence: 'run' | 'process' } {
+  const fork = c.samples.fork;
+  if (!fork || fork.length !== c.samples.runMs.length || new Set(fork).size < 2) return { unitOfIndependence: 'run' };
+  return { groups: indices ? indices.map((i) => fork[i]) : [...fork], unitOfIndependence: 'process' };
+}
+
 /** The CPU times (> 0) of the undisturbed runs when there are enough of them, else of every run. */
 export function calmRuns(cpuMs: readonly number[], switches: readonly number[] | undefined): number[] {
   return calmRunIndices(cpuMs, switches).map((i) => cpuMs[i]);
@@ -39,9 +49,13 @@ export function calmRunIndices(cpuMs: readonly number[], switches: readonly numb
  * (a busy sibling vCPU, a slower host) moves both and cancels; the build's does not. Empty without reference times.
  */
 export function referenceThroughputSamples(c: ThroughputCategory): number[] {
+  return referenceRunIndices(c).map((i) => (c.instructions * c.samples.referenceCpuMs![i]) / c.samples.cpuMs[i]);
+}
+
+function referenceRunIndices(c: ThroughputCategory): number[] {
   const ref = c.samples.referenceCpuMs;
   if (!ref || ref.length !== c.samples.cpuMs.length) return [];
-  return calmRunIndices(c.samples.cpuMs, c.samples.switches).filter((i) => ref[i] > 0).map((i) => (c.instructions * ref[i]) / c.samples.cpuMs[i]);
+  return calmRunIndices(c.samples.cpuMs, c.samples.switches).filter((i) => ref[i] > 0);
 }
 
 export function throughputMetrics(t: ThroughputResult): Metric[] {
@@ -53,15 +67,16 @@ export function throughputMetrics(t: ThroughputResult): Metric[] {
     const refSamples = referenceThroughputSamples(c);
     // Wall-time metrics of the case name its CPU-time twin and carry the case's noise figure, so that the gate
     // can tell a busy machine (wall time moves, CPU time does not) from a slower build.
-    const wall = { unitOfIndependence: 'run' as const, measure: 'wall' as const, ...(cpuSamples.length > 0 ? { lowNoiseTwin: cpuId } : {}), ...(c.noise ? { noise: c.noise } : {}) };
-    out.push({ kind: 'samples', id: `throughput.${name}.instructionsPerSecond`, label: `throughput ${name}`, unit: 'instr/s', direction: 'higher', statistic: 'median', samples: c.samples.instructionsPerSecond, ...wall });
+    const wall = { measure: 'wall' as const, ...(cpuSamples.length > 0 ? { lowNoiseTwin: cpuId } : {}), ...(c.noise ? { noise: c.noise } : {}) };
+    const cpuGroups = forkGroups(c, calmRunIndices(c.samples.cpuMs, c.samples.switches));
+    out.push({ kind: 'samples', id: `throughput.${name}.instructionsPerSecond`, label: `throughput ${name}`, unit: 'instr/s', direction: 'higher', statistic: 'median', samples: c.samples.instructionsPerSecond, ...forkGroups(c), ...wall });
     if (cpuSamples.length > 0) {
-      out.push({ kind: 'samples', id: cpuId, label: `throughput per CPU second ${name} (undisturbed runs)`, unit: 'instr/CPU-s', direction: 'higher', statistic: 'median', samples: cpuSamples, unitOfIndependence: 'run', measure: 'cpu', ...(refSamples.length > 0 ? { lowNoiseTwin: refId } : {}), ...(c.noise ? { noise: c.noise } : {}) });
+      out.push({ kind: 'samples', id: cpuId, label: `throughput per CPU second ${name} (undisturbed runs)`, unit: 'instr/CPU-s', direction: 'higher', statistic: 'median', samples: cpuSamples, ...cpuGroups, measure: 'cpu', ...(refSamples.length > 0 ? { lowNoiseTwin: refId } : {}), ...(c.noise ? { noise: c.noise } : {}) });
     }
     if (refSamples.length > 0) {
-      out.push({ kind: 'samples', id: refId, label: `throughput in reference units ${name} (instructions per reference-workload CPU time, undisturbed runs)`, unit: 'instr/ref', direction: 'higher', statistic: 'median', samples: refSamples, unitOfIndependence: 'run', measure: 'cpu', ...(c.noise ? { noise: c.noise } : {}) });
+      out.push({ kind: 'samples', id: refId, label: `throughput in reference units ${name} (instructions per reference-workload CPU time, undisturbed runs)`, unit: 'instr/ref', direction: 'higher', statistic: 'median', samples: refSamples, ...forkGroups(c, referenceRunIndices(c)), measure: 'cpu', ...(c.noise ? { noise: c.noise } : {}) });
     }
-    out.push({ kind: 'samples', id: `latency.${name}.batch`, label: `batch latency ${name} (batch ${c.batchSize})`, unit: 'ms', direction: 'lower', statistic: 'median', samples: c.samples.batchMs.filter((b) => b.length > 0).map((b) => median(b)), ...wall });
+    out.push({ kind: 'samples', id: `latency.${name}.batch`, label: `batch latency ${name} (batch ${c.batchSize})`, unit: 'ms', direction: 'lower', statistic: 'median', samples: c.samples.batchMs.filter((b) => b.length > 0).map((b) => median(b)), ...(c.samples.batchMs.every((b) => b.length > 0) ? forkGroups(c) : { unitOfIndependence: 'run' as const }), ...wall });
     const ss = c.singleStream;
     if (ss) {
       // The single-stream pass has its own CPU-time twin (CPU ms per call of the undisturbed passes) and noise
@@ -69,7 +84,7 @@ export function throughputMetrics(t: ThroughputResult): Metric[] {
       const ssCpu = calmRuns(ss.samples.cpuMs ?? [], ss.samples.switches).map((ms) => ms / ss.calls);
       const ssCpuId = `latency.${name}.cpuMsPerCall`;
       const noise = ss.noise ?? c.noise;
-      const ssWall = { ...wall, ...(ssCpu.length > 0 ? { lowNoiseTwin: ssCpuId } : {}), ...(noise ? { noise } : {}) };
+      const ssWall = { ...wall, unitOfIndependence: 'run' as const, ...(ssCpu.length > 0 ? { lowNoiseTwin: ssCpuId } : {}), ...(noise ? { noise } : {}) };
       out.push({ kind: 'samples', id: `latency.${name}.median`, label: `single-stream latency p50 ${name}`, unit: 'ms', direction: 'lower', statistic: 'median', samples: ss.samples.runP50, ...ssWall });
       out.push({ kind: 'samples', id: `latency.${name}.p90`, label: `single-stream latency p90 ${name}`, unit: 'ms', direction: 'lower', statistic: 'median', samples: ss.samples.runP90, ...ssWall });
       out.push({ kind: 'samples', id: `latency.${name}.p99`, label: `single-stream latency p99 ${name}`, unit: 'ms', direction: 'lower', statistic: 'median', samples: ss.samples.runP99, ...ssWall });

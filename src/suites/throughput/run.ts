@@ -7,9 +7,10 @@
  */
 import { instructionCounterAvailability } from '../../bench/hardware-counters.js';
 import { machineNoise, readCpuCounters } from '../../bench/noise.js';
-import { measure, type RunHooks } from '../../bench/runner.js';
+import type { RunHooks } from '../../bench/runner.js';
 import { chunk, cycle, ResponseTally } from '../../bench/response-tally.js';
-import type { GasmResponse } from '../../pipeline/types.js';
+import { measureBatched } from './batched.js';
+import { measureInForks } from './forks.js';
 import { median } from '../../stats/quantile.js';
 import { summarize } from '../../stats/summary.js';
 import { withInterval, whole } from '../../format/numbers.js';
@@ -26,26 +27,14 @@ export async function measureCategory(ctx: RunContext, set: InstructionSet, opti
   // The list repeated to whole batches: every processBatch call carries exactly batchSize instructions.
   const workload = cycle(set.instructions, Math.ceil(Math.max(set.instructions.length, batchSize) / batchSize) * batchSize);
   const batches = chunk(workload, batchSize);
-  const lastRun: GasmResponse[][] = new Array(batches.length);
-  const batchMs = new Float64Array(batches.length);
-  const batchRuns: number[][] = [];
+  const runPolicy = { ...policy, reference: options.reference };
+  const forked = options.forks > 1
+    ? await measureInForks(ctx.bridgeConfig, batches, runPolicy, options.forks, hooks.signal, (fork) => ctx.progress({ suite: 'throughput', case: set.name, run: fork, of: options.forks }))
+    : null;
+  const { m, noise, tally: tallyData, batchRuns } = forked ? forked.runs : await measureBatched(bridge, batches, runPolicy, hooks);
+  if (m.ms.length === 0) return { result: null, aborted: forked ? forked.aborted : m.aborted };
   const tally = new ResponseTally();
-  const body = (): void => {
-    for (let b = 0; b < batches.length; b++) {
-      const t0 = process.hrtime.bigint();
-      lastRun[b] = bridge.processBatch(batches[b]);
-      batchMs[b] = Number(process.hrtime.bigint() - t0) / 1e6;
-    }
-  };
-  const after = (run: number): void => {
-    if (run < 0) return;
-    for (const responses of lastRun) tally.add(responses);
-    batchRuns.push(Array.from(batchMs));
-  };
-  let before = readCpuCounters();
-  const m = await measure({ ...policy, reference: options.reference }, body, after, { ...hooks, onMeasureStart: () => { before = readCpuCounters(); } });
-  const noise = machineNoise(before, readCpuCounters(), m.ms, m.cpuMs, m.switches);
-  if (m.ms.length === 0) return { result: null, aborted: m.aborted };
+  tally.absorb(tallyData);
   const n = workload.length;
   const ips = m.ms.map((t) => (n / t) * 1000);
   const cpuIps = m.cpuMs.map((t) => (t > 0 ? (n / t) * 1000 : Number.NaN)).filter(Number.isFinite);
@@ -55,7 +44,7 @@ export async function measureCategory(ctx: RunContext, set: InstructionSet, opti
   const perSuccessPoses = tally.poses / Math.max(1, tally.successes);
   const runTotal = m.ms.reduce((a, b) => a + b, 0);
   let singleStream: ThroughputCategory['singleStream'] = null;
-  let aborted = m.aborted;
+  let aborted = forked ? forked.aborted : m.aborted;
   if (options.singleStream && !aborted) {
     const ssBefore = readCpuCounters();
     const s = await measureSingleStream(bridge, set.instructions, policy, hooks);
@@ -82,6 +71,7 @@ export async function measureCategory(ctx: RunContext, set: InstructionSet, opti
     ...(m.referenceCpuMs.length > 0 ? { referenceMsPerRun: m.referenceLoopMs / m.ms.length } : {}),
     noise,
     warmup: m.warmup,
+    ...(forked ? { forks: forked.forks } : {}),
     singleStream,
     stagesMs: tally.stagesMs(),
     quality,
@@ -90,6 +80,7 @@ export async function measureCategory(ctx: RunContext, set: InstructionSet, opti
       cpuMs: m.cpuMs,
       ...(m.switches.length > 0 ? { switches: m.switches } : {}),
       ...(m.referenceCpuMs.length > 0 ? { referenceCpuMs: m.referenceCpuMs } : {}),
+      ...(forked ? { fork: forked.forkOf } : {}),
       instructionsPerSecond: ips,
       batchMs: batchRuns,
     },

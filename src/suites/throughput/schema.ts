@@ -53,6 +53,17 @@ export const ThroughputCategorySchema = Type.Object(
     referenceMsPerRun: Type.Optional(Type.Number({ description: 'wall time of the reference workload timed before each run, ms per run (outside the timed region; an outside timer sees it)' })),
     noise: Type.Optional(MachineNoiseSchema),
     warmup: Type.Optional(WarmupSchema),
+    forks: Type.Optional(
+      Type.Array(
+        Type.Object({
+          runs: Type.Integer({ description: 'measured runs of the fork' }),
+          instructionsPerSecond: Type.Number({ description: 'median instructions per second of its runs' }),
+          cpuMsPerRun: Type.Number({ description: 'median process CPU time of its runs, ms' }),
+          warmup: WarmupSchema,
+        }),
+        { description: 'one entry per fork (fresh isolate) when the case ran in forks (--forks): the spread between them is the process-to-process noise' },
+      ),
+    ),
     singleStream: Type.Union([SingleStreamSchema, Type.Null()], { description: 'single-stream latency, or null when interrupted before it ran' }),
     stagesMs: StageBreakdownSchema,
     quality: QualitySchema,
@@ -61,6 +72,7 @@ export const ThroughputCategorySchema = Type.Object(
         runMs: Samples('wall time of each measured run, ms'),
         cpuMs: Samples('process CPU time of each measured run, ms'),
         switches: Type.Optional(Samples('context switches of the measuring thread from the end of the previous run to the end of each run (0: not preempted); absent where the OS does not tell')),
+        fork: Type.Optional(Samples('the fork (0, 1, …) each run was measured in, when the case ran in forks')),
         referenceCpuMs: Type.Optional(Samples('process CPU time of the fixed reference workload timed right before each run, ms (src/bench/reference-workload.ts); absent with --no-reference')),
         instructionsPerSecond: Samples('instructions / run wall time, per run'),
         batchMs: Type.Array(Type.Array(Type.Number()), { description: 'wall time of each processBatch call, ms, one array per run' }),

@@ -65,3 +65,22 @@ test('run-cluster interval: resamples whole runs, contains the pooled median, an
   assert.deepEqual(runClusterQuantileCI([[5, 6, 7]], 0.5), [6, 6]);
   assert.deepEqual(runClusterQuantileCI(runs, 0.5), runClusterQuantileCI(runs, 0.5), 'seeded: the same every time');
 });
+
+test('--forks: each fork measures in its own isolate; runs keep their fork, the gate metrics their groups', async () => {
+  const ctx = testContext(bridge, { policy: { runs: 4, warmup: 1 } });
+  const outcome = await runThroughput(ctx, { batchSize: 2, singleStream: false, reference: true, forks: 2 });
+  assert.equal(outcome.status, 'ok', outcome.status === 'failed' ? outcome.error : '');
+  const c = outcome.result!.categories.tiny;
+  assert.equal(c.runs, 8);
+  assert.deepEqual(c.samples.fork, [0, 0, 0, 0, 1, 1, 1, 1]);
+  assert.equal(c.forks!.length, 2);
+  assert.ok(c.forks!.every((f) => f.runs === 4 && f.instructionsPerSecond > 0 && f.cpuMsPerRun > 0));
+  assert.equal(c.samples.referenceCpuMs!.length, 8);
+  assert.equal(c.quality.responses, 16, 'both forks\' responses are tallied');
+  assert.equal(c.quality.successRate, 1);
+  const wall = throughputMetrics(outcome.result!).find((m) => m.id === 'throughput.tiny.instructionsPerSecond');
+  assert.ok(wall && wall.kind === 'samples');
+  assert.deepEqual(wall.groups, [0, 0, 0, 0, 1, 1, 1, 1]);
+  assert.equal(wall.unitOfIndependence, 'process');
+  assert.deepEqual(ctx.events.filter((e) => e.of === 2).map((e) => e.run), [1, 2], 'progress per fork');
+});
