@@ -9,6 +9,8 @@ const dir = process.argv[2];
 const q = (xs, p) => { const s = [...xs].sort((a, b) => a - b); const h = (s.length - 1) * p; const lo = Math.floor(h); return s[lo] + (h - lo) * ((s[lo + 1] ?? s[lo]) - s[lo]); };
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const cv = (xs) => { const m = mean(xs); return Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1)) / m; };
+/** Robust CV: 1.4826 × median absolute deviation / median (a few GC pauses do not dominate it). */
+const rcv = (xs) => { const m = q(xs, 0.5); return (1.4826 * q(xs.map((x) => Math.abs(x - m)), 0.5)) / m; };
 const MIN_UNDISTURBED_RUNS = 10;
 /** Runs with no context switch in them nor in the run before (src/bench/noise.ts). */
 const undisturbed = (sw) => sw.map((_, i) => i).filter((i) => sw[i] === 0 && (i === 0 || sw[i - 1] === 0));
@@ -31,10 +33,13 @@ function load(kind) {
       wall: q(c.samples.runMs.map((ms) => (n / ms) * 1000), 0.5),
       cpu: q(cpuRuns.filter((x) => x > 0).map((ms) => (n / ms) * 1000), 0.5),
       wallCv: cv(c.samples.runMs),
+      wallRcv: rcv(c.samples.runMs),
+      cpuRcv: rcv(cpuRuns),
       cpuCv: cv(c.samples.cpuMs),
       calmCpuCv: cv(cpuRuns),
       ref: refRuns.length > 0 ? q(refRuns, 0.5) : NaN,
       refCv: refRuns.length > 1 ? cv(refRuns) : NaN,
+      refRcv: refRuns.length > 1 ? rcv(refRuns) : NaN,
       calm: calm.length,
       runs: c.runs,
       others: c.noise?.otherCores ?? NaN,
@@ -58,5 +63,7 @@ for (const [kind, label] of [['aaq', 'A/A quiet'], ['aal', 'A/A, load during cur
 for (const [kind, label] of [['base', 'quiet baselines'], ['aal', 'A/A under load']]) {
   const r = load(kind);
   if (r.length < 2) continue;
+  const med = (f) => (q(r.map(f), 0.5) * 100).toFixed(1);
+  console.log(`${label.padEnd(26)} robust CV run to run (1.4826·MAD/median, median over reports): wall ${med((x) => x.wallRcv)}%, CPU undisturbed runs ${med((x) => x.cpuRcv)}%${Number.isFinite(r[0].refRcv) ? `, reference units ${med((x) => x.refRcv)}%` : ''}`);
   console.log(`${label.padEnd(26)} CV run to run (median over ${r.length} reports): wall ${(q(r.map((x) => x.wallCv), 0.5) * 100).toFixed(1)}%, CPU all runs ${(q(r.map((x) => x.cpuCv), 0.5) * 100).toFixed(1)}%, CPU undisturbed runs ${(q(r.map((x) => x.calmCpuCv), 0.5) * 100).toFixed(1)}%${Number.isFinite(r[0].refCv) ? `, reference units ${(q(r.map((x) => x.refCv), 0.5) * 100).toFixed(1)}%` : ''}; CV across reports of the gate's figures: wall median ${(cv(r.map((x) => x.wall)) * 100).toFixed(1)}%, CPU ${(cv(r.map((x) => x.cpu)) * 100).toFixed(1)}%${Number.isFinite(r[0].ref) ? `, reference units ${(cv(r.map((x) => x.ref)) * 100).toFixed(1)}%` : ''}`);
 }

@@ -10,9 +10,10 @@
 # the gate compares). Reports and gate outputs stay in $OUT.
 #
 #   usage: scripts/gate-calibration.sh [pairs] [slow model flags...]
-#   env:   LOAD=2 (busy processes), OUT=<dir>, QUIET_AA=0|1, CONFIRM=0|1 (gate with --confirm),
+#   env:   LOAD=2 (busy processes), OUT=<dir>, QUIET_AA=0|1, CONFIRM=0|1 (gate with --confirm: the load, when a
+#          pair has one, stays on through the confirmation rerun too), THRESHOLD=10% (the gate's --threshold),
 #          GASM="node --import tsx src/cli/main.ts" (or "node bin/gasm" after npm run build),
-#          BENCH_FLAGS="--category simple --min-time 1000 --no-single-stream --no-sampler"
+#          BENCH_FLAGS="--category simple --forks 3 --min-time 700 --warmup-max 2500 --no-single-stream --no-sampler"
 # The default slowdown, --hidden-dim 52 (attention width 32 → 52), measured 13–17% slower in one process on the
 # shared VM and 18% (median of 20 pairs) on the quiet VM (README, Performance).
 set -u
@@ -24,8 +25,9 @@ QUIET_AA=${QUIET_AA:-0}
 CONFIRM=${CONFIRM:-0}
 OUT=${OUT:-$(mktemp -d /tmp/gasm-gate-XXXX)}
 read -r -a GASM_CMD <<<"${GASM:-node --import tsx src/cli/main.ts}"
-read -r -a FLAGS <<<"${BENCH_FLAGS:---category simple --min-time 1000 --no-single-stream --no-sampler}"
-GATE_FLAGS=(--metric throughput --metric latency --metric quality)
+read -r -a FLAGS <<<"${BENCH_FLAGS:---category simple --forks 3 --min-time 700 --warmup-max 2500 --no-single-stream --no-sampler}"
+THRESHOLD=${THRESHOLD:-10%}
+GATE_FLAGS=(--metric throughput --metric latency --metric quality --threshold "$THRESHOLD")
 [ "$CONFIRM" = 1 ] && GATE_FLAGS+=(--confirm)
 mkdir -p "$OUT"
 
@@ -70,19 +72,23 @@ for i in $(seq 1 "$PAIRS"); do
     bench "$OUT/aaq-$i"
     tally "aaq:$(gate "aaq-$i" "$OUT/base-$i" "$OUT/aaq-$i")"
   fi
-  start_load; bench "$OUT/aal-$i"; stop_load
+  start_load; bench "$OUT/aal-$i"
+  [ "$CONFIRM" = 1 ] || stop_load
   tally "aal:$(gate "aal-$i" "$OUT/base-$i" "$OUT/aal-$i")"
+  stop_load
   bench "$OUT/sdq-$i" "${SLOW[@]}"
   tally "sdq:$(gate "sdq-$i" "$OUT/base-$i" "$OUT/sdq-$i")"
-  start_load; bench "$OUT/sdl-$i" "${SLOW[@]}"; stop_load
+  start_load; bench "$OUT/sdl-$i" "${SLOW[@]}"
+  [ "$CONFIRM" = 1 ] || stop_load
   tally "sdl:$(gate "sdl-$i" "$OUT/base-$i" "$OUT/sdl-$i")"
+  stop_load
   echo "pair $i/$PAIRS done: aal ${count[aal:regression]:-0} false alarms, sdq ${count[sdq:regression]:-0} caught, sdl ${count[sdl:regression]:-0} caught" >&2
 done
 
 row() { # row <label> <key>
   printf '%-44s regression %2d  inconclusive %2d  pass %2d  error %2d\n' "$1" "${count[$2:regression]:-0}" "${count[$2:inconclusive]:-0}" "${count[$2:pass]:-0}" "${count[$2:error]:-0}"
 }
-echo "gate calibration: $PAIRS pairs, bench ${FLAGS[*]}, load $LOAD busy processes, slowdown ${SLOW[*]}${CONFIRM:+, confirm=$CONFIRM}"
+echo "gate calibration: $PAIRS pairs, bench ${FLAGS[*]}, gate threshold $THRESHOLD, load $LOAD busy processes, slowdown ${SLOW[*]}, confirm=$CONFIRM"
 [ "$QUIET_AA" = 1 ] && row "A/A quiet (regression = false alarm)" aaq
 row "A/A, load during current (regr. = false alarm)" aal
 row "slowed, quiet (regression = caught)" sdq
