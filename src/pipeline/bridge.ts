@@ -118,19 +118,28 @@ function ignoredWithModelDir(config: BridgeConfig): string[] {
   return ignored;
 }
 
-/** The first non-finite value among a scene's rows of the network output, described; undefined when all finite. */
-function nonFiniteOutput(output: ModelOutput, scene: SceneSpec, row0: number): string | undefined {
+/** The first non-finite value among a scene's rows of one output array, described; undefined when all finite. */
+function nonFiniteRows(array: Float32Array, width: number, what: string, scene: SceneSpec, row0: number): string | undefined {
   const n = scene.entities.length;
-  const check = (array: Float32Array, width: number, what: string): string | undefined => {
-    for (let e = 0; e < n; e++) {
-      for (let c = 0; c < width; c++) {
-        const v = array[(row0 + e) * width + c];
-        if (!Number.isFinite(v)) return `the network gave a non-finite ${what} (${v}) for '${scene.entities[e].name}': the model's weights are unusable (too large?)`;
-      }
+  for (let e = 0; e < n; e++) {
+    for (let c = 0; c < width; c++) {
+      const v = array[(row0 + e) * width + c];
+      if (!Number.isFinite(v)) return `the network gave a non-finite ${what} (${v}) for '${scene.entities[e].name}': the model's weights are unusable (too large?)`;
     }
-    return undefined;
-  };
-  return check(output.confidence, 1, 'confidence') ?? check(output.positions, 3, 'position') ?? check(output.orientations, 4, 'orientation');
+  }
+  return undefined;
+}
+
+/**
+ * The first non-finite value among a scene's rows of the network output, described; undefined when all finite.
+ * Runs once per instruction: no closure is made per call.
+ */
+function nonFiniteOutput(output: ModelOutput, scene: SceneSpec, row0: number): string | undefined {
+  return (
+    nonFiniteRows(output.confidence, 1, 'confidence', scene, row0) ??
+    nonFiniteRows(output.positions, 3, 'position', scene, row0) ??
+    nonFiniteRows(output.orientations, 4, 'orientation', scene, row0)
+  );
 }
 
 /** Creates a bridge: initialises the tfjs backend and builds (or loads) the network. */

@@ -87,6 +87,13 @@ function kindSlot(kind: string): number {
   return KIND_INDEX.get(kind) ?? KNOWN_KINDS.length + kindBucket(kind);
 }
 
+/** Marks one ordered pair's relation channel (at offset r of the relations array) with its distance and angle. */
+function markPair(relations: Float32Array, r: number, channel: number, distance: number, angle: number): void {
+  relations[r + channel] = 1;
+  if (distance !== 0) relations[r + DISTANCE_CHANNEL] = distance;
+  if (angle !== 0) relations[r + ANGLE_CHANNEL] = angle;
+}
+
 /** Encodes a batch of scenes (the network's input); unknown kinds, colours and entity names never fail. */
 export function encodeScenes(scenes: readonly SceneSpec[]): EncodedBatch {
   const batch = scenes.length;
@@ -135,21 +142,15 @@ export function encodeScenes(scenes: readonly SceneSpec[]): EncodedBatch {
       if (s === undefined || type === undefined) continue;
       const distance = c.parameters.distance ?? c.parameters.spacing ?? 0;
       const angle = (c.parameters.angle ?? 0) / Math.PI;
-      const mark = (i: number, j: number, channel: number): void => {
-        const r = ((base + i) * n + j) * RELATION_CHANNELS;
-        relations[r + channel] = 1;
-        if (distance !== 0) relations[r + DISTANCE_CHANNEL] = distance;
-        if (angle !== 0) relations[r + ANGLE_CHANNEL] = angle;
-      };
       if (c.targets.length === 0) {
-        mark(s, s, 2 * type);
+        markPair(relations, ((base + s) * n + s) * RELATION_CHANNELS, 2 * type, distance, angle);
         continue;
       }
       for (const name of c.targets) {
         const t = index.get(name);
         if (t === undefined) continue;
-        mark(s, t, 2 * type);
-        mark(t, s, 2 * type + 1);
+        markPair(relations, ((base + s) * n + t) * RELATION_CHANNELS, 2 * type, distance, angle);
+        markPair(relations, ((base + t) * n + s) * RELATION_CHANNELS, 2 * type + 1, distance, angle);
       }
     }
   }
