@@ -15,7 +15,8 @@ import { workerScriptBeside } from '../../bench/worker-script.js';
 import type { BridgeConfig } from '../../pipeline/bridge.js';
 import { median } from '../../stats/quantile.js';
 import type { BatchedRuns } from './batched.js';
-import type { ForkMessage, ForkSetup } from './fork-protocol.js';
+import type { ForkMessage, ForkResult, ForkSetup } from './fork-protocol.js';
+import { summarizeSingleStream, type SingleStream } from './single-stream.js';
 
 /** What one fork measured, in brief (the report keeps one per fork). */
 export interface ForkSummary {
@@ -29,6 +30,8 @@ export interface ForkSummary {
 
 export interface Forked {
   runs: BatchedRuns;
+  /** The forks' single-stream passes (each fork's after its batched runs), or null when none ran. */
+  singleStream: { result: SingleStream; noise: MachineNoise } | null;
   /** The fork of each measured run. */
   forkOf: number[];
   forks: ForkSummary[];
@@ -36,11 +39,11 @@ export interface Forked {
 }
 
 /** Runs one fork to its end; rejects with its error, on a timeout, or when the signal aborts it. */
-async function runFork(setup: ForkSetup, signal: AbortSignal | undefined): Promise<BatchedRuns> {
+async function runFork(setup: ForkSetup, signal: AbortSignal | undefined): Promise<ForkResult> {
   const script = workerScriptBeside(import.meta.url, 'fork-worker');
   const worker = new Worker(script.url, { workerData: setup, argv: script.argv });
   try {
-    return await new Promise<BatchedRuns>((resolve, reject) => {
+    return await new Promise<ForkResult>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`a fork did not finish within ${WORKER_TIMEOUT_MS / 1000} s`)), WORKER_TIMEOUT_MS);
       const onAbort = () => reject(new Error('aborted'));
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -50,7 +53,7 @@ async function runFork(setup: ForkSetup, signal: AbortSignal | undefined): Promi
       };
       worker.once('message', (m: ForkMessage) => {
         done();
-        if (m.type === 'done') resolve(m.runs);
+        if (m.type === 'done') resolve({ runs: m.runs, singleStream: m.singleStream });
         else reject(new Error(`a fork failed: ${m.message}`));
       });
       worker.once('error', (e) => {
@@ -82,8 +85,24 @@ export function mergeNoise(noises: readonly MachineNoise[]): MachineNoise {
   };
 }
 
+/** Concatenates the forks' single-stream passes, recording the fork of each; null when no fork ran any. */
+export function mergeSingleStreams(parts: readonly ForkResult[], calls: number): Forked['singleStream'] {
+  const withPasses = parts.map((p, f) => [p.singleStream, f] as const).filter(([s]) => s !== null && s.raw.callMs.length > 0);
+  if (withPasses.length === 0) return null;
+  const raw = { callMs: [] as number[][], cpuMs: [] as number[], switches: [] as number[] };
+  const fork: number[] = [];
+  for (const [s, f] of withPasses) {
+    raw.callMs.push(...s!.raw.callMs);
+    raw.cpuMs.push(...s!.raw.cpuMs);
+    raw.switches.push(...s!.raw.switches);
+    for (let i = 0; i < s!.raw.callMs.length; i++) fork.push(f);
+  }
+  if (!withPasses.every(([s]) => s!.raw.switches.length === s!.raw.callMs.length)) raw.switches = [];
+  return { result: summarizeSingleStream(calls, raw, fork), noise: mergeNoise(withPasses.map(([s]) => s!.noise)) };
+}
+
 /** Concatenates the forks' runs, recording the fork of each. */
-export function mergeForks(parts: readonly BatchedRuns[]): Omit<Forked, 'aborted'> {
+export function mergeForks(parts: readonly BatchedRuns[]): Omit<Forked, 'aborted' | 'singleStream'> {
   const tally = new ResponseTally();
   const forkOf: number[] = [];
   const forks: ForkSummary[] = [];
@@ -126,9 +145,12 @@ export function mergeForks(parts: readonly BatchedRuns[]): Omit<Forked, 'aborted
   };
 }
 
-/** Measures the batches in `count` forks, one after another; an abort keeps the forks already finished. */
-export async function measureInForks(bridge: BridgeConfig, batches: string[][], policy: RunPolicy, count: number, signal: AbortSignal | undefined, onFork: (fork: number) => void): Promise<Forked> {
-  const parts: BatchedRuns[] = [];
+/**
+ * Measures the batches in `count` forks, one after another, each fork also running the single-stream pass over
+ * `singleStream` when given; an abort keeps the forks already finished.
+ */
+export async function measureInForks(bridge: BridgeConfig, batches: string[][], policy: RunPolicy, count: number, singleStream: string[] | null, signal: AbortSignal | undefined, onFork: (fork: number) => void): Promise<Forked> {
+  const parts: ForkResult[] = [];
   let aborted = false;
   for (let f = 0; f < count; f++) {
     if (signal?.aborted) {
@@ -136,7 +158,7 @@ export async function measureInForks(bridge: BridgeConfig, batches: string[][], 
       break;
     }
     try {
-      parts.push(await runFork({ bridge, batches, policy }, signal));
+      parts.push(await runFork({ bridge, batches, policy, ...(singleStream ? { singleStream } : {}) }, signal));
     } catch (error) {
       if (signal?.aborted) {
         aborted = true;
@@ -146,5 +168,5 @@ export async function measureInForks(bridge: BridgeConfig, batches: string[][], 
     }
     onFork(f + 1);
   }
-  return { ...mergeForks(parts), aborted };
+  return { ...mergeForks(parts.map((p) => p.runs)), singleStream: mergeSingleStreams(parts, singleStream?.length ?? 0), aborted };
 }

@@ -25,8 +25,11 @@ export function cpuThroughputSamples(c: ThroughputCategory): number[] {
  * ran in forks; the gate then resamples forks before runs. Empty object otherwise.
  */
 function forkGroups(c: ThroughputCategory, indices?: number[]): { groups?: number[]; unitOfIndependence: 'run' | 'process' } {
-  const fork = c.samples.fork;
-  if (!fork || fork.length !== c.samples.runMs.length || new Set(fork).size < 2) return { unitOfIndependence: 'run' };
+  return groupsOf(c.samples.fork, c.samples.runMs.length, indices);
+}
+
+function groupsOf(fork: readonly number[] | undefined, runs: number, indices?: number[]): { groups?: number[]; unitOfIndependence: 'run' | 'process' } {
+  if (!fork || fork.length !== runs || new Set(fork).size < 2) return { unitOfIndependence: 'run' };
   return { groups: indices ? indices.map((i) => fork[i]) : [...fork], unitOfIndependence: 'process' };
 }
 
@@ -81,15 +84,17 @@ export function throughputMetrics(t: ThroughputResult): Metric[] {
     if (ss) {
       // The single-stream pass has its own CPU-time twin (CPU ms per call of the undisturbed passes) and noise
       // figure; reports without them fall back to the batched runs' twin.
-      const ssCpu = calmRuns(ss.samples.cpuMs ?? [], ss.samples.switches).map((ms) => ms / ss.calls);
+      const ssCalm = calmRunIndices(ss.samples.cpuMs ?? [], ss.samples.switches);
+      const ssCpu = ssCalm.map((i) => ss.samples.cpuMs![i] / ss.calls);
+      const passGroups = (indices?: number[]) => groupsOf(ss.samples.fork, ss.samples.runP50.length, indices);
       const ssCpuId = `latency.${name}.cpuMsPerCall`;
       const noise = ss.noise ?? c.noise;
-      const ssWall = { ...wall, unitOfIndependence: 'run' as const, ...(ssCpu.length > 0 ? { lowNoiseTwin: ssCpuId } : {}), ...(noise ? { noise } : {}) };
+      const ssWall = { ...wall, ...passGroups(), ...(ssCpu.length > 0 ? { lowNoiseTwin: ssCpuId } : {}), ...(noise ? { noise } : {}) };
       out.push({ kind: 'samples', id: `latency.${name}.median`, label: `single-stream latency p50 ${name}`, unit: 'ms', direction: 'lower', statistic: 'median', samples: ss.samples.runP50, ...ssWall });
       out.push({ kind: 'samples', id: `latency.${name}.p90`, label: `single-stream latency p90 ${name}`, unit: 'ms', direction: 'lower', statistic: 'median', samples: ss.samples.runP90, ...ssWall });
       out.push({ kind: 'samples', id: `latency.${name}.p99`, label: `single-stream latency p99 ${name}`, unit: 'ms', direction: 'lower', statistic: 'median', samples: ss.samples.runP99, ...ssWall });
       if (ssCpu.length > 0) {
-        out.push({ kind: 'samples', id: ssCpuId, label: `single-stream CPU time per call ${name} (undisturbed passes)`, unit: 'CPU-ms', direction: 'lower', statistic: 'median', samples: ssCpu, unitOfIndependence: 'run', measure: 'cpu', ...(noise ? { noise } : {}) });
+        out.push({ kind: 'samples', id: ssCpuId, label: `single-stream CPU time per call ${name} (undisturbed passes)`, unit: 'CPU-ms', direction: 'lower', statistic: 'median', samples: ssCpu, ...passGroups(ssCalm), measure: 'cpu', ...(noise ? { noise } : {}) });
       }
     }
     out.push({ kind: 'proportion', id: `quality.${name}.successRate`, label: `success rate ${name}`, unit: '', direction: 'higher', successes: c.quality.successes, trials: c.quality.responses });

@@ -29,7 +29,7 @@ export async function measureCategory(ctx: RunContext, set: InstructionSet, opti
   const batches = chunk(workload, batchSize);
   const runPolicy = { ...policy, reference: options.reference };
   const forked = options.forks > 1
-    ? await measureInForks(ctx.bridgeConfig, batches, runPolicy, options.forks, hooks.signal, (fork) => ctx.progress({ suite: 'throughput', case: set.name, run: fork, of: options.forks }))
+    ? await measureInForks(ctx.bridgeConfig, batches, runPolicy, options.forks, options.singleStream ? [...set.instructions] : null, hooks.signal, (fork) => ctx.progress({ suite: 'throughput', case: set.name, run: fork, of: options.forks }))
     : null;
   const { m, noise, tally: tallyData, batchRuns } = forked ? forked.runs : await measureBatched(bridge, batches, runPolicy, hooks);
   if (m.ms.length === 0) return { result: null, aborted: forked ? forked.aborted : m.aborted };
@@ -45,7 +45,9 @@ export async function measureCategory(ctx: RunContext, set: InstructionSet, opti
   const runTotal = m.ms.reduce((a, b) => a + b, 0);
   let singleStream: ThroughputCategory['singleStream'] = null;
   let aborted = forked ? forked.aborted : m.aborted;
-  if (options.singleStream && !aborted) {
+  if (forked) {
+    singleStream = forked.singleStream ? { ...forked.singleStream.result, noise: forked.singleStream.noise } : null;
+  } else if (options.singleStream && !aborted) {
     const ssBefore = readCpuCounters();
     const s = await measureSingleStream(bridge, set.instructions, policy, hooks);
     const ssAfter = readCpuCounters();

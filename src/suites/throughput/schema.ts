@@ -30,6 +30,7 @@ export const SingleStreamSchema = Type.Object(
         runP99: Samples('p99 of the calls of each run, ms'),
         cpuMs: Type.Optional(Samples('process CPU time of each pass (its calls and their timer reads), ms')),
         switches: Type.Optional(Samples('context switches of the measuring thread during each pass and since the pass before (0: not preempted)')),
+        fork: Type.Optional(Samples('the fork (0, 1, …) each pass was measured in, when the case ran in forks')),
       },
       { description: 'raw single-stream timings' },
     ),

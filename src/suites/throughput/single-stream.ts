@@ -42,32 +42,51 @@ export function runClusterQuantileCI(runs: readonly (readonly number[])[], q: nu
   return percentileInterval(replicates, confidence);
 }
 
+/** The raw timings of single-stream passes: every call's wall time per pass, and each pass's CPU time and preemptions. */
+export interface SingleStreamRaw {
+  callMs: number[][];
+  cpuMs: number[];
+  switches: number[];
+}
+
 /** Measures one category single-stream; null when interrupted before a measured run. */
 export async function measureSingleStream(bridge: GasmBridge, instructions: readonly string[], policy: RunPolicy, hooks: RunHooks): Promise<{ result: SingleStream | null; aborted: boolean }> {
+  const { raw, aborted } = await measureSingleStreamRaw(bridge, instructions, policy, hooks);
+  return { result: raw.callMs.length > 0 ? summarizeSingleStream(instructions.length, raw) : null, aborted };
+}
+
+/** The single-stream passes' raw timings (see measureSingleStream). */
+export async function measureSingleStreamRaw(bridge: GasmBridge, instructions: readonly string[], policy: RunPolicy, hooks: RunHooks): Promise<{ raw: SingleStreamRaw; aborted: boolean }> {
   let sink: GasmResponse | null = null;
   const { callMs, cpuMs, switches, aborted } = await measureCalls(policy, instructions.length, (i) => {
     sink = bridge.process(instructions[i]);
   }, hooks);
   void sink;
-  if (callMs.length === 0) return { result: null, aborted };
+  return { raw: { callMs, cpuMs, switches }, aborted };
+}
+
+/**
+ * The single-stream result of measured passes (at least one). `fork` gives the fork of each pass when the passes
+ * come from several forks; the intervals then still resample passes (the gate resamples forks first).
+ */
+export function summarizeSingleStream(calls: number, raw: SingleStreamRaw, fork?: number[]): SingleStream {
+  const { callMs, cpuMs, switches } = raw;
   const perRun = callMs.map((run) => sortedCopy(run));
   const latency = summarize(callMs.flat());
   return {
-    aborted,
-    result: {
-      calls: instructions.length,
-      runs: callMs.length,
-      latencyMs: { ...latency, ci95Median: runClusterQuantileCI(callMs, 0.5) },
-      ci95P90: runClusterQuantileCI(callMs, 0.9),
-      ci95P99: runClusterQuantileCI(callMs, 0.99),
-      samples: {
-        callMs,
-        runP50: perRun.map((s) => quantileSorted(s, 0.5)),
-        runP90: perRun.map((s) => quantileSorted(s, 0.9)),
-        runP99: perRun.map((s) => quantileSorted(s, 0.99)),
-        cpuMs,
-        ...(switches.length > 0 ? { switches } : {}),
-      },
+    calls,
+    runs: callMs.length,
+    latencyMs: { ...latency, ci95Median: runClusterQuantileCI(callMs, 0.5) },
+    ci95P90: runClusterQuantileCI(callMs, 0.9),
+    ci95P99: runClusterQuantileCI(callMs, 0.99),
+    samples: {
+      callMs,
+      runP50: perRun.map((s) => quantileSorted(s, 0.5)),
+      runP90: perRun.map((s) => quantileSorted(s, 0.9)),
+      runP99: perRun.map((s) => quantileSorted(s, 0.99)),
+      cpuMs,
+      ...(switches.length === callMs.length ? { switches } : {}),
+      ...(fork ? { fork } : {}),
     },
   };
 }

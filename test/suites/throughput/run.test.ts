@@ -68,7 +68,7 @@ test('run-cluster interval: resamples whole runs, contains the pooled median, an
 
 test('--forks: each fork measures in its own isolate; runs keep their fork, the gate metrics their groups', async () => {
   const ctx = testContext(bridge, { policy: { runs: 4, warmup: 1 } });
-  const outcome = await runThroughput(ctx, { batchSize: 2, singleStream: false, reference: true, forks: 2 });
+  const outcome = await runThroughput(ctx, { batchSize: 2, singleStream: true, reference: true, forks: 2 });
   assert.equal(outcome.status, 'ok', outcome.status === 'failed' ? outcome.error : '');
   const c = outcome.result!.categories.tiny;
   assert.equal(c.runs, 8);
@@ -83,4 +83,11 @@ test('--forks: each fork measures in its own isolate; runs keep their fork, the 
   assert.deepEqual(wall.groups, [0, 0, 0, 0, 1, 1, 1, 1]);
   assert.equal(wall.unitOfIndependence, 'process');
   assert.deepEqual(ctx.events.filter((e) => e.of === 2).map((e) => e.run), [1, 2], 'progress per fork');
+  const ss = c.singleStream!;
+  assert.equal(ss.runs, 8, 'each fork ran its own single-stream passes');
+  assert.deepEqual(ss.samples.fork, [0, 0, 0, 0, 1, 1, 1, 1]);
+  assert.ok(ss.noise);
+  const p50 = throughputMetrics(outcome.result!).find((m) => m.id === 'latency.tiny.median');
+  assert.ok(p50 && p50.kind === 'samples');
+  assert.deepEqual(p50.groups, [0, 0, 0, 0, 1, 1, 1, 1]);
 });
