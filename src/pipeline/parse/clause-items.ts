@@ -5,7 +5,7 @@
 import { ParseError } from '../../errors.js';
 import type { Axis, ConstraintType } from '../types.js';
 import { COPULAS, FILLERS, NOUN_FORMS, NUMBER_WORDS, verbBase } from './lexicon.js';
-import { checkCount, readNounPhrase, type NounPhrase } from './entities.js';
+import { checkCount, readNounPhrase, thirdPersonVerb, type NounPhrase } from './entities.js';
 import { readQuantity } from './quantities.js';
 import { matchRelation } from './relations.js';
 import type { Token } from './tokenize.js';
@@ -467,6 +467,12 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
         i += rel.length;
         continue;
       }
+    }
+    // "the sensor slots into the bracket": a declarative's verb in the third person, never a plural noun.
+    if (prev?.t === 'np' && thirdPersonVerb(tokens, i)) {
+      items.push({ t: 'verb', word: verbBase(w) ?? w });
+      i++;
+      continue;
     }
     const base = verbBase(w);
     const nounAfterRelation = base !== undefined && prev?.t === 'rel' ? readNounPhrase(tokens, i, true) : null;

@@ -189,6 +189,7 @@ function nounContinues(tokens: Token[], k: number): boolean {
   const t = tokens[k];
   if (t?.kind !== 'word') return false;
   const w = t.text;
+  if (thirdPersonVerb(tokens, k)) return false;
   const kind = compoundClass(w);
   if (kind === NEVER) return false;
   const next = tokens[k + 1];
@@ -208,6 +209,32 @@ function nounContinues(tokens: Token[], k: number): boolean {
     (compoundClass(next.text) !== NEVER && compoundClass(next.text) !== VERB && nounContinues(tokens, k + 1)));
 }
 
+/** Words that open a declarative clause's subject ("The motor mounts …", "Each bracket clips …"). */
+const SUBJECT_OPENERS = new Set(['the', 'this', 'that', 'a', 'an', 'each', 'every', 'its', 'their', 'our', 'your', 'my']);
+
+/**
+ * Whether the word at k is a declarative clause's verb in the third person ("the sensor slots into the bracket",
+ * "the pump bolts onto the frame", "the cover clips firmly onto …"): an -s form right after a singular noun, in a
+ * clause that opens with a determiner and has no verb before it, directly followed by a relation (or an -ly adverb
+ * and a relation). "Put the pump bolts on the tray" (a verb before it) keeps the plural noun.
+ */
+export function thirdPersonVerb(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  const before = tokens[k - 1];
+  if (t?.kind !== 'word' || before?.kind !== 'word' || !/[^s]s$/.test(t.text) || t.text.length < 4 || k < 2) return false;
+  if (!SUBJECT_OPENERS.has(wordAt(tokens, 0) ?? '')) return false;
+  const prevKind = NOUN_FORMS.get(before.text);
+  if (prevKind !== undefined ? isPluralForm(before.text, prevKind) : !couldBeNoun(before.text) || /[^s]s$/.test(before.text)) return false;
+  const after = /ly$/.test(wordAt(tokens, k + 1) ?? '') ? k + 2 : k + 1;
+  const rel = matchRelation(tokens, after);
+  if (rel === null || rel.unary) return false;
+  for (let j = 0; j < k; j++) {
+    const w = wordAt(tokens, j);
+    if (w !== undefined && (verbBase(w) !== undefined || COPULAS.has(w))) return false;
+  }
+  return true;
+}
+
 const NEVER = 0, KNOWN = 1, UNKNOWN = 2, VERB = 3;
 /** What a word can be inside a compound, by the word alone (cached: the parse's hot path). */
 const COMPOUND_CLASS = new Map<string, number>();
@@ -215,7 +242,7 @@ const COMPOUND_CLASS = new Map<string, number>();
 function compoundClass(w: string): number {
   let c = COMPOUND_CLASS.get(w);
   if (c !== undefined) return c;
-  if (w.length < 2 || NUMBER_MARKS.has(w) || DETERMINERS.has(w) || NOT_IN_COMPOUNDS.has(w) || (FILLERS.has(w) || PLAIN_ADJECTIVES.has(w)) && !NOUN_FORMS.has(w) || /ly$/.test(w)) c = NEVER;
+  if (w.length < 2 || NUMBER_MARKS.has(w) || DETERMINERS.has(w) || NOT_IN_COMPOUNDS.has(w) || (FILLERS.has(w) || PLAIN_ADJECTIVES.has(w) || /ly$/.test(w)) && !NOUN_FORMS.has(w)) c = NEVER;
   else if (NOUN_FORMS.has(w)) c = KNOWN;
   else if (couldBeNoun(w)) c = UNKNOWN;
   else if (verbBase(w) === w && !NOT_NOUNS.has(w)) c = VERB;
@@ -258,7 +285,9 @@ const NOT_IN_COMPOUNDS = new Set([
 
 /** Could this word stand as an unknown noun? */
 function couldBeNoun(word: string): boolean {
-  return /^[\p{L}][\p{L}'-]*$/u.test(word) && word.length > 1 && !NOT_NOUNS.has(word) && verbBase(word) === undefined && !COPULAS.has(word) &&
+  // "-ly" makes adverbs ("mounts directly behind", "slightly left of"); the few nouns ending so ("supply",
+  // "assembly", "dolly") are in the lexicon.
+  return /^[\p{L}][\p{L}'-]*$/u.test(word) && word.length > 1 && !/ly$/.test(word) && !NOT_NOUNS.has(word) && verbBase(word) === undefined && !COPULAS.has(word) &&
     !COLOURS.has(word) && !SIZES.has(word) && !ORDINALS.has(word) && !NUMBER_WORDS.has(word);
 }
 
