@@ -119,6 +119,8 @@ const KINDS: Record<string, Omit<NounInfo, 'kind'>> = {
   frame: obj(0.3, 0.02, 0.3),
   hub: obj(0.05, 0.05, 0.03),
   gearbox: obj(0.12, 0.1, 0.1),
+  // A lab rack for tubes, tips, vials or pipettes (SBS footprint, about 12 × 8 × 10 cm), not a storage rack.
+  tube_rack: ref(0.06, 0.04, 0.05),
   // Nouns ending in -ly (a closed class; other -ly words are adverbs): a bench power supply, an assembly, a dolly.
   supply: obj(0.1, 0.08, 0.06),
   assembly: obj(0.1, 0.1, 0.06),
@@ -152,7 +154,8 @@ const SYNONYMS: Record<string, string> = {
   screwdriver: 'tool', screwdrivers: 'tool', pliers: 'tool', drill: 'tool', drills: 'tool', vice: 'fixture', vise: 'fixture', jig: 'fixture', jigs: 'fixture',
   cabinet: 'rack', cabinets: 'rack', counter: 'table', countertop: 'table', counters: 'table', 'kitchen counter': 'table', stool: 'chair', stools: 'chair',
   couch: 'sofa', bench: 'workbench', refrigerator: 'fridge', 'hot plate': 'scale', hotplate: 'scale', 'plate reader': 'reader',
-  'label printer': 'printer', 'tip rack': 'tray',
+  'label printer': 'printer', 'tip rack': 'tube_rack', 'tip racks': 'tube_rack', 'pipette rack': 'tube_rack', 'pipette racks': 'tube_rack',
+  'vial rack': 'tube_rack', 'vial racks': 'tube_rack', 'sample rack': 'tube_rack', 'sample racks': 'tube_rack', 'test tube rack': 'tube_rack',
   subassembly: 'assembly', 'sub-assembly': 'assembly', subassemblies: 'assembly', 'sub-assemblies': 'assembly', 'stir bar': 'rod', 'laundry basket': 'basket', 'sample tube': 'tube',
   'tool holder': 'holder', cuvette: 'tube', cuvettes: 'tube', burner: 'cylinder', dispenser: 'box', gauge: 'disk', 'work table': 'table', 'workstation': 'workbench', nightstand: 'desk',
   cardboard: 'sheet', pallets: 'pallet', lids: 'lid', caps: 'lid', cap: 'lid', sleeve: 'tube', cartridge: 'cylinder',
