@@ -195,7 +195,7 @@ function nounContinues(tokens: Token[], k: number): boolean {
   const next = tokens[k + 1];
   if (kind === KNOWN) {
     // "the box can go …": the modal.
-    return !(w === 'can' && next?.kind === 'word' && (verbBase(next.text) !== undefined || COPULAS.has(next.text) || next.text === 'not'));
+    return !(w === 'can' && next?.kind === 'word' && modalBefore(next.text));
   }
   // "the arm grips the part": an unknown word before a determiner is a verb taking an object, not a noun.
   if (next?.kind === 'word' && DETERMINERS.has(next.text)) return false;
@@ -233,6 +233,14 @@ export function thirdPersonVerb(tokens: Token[], k: number): boolean {
     if (w !== undefined && (verbBase(w) !== undefined || COPULAS.has(w))) return false;
   }
   return true;
+}
+
+/**
+ * Whether "can" before this word is the modal ("the box can go …", "can be", "cannot"): a verb or a copula follows.
+ * "to" is no verb: "trash can to the right of the fridge" is the noun before a relation.
+ */
+function modalBefore(next: string): boolean {
+  return next !== 'to' && (verbBase(next) !== undefined || COPULAS.has(next) || next === 'not');
 }
 
 const NEVER = 0, KNOWN = 1, UNKNOWN = 2, VERB = 3;
@@ -396,7 +404,7 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
       return { np: { ...np, kind, head: glued[1], explicitName: w }, next: j + 1 };
     }
     // "the mug can go on the shelf": the modal, not a noun.
-    if (w === 'can' && isWord(tokens[j + 1]) && (verbBase(tokens[j + 1].text) !== undefined || COPULAS.has(tokens[j + 1].text) || tokens[j + 1].text === 'not')) return null;
+    if (w === 'can' && isWord(tokens[j + 1]) && modalBefore(tokens[j + 1].text)) return null;
     const two = isWord(tokens[j + 1]) ? `${w} ${tokens[j + 1].text}` : '';
     if (two && NOUN_FORMS.has(two) && !nounContinues(tokens, j + 2)) {
       const kind = NOUN_FORMS.get(two)!;
