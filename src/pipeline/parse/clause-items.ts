@@ -216,7 +216,7 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
         if (!spacing && q.kind === 'length' && (after === 'away' || after === 'off') && word(tokens, i + 1) !== 'from') i++;
         continue;
       }
-      if (t.kind === 'num' && (word(tokens, i + 1) === 'by' || word(tokens, i + 1) === 'x') && tokens[i + 2]?.kind === 'num') {
+      if (t.kind === 'num' && (word(tokens, i + 1) === 'by' || word(tokens, i + 1) === 'x') && tokens[i + 2]?.kind === 'num' && readQuantity(tokens, i + 2) === null) {
         const rows = (t as { value: number }).value;
         const cols = (tokens[i + 2] as { value: number }).value;
         let j = i + 3;
@@ -343,7 +343,8 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
     }
     // Pick verbs ("pick up", "grasp", "the robot takes"): their object is the focus of a following "it".
     const pickBase = verbBase(w);
-    if (pickBase !== undefined && PICK_VERBS.has(pickBase) && !(pickBase === 'lift' && readNounPhrase(tokens, i + 1, true) === null)) {
+    const objectOfVerb = (prev?.t === 'verb' || prev?.t === 'pick') && verbBase(word(tokens, i - 1) ?? '') !== undefined;
+    if (pickBase !== undefined && PICK_VERBS.has(pickBase) && !(pickBase === 'lift' && readNounPhrase(tokens, i + 1, true) === null) && !(objectOfVerb && pickBase === w && readNounPhrase(tokens, i, true) !== null)) {
       items.push({ t: 'pick', word: pickBase });
       i++;
       if (word(tokens, i) === 'up') i++;
@@ -476,7 +477,10 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
     }
     const base = verbBase(w);
     const nounAfterRelation = base !== undefined && prev?.t === 'rel' ? readNounPhrase(tokens, i, true) : null;
-    if (base !== undefined && !(prev?.t === 'np' && w === 'position') && !(nounAfterRelation && nounAfterRelation.next > i + 1)) {
+    // "set slide 3 on the stage", "lift press 4 onto the pallet": a verb's base form right after the verb is its object.
+    const nounAfterVerb = base !== undefined && objectOfVerb ? readNounPhrase(tokens, i, true) : null;
+    const endsClause = tokens[i + 1] === undefined || tokens[i + 1].kind === 'sep';
+    if (base !== undefined && !(prev?.t === 'np' && w === 'position') && !(nounAfterRelation && (nounAfterRelation.next > i + 1 || endsClause)) && !(nounAfterVerb && nounAfterVerb.next > i)) {
       items.push({ t: 'verb', word: base });
       i++;
       if (word(tokens, i) === 'up' && base === 'line') items[items.length - 1] = { t: 'verb', word: 'align' };

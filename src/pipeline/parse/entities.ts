@@ -78,7 +78,8 @@ function withLabel(tokens: Token[], j: number, np: NounPhrase): { np: NounPhrase
   if (t?.kind === 'num' && Number.isInteger(t.value) && t.value >= 0 && !t.text.startsWith('-') && !readQuantity(tokens, k)) {
     const after = tokens[k + 1];
     const next = after?.kind === 'word' ? after.text : '';
-    if (!(next === 'by' || next === 'x' || /^x\d+$/.test(next))) {
+    // "2 by 3" is a grid's size; "press 2 by 90 degrees" names press 2.
+    if (!((next === 'by' && readQuantity(tokens, k + 2) === null) || next === 'x' || /^x\d+$/.test(next))) {
       return { np: { ...np, label: String(t.value) }, next: k + 1 };
     }
   }
@@ -241,6 +242,18 @@ export function thirdPersonVerb(tokens: Token[], k: number): boolean {
  */
 function modalBefore(next: string): boolean {
   return next !== 'to' && (verbBase(next) !== undefined || COPULAS.has(next) || next === 'not');
+}
+
+/** Whether a word is a verb form (the clause's verb before its object). */
+function base0(w: string | undefined): boolean {
+  return w !== undefined && verbBase(w) !== undefined && !NOT_NOUNS.has(w);
+}
+
+/** A number or a single letter naming an object at k ("slide 3", "press B"), not a quantity with a unit. */
+export function labelAfter(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  if (t?.kind === 'num') return Number.isInteger(t.value) && t.value >= 0 && readQuantity(tokens, k) === null;
+  return t?.kind === 'word' && (/^[b-z]$/.test(t.text) || CODE.test(t.text) || t.text === '#' || NUMBER_MARKS.has(t.text));
 }
 
 const NEVER = 0, KNOWN = 1, UNKNOWN = 2, VERB = 3;
@@ -415,12 +428,17 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
     const afterDeterminer = DETERMINERS.has(wordAt(tokens, j - 1) ?? '');
     // "in front of dock door 2": right after a relation's closing preposition, a verb's base form that starts a
     // compound is a noun too.
-    const afterPreposition = j === i && relationEndsAt(tokens, j) && (nounContinues(tokens, j + 1) || (tokens[j + 1]?.kind === 'num' && Number.isInteger((tokens[j + 1] as { value: number }).value)));
+    const afterPreposition = j === i && relationEndsAt(tokens, j) && (nounContinues(tokens, j + 1) || (tokens[j + 1]?.kind === 'num' && Number.isInteger((tokens[j + 1] as { value: number }).value)) ||
+      tokens[j + 1] === undefined || tokens[j + 1].kind === 'sep');
+    // "set slide 3 on the stage", "rotate press 2 by 90 degrees", "set slide on stage": right after the clause's
+    // verb (no article between), a verb's base form named by a number or a letter, starting a compound or followed
+    // by a relation is its object (two imperatives do not follow each other unjoined).
+    const afterVerb = j === i && base0(wordAt(tokens, j - 1)) && (nounContinues(tokens, j + 1) || labelAfter(tokens, j + 1) || matchRelation(tokens, j + 1) !== null);
     // "the two clamps", "3 presses", "the clamps": a verb's -s form after a count or a determiner is a plural noun.
     const base = verbBase(w);
     const pluralVerbNoun = base !== undefined && base !== w && (w === `${base}s` || w === `${base}es`) && !NOT_NOUNS.has(base) &&
       (afterDeterminer || (np.count !== undefined && (tokens[j - 1]?.kind === 'num' || NUMBER_WORDS.has(wordAt(tokens, j - 1) ?? ''))));
-    const verbNoun = ((afterDeterminer || afterPreposition) && base === w && !NOT_NOUNS.has(w) && !FILLERS.has(w) && w.length > 1) || pluralVerbNoun;
+    const verbNoun = ((afterDeterminer || afterPreposition || afterVerb) && base === w && !NOT_NOUNS.has(w) && !FILLERS.has(w) && w.length > 1) || pluralVerbNoun;
     const ingModifier = sawModifier && w.endsWith('ing') && verbBase(w) !== undefined && nounContinues(tokens, j + 1);
     const known = NOUN_FORMS.has(w);
     // "the deep well plate", "a shallow tray": a depth word directly before a noun names a kind of it (its name keeps it).

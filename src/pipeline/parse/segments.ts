@@ -117,6 +117,8 @@ function splitAtVerbs(tokens: Token[]): Token[][] {
     if (t.kind === 'word' && verbBase(t.text) === t.text && i + 1 < tokens.length && !matchRelation(tokens, i) && hasRelation(tokens.slice(start, i))) {
       const prev = tokens[i - 1];
       // "to grasp", "is placed": a verb after "to" or a copula continues the clause.
+      // "rotate slide 2 by 90 degrees": a verb right after a verb is its object, no new clause.
+      if (prev.kind === 'word' && verbBase(prev.text) !== undefined) continue;
       if (prev.kind === 'word' && (prev.text === 'to' || prev.text === 'is' || prev.text === 'are' || prev.text === 'be' || MODALS.has(prev.text))) continue;
       // "in a line", "a straight line", "the pile": after an article or an adjective the word is a noun.
       if (prev.kind === 'word' && NOUN_CONTEXT.has(prev.text)) continue;
