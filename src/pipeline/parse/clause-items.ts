@@ -15,7 +15,7 @@ export type Shape = 'row' | 'column' | 'stack' | 'pyramid' | 'grid' | 'circle' |
 export type Item =
   | { t: 'verb'; word: string }
   | { t: 'np'; np: NounPhrase; text: string }
-  | { t: 'qty'; kind: 'length' | 'angle'; value: number; spacing: boolean; atLeast: boolean; measure?: 'radius' | 'diameter'; centres?: boolean }
+  | { t: 'qty'; kind: 'length' | 'angle'; value: number; spacing: boolean; atLeast: boolean; measure?: 'radius' | 'diameter'; centres?: boolean; within?: boolean }
   | { t: 'rel'; type: ConstraintType; unary: boolean; phrase: string }
   | { t: 'axis'; axis: Axis; rotational: boolean }
   | { t: 'shape'; shape: Shape; rows?: number; cols?: number; sides?: number; count?: number }
@@ -365,7 +365,15 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
       i += 3;
       continue;
     }
-    if (w === 'within' && readQuantity(tokens, i + 1)) {
+    const withinQty = w === 'within' ? readQuantity(tokens, i + 1) : null;
+    // "in front of the rack, within 20 cm": with no reference of its own, an upper bound on the gap to the clause's
+    // reference (the relation it follows).
+    if (withinQty?.kind === 'length' && (tokens[i + 1 + withinQty.length] === undefined || tokens[i + 1 + withinQty.length].kind === 'sep')) {
+      items.push({ t: 'qty', kind: 'length', value: withinQty.value, spacing: false, atLeast: false, within: true });
+      i += 1 + withinQty.length;
+      continue;
+    }
+    if (withinQty) {
       items.push({ t: 'rel', type: 'near', unary: false, phrase: 'within' });
       i++;
       continue;

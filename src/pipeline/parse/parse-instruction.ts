@@ -516,7 +516,10 @@ function relationClause(ctx: Context, items: Item[]): boolean {
     if (targets.length > 0) ctx.lastTargets = SUPPORT_TYPES.has(rel.type) ? [] : [...targets];
     let type = rel.type;
     const parameters: Constraint['parameters'] = {};
-    if (quantity) parameters.distance = quantity.value;
+    // "…, within 20 cm": at most that gap to the reference; a side relation keeps no lower bound of it.
+    const upTo = quantity?.within === true;
+    if (upTo && type !== 'near' && !EXACT_WITH_DISTANCE.has(type)) throw new ParseError(`cannot tell what 'within ${Number((quantity!.value * 100).toFixed(1))} cm' applies to in ${quote(ctx.source)}`);
+    if (quantity && !(upTo && type !== 'near')) parameters.distance = quantity.value;
     if (type === 'distance' && !quantity) {
       ctx.warnings.push(`'${rel.phrase}' without a distance was ignored`);
       continue;
@@ -556,6 +559,7 @@ function relationClause(ctx: Context, items: Item[]): boolean {
       // "30 cm to the left of the bowl", "15 cm above the plate": the written distance is the gap (not only a
       // least one), so the subject is also within it — directly on that side, level across.
       if (quantity && !quantity.atLeast && EXACT_WITH_DISTANCE.has(type)) {
+        // (also "left of the bin, within 10 cm": the bound alone)
         for (const s of subjects) for (const t of targets) add(ctx, 'near', s, [t], { distance: quantity.value });
       }
     }
@@ -688,7 +692,7 @@ function interpretClause(ctx: Context, tokens: Token[]): void {
 }
 
 /** Words that may open a clause made only of a distance or a group relation (", 10 cm apart", ", in contact"). */
-const MODIFIER_OPENERS = new Set(['in', 'by', 'approx', 'approximately', 'about', 'roughly', 'exactly', 'with', 'spaced', 'at', 'keeping', 'all', 'each', 'one', 'a', 'an', 'half', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twenty', 'thirty', 'forty', 'fifty']);
+const MODIFIER_OPENERS = new Set(['in', 'by', 'within', 'approx', 'approximately', 'about', 'roughly', 'exactly', 'with', 'spaced', 'at', 'keeping', 'all', 'each', 'one', 'a', 'an', 'half', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twenty', 'thirty', 'forty', 'fifty']);
 
 /**
  * "Arrange the boxes in a line, 10 cm apart", "in front of the rack, 2 ft away", "five boxes on the conveyor, in
