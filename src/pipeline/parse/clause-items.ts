@@ -112,6 +112,26 @@ function isEachOther(tokens: Token[], i: number): boolean {
   return (word(tokens, i) === 'each' && word(tokens, i + 1) === 'other') || (word(tokens, i) === 'one' && word(tokens, i + 1) === 'another');
 }
 
+/** Words before a plural noun after "between" that name a group's neighbours ("between neighbouring tubes"). */
+const NEIGHBOUR_WORDS = new Set(['neighbouring', 'neighboring', 'adjacent', 'consecutive', 'successive', 'each', 'every']);
+
+/**
+ * How many words at k name the members of the clause's own group after "between" (0 when none): "them", "each
+ * other", "one another", "each one", "neighbours", "neighbouring tubes", "adjacent bins", "each tube" ("between the two
+ * brackets" names references of their own: "leave 2 cm between the two brackets").
+ */
+function groupAfterBetween(tokens: Token[], k: number): number {
+  const w = word(tokens, k);
+  if (w === 'them' || w === 'neighbours' || w === 'neighbors') return 1;
+  if (isEachOther(tokens, k) || (w === 'each' && word(tokens, k + 1) === 'one')) return 2;
+  if (!NEIGHBOUR_WORDS.has(w ?? '')) return 0;
+  const np = readNounPhrase(tokens, k + 1, true);
+  if (np === null || np.np.pronoun !== undefined || np.np.label !== undefined || np.np.numbers !== undefined) return 0;
+  // A plural noun ("the tubes", "neighbouring bins"), or a singular after "each"/"every" ("each tube").
+  const each = w === 'each' || w === 'every';
+  return np.np.plural || each ? np.next - k : 0;
+}
+
 /** A shape word that is also a noun or adjective ("ring", "square") is a shape after an article, "in", "form", "as". */
 function shapeContext(tokens: Token[], i: number): boolean {
   let b = i - 1;
@@ -187,7 +207,7 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
       if (q) {
         const before = word(tokens, i - 1);
         const after = word(tokens, i + q.length);
-        const betweenThem = after === 'between' && ['them', 'each', 'one', 'neighbours', 'neighbors'].includes(word(tokens, i + q.length + 1) ?? '');
+        const betweenThem = after === 'between' && groupAfterBetween(tokens, i + q.length + 1) > 0;
         // "20 mm centre to centre", "25 mm c/c", "30 cm on centres", "a 15 mm pitch": the spacing between centres.
         const centreWords = q.kind === 'length' ? centreToCentre(tokens, i + q.length) : 0;
         const pitchWord = q.kind === 'length' && (after === 'pitch' || before === 'pitch' || (before === 'of' && word(tokens, i - 2) === 'pitch'));
@@ -201,16 +221,13 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
         i += q.length + centreWords;
         if (spacing && after && SPACING_AFTER.has(after)) {
           i++;
-          // "a 5 cm gap between them", "10 mm spacing between each other": the group's own spacing.
-          const them = word(tokens, i + 1);
-          if (after !== 'between' && word(tokens, i) === 'between' && (them === 'them' || isEachOther(tokens, i + 1))) i += them === 'them' ? 2 : 3;
+          // "a 5 cm gap between them", "10 mm spacing between each other", "a 2 cm gap between neighbouring
+          // tubes": the group's own spacing.
+          const group = after !== 'between' && word(tokens, i) === 'between' ? groupAfterBetween(tokens, i + 1) : 0;
+          if (group > 0) i += 1 + group;
         }
-        if (betweenThem) {
-          i++;
-          if (isEachOther(tokens, i)) i += 2;
-          else if (word(tokens, i) === 'each' && word(tokens, i + 1) === 'one') i += 2;
-          else i++;
-        }
+        // ("between" itself was passed over with the spacing words above.)
+        if (betweenThem) i += groupAfterBetween(tokens, i);
         if (measure && after === measure) i++;
         // "2 ft away", "30 cm off": the distance of the clause's relation.
         if (!spacing && q.kind === 'length' && (after === 'away' || after === 'off') && word(tokens, i + 1) !== 'from') i++;

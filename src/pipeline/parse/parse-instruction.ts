@@ -9,7 +9,7 @@ import type { Axis, Constraint, ConstraintType, SceneSpec } from '../types.js';
 import { arrange, centrePitch, pitch, type Arrangement } from './arrangements.js';
 import { readItems, type Item } from './clause-items.js';
 import { EntityRegistry, isKnownKind, singularName } from './entities.js';
-import { FILLERS } from './lexicon.js';
+import { FILLERS, verbBase } from './lexicon.js';
 import { splitClauses } from './segments.js';
 import { MAX_INSTRUCTION_LENGTH, normalise, tokenize, type Token } from './tokenize.js';
 
@@ -703,9 +703,11 @@ function withModifiersJoined(clauses: Token[][]): Token[][] {
   const out: Token[][] = [];
   for (const clause of clauses) {
     const first = clause[0];
-    const candidate = out.length > 0 && clause.length <= 8 && (first.kind === 'num' || (first.kind === 'word' && MODIFIER_OPENERS.has(first.text)));
+    // "…, leaving a 2 cm gap between neighbouring tubes", "…, keeping 5 cm between them": a participle opens it too.
+    const participle = first.kind === 'word' && first.text.endsWith('ing') && verbBase(first.text) !== undefined && verbBase(first.text) !== first.text;
+    const candidate = out.length > 0 && clause.length <= 10 && (first.kind === 'num' || participle || (first.kind === 'word' && MODIFIER_OPENERS.has(first.text)));
     if (candidate) {
-      const { items } = readItems(FILLERS.has(first.text) ? clause.slice(1) : clause);
+      const { items } = readItems(FILLERS.has(first.text) || participle ? clause.slice(1) : clause);
       const modifier = items.length > 0 && items.every((it) => (it.t === 'qty' && it.kind === 'length') || it.t === 'group') &&
         items.some((it) => it.t === 'qty' || it.t === 'group');
       if (modifier) {
