@@ -651,7 +651,13 @@ function interpretMain(ctx: Context, items: Item[]): void {
   if (verb === 'align' || (!items.some((it) => it.t === 'rel') && items.some((it) => it.t === 'aligned') && items.some((it) => it.t === 'np'))) {
     if (alignClause(ctx, items)) return;
   }
-  if (relationClause(ctx, items)) return;
+  if (relationClause(ctx, items)) {
+    // "place box on table rotated 45 degrees", "put the crate on the pallet at 90°": an angle in a relation's clause
+    // turns the clause's subject (about z unless an axis is named), never dropped.
+    const angle = items.find((it): it is QtyItem => it.t === 'qty' && it.kind === 'angle');
+    if (angle) for (const s of ctx.lastSubjects) add(ctx, 'angle', s, [], { angle: angle.value, axis: firstAxis(items, true) ?? firstAxis(items) ?? 'z' });
+    return;
+  }
   // "Put the red cube down, with the blue cube on its left": a verb and its object with no relation name the subject
   // that a following "it"/"its" refers to.
   const object = items.find((it): it is NpItem => it.t === 'np' && it.np.pronoun === undefined);
