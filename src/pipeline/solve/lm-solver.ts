@@ -9,7 +9,7 @@ import { accumulateRows, solveDamped } from './normal-equations.js';
 import { quatMultiply, quatNormalize } from './quaternion.js';
 import { constraintResidual } from './residuals.js';
 import { so3Exp } from './se3.js';
-import { addPrior, centringResidual, groundResidual, penetrationResidual } from './terms.js';
+import { addPrior, centringResidual, groundResidual, keepInResidual, penetrationResidual } from './terms.js';
 import type { SolverWorkspace } from './workspace.js';
 
 /** Phases of an LM iteration, for profiling (src/profile). */
@@ -99,7 +99,7 @@ export interface LmRun {
 
 /**
  * Sum of squared residual rows of every term at the poses ws.P/ws.Q (constraints with their solving margin,
- * support centring when ws.centring > 0, ground, non-interpenetration when ws.collisions, prior towards the anchor). When A and g are given, also fills
+ * support centring when ws.centring > 0, keep-in when ws.keepIn > 0, ground, non-interpenetration when ws.collisions, prior towards the anchor). When A and g are given, also fills
  * them with JᵀJ and Jᵀr. Sets ws.feasible.
  */
 export function evaluateTerms(ws: SolverWorkspace, priorWeight: number, A: Float64Array | null, g: Float64Array | null): number {
@@ -123,6 +123,11 @@ export function evaluateTerms(ws: SolverWorkspace, priorWeight: number, A: Float
     if (centring > 0) {
       sum += r[0] * r[0] + r[1] * r[1];
       if (wantJ) accumulate(ws, centring, A, g);
+    }
+    const keepIn = keepInResidual(ws, ci, wantJ);
+    if (keepIn > 0) {
+      sum += r[0] * r[0] + r[1] * r[1];
+      if (wantJ) accumulate(ws, keepIn, A, g);
     }
   }
   const implicitLimit = ws.implicitLimit;

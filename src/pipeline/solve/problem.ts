@@ -127,7 +127,8 @@ export function compileProblem(ws: SolverWorkspace, input: SolveInput, options: 
     if (kind === KIND.between && targets.length === 1) cc = b;
     ws.kind[ci] = kind;
     ws.supports[ci] = (kind === KIND.on || kind === KIND.above) && b >= 0 && b !== a ? 1 : 0;
-    if (ws.supports[ci] === 1) ws.supported[a] = 1;
+    // How many supports the subject has (capped): the keep-in term applies to a subject with exactly one.
+    if (ws.supports[ci] === 1 && ws.supported[a] < 255) ws.supported[a]++;
     ws.subject[ci] = a;
     ws.targetB[ci] = b;
     ws.targetC[ci] = cc;

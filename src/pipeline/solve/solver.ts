@@ -9,8 +9,9 @@
  *  2. the same with non-interpenetration on, pulled towards round 1's solution (re-anchored), unless round 1
  *     already ended with every constraint holding and no overlap deeper than a tenth of the tolerance;
  *  3. and 4. only while some constraint does not hold or an implicit term is violated by more than a tenth of
- *     the tolerance: re-anchored at the solution and solved again (without the support-centring preference when
- *     a constraint still did not hold: centring never costs a constraint). The prior's pull biases equalities and chains
+ *     the tolerance: re-anchored at the solution and solved again (without the keep-in preference when a
+ *     constraint still did not hold and a supported centre is outside its keep-in zone — then with one round
+ *     more —, else without the support-centring preference too: neither ever costs a constraint). The prior's pull biases equalities and chains
  *     of hinges by about priorWeight² × displacement; re-anchoring (a proximal-point continuation) shrinks that
  *     bias geometrically and keeps the gauge fixed.
  * Contradictory scenes use up the rounds and report `satisfied: false` with finite best-effort poses.
@@ -20,7 +21,7 @@
 import { ConfigError } from '../../errors.js';
 import { runLevenbergMarquardt } from './lm-solver.js';
 import { compileProblem } from './problem.js';
-import { CENTRING_WEIGHT } from './terms.js';
+import { CENTRING_WEIGHT, KEEP_IN_WEIGHT, keepInViolation } from './terms.js';
 import { allConstraintsHold, buildResult, groundViolation, interpenetration } from './solution.js';
 import { DEFAULT_SOLVE_OPTIONS, type ResolvedSolveOptions, type SolveInput, type SolveOptions, type SolveResult } from './types.js';
 import { SolverWorkspace } from './workspace.js';
@@ -73,7 +74,10 @@ function solveWith(ws: SolverWorkspace, input: SolveInput, options: ResolvedSolv
   let timedOut = false;
   const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
   ws.centring = CENTRING_WEIGHT;
-  for (let round = 0; round < MAX_ROUNDS; round++) {
+  ws.keepIn = KEEP_IN_WEIGHT;
+  /** One more round when the keep-in term alone was dropped (the centring then still gets its rounds). */
+  let extra = 0;
+  for (let round = 0; round < MAX_ROUNDS + extra; round++) {
     ws.collisions = round > 0;
     const run = runLevenbergMarquardt(ws, options.priorWeight, options.maxIterations - iterations, deadline);
     iterations += run.iterations;
@@ -86,8 +90,17 @@ function solveWith(ws: SolverWorkspace, input: SolveInput, options: ResolvedSolv
     const overlap = interpenetration(ws);
     const hold = allConstraintsHold(ws);
     if (overlap <= implicitLimit && groundViolation(ws) <= implicitLimit && hold) break;
-    // Centring is a preference: once a round with collisions on ends with a constraint not holding, drop it.
-    if (!hold && round > 0) ws.centring = 0;
+    // Centring and keep-in are preferences: once a round with collisions on ends with a constraint not holding, drop
+    // the keep-in when it is not met (the scene cannot keep every centre that far inside), else the centring too.
+    if (!hold && round > 0) {
+      if (ws.keepIn > 0 && keepInViolation(ws) > implicitLimit) {
+        ws.keepIn = 0;
+        extra = 1;
+      } else {
+        ws.centring = 0;
+        ws.keepIn = 0;
+      }
+    }
     for (let c = 0; c < N * 3; c++) ws.anchorPos[c] = ws.pos[c];
     for (let c = 0; c < N * 4; c++) ws.anchorQuat[c] = ws.quat[c];
   }

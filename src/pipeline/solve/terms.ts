@@ -111,6 +111,67 @@ export function centringResidual(ws: SolverWorkspace, ci: number, wantJ: boolean
 }
 
 /**
+ * Share of a support's half-width that a supported centre keeps inside its edge when the scene allows it (the
+ * keep-in term): above the 0.25 a robot cell needs, so that a centre held at the boundary by the centring pull
+ * still clears it.
+ */
+export const KEEP_IN_SHARE = 0.3;
+/**
+ * Weight of the keep-in term: ten times the centring's, so that it wins over the centring's pull of a rigid group's
+ * centroid (a pentagon's centroid is not the middle of its extent: centred by its centroid, its lone corner sits
+ * nearer the support's edge than the other members).
+ */
+export const KEEP_IN_WEIGHT = 0.3;
+
+/**
+ * Keep-in term of constraint ci (2 rows, x and y) when it puts its subject on or above a reference that is the
+ * subject's only support and ws.keepIn > 0: w max(0, |p_a,k − p_b,k| − ((1 − KEEP_IN_SHARE) h_b,k − m)), a hinge
+ * that keeps the subject's centre at least KEEP_IN_SHARE of the support's half-width inside its edge (m: the
+ * constraint's solving margin). Like centring it is a preference: the solver drops it when the scene cannot
+ * honour it (a row that spans the support) and a constraint does not hold. Returns the row count (0 when off).
+ */
+export function keepInResidual(ws: SolverWorkspace, ci: number, wantJ: boolean): number {
+  const w = ws.keepIn;
+  const b = ws.targetB[ci];
+  if (w === 0 || b < 0 || ws.supports[ci] === 0) return 0;
+  const a = ws.subject[ci];
+  if (ws.supported[a] !== 1) return 0;
+  ws.blocks[0] = a;
+  ws.blocks[1] = b;
+  ws.blocks[2] = -1;
+  let active = false;
+  for (let k = 0; k < 2; k++) {
+    const d = ws.P[a * 3 + k] - ws.P[b * 3 + k];
+    const v = Math.abs(d) - ((1 - KEEP_IN_SHARE) * ws.half[b * 3 + k] - ws.margin[ci]);
+    if (v > 0) {
+      active = true;
+      ws.r[k] = w * v;
+      if (wantJ) {
+        const s = d < 0 ? -w : w;
+        ws.J[k * ROW_WIDTH + k] = s;
+        ws.J[k * ROW_WIDTH + 6 + k] = -s;
+      }
+    } else ws.r[k] = 0;
+  }
+  return active ? 2 : 0;
+}
+
+/** Largest keep-in shortfall at the current poses (metres): how far a singly supported centre is outside its keep-in zone. */
+export function keepInViolation(ws: SolverWorkspace): number {
+  let worst = 0;
+  for (let ci = 0; ci < ws.constraintCount; ci++) {
+    const b = ws.targetB[ci];
+    if (b < 0 || ws.supports[ci] === 0 || ws.supported[ws.subject[ci]] !== 1) continue;
+    const a = ws.subject[ci];
+    for (let k = 0; k < 2; k++) {
+      const v = Math.abs(ws.pos[a * 3 + k] - ws.pos[b * 3 + k]) - (1 - KEEP_IN_SHARE) * ws.half[b * 3 + k];
+      if (v > worst) worst = v;
+    }
+  }
+  return worst;
+}
+
+/**
  * Adds the prior of every entity, weight w: rows w (p − p₀) and, for entities whose orientation is an unknown,
  * w log(q₀⁻¹ q) with Jacobian w J_r⁻¹. Updates A and g when given; returns the sum of squared rows. `anchorPos`
  * and `anchorQuat` are the poses pulled towards.
@@ -129,7 +190,7 @@ export function addPrior(
   for (let e = 0; e < N; e++) {
     // While centring is on, a supported object's x and y are held by its centring term instead: the prior would
     // pull it back towards the network's proposal, often over its support's edge.
-    const free = A !== null && ws.centring > 0 && ws.supported[e] === 1 ? 2 : 0;
+    const free = A !== null && ws.centring > 0 && ws.supported[e] !== 0 ? 2 : 0;
     for (let k = free; k < 3; k++) {
       const c = e * 3 + k;
       const d = P[c] - anchorPos[c];

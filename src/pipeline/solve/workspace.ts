@@ -29,7 +29,7 @@ export class SolverWorkspace {
   // Per entity.
   half = new Float64Array(12);
   grounded = new Uint8Array(4);
-  /** 1 when the entity is the subject of an on/above relation to another entity (it has a centring term). */
+  /** How many on/above relations to another entity the entity is the subject of (capped at 255; > 0: it has a centring term). */
   supported = new Uint8Array(4);
   /** Column of the rotation block of each entity, −1 when its orientation is not an unknown. Position block: 3e. */
   rotColumn = new Int32Array(4);
@@ -91,6 +91,8 @@ export class SolverWorkspace {
   collisions = true;
   /** Weight of the support-centring terms (terms.ts); 0 turns them off (a round after they kept a constraint from holding). */
   centring = 0;
+  /** Weight of the keep-in terms (terms.ts); 0 turns them off (a round after they kept a constraint from holding). */
+  keepIn = 0;
   /** Largest implicit-term violation (metres) that still counts as feasible. */
   implicitLimit = 1e-4;
   /**
