@@ -122,7 +122,9 @@ const NEIGHBOUR_WORDS = new Set(['neighbouring', 'neighboring', 'adjacent', 'con
  */
 function groupAfterBetween(tokens: Token[], k: number): number {
   const w = word(tokens, k);
-  if (w === 'them' || w === 'neighbours' || w === 'neighbors') return 1;
+  // "with 50 cm between each" (nothing after it): each of them.
+  const end = tokens[k + 1] === undefined || tokens[k + 1].kind === 'sep';
+  if (w === 'them' || w === 'neighbours' || w === 'neighbors' || (w === 'each' && end)) return 1;
   if (isEachOther(tokens, k) || (w === 'each' && word(tokens, k + 1) === 'one')) return 2;
   if (!NEIGHBOUR_WORDS.has(w ?? '')) return 0;
   const np = readNounPhrase(tokens, k + 1, true);
