@@ -67,6 +67,9 @@ const LOCATION_LABELS = new Set(['position', 'pos', 'location', 'loc']);
 const SPACING_AFTER = new Set(['spacing', 'apart', 'gap', 'gaps', 'intervals', 'interval', 'pitch', 'spaced', 'between']);
 const SPACING_BEFORE = new Set(['spacing', 'spaced', 'gap', 'pitch', 'intervals', 'separation', 'every']);
 
+/** Hedges before a length ("within about 40 cm"): the length is read as written. */
+const APPROXIMATELY = new Set(['about', 'approximately', 'approx', 'roughly', 'around', 'some', 'circa', 'ca']);
+
 /** Words that may start a quantity ("a", "half", "two" …): readQuantity is tried at them. */
 const QUANTITY_WORDS = new Set(['a', 'an', 'half', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twenty', 'thirty', 'forty', 'fifty']);
 
@@ -186,6 +189,8 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
   const unknown: string[] = [];
   let i = 0;
   let atLeast = false;
+  /** "at most", "no more than", "up to", "less than", "max" before a length: an upper bound (the qty's `within`). */
+  let atMost = false;
   /** "clockwise" before its angle ("clockwise by 90 degrees"): the sign the next angle takes. */
   let sense: { sign: number; word: string } | undefined;
   while (i < tokens.length) {
@@ -218,8 +223,9 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
           : before === 'diameter' || after === 'diameter' || (before === 'of' && word(tokens, i - 2) === 'diameter') ? 'diameter' : undefined;
         const signed = q.kind === 'angle' && sense ? sense.sign * Math.abs(q.value) : q.value;
         if (q.kind === 'angle') sense = undefined;
-        items.push({ t: 'qty', kind: q.kind, value: signed, spacing: spacing && measure === undefined, atLeast, ...(measure ? { measure } : {}), ...(centreWords > 0 || pitchWord ? { centres: true } : {}) });
+        items.push({ t: 'qty', kind: q.kind, value: signed, spacing: spacing && measure === undefined, atLeast, ...(measure ? { measure } : {}), ...(centreWords > 0 || pitchWord ? { centres: true } : {}), ...(atMost && q.kind === 'length' && !spacing ? { within: true } : {}) });
         atLeast = false;
+        atMost = false;
         i += q.length + centreWords;
         if (spacing && after && SPACING_AFTER.has(after)) {
           i++;
@@ -384,12 +390,26 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
       i += 3;
       continue;
     }
-    const withinQty = w === 'within' ? readQuantity(tokens, i + 1) : null;
+    // "at most 10 cm away", "no more than 20 cm from it", "up to 5 cm", "less than 30 cm from", "max 5 cm": the
+    // next length is an upper bound on the gap.
+    const upper = (w === 'at' && (word(tokens, i + 1) === 'most' || word(tokens, i + 1) === 'maximum')) || (w === 'up' && word(tokens, i + 1) === 'to') ? 2
+      : (w === 'no' || w === 'not') && word(tokens, i + 1) === 'more' && word(tokens, i + 2) === 'than' ? 3
+      : (w === 'less' || w === 'fewer') && word(tokens, i + 1) === 'than' ? 2 : w === 'max' || w === 'maximum' ? 1 : 0;
+    if (upper > 0 && readQuantity(tokens, i + upper + (APPROXIMATELY.has(word(tokens, i + upper) ?? '') ? 1 : 0))?.kind === 'length') {
+      atMost = true;
+      i += upper;
+      continue;
+    }
+    // "within 20 cm", "within about 40 cm".
+    const withinAt = w === 'within' ? i + 1 + (APPROXIMATELY.has(word(tokens, i + 1) ?? '') ? 1 : 0) : i + 1;
+    const withinQty = w === 'within' ? readQuantity(tokens, withinAt) : null;
     // "in front of the rack, within 20 cm": with no reference of its own, an upper bound on the gap to the clause's
     // reference (the relation it follows).
-    if (withinQty?.kind === 'length' && (tokens[i + 1 + withinQty.length] === undefined || tokens[i + 1 + withinQty.length].kind === 'sep')) {
+    if (withinQty?.kind === 'length' && (tokens[withinAt + withinQty.length] === undefined || tokens[withinAt + withinQty.length].kind === 'sep' ||
+      (word(tokens, withinAt + withinQty.length) === 'away' && (tokens[withinAt + withinQty.length + 1] === undefined || tokens[withinAt + withinQty.length + 1].kind === 'sep')))) {
       items.push({ t: 'qty', kind: 'length', value: withinQty.value, spacing: false, atLeast: false, within: true });
-      i += 1 + withinQty.length;
+      i = withinAt + withinQty.length;
+      if (word(tokens, i) === 'away') i++;
       continue;
     }
     if (withinQty) {

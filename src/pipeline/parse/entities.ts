@@ -301,7 +301,7 @@ const NOT_IN_COMPOUNDS = new Set([
   'across', 'through', 'thru', 'via', 'toward', 'towards', 'before', 'after', 'until', 'till', 'per', 'like', 'face', 'facedown', 'faceup',
   'inverted', 'sideways', 'diagonal', 'tilted', 'slanted', 'angled', 'mirrored', 'flipped', 'staggered', 'offset', 'halfway', 'midpoint',
   'north', 'south', 'east', 'west', 'lengthwise', 'crosswise', 'first', 'last', 'next', 'instead', 'too', 'either', 'neither', 'nor',
-  'in', 'on', 'at', 'by', 'contact', 'clockwise', 'counterclockwise', 'anticlockwise', 'cw', 'ccw',
+  'in', 'on', 'at', 'by', 'contact', 'clockwise', 'counterclockwise', 'anticlockwise', 'cw', 'ccw', 'max', 'maximum', 'min', 'minimum',
 ]);
 
 /** Could this word stand as an unknown noun? */

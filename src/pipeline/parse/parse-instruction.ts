@@ -518,6 +518,8 @@ function relationClause(ctx: Context, items: Item[]): boolean {
     const parameters: Constraint['parameters'] = {};
     // "…, within 20 cm": at most that gap to the reference; a side relation keeps no lower bound of it.
     const upTo = quantity?.within === true;
+    // "at most 2 m from the pallet", "less than 30 cm from it": an upper bound on the gap.
+    if (upTo && type === 'distance') type = 'near';
     if (upTo && type !== 'near' && !EXACT_WITH_DISTANCE.has(type)) throw new ParseError(`cannot tell what 'within ${Number((quantity!.value * 100).toFixed(1))} cm' applies to in ${quote(ctx.source)}`);
     if (quantity && !(upTo && type !== 'near')) parameters.distance = quantity.value;
     if (type === 'distance' && !quantity) {
@@ -698,7 +700,7 @@ function interpretClause(ctx: Context, tokens: Token[]): void {
 }
 
 /** Words that may open a clause made only of a distance or a group relation (", 10 cm apart", ", in contact"). */
-const MODIFIER_OPENERS = new Set(['in', 'by', 'within', 'approx', 'approximately', 'about', 'roughly', 'exactly', 'with', 'spaced', 'at', 'keeping', 'all', 'each', 'one', 'a', 'an', 'half', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twenty', 'thirty', 'forty', 'fifty']);
+const MODIFIER_OPENERS = new Set(['in', 'by', 'within', 'no', 'not', 'less', 'up', 'max', 'maximum', 'approx', 'approximately', 'about', 'roughly', 'exactly', 'with', 'spaced', 'at', 'keeping', 'all', 'each', 'one', 'a', 'an', 'half', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twenty', 'thirty', 'forty', 'fifty']);
 
 /**
  * "Arrange the boxes in a line, 10 cm apart", "in front of the rack, 2 ft away", "five boxes on the conveyor, in

@@ -43,6 +43,13 @@ test('"within D" with no reference of its own bounds the gap to the clause’s r
   assert.equal(s.constraints[0].parameters.distance, undefined, 'no lower bound');
   assert.equal(s.constraints[1].parameters.distance, 0.1);
   refused('Put the cup on the tray, within 5 cm.', /applies to/);
+  // Other upper bounds: "at most", "no more than", "less than … from", "max", "within about".
+  for (const text of ['Put the cup left of the jug, at most 8 cm away.', 'Put the cup left of the jug, no more than 8 cm away.', 'Put the cup left of the jug, max 8 cm.', 'Put the cup left of the jug, within about 8 cm.']) {
+    assert.deepEqual(brief(parseInstruction(text)), ['left(cup,jug)', 'near(cup,jug)'], text);
+  }
+  const far = parseInstruction('Keep the crate at most 3 m from the pallet.');
+  assert.deepEqual(brief(far), ['near(crate,pallet)']);
+  assert.equal(far.constraints[0].parameters.distance, 3);
 });
 
 test('a gap between neighbouring members is the group’s spacing; "between the two …" still names references', () => {
