@@ -64,8 +64,8 @@ const MIDDLE = new Set(['middle', 'centre', 'center']);
 const AXES = new Map<string, Axis>([['x', 'x'], ['y', 'y'], ['z', 'z'], ['x-axis', 'x'], ['y-axis', 'y'], ['z-axis', 'z'], ['horizontal', 'x'], ['vertical', 'z']]);
 /** Words that, before a number, label a location on a work sheet ("position 3", "pos. 2"). */
 const LOCATION_LABELS = new Set(['position', 'pos', 'location', 'loc']);
-const SPACING_AFTER = new Set(['spacing', 'apart', 'gap', 'gaps', 'intervals', 'interval', 'pitch', 'spaced', 'between']);
-const SPACING_BEFORE = new Set(['spacing', 'spaced', 'gap', 'pitch', 'intervals', 'separation', 'every']);
+const SPACING_AFTER = new Set(['spacing', 'apart', 'gap', 'gaps', 'intervals', 'interval', 'pitch', 'spaced', 'between', 'clearance']);
+const SPACING_BEFORE = new Set(['spacing', 'spaced', 'gap', 'pitch', 'intervals', 'separation', 'every', 'clearance']);
 
 /** Hedges before a length ("within about 40 cm"): the length is read as written. */
 const APPROXIMATELY = new Set(['about', 'approximately', 'approx', 'roughly', 'around', 'some', 'circa', 'ca']);
@@ -388,6 +388,17 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
     if ((w === 'no' || w === 'not') && word(tokens, i + 1) === 'less' && word(tokens, i + 2) === 'than') {
       atLeast = true;
       i += 3;
+      continue;
+    }
+    // "at an angle of 45 degrees", "a 30 degree angle": the word "angle" beside an angle is no object.
+    if (w === 'angle' && prev?.t === 'qty' && prev.kind === 'angle') {
+      i++;
+      continue;
+    }
+    let angleAt = w === 'at' ? i + 1 : i;
+    if (['a', 'an', 'the'].includes(word(tokens, angleAt) ?? '')) angleAt++;
+    if (word(tokens, angleAt) === 'angle' && word(tokens, angleAt + 1) === 'of' && readQuantity(tokens, angleAt + 2)?.kind === 'angle') {
+      i = angleAt + 2;
       continue;
     }
     // "at most 10 cm away", "no more than 20 cm from it", "up to 5 cm", "less than 30 cm from", "max 5 cm": the
