@@ -369,7 +369,10 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
     // Pick verbs ("pick up", "grasp", "the robot takes"): their object is the focus of a following "it".
     const pickBase = verbBase(w);
     const objectOfVerb = (prev?.t === 'verb' || prev?.t === 'pick') && verbBase(word(tokens, i - 1) ?? '') !== undefined;
-    if (pickBase !== undefined && PICK_VERBS.has(pickBase) && !(pickBase === 'lift' && readNounPhrase(tokens, i + 1, true) === null) && !(objectOfVerb && pickBase === w && readNounPhrase(tokens, i, true) !== null)) {
+    // "the fixture clamps onto the workbench": after its subject and straight before a relation, a pick verb takes no
+    // object: it is the clause's verb.
+    const intransitive = prev?.t === 'np' && pickBase !== undefined && (() => { const r = matchRelation(tokens, i + 1); return r !== null && !r.unary; })();
+    if (pickBase !== undefined && PICK_VERBS.has(pickBase) && !intransitive && !(pickBase === 'lift' && readNounPhrase(tokens, i + 1, true) === null) && !(objectOfVerb && pickBase === w && readNounPhrase(tokens, i, true) !== null)) {
       items.push({ t: 'pick', word: pickBase });
       i++;
       if (word(tokens, i) === 'up') i++;
