@@ -244,9 +244,9 @@ function modalBefore(next: string): boolean {
   return next !== 'to' && (verbBase(next) !== undefined || COPULAS.has(next) || next === 'not');
 }
 
-/** Whether a word is a verb form (the clause's verb before its object). */
+/** Whether a word is a verb form (the clause's verb before its object, unless an article makes it a noun). */
 function base0(w: string | undefined): boolean {
-  return w !== undefined && verbBase(w) !== undefined && !NOT_NOUNS.has(w);
+  return w !== undefined && verbBase(w) !== undefined;
 }
 
 /** A number or a single letter naming an object at k ("slide 3", "press B"), not a quantity with a unit. */
@@ -433,7 +433,7 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
     // "set slide 3 on the stage", "rotate press 2 by 90 degrees", "set slide on stage": right after the clause's
     // verb (no article between), a verb's base form named by a number or a letter, starting a compound or followed
     // by a relation is its object (two imperatives do not follow each other unjoined).
-    const afterVerb = j === i && base0(wordAt(tokens, j - 1)) && (nounContinues(tokens, j + 1) || labelAfter(tokens, j + 1) || matchRelation(tokens, j + 1) !== null);
+    const afterVerb = j === i && base0(wordAt(tokens, j - 1)) && !DETERMINERS.has(wordAt(tokens, j - 2) ?? '') && (nounContinues(tokens, j + 1) || labelAfter(tokens, j + 1) || matchRelation(tokens, j + 1) !== null);
     // "the two clamps", "3 presses", "the clamps": a verb's -s form after a count or a determiner is a plural noun.
     const base = verbBase(w);
     const pluralVerbNoun = base !== undefined && base !== w && (w === `${base}s` || w === `${base}es`) && !NOT_NOUNS.has(base) &&
