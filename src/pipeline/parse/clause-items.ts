@@ -65,7 +65,9 @@ const AXES = new Map<string, Axis>([['x', 'x'], ['y', 'y'], ['z', 'z'], ['x-axis
 /** Words that, before a number, label a location on a work sheet ("position 3", "pos. 2"). */
 const LOCATION_LABELS = new Set(['position', 'pos', 'location', 'loc']);
 const SPACING_AFTER = new Set(['spacing', 'apart', 'gap', 'gaps', 'intervals', 'interval', 'pitch', 'spaced', 'between', 'clearance']);
-const SPACING_BEFORE = new Set(['spacing', 'spaced', 'gap', 'pitch', 'intervals', 'separation', 'every', 'clearance']);
+const SPACING_BEFORE = new Set(['spacing', 'spaced', 'gap', 'gaps', 'pitch', 'intervals', 'separation', 'every', 'clearance']);
+/** Nouns of "D of space between them". */
+const SPACE_NOUNS = new Set(['space', 'gap', 'clearance', 'room', 'spacing', 'separation']);
 
 /** Hedges before a length ("within about 40 cm"): the length is read as written. */
 const APPROXIMATELY = new Set(['about', 'approximately', 'approx', 'roughly', 'around', 'some', 'circa', 'ca']);
@@ -129,6 +131,21 @@ function groupAfterBetween(tokens: Token[], k: number): number {
   const end = tokens[k + 1] === undefined || tokens[k + 1].kind === 'sep';
   if (w === 'them' || w === 'neighbours' || w === 'neighbors' || (w === 'each' && end)) return 1;
   if (isEachOther(tokens, k) || (w === 'each' && word(tokens, k + 1) === 'one')) return 2;
+  // "between each pair (of tubes)": the neighbours.
+  if (w === 'each' && word(tokens, k + 1) === 'pair') {
+    if (word(tokens, k + 2) !== 'of') return 2;
+    const of = readNounPhrase(tokens, k + 3, true);
+    return of !== null && of.np.plural ? of.next - k : 2;
+  }
+  // "between one bin and the next".
+  if (w === 'one') {
+    const one = readNounPhrase(tokens, k + 1, true);
+    const at = one !== null && !one.np.plural && one.np.pronoun === undefined ? one.next : -1;
+    if (at > 0 && word(tokens, at) === 'and' && word(tokens, at + 1) === 'the' && word(tokens, at + 2) === 'next') {
+      const again = readNounPhrase(tokens, at + 3, true);
+      return (again !== null && again.np.kind === one!.np.kind ? again.next : at + 3) - k;
+    }
+  }
   if (!NEIGHBOUR_WORDS.has(w ?? '')) return 0;
   const np = readNounPhrase(tokens, k + 1, true);
   if (np === null || np.np.pronoun !== undefined || np.np.label !== undefined || np.np.numbers !== undefined) return 0;
@@ -213,10 +230,14 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
       const q = readQuantity(tokens, i);
       if (q) {
         const before = word(tokens, i - 1);
-        const after = word(tokens, i + q.length);
-        const betweenThem = after === 'between' && groupAfterBetween(tokens, i + q.length + 1) > 0;
+        // "4 cm of space between them", "5 mm of clearance": the words after "of" name the spacing.
+        const ofSpace = q.kind === 'length' && word(tokens, i + q.length) === 'of' && SPACE_NOUNS.has(word(tokens, i + q.length + 1) ?? '');
+        // Tokens of the quantity; "of space" then counts as its spacing word (passed over below like "gap").
+        const qLen = ofSpace ? q.length + 1 : q.length;
+        const after = ofSpace ? 'gap' : word(tokens, i + qLen);
+        const betweenThem = after === 'between' && groupAfterBetween(tokens, i + qLen + 1) > 0;
         // "20 mm centre to centre", "25 mm c/c", "30 cm on centres", "a 15 mm pitch": the spacing between centres.
-        const centreWords = q.kind === 'length' ? centreToCentre(tokens, i + q.length) : 0;
+        const centreWords = q.kind === 'length' ? centreToCentre(tokens, i + qLen) : 0;
         const pitchWord = q.kind === 'length' && (after === 'pitch' || before === 'pitch' || (before === 'of' && word(tokens, i - 2) === 'pitch'));
         const spacing = q.kind === 'length' && (centreWords > 0 || betweenThem || (after !== undefined && SPACING_AFTER.has(after) && after !== 'between') || (before !== undefined && SPACING_BEFORE.has(before)) || (word(tokens, i - 2) !== undefined && SPACING_BEFORE.has(word(tokens, i - 2)!) && before === 'of'));
         const measure = q.kind !== 'length' ? undefined : before === 'radius' || after === 'radius' || (before === 'of' && word(tokens, i - 2) === 'radius') ? 'radius'
@@ -226,7 +247,7 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
         items.push({ t: 'qty', kind: q.kind, value: signed, spacing: spacing && measure === undefined, atLeast, ...(measure ? { measure } : {}), ...(centreWords > 0 || pitchWord ? { centres: true } : {}), ...(atMost && q.kind === 'length' && !spacing ? { within: true } : {}) });
         atLeast = false;
         atMost = false;
-        i += q.length + centreWords;
+        i += qLen + centreWords;
         if (spacing && after && SPACING_AFTER.has(after)) {
           i++;
           // "a 5 cm gap between them", "10 mm spacing between each other", "a 2 cm gap between neighbouring
