@@ -69,6 +69,33 @@ const SPACING_BEFORE = new Set(['spacing', 'spaced', 'gap', 'gaps', 'pitch', 'in
 /** Nouns of "D of space between them". */
 const SPACE_NOUNS = new Set(['space', 'gap', 'clearance', 'room', 'spacing', 'separation']);
 
+const DETERMINER_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their']);
+/** Verbs of joining: "to" after them is contact ("attach A to B", "A connects to B", "A is bolted to B"). */
+const JOIN_VERBS = new Set(['attach', 'connect', 'join', 'fix', 'fasten', 'clip', 'weld', 'glue', 'mount', 'secure', 'clamp', 'dock', 'bolt', 'screw']);
+/** Past forms of nouns that are joining verbs ("bolted", "screwed"): they are no verb forms in the lexicon. */
+const JOIN_PARTICIPLES = new Set(['bolted', 'bolts', 'screwed', 'screws', 'taped', 'tapes', 'riveted', 'rivets', 'pinned', 'pins', 'strapped', 'straps', 'coupled', 'couples']);
+
+/** Whether tokens[i] is "to" after a verb of joining earlier in the tokens ("connect the cable to the camera"). */
+export function joinsAt(tokens: Token[], i: number): boolean {
+  if (word(tokens, i) !== 'to' || matchRelation(tokens, i) !== null) return false;
+  for (let k = i - 1; k >= 0; k--) {
+    const w = word(tokens, k);
+    if (w === undefined) continue;
+    if (JOIN_PARTICIPLES.has(w) || JOIN_VERBS.has(verbBase(w) ?? '') || (k === 0 && JOIN_VERBS.has(w))) return true;
+  }
+  return false;
+}
+
+/** Whether the clause's last verb (or a joining participle among the last words) is a verb of joining. */
+function lastVerbJoins(items: Item[]): boolean {
+  for (let k = items.length - 1; k >= 0; k--) {
+    const it = items[k];
+    if (it.t === 'verb') return JOIN_VERBS.has(it.word) || JOIN_PARTICIPLES.has(it.word);
+    if (it.t === 'rel') return false;
+  }
+  return false;
+}
+
 /** Hedges before a length ("within about 40 cm"): the length is read as written. */
 const APPROXIMATELY = new Set(['about', 'approximately', 'approx', 'roughly', 'around', 'some', 'circa', 'ca']);
 
@@ -527,6 +554,24 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
       items.push({ t: 'np', np: readNounPhrase([{ kind: 'word', text: owner === 'its' ? 'it' : 'them' }], 0, false)!.np, text: owner });
       i += 3;
       if (word(tokens, i) === 'side' || word(tokens, i) === 'hand') i++;
+      continue;
+    }
+    // "attach the bracket to the frame", "the hose connects to the pump", "is bolted to the base": after a verb of
+    // joining, "to" + an object is contact with it ("to the left of" stays a side relation).
+    // "Bolt the bracket to the frame", "Screw the cap to …": a joining noun opening the clause before an article is its verb.
+    if (i === 0 && JOIN_VERBS.has(w) && verbBase(w) === undefined && DETERMINER_WORDS.has(word(tokens, 1) ?? '') && tokens.some((x, k) => k > 1 && joinsAt(tokens, k))) {
+      items.push({ t: 'verb', word: w });
+      i++;
+      continue;
+    }
+    if (JOIN_PARTICIPLES.has(w) && prev?.t === 'np' && (word(tokens, i + 1) === 'to' || (/ly$/.test(word(tokens, i + 1) ?? '') && word(tokens, i + 2) === 'to'))) {
+      items.push({ t: 'verb', word: w });
+      i++;
+      continue;
+    }
+    if (w === 'to' && matchRelation(tokens, i) === null && lastVerbJoins(items) && readNounPhrase(tokens, i + 1, true) !== null) {
+      items.push({ t: 'rel', type: 'touching', unary: false, phrase: 'to' });
+      i++;
       continue;
     }
     // Relations (a standalone direction word directly before another relation is an adverb: "right above").

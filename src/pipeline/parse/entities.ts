@@ -228,7 +228,9 @@ export function thirdPersonVerb(tokens: Token[], k: number): boolean {
   if (prevKind !== undefined ? isPluralForm(before.text, prevKind) : !couldBeNoun(before.text) || /[^s]s$/.test(before.text)) return false;
   const after = /ly$/.test(wordAt(tokens, k + 1) ?? '') ? k + 2 : k + 1;
   const rel = matchRelation(tokens, after);
-  if (rel === null || rel.unary) return false;
+  // "the hose connects to the pump": "to" and an object after it.
+  const toObject = rel === null && wordAt(tokens, after) === 'to' && tokens[after + 1]?.kind === 'word';
+  if (!toObject && (rel === null || rel.unary)) return false;
   for (let j = 0; j < k; j++) {
     const w = wordAt(tokens, j);
     if (w !== undefined && (verbBase(w) !== undefined || COPULAS.has(w))) return false;

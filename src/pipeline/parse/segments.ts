@@ -3,7 +3,7 @@
  * it joins two clauses (not two noun phrases: "between A and B"), and at a verb that starts a new clause
  * ("place A above B place B above C").
  */
-import { PICK_VERBS } from './clause-items.js';
+import { joinsAt, PICK_VERBS } from './clause-items.js';
 import { verbBase } from './lexicon.js';
 import { matchRelation } from './relations.js';
 import type { Token } from './tokenize.js';
@@ -49,7 +49,7 @@ function withClause(tokens: Token[], i: number, current: Token[]): boolean {
 function hasRelation(tokens: Token[]): boolean {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.kind === 'word' && (matchRelation(tokens, i) || ANGLE_VERBS.has(t.text) || PICK_VERBS.has(verbBase(t.text) ?? '') || SHAPE_WORDS.has(t.text))) return true;
+    if (t.kind === 'word' && (matchRelation(tokens, i) || ANGLE_VERBS.has(t.text) || PICK_VERBS.has(verbBase(t.text) ?? '') || SHAPE_WORDS.has(t.text) || joinsAt(tokens, i))) return true;
   }
   return false;
 }

@@ -71,3 +71,11 @@ test('an angle in a relation’s clause turns its subject; lab racks are lab-siz
   const r = parseInstruction('Set two tip racks side by side on the bench.');
   assert.deepEqual(entity(r, 'tip_rack_1').halfExtents, [0.06, 0.04, 0.05]);
 });
+
+test('"to" after a verb of joining is contact; "to the left of" stays a side relation', () => {
+  assert.deepEqual(brief(parseInstruction('Attach the probe to the frame.')), ['touching(probe,frame)']);
+  assert.deepEqual(brief(parseInstruction('The cable connects to the camera.')), ['touching(cable,camera)']);
+  assert.deepEqual(brief(parseInstruction('The plate is bolted to the base.')), ['touching(plate,base)']);
+  assert.deepEqual(brief(parseInstruction('Screw the cap to the jar and put the jar on the shelf.')), ['touching(cap,jar)', 'on(jar,shelf)']);
+  assert.deepEqual(brief(parseInstruction('Attach the probe to the left side of the frame.')), ['left(probe,frame)']);
+});
