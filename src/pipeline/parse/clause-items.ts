@@ -5,7 +5,7 @@
 import { ParseError } from '../../errors.js';
 import type { Axis, ConstraintType } from '../types.js';
 import { COPULAS, FILLERS, NOUN_FORMS, NUMBER_WORDS, verbBase } from './lexicon.js';
-import { checkCount, readNounPhrase, thirdPersonVerb, type NounPhrase } from './entities.js';
+import { checkCount, nounModifierAt, readNounPhrase, thirdPersonVerb, type NounPhrase } from './entities.js';
 import { readQuantity } from './quantities.js';
 import { matchRelation } from './relations.js';
 import type { Token } from './tokenize.js';
@@ -520,7 +520,8 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
     }
 
     // Roles in arrangements.
-    if ((w === 'at' || w === 'on') && (word(tokens, i + 1) === 'top' || (word(tokens, i + 1) === 'the' && word(tokens, i + 2) === 'top')) && word(tokens, i + (word(tokens, i + 1) === 'the' ? 3 : 2)) !== 'of') {
+    // "on the top cover", "on the top shelf": 'top' starting a compound names the reference, no role.
+    if ((w === 'at' || w === 'on') && (word(tokens, i + 1) === 'top' || (word(tokens, i + 1) === 'the' && word(tokens, i + 2) === 'top' && !nounModifierAt(tokens, i + 2))) && word(tokens, i + (word(tokens, i + 1) === 'the' ? 3 : 2)) !== 'of') {
       items.push({ t: 'role', role: 'top' });
       i += word(tokens, i + 1) === 'the' ? 3 : 2;
       continue;

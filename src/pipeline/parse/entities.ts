@@ -243,8 +243,12 @@ export function thirdPersonVerb(tokens: Token[], k: number): boolean {
  * "to" is no verb: "trash can to the right of the fridge" is the noun before a relation.
  */
 function modalBefore(next: string): boolean {
+  // A modal takes a base form: "the trash can goes …", "the watering can should …", "the oil can is …" keep the noun.
+  if (FINITE.has(next) || (/[^s]s$/.test(next) && (COPULAS.has(next) || (verbBase(next) !== undefined && verbBase(next) !== next)))) return false;
   return next !== 'to' && (verbBase(next) !== undefined || COPULAS.has(next) || next === 'not');
 }
+/** Finite forms that never follow a modal ("can is", "can should"). */
+const FINITE = new Set(['is', 'are', 'should', 'must', 'will', 'shall', 'can', 'could', 'would', 'has', 'was', 'were', "it's", 'being', 'been']);
 
 /** Whether a word is a verb form (the clause's verb before its object, unless an article makes it a noun). */
 function base0(w: string | undefined): boolean {
@@ -265,7 +269,7 @@ const COMPOUND_CLASS = new Map<string, number>();
 function compoundClass(w: string): number {
   let c = COMPOUND_CLASS.get(w);
   if (c !== undefined) return c;
-  if (w.length < 2 || NUMBER_MARKS.has(w) || DETERMINERS.has(w) || NOT_IN_COMPOUNDS.has(w) || (FILLERS.has(w) || PLAIN_ADJECTIVES.has(w) || /ly$/.test(w)) && !NOUN_FORMS.has(w)) c = NEVER;
+  if (w.length < 2 || NUMBER_MARKS.has(w) || DETERMINERS.has(w) || NOT_IN_COMPOUNDS.has(w) || (FILLERS.has(w) || PLAIN_ADJECTIVES.has(w) && !HEAD_ADJECTIVES.has(w) || /ly$/.test(w)) && !NOUN_FORMS.has(w)) c = NEVER;
   else if (NOUN_FORMS.has(w)) c = KNOWN;
   else if (couldBeNoun(w)) c = UNKNOWN;
   else if (verbBase(w) === w && !NOT_NOUNS.has(w)) c = VERB;
@@ -286,6 +290,21 @@ const PLURALIA_TANTUM = new Set([
   'callipers', 'snips', 'pincers', 'spectacles', 'trousers', 'jeans', 'shorts', 'pants', 'earphones', 'earbuds',
 ]);
 const PLACE_MODIFIERS = new Set(['side', 'end', 'corner']);
+/**
+ * Words that are adjectives or place words but also nouns that start compounds ("the light curtain", "the space
+ * heater", "the top cover", "the bottom shelf"): right after a determiner and directly before a noun they are the
+ * compound's first word (the name keeps it), not a weight, a spacing or an orientation.
+ */
+const NOUN_MODIFIERS = new Set(['light', 'space', 'top', 'bottom']);
+/** Adjectives that are also nouns and end compounds ("the pendant light", "the desk light"): after a noun, the noun. */
+const HEAD_ADJECTIVES = new Set(['light']);
+
+/** Whether the word at j starts a compound as a noun modifier ("the top cover"), not as an adjective or place word. */
+export function nounModifierAt(tokens: Token[], j: number): boolean {
+  const w = wordAt(tokens, j);
+  return w !== undefined && NOUN_MODIFIERS.has(w) && DETERMINERS.has(wordAt(tokens, j - 1) ?? '') && !COLOURS.has(wordAt(tokens, j + 1) ?? '') &&
+    wordAt(tokens, j + 1) !== 'of' && nounContinues(tokens, j + 1);
+}
 const DEPTH_MODIFIERS = new Set(['deep', 'shallow']);
 
 /** Whether a relation phrase with a reference ("in front of", "next to", "above") ends right before token j. */
@@ -395,7 +414,7 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
       sawModifier = true;
       continue;
     }
-    if (PLAIN_ADJECTIVES.has(w) && !NOUN_FORMS.has(w)) {
+    if (PLAIN_ADJECTIVES.has(w) && !NOUN_FORMS.has(w) && !nounModifierAt(tokens, j)) {
       // "the light 2 m above …", "the spare on the shelf": a describing word right after a determiner, with no
       // noun after it (a quantity, a relation, the end), is the noun.
       const next = tokens[j + 1];
@@ -450,7 +469,7 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
     // "the left panel", "the back door", "the center rail": a direction word directly between a determiner and a
     // noun is a modifier of that noun (its name keeps it), not a relation.
     const directionModifier = afterDeterminer && DIRECTION_MODIFIERS.has(w) && nounContinues(tokens, j + 1) && wordAt(tokens, j + 2) !== 'of';
-    if (known || verbNoun || ingModifier || placeModifier || directionModifier || depthModifier || ((sawModifier || bare) && couldBeNoun(w) && !matchRelation(tokens, j))) {
+    if (known || verbNoun || ingModifier || nounModifierAt(tokens, j) || placeModifier || directionModifier || depthModifier || ((sawModifier || bare) && couldBeNoun(w) && !matchRelation(tokens, j))) {
       // Noun-noun compounds: "the trash can", "the heater shaker", "the packing table", "the base plate". The last
       // noun is the head: its lexicon kind sizes the entity; the name is the user's words joined.
       const parts = [w];
