@@ -4,7 +4,7 @@
  * ("place A above B place B above C").
  */
 import { joinsAt, PICK_VERBS } from './clause-items.js';
-import { verbBase } from './lexicon.js';
+import { NOUN_FORMS, verbBase } from './lexicon.js';
 import { matchRelation } from './relations.js';
 import type { Token } from './tokenize.js';
 
@@ -44,6 +44,52 @@ function withClause(tokens: Token[], i: number, current: Token[]): boolean {
     return ref?.kind === 'word' && (ref.text === 'it' || ref.text === 'them' || ref.text === 'its' || ref.text === 'their');
   }
   return false;
+}
+
+/** Words that open the object of a purpose clause's verb ("to free the floor", "to get some sun", "to make room"). */
+const OBJECT_OPENERS = new Set([...DETERMINER_AFTER, 'some', 'any', 'my', 'your', 'our', 'his', 'her', 'its', 'their', 'more', 'up', 'room', 'space']);
+/** Words that open the subject of a purpose clause after "so" ("so I can mop", "so that the door closes"). */
+const PURPOSE_SUBJECTS = new Set(['i', 'we', 'you', 'it', 'they', 'he', 'she', 'there', 'that', 'the', 'my', 'our', 'your', 'its', 'their', 'nobody', 'no', 'people', 'everyone']);
+
+/**
+ * Length of the words that open a purpose clause at i ("so I can mop", "so that …", "so as to …", "in order to …",
+ * "to free the floor"), after a clause that already has a relation; 0 when none starts there. A bare "to" opens one
+ * only before a verb's base form that is no noun and takes an object or ends the clause, never when it closes a
+ * relation ("next to") or follows a verb of joining ("attach … to …").
+ */
+function purposeAt(tokens: Token[], i: number, current: Token[]): number {
+  const w = word(tokens, i);
+  if (w === undefined || !hasRelation(current)) return 0;
+  if (w === 'so') {
+    const next = word(tokens, i + 1);
+    if (next === 'as' && word(tokens, i + 2) === 'to') return 3;
+    if (next === 'that') return 2;
+    if (next !== undefined && PURPOSE_SUBJECTS.has(next)) return 1;
+    // "so forklifts can pass", "so the door will close": a short subject, then a modal.
+    for (let k = i + 2; k < Math.min(tokens.length, i + 5); k++) {
+      const v = word(tokens, k);
+      if (v === undefined || matchRelation(tokens, k) !== null) return 0;
+      if (MODALS.has(v) || v === 'cannot') return 1;
+    }
+    return 0;
+  }
+  if (w === 'in' && word(tokens, i + 1) === 'order' && (word(tokens, i + 2) === 'to' || word(tokens, i + 2) === 'that')) return 3;
+  if (w !== 'to' || joinsAt(tokens, i) || matchRelation(tokens, i) !== null) return 0;
+  for (let k = Math.max(0, i - 4); k < i; k++) {
+    const rel = matchRelation(tokens, k);
+    if (rel !== null && k + rel.length > i) return 0;
+  }
+  const verb = word(tokens, i + 1);
+  const after = tokens[i + 2];
+  const takesObject = after === undefined || after.kind === 'sep' || (after.kind === 'word' && OBJECT_OPENERS.has(after.text));
+  if (verb === undefined || NOUN_FORMS.has(verb) || DETERMINER_AFTER.has(verb) || !takesObject) return 0;
+  // "to free the floor": a word the lexicon does not know is a verb when an object follows it.
+  return verbBase(verb) === verb || (verbBase(verb) === undefined && after?.kind === 'word' && OBJECT_OPENERS.has(after.text)) ? 1 : 0;
+}
+
+function word(tokens: Token[], i: number): string | undefined {
+  const t = tokens[i];
+  return t?.kind === 'word' ? t.text : undefined;
 }
 
 function hasRelation(tokens: Token[]): boolean {
@@ -148,6 +194,20 @@ export function splitClauses(tokens: Token[]): Token[][] {
       (t.kind === 'word' && BREAK_WORDS.has(t.text)) ||
       (t.kind === 'word' && t.text === 'after' && tokens[i + 1]?.kind === 'word' && (tokens[i + 1].text === 'that' || tokens[i + 1].text === 'this')) ||
       withClause(tokens, i, current);
+    // "put the stool on the table so I can mop": a purpose clause says why, not where; it is dropped unless it
+    // has a relation of its own ("…, so that it sits above the tray"), which is then a clause.
+    const purpose = isBreak ? 0 : purposeAt(tokens, i, current);
+    if (purpose > 0) {
+      let end = i + purpose;
+      while (end < tokens.length && tokens[end].kind !== 'sep') end++;
+      const said = tokens.slice(i + purpose, end);
+      pieces.push(current);
+      if (startedByWith) withStarts.add(current);
+      startedByWith = false;
+      current = hasRelation(said) ? said : [];
+      i = end - 1;
+      continue;
+    }
     if (isBreak) {
       if (current.length > 0) {
         pieces.push(current);
