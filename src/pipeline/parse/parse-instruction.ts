@@ -8,8 +8,9 @@ import { ParseError } from '../../errors.js';
 import type { Axis, Constraint, ConstraintType, SceneSpec } from '../types.js';
 import { arrange, centrePitch, pitch, type Arrangement } from './arrangements.js';
 import { readItems, type Item } from './clause-items.js';
-import { EntityRegistry, isKnownKind, singularName } from './entities.js';
+import { EntityRegistry, isKnownKind, readNounPhrase, singularName } from './entities.js';
 import { FILLERS, verbBase } from './lexicon.js';
+import { matchRelation } from './relations.js';
 import { splitClauses } from './segments.js';
 import { MAX_INSTRUCTION_LENGTH, normalise, tokenize, type Token } from './tokenize.js';
 
@@ -709,8 +710,33 @@ const MODIFIER_OPENERS = new Set(['in', 'by', 'within', 'no', 'not', 'less', 'up
  */
 function withModifiersJoined(clauses: Token[][]): Token[][] {
   const out: Token[][] = [];
-  for (const clause of clauses) {
+  /** A fronted place phrase ("On the shelf, put …") waiting for the clauses it applies to, and its relation. */
+  let fronted: { tokens: Token[]; type: ConstraintType } | null = null;
+  for (let c = 0; c < clauses.length; c++) {
+    const clause = clauses[c];
     const first = clause[0];
+    const place = frontedPlace(clause);
+    if (place !== null && c + 1 < clauses.length && startsWithVerb(clauses[c + 1])) {
+      fronted = { tokens: clause, type: place };
+      continue;
+    }
+    if (fronted !== null) {
+      // It applies to each clause that follows until one has a relation of its kind ("…, and the lid on the tray").
+      if (!hasRelationOf(clause, fronted.type)) {
+        out.push([...clause, ...fronted.tokens]);
+        continue;
+      }
+      fronted = null;
+    }
+    // "Set the box left of the milk, both on the counter": 'both' and a relation, no noun — the relation applies to
+    // the clause before it as if it ended there (where a support after a side relation holds both objects).
+    if (out.length > 0 && first.kind === 'word' && first.text === 'both') {
+      const rel = matchRelation(clause, 1);
+      if (rel !== null && !rel.unary) {
+        out[out.length - 1] = [...out[out.length - 1], ...clause.slice(1)];
+        continue;
+      }
+    }
     // "…, leaving a 2 cm gap between neighbouring tubes", "…, keeping 5 cm between them": a participle opens it too.
     const participle = first.kind === 'word' && first.text.endsWith('ing') && verbBase(first.text) !== undefined && verbBase(first.text) !== first.text;
     const candidate = out.length > 0 && clause.length <= 10 && (first.kind === 'num' || participle || (first.kind === 'word' && MODIFIER_OPENERS.has(first.text)));
@@ -726,6 +752,29 @@ function withModifiersJoined(clauses: Token[][]): Token[][] {
     out.push(clause);
   }
   return out;
+}
+
+/**
+ * "On the shelf, put bin 4 left of bin 5": a clause made only of a relation and its reference, before a clause
+ * that opens with a verb, is a place for that clause's objects: its relation type, or null.
+ */
+function frontedPlace(clause: Token[]): ConstraintType | null {
+  const first = clause[0];
+  if (first?.kind !== 'word') return null;
+  const rel = matchRelation(clause, 0);
+  if (rel === null || rel.unary) return null;
+  const np = readNounPhrase(clause, rel.length, true);
+  return np !== null && np.next === clause.length && np.np.pronoun === undefined ? rel.type : null;
+}
+
+function startsWithVerb(clause: Token[]): boolean {
+  const first = clause[0];
+  return first?.kind === 'word' && verbBase(first.text) === first.text && matchRelation(clause, 0) === null;
+}
+
+function hasRelationOf(clause: Token[], type: ConstraintType): boolean {
+  for (let i = 0; i < clause.length; i++) if (clause[i].kind === 'word' && matchRelation(clause, i)?.type === type) return true;
+  return false;
 }
 
 /**
