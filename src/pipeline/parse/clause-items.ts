@@ -259,6 +259,14 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
         const before = word(tokens, i - 1);
         // "4 cm of space between them", "5 mm of clearance": the words after "of" name the spacing.
         const ofSpace = q.kind === 'length' && word(tokens, i + q.length) === 'of' && SPACE_NOUNS.has(word(tokens, i + q.length + 1) ?? '');
+        // "20 cm of clearance from the fridge": a clearance from a reference is a lower bound on the gap to it.
+        if (ofSpace && word(tokens, i + q.length + 2) === 'from') {
+          items.push({ t: 'qty', kind: q.kind, value: q.value, spacing: false, atLeast: true });
+          atLeast = false;
+          atMost = false;
+          i += q.length + 2;
+          continue;
+        }
         // Tokens of the quantity; "of space" then counts as its spacing word (passed over below like "gap").
         const qLen = ofSpace ? q.length + 1 : q.length;
         const after = ofSpace ? 'gap' : word(tokens, i + qLen);

@@ -264,7 +264,7 @@ export const VERBS = new Set([
   'cluster', 'surround', 'encircle', 'form', 'settle', 'park', 'dock', 'add', 'prepare', 'use', 'grip', 'seize',
   'connect', 'join', 'fix', 'clip', 'weld', 'glue',
 ]);
-export const COPULAS = new Set(['is', 'are', 'be', 'should', 'must', 'will', 'shall', 'stays', 'stay', 'remain', 'remains', 'sits', 'stands', 'lies', 'rests', 'goes', 'go', "it's", 'being', 'been', 'can', 'could', 'would', 'has', 'have', 'to']);
+export const COPULAS = new Set(['is', 'are', 'be', 'should', 'must', 'will', 'shall', 'stays', 'stay', 'remain', 'remains', 'sits', 'stands', 'lies', 'rests', 'goes', 'go', "it's", 'being', 'been', 'can', 'could', 'would', 'has', 'have', 'to', 'needs', 'requires']);
 
 /** Irregular past forms of the verbs above. */
 const IRREGULAR: Record<string, string> = {
