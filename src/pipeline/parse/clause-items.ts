@@ -398,8 +398,21 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
         continue;
       }
     }
+    // "one on top of the other", "one above another": the subjects stacked, each on the one before.
+    const stacked = w === 'one' ? matchRelation(tokens, i + 1) : null;
+    if (stacked !== null && !stacked.unary && (stacked.type === 'on' || stacked.type === 'above')) {
+      const k = i + 1 + stacked.length;
+      const other = word(tokens, k) === 'the' && word(tokens, k + 1) === 'other' ? 2 : word(tokens, k) === 'another' ? 1 : 0;
+      if (other > 0) {
+        items.push({ t: 'shape', shape: 'stack' });
+        i = k + other;
+        continue;
+      }
+    }
     // Group relations: "in contact (with each other)", "touching each other", "side by side", "apart".
-    if ((w === 'in' && word(tokens, i + 1) === 'contact' && !readNounPhrase(tokens, i + 3, true)) || ((w === 'touching' || w === 'touch') && isEachOther(tokens, i + 1))) {
+    // "…, touching." (nothing after it): the group's members touch each other.
+    const lastWord = i + 1 >= tokens.length || tokens[i + 1].kind === 'sep';
+    if ((w === 'in' && word(tokens, i + 1) === 'contact' && !readNounPhrase(tokens, i + 3, true)) || ((w === 'touching' || w === 'touch') && (isEachOther(tokens, i + 1) || (w === 'touching' && lastWord)))) {
       items.push({ t: 'group', relation: 'touching' });
       i += w === 'in' ? 2 : 1;
       if (word(tokens, i) === 'with' && isEachOther(tokens, i + 1)) i++;

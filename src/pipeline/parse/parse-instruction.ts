@@ -205,8 +205,15 @@ function arrangementClause(ctx: Context, items: Item[], verb: string | undefined
     const them: NpItem = { t: 'np', np: { kind: '', pronoun: 'them', plural: true, all: false, other: false, unknownNoun: false }, text: 'them' };
     const saved = ctx.lastEntities;
     ctx.lastEntities = [...ctx.lastSubjects];
+    const members = [...ctx.lastSubjects];
     const done = arrangementClause(ctx, [them, ...items], verb);
     if (!done) ctx.lastEntities = saved;
+    // "Put two trays on the cart, one above the other": stacked, only the bottom one stays on the support.
+    if (done && items[shapeIndex]?.t === 'shape' && (items[shapeIndex] as { shape: string }).shape === 'stack') {
+      const bottom = members[0];
+      const supports = new Set(ctx.constraints.filter((c) => c.type === 'on' && c.subject === bottom).map((c) => c.targets[0]));
+      ctx.constraints = ctx.constraints.filter((c) => !(c.type === 'on' && c.subject !== bottom && members.includes(c.subject) && supports.has(c.targets[0])));
+    }
     return done;
   }
   if (!listed) return false;
@@ -701,7 +708,7 @@ function interpretClause(ctx: Context, tokens: Token[]): void {
 }
 
 /** Words that may open a clause made only of a distance or a group relation (", 10 cm apart", ", in contact"). */
-const MODIFIER_OPENERS = new Set(['in', 'by', 'within', 'no', 'not', 'less', 'up', 'max', 'maximum', 'approx', 'approximately', 'about', 'roughly', 'exactly', 'with', 'spaced', 'at', 'keeping', 'all', 'each', 'one', 'a', 'an', 'half', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twenty', 'thirty', 'forty', 'fifty']);
+const MODIFIER_OPENERS = new Set(['touching', 'in', 'by', 'within', 'no', 'not', 'less', 'up', 'max', 'maximum', 'approx', 'approximately', 'about', 'roughly', 'exactly', 'with', 'spaced', 'at', 'keeping', 'all', 'each', 'one', 'a', 'an', 'half', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twenty', 'thirty', 'forty', 'fifty']);
 
 /**
  * "Arrange the boxes in a line, 10 cm apart", "in front of the rack, 2 ft away", "five boxes on the conveyor, in
