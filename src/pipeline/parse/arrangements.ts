@@ -168,21 +168,40 @@ function formation(
   const unit = formationPoints(n, sides, options.what);
   const half = names.map((nm) => registry.get(nm)!.halfExtents);
   const widest = Math.max(...half.map((h) => Math.hypot(h[0], h[1])));
+  const reach = n <= ALL_PAIRS_UP_TO ? n : 4;
   let neighbour = Infinity;
   for (let k = 0; k < n; k++) neighbour = Math.min(neighbour, Math.hypot(unit[k][0] - unit[(k + 1) % n][0], unit[k][1] - unit[(k + 1) % n][1]));
+  // With no spacing given, neighbours keep 5 cm between their footprints, or a quarter of a member's width when the
+  // members are small (six 9 cm petri dishes sit 2 cm apart, not 5).
+  const gap = options.spacing ?? Math.min(DEFAULT_FORMATION_GAP_M, 0.5 * Math.min(...half.map((h) => Math.max(h[0], h[1]))));
+  // The tightest radius at which every pair of members near each other on the shape (all pairs that get a
+  // distance) keeps that gap between their footprints along x or y (the boxes are axis-aligned: two members side
+  // by side along a diagonal need less than their diagonals).
+  const fit = (g: number) => {
+    let r = 0;
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        if (Math.min(j - i, n - (j - i)) >= reach) continue;
+        const dx = unit[i][0] - unit[j][0], dy = unit[i][1] - unit[j][1];
+        const len = Math.hypot(dx, dy);
+        const ax = Math.abs(dx) / len, ay = Math.abs(dy) / len;
+        const along = Math.min(ax > 1e-9 ? (half[i][0] + half[j][0] + g) / ax : Infinity, ay > 1e-9 ? (half[i][1] + half[j][1] + g) / ay : Infinity);
+        r = Math.max(r, along / len);
+      }
+    }
+    return r;
+  };
   // "30 mm centre to centre": the neighbours' centres are that far apart (the chord), not their faces.
-  const chord = options.centres && options.spacing !== undefined ? options.spacing : 2 * widest + (options.spacing ?? DEFAULT_FORMATION_GAP_M);
-  let radius = options.radius ?? chord / neighbour;
+  let radius = options.radius ?? (options.centres && options.spacing !== undefined ? options.spacing / neighbour : fit(gap));
   if (options.centre && options.radius === undefined) {
     const c = registry.get(options.centre)!.halfExtents;
-    radius = Math.max(radius, Math.hypot(c[0], c[1]) + widest + (options.spacing ?? DEFAULT_FORMATION_GAP_M));
+    radius = Math.max(radius, Math.hypot(c[0], c[1]) + widest + gap);
   }
-  if (radius * neighbour < 2 * widest - 1e-9) {
+  if (radius < fit(0) - 1e-9) {
     throw new ParseError(`a radius of ${radius.toFixed(3)} m is too small for ${n} members of ${options.what}: neighbours would overlap`);
   }
   const round = (v: number) => Math.round(v * 1e6) / 1e6;
   const out: Constraint[] = [];
-  const reach = n <= ALL_PAIRS_UP_TO ? n : 4;
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       const step = Math.min(j - i, n - (j - i));

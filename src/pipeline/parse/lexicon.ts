@@ -121,6 +121,8 @@ const KINDS: Record<string, Omit<NounInfo, 'kind'>> = {
   gearbox: obj(0.12, 0.1, 0.1),
   // A lab rack for tubes, tips, vials or pipettes (SBS footprint, about 12 × 8 × 10 cm), not a storage rack.
   tube_rack: ref(0.06, 0.04, 0.05),
+  // A lab petri dish: about 9 cm across, 1.5 cm high (not a 22 cm dinner plate).
+  petri_dish: obj(0.045, 0.045, 0.008),
   // Nouns ending in -ly (a closed class; other -ly words are adverbs): a bench power supply, an assembly, a dolly.
   supply: obj(0.1, 0.08, 0.06),
   assembly: obj(0.1, 0.1, 0.06),
@@ -159,7 +161,7 @@ const SYNONYMS: Record<string, string> = {
   subassembly: 'assembly', 'sub-assembly': 'assembly', subassemblies: 'assembly', 'sub-assemblies': 'assembly', 'stir bar': 'rod', 'laundry basket': 'basket', 'sample tube': 'tube',
   'tool holder': 'holder', cuvette: 'tube', cuvettes: 'tube', burner: 'cylinder', dispenser: 'box', gauge: 'disk', 'work table': 'table', 'workstation': 'workbench', nightstand: 'desk',
   cardboard: 'sheet', pallets: 'pallet', lids: 'lid', caps: 'lid', cap: 'lid', sleeve: 'tube', cartridge: 'cylinder',
-  'petri dish': 'plate', 'petri dishes': 'plate', pipette: 'tube', pipettes: 'tube', 'well plate': 'tray', microplate: 'tray', microplates: 'tray',
+  'petri dish': 'petri_dish', 'petri dishes': 'petri_dish', pipette: 'tube', pipettes: 'tube', 'well plate': 'tray', microplate: 'tray', microplates: 'tray',
   sample: 'tube', samples: 'tube', motor: 'cylinder', motors: 'cylinder', pump: 'box', pumps: 'box',
   housing: 'box', housings: 'box', cover: 'lid', covers: 'lid', flange: 'disk', flanges: 'disk', pin: 'rod', pins: 'rod',
   towel: 'sheet', towels: 'sheet', pillow: 'box', pillows: 'box', remote: 'phone', remotes: 'phone', tablet: 'phone', glasses: 'glass',
