@@ -216,6 +216,10 @@ function arrangementClause(ctx: Context, items: Item[], verb: string | undefined
     }
     return done;
   }
+  // "put the box down, touching": one object and nothing to touch.
+  if (!listed && group?.relation === 'touching' && !items.some((it) => it.t === 'rel' && !it.unary)) {
+    throw new ParseError(`'touching' needs a reference object or two or more objects in ${quote(ctx.source)}`);
+  }
   if (!listed) return false;
   if (subjectIdx.length === 1 && shapeIndex >= 0 && shapeIndex < subjectIdx[0] && !isGroup(subjectIdx[0])) return false;
   const triggered = shapeIndex >= 0 || (isStackVerb && subjectIdx.length >= 1) || group !== undefined || spacingQty !== undefined || (centreMarker >= 0 && centreIndex >= 0);
@@ -661,7 +665,14 @@ function interpretMain(ctx: Context, items: Item[]): void {
   if (verb === 'align' || (!items.some((it) => it.t === 'rel') && items.some((it) => it.t === 'aligned') && items.some((it) => it.t === 'np'))) {
     if (alignClause(ctx, items)) return;
   }
+  const before = ctx.constraints.length;
   if (relationClause(ctx, items)) {
+    // "Place the motor behind the gearbox, in contact", "…, touching": one subject touches the clause's reference.
+    if (items.some((it) => it.t === 'group' && it.relation === 'touching') && ctx.lastSubjects.length === 1) {
+      const made = ctx.constraints.slice(before).filter((c) => c.subject === ctx.lastSubjects[0] && c.targets.length > 0);
+      const last = made[made.length - 1];
+      if (last && last.type !== 'on' && !made.some((c) => c.type === 'touching')) add(ctx, 'touching', last.subject, [last.targets[0]], {});
+    }
     // "place box on table rotated 45 degrees", "put the crate on the pallet at 90°": an angle in a relation's clause
     // turns the clause's subject (about z unless an axis is named), never dropped.
     const angle = items.find((it): it is QtyItem => it.t === 'qty' && it.kind === 'angle');

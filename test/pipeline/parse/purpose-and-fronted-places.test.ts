@@ -61,6 +61,9 @@ test('elliptical group relations: a trailing "touching" and "one on top of the o
   const stacked = brief(parseInstruction('Put two crates on the pallet, one on top of the other.'));
   assert.deepEqual(stacked, ['on(crate_1,pallet)', 'on(crate_2,crate_1)']);
   assert.deepEqual(brief(parseInstruction('Place two trays in the rack, one above another.')), ['inside(tray_1,rack)', 'inside(tray_2,rack)', 'on(tray_2,tray_1)']);
+  // One object: it touches the clause's reference, or the instruction fails — never a silent drop.
+  assert.deepEqual(brief(parseInstruction('Park the trolley behind the rack, touching.')), ['behind(trolley,rack)', 'touching(trolley,rack)']);
+  assert.throws(() => parseInstruction('Set the jar down, touching.'), /'touching' needs a reference object or two or more objects/);
 });
 
 test('a formation of small members is as tight as their footprints allow plus a small gap', () => {
