@@ -123,9 +123,9 @@ function isSide(x: readonly number[] | Side): x is Side {
 }
 
 /**
- * Default practical threshold. Measured here (scripts/gate-calibration.sh, 10 A/A pairs of short throughput
- * runs on a shared 2-core VM): medians of two processes of the same build differ by up to about 5%, so a 5%
- * threshold raises false alarms; 10% does not, and still catches a 15% slowdown. Quieter machines can use
+ * Default practical threshold. Measured here (scripts/gate-calibration.sh 20, throughput with --forks 3 on a
+ * shared 2-core VM, two busy processes during the current run): 10% gave 0 false alarms in 20 A/A pairs and
+ * caught 19 of 20 slowdowns of 12% (20 of 20 under load); 7% gave 2 false alarms. Quieter machines can use
  * `--threshold 5%`.
  */
 export const DEFAULT_THRESHOLD = 0.1;
