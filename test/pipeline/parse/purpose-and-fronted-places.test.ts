@@ -67,7 +67,7 @@ test('elliptical group relations: a trailing "touching" and "one on top of the o
 });
 
 test('a formation of small members is as tight as their footprints allow plus a small gap', () => {
-  const s = parseInstruction('Arrange six petri dishes in a circle on the tray.');
+  const s = parseInstruction('Arrange six petri dishes in a circle on the bench.');
   const dish = s.entities.find((e) => e.name === 'petri_dish_1')!;
   assert.ok(dish.halfExtents[0] < 0.06, `a petri dish is about 9 cm across, got ${2 * dish.halfExtents[0]} m`);
   // Neighbours on a hexagon: the chord is the radius. Their footprints must not overlap, and the gap stays small.
