@@ -171,9 +171,9 @@ function formation(
   const reach = n <= ALL_PAIRS_UP_TO ? n : 4;
   let neighbour = Infinity;
   for (let k = 0; k < n; k++) neighbour = Math.min(neighbour, Math.hypot(unit[k][0] - unit[(k + 1) % n][0], unit[k][1] - unit[(k + 1) % n][1]));
-  // With no spacing given, neighbours keep 5 cm between their footprints, or a quarter of a member's width when the
-  // members are small (six 9 cm petri dishes sit 2 cm apart, not 5).
-  const gap = options.spacing ?? Math.min(DEFAULT_FORMATION_GAP_M, 0.5 * Math.min(...half.map((h) => Math.max(h[0], h[1]))));
+  // With no spacing given, neighbours keep 5 cm between their footprints (a tighter default left small squares of
+  // cans on a workbench in the solver's local minimum, a rectangle).
+  const gap = options.spacing ?? DEFAULT_FORMATION_GAP_M;
   // The tightest radius at which every pair of members near each other on the shape (all pairs that get a
   // distance) keeps that gap between their footprints along x or y (the boxes are axis-aligned: two members side
   // by side along a diagonal need less than their diagonals).

@@ -66,7 +66,7 @@ test('elliptical group relations: a trailing "touching" and "one on top of the o
   assert.throws(() => parseInstruction('Set the jar down, touching.'), /'touching' needs a reference object or two or more objects/);
 });
 
-test('a formation of small members is as tight as their footprints allow plus a small gap', () => {
+test('a formation of small members is as tight as their footprints allow plus the gap', () => {
   const s = parseInstruction('Arrange six petri dishes in a circle on the bench.');
   const dish = s.entities.find((e) => e.name === 'petri_dish_1')!;
   assert.ok(dish.halfExtents[0] < 0.06, `a petri dish is about 9 cm across, got ${2 * dish.halfExtents[0]} m`);
