@@ -168,6 +168,12 @@ const EXACT_WITH_DISTANCE = new Set<ConstraintType>(['left', 'right', 'front', '
 /** Support relations: a relation chained after one of these applies to its target ("above the cube on the table"). */
 const SUPPORT_TYPES = new Set<ConstraintType>(['on', 'above', 'inside', 'below']);
 
+/** Whether a noun phrase names several objects (counted, plural or "them"). */
+function isGroup(item: NpItem): boolean {
+  const np = item.np;
+  return np.count !== undefined || np.plural || np.pronoun === 'them';
+}
+
 /**
  * Arrangements and group relations: "5 boxes in a pyramid …", "stack 3 boxes on the table", "4 cubes in a row with
  * 5 cm spacing", "six cups in a circle around the plate", "a ring of 8 bolts", "the crates 30 cm apart", "the parts
@@ -195,11 +201,7 @@ function arrangementClause(ctx: Context, items: Item[], verb: string | undefined
     if (shapeIndex > 0 && k > shapeIndex && subjectIdx.length > 0) break;
     subjectIdx.push(k);
   }
-  const isGroup = (k: number) => {
-    const np = (items[k] as NpItem).np;
-    return np.count !== undefined || np.plural || np.pronoun === 'them';
-  };
-  const listed = subjectIdx.length >= 2 || (subjectIdx.length === 1 && isGroup(subjectIdx[0]));
+  const listed = subjectIdx.length >= 2 || (subjectIdx.length === 1 && isGroup(items[subjectIdx[0]] as NpItem));
   // "…, side by side", "…, in a circle": a shape with no noun phrase arranges the previous clause's subjects.
   if (subjectIdx.length === 0 && (shapeIndex >= 0 || group !== undefined) && ctx.lastSubjects.length >= 2) {
     const them: NpItem = { t: 'np', np: { kind: '', pronoun: 'them', plural: true, all: false, other: false, unknownNoun: false }, text: 'them' };
@@ -221,7 +223,7 @@ function arrangementClause(ctx: Context, items: Item[], verb: string | undefined
     throw new ParseError(`'touching' needs a reference object or two or more objects in ${quote(ctx.source)}`);
   }
   if (!listed) return false;
-  if (subjectIdx.length === 1 && shapeIndex >= 0 && shapeIndex < subjectIdx[0] && !isGroup(subjectIdx[0])) return false;
+  if (subjectIdx.length === 1 && shapeIndex >= 0 && shapeIndex < subjectIdx[0] && !isGroup(items[subjectIdx[0]] as NpItem)) return false;
   const triggered = shapeIndex >= 0 || (isStackVerb && subjectIdx.length >= 1) || group !== undefined || spacingQty !== undefined || (centreMarker >= 0 && centreIndex >= 0);
   if (!triggered) return false;
   if (subjectIdx.length > 1) subjectIdx = subjectIdx.filter((k) => (items[k] as NpItem).np.pronoun === undefined || (items[k] as NpItem).np.pronoun === 'them');

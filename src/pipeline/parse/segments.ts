@@ -59,7 +59,8 @@ const PURPOSE_SUBJECTS = new Set(['i', 'we', 'you', 'it', 'they', 'he', 'she', '
  */
 function purposeAt(tokens: Token[], i: number, current: Token[]): number {
   const w = word(tokens, i);
-  if (w === undefined || !hasRelation(current)) return 0;
+  // Only "so", "in" and "to" can open one: the other words are passed before the clause is searched for a relation.
+  if ((w !== 'so' && w !== 'in' && w !== 'to') || !hasRelation(current)) return 0;
   if (w === 'so') {
     const next = word(tokens, i + 1);
     if (next === 'as' && word(tokens, i + 2) === 'to') return 3;
