@@ -227,6 +227,10 @@ function nounAfter(tokens: Token[], i: number): string {
   return r ? tokens.slice(i, r.next).map((x) => x.text).join(' ') : '';
 }
 
+/** Words after "or" that make a length a lower bound ("30 cm or more") or an upper bound ("10 cm or less"). */
+const OR_MORE = new Set(['more', 'further', 'farther', 'greater', 'over', 'above']);
+const OR_LESS = new Set(['less', 'closer', 'nearer', 'under', 'below']);
+
 /** Items of a clause; `unknown` collects words that were passed over. */
 export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] } {
   const items: Item[] = [];
@@ -283,6 +287,15 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
         atLeast = false;
         atMost = false;
         i += qLen + centreWords;
+        // "30 cm or more from", "2 m or further": a lower bound; "10 cm or less", "or closer": an upper bound.
+        const orBound = q.kind === 'length' && word(tokens, i) === 'or' ? word(tokens, i + 1) : undefined;
+        if (orBound !== undefined && (OR_MORE.has(orBound) || OR_LESS.has(orBound))) {
+          const pushed = items[items.length - 1] as Extract<Item, { t: 'qty' }>;
+          if (OR_MORE.has(orBound)) pushed.atLeast = true;
+          else if (!pushed.spacing) pushed.within = true;
+          i += 2;
+          if (!pushed.spacing && (word(tokens, i) === 'away' || word(tokens, i) === 'off') && word(tokens, i + 1) !== 'from') i++;
+        }
         if (spacing && after && SPACING_AFTER.has(after)) {
           i++;
           // "a 5 cm gap between them", "10 mm spacing between each other", "a 2 cm gap between neighbouring

@@ -1,0 +1,20 @@
+/**
+ * Failure kinds found by the sixth held-out set, each with instructions of our own: 'D or more' / 'D or less',
+ * 'the top of X', 'centred over it', 'so they touch', lists of numbered nouns, a ring's radius, a gap between a
+ * plural reference's members and distances between centres.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseInstruction } from '../../../src/pipeline/parse/index.js';
+import type { SceneSpec } from '../../../src/pipeline/types.js';
+
+const brief = (s: SceneSpec) => s.constraints.map((c) => `${c.type}(${c.subject},${c.targets.join('+')})`);
+const withDistance = (s: SceneSpec) => s.constraints.map((c) => `${c.type}(${c.subject},${c.targets.join('+')},${c.parameters.distance ?? ''})`);
+
+test('"D or more" is a lower bound, "D or less" an upper bound', () => {
+  assert.deepEqual(withDistance(parseInstruction('Keep the heater 50 cm or more from the curtain.')), ['far(heater,curtain,0.5)']);
+  assert.deepEqual(withDistance(parseInstruction('Keep the cart 3 m or further away from the door.')), ['far(cart,door,3)']);
+  assert.deepEqual(withDistance(parseInstruction('Put the pen right of the book, 5 cm or less away.')), ['right(pen,book,)', 'near(pen,book,0.05)']);
+  // "or" between nouns is no bound.
+  assert.throws(() => parseInstruction('Keep the heater 50 cm or the curtain.'));
+});
