@@ -127,5 +127,26 @@ export function matchRelation(tokens: Token[], i: number): RelationMatch | null 
       if (after?.kind === 'num' || (after?.kind === 'word' && /^\d/.test(after.text))) return null;
     }
   }
-  return { type, length: bestLength, unary: unary === true };
+  // "onto the top of the enclosure", "above the upper surface of the plate", "under the underside of the shelf": a
+  // face of the reference named after a vertical relation is the reference itself.
+  const face = unary === true ? 0 : faceOf(tokens, i + bestLength, type);
+  return { type, length: bestLength + face, unary: unary === true };
+}
+
+/** Faces that a vertical relation may name before "of": the top (on, above) or the bottom (below). */
+const TOP_FACES = new Set(['top', 'upper', 'surface', 'top-side', 'topside']);
+const BOTTOM_FACES = new Set(['bottom', 'underside', 'lower', 'base']);
+const FACE_NOUNS = new Set(['surface', 'face', 'side']);
+
+/** Tokens of "the top of", "the top surface of", "the surface of", "the underside of" … at i, or 0. */
+function faceOf(tokens: Token[], i: number, type: ConstraintType): number {
+  const faces = type === 'on' || type === 'above' ? TOP_FACES : type === 'below' ? BOTTOM_FACES : undefined;
+  if (!faces) return 0;
+  const w = (k: number) => (tokens[k]?.kind === 'word' ? tokens[k].text : undefined);
+  let k = i;
+  if (w(k) === 'the') k++;
+  if (!faces.has(w(k) ?? '')) return 0;
+  k++;
+  if (FACE_NOUNS.has(w(k) ?? '') && w(k - 1) !== 'surface') k++;
+  return w(k) === 'of' ? k + 1 - i : 0;
 }

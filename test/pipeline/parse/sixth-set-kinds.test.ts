@@ -18,3 +18,11 @@ test('"D or more" is a lower bound, "D or less" an upper bound', () => {
   // "or" between nouns is no bound.
   assert.throws(() => parseInstruction('Keep the heater 50 cm or the curtain.'));
 });
+
+test('the top (or bottom) of a reference after a vertical relation is the reference', () => {
+  assert.deepEqual(brief(parseInstruction('The panel is clipped onto the top of the cabinet.')), ['on(panel,cabinet)']);
+  assert.deepEqual(brief(parseInstruction('Hang the fan above the upper surface of the bench.')), ['above(fan,bench)']);
+  assert.deepEqual(brief(parseInstruction('Mount the light under the underside of the shelf.')), ['below(light,shelf)']);
+  // A side relation keeps its reading.
+  assert.deepEqual(brief(parseInstruction('Put the box left of the crate.')), ['left(box,crate)']);
+});
