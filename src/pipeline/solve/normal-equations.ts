@@ -11,30 +11,32 @@ import { BLOCK_WIDTH, MAX_TERM_BLOCKS, ROW_WIDTH, type SolverWorkspace } from '.
  */
 export function accumulateRows(ws: SolverWorkspace, rows: number, A: Float64Array, g: Float64Array): void {
   const J = ws.J, r = ws.r, blocks = ws.blocks, rot = ws.rotColumn, n = ws.columns;
+  // A row's nonzero entries (a handful of its ROW_WIDTH) with their columns, in block order: the products are then
+  // formed over those alone, in the same order as over the whole row (the same sums, bit for bit).
+  const cols = ws.rowColumns, vals = ws.rowValues;
   for (let row = 0; row < rows; row++) {
     const base = row * ROW_WIDTH;
     const ri = r[row];
-    for (let b1 = 0; b1 < MAX_TERM_BLOCKS; b1++) {
-      const e1 = blocks[b1];
-      if (e1 < 0) continue;
-      for (let i1 = 0; i1 < BLOCK_WIDTH; i1++) {
-        const j1 = J[base + b1 * BLOCK_WIDTH + i1];
-        if (j1 === 0) continue;
-        const c1 = i1 < 3 ? e1 * 3 + i1 : rot[e1] < 0 ? -1 : rot[e1] + i1 - 3;
-        if (c1 < 0) continue;
-        g[c1] += j1 * ri;
-        const rowOffset = c1 * n;
-        for (let b2 = 0; b2 < MAX_TERM_BLOCKS; b2++) {
-          const e2 = blocks[b2];
-          if (e2 < 0) continue;
-          for (let i2 = 0; i2 < BLOCK_WIDTH; i2++) {
-            const j2 = J[base + b2 * BLOCK_WIDTH + i2];
-            if (j2 === 0) continue;
-            const c2 = i2 < 3 ? e2 * 3 + i2 : rot[e2] < 0 ? -1 : rot[e2] + i2 - 3;
-            if (c2 >= 0) A[rowOffset + c2] += j1 * j2;
-          }
-        }
+    let count = 0;
+    for (let b = 0; b < MAX_TERM_BLOCKS; b++) {
+      const e = blocks[b];
+      if (e < 0) continue;
+      for (let i = 0; i < BLOCK_WIDTH; i++) {
+        const v = J[base + b * BLOCK_WIDTH + i];
+        if (v === 0) continue;
+        const c = i < 3 ? e * 3 + i : rot[e] < 0 ? -1 : rot[e] + i - 3;
+        if (c < 0) continue;
+        cols[count] = c;
+        vals[count] = v;
+        count++;
       }
+    }
+    for (let p = 0; p < count; p++) {
+      const c1 = cols[p];
+      const j1 = vals[p];
+      g[c1] += j1 * ri;
+      const rowOffset = c1 * n;
+      for (let q = 0; q < count; q++) A[rowOffset + cols[q]] += j1 * vals[q];
     }
   }
   J.fill(0, 0, rows * ROW_WIDTH);

@@ -174,10 +174,15 @@ export function compileProblem(ws: SolverWorkspace, input: SolveInput, options: 
   }
   ws.columns = column;
 
-  ws.pos.set(ws.initialPos.subarray(0, N * 3));
-  ws.quat.set(ws.initialQuat.subarray(0, N * 4));
-  ws.anchorPos.set(ws.initialPos.subarray(0, N * 3));
-  ws.anchorQuat.set(ws.initialQuat.subarray(0, N * 4));
+  // Plain loops: a subarray view and set() per array cost more than copying a few numbers.
+  for (let c = 0; c < N * 3; c++) {
+    ws.pos[c] = ws.initialPos[c];
+    ws.anchorPos[c] = ws.initialPos[c];
+  }
+  for (let c = 0; c < N * 4; c++) {
+    ws.quat[c] = ws.initialQuat[c];
+    ws.anchorQuat[c] = ws.initialQuat[c];
+  }
   ws.P = ws.pos;
   ws.Q = ws.quat;
 }

@@ -85,6 +85,9 @@ export class SolverWorkspace {
   J = new Float64Array(MAX_TERM_ROWS * ROW_WIDTH);
   /** Entity of each term block, −1 for the world (its block is ignored). */
   blocks = new Int32Array(MAX_TERM_BLOCKS);
+  /** Columns and values of one Jacobian row's nonzero entries (normal-equations.ts). */
+  rowColumns = new Int32Array(ROW_WIDTH);
+  rowValues = new Float64Array(ROW_WIDTH);
   tmp = new Float64Array(48);
 
   /** Whether the non-interpenetration terms are on (off in the first round of a solve). */
