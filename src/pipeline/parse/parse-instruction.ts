@@ -256,6 +256,14 @@ function arrangementClause(ctx: Context, items: Item[], verb: string | undefined
   if (new Set(names).size !== names.length) throw new ParseError(`an object is listed twice in ${quote(ctx.source)}`);
   const np = first.np;
 
+  // "… right of the motor so they are in contact": "they" names objects already placed by the clause before; they
+  // touch each other where they are, not in a new row.
+  if (!shapeItem && !isStackVerb && group?.relation === 'touching' && spacingQty === undefined && subjectIdx.every((k) => (items[k] as NpItem).text === 'they')) {
+    for (let k = 1; k < names.length; k++) add(ctx, 'touching', names[k - 1], [names[k]], {});
+    ctx.lastSubjects = [...names];
+    ctx.lastEntities = [...names];
+    return true;
+  }
   // "apart" with no exact distance ("at least 30 cm apart", "keep them apart"): every pair at least that far apart.
   if (!shapeItem && !isStackVerb && (group?.relation === 'apart' || (spacingQty?.atLeast && group === undefined))) {
     const d = spacingQty?.value ?? APART_DEFAULT_M;
@@ -440,6 +448,9 @@ function alignClause(ctx: Context, items: Item[]): boolean {
   return true;
 }
 
+/** Relations that read the same both ways: with no reference they hold between a plural subject's members. */
+const MUTUAL_TYPES: ReadonlySet<string> = new Set(['touching', 'near', 'far', 'distance']);
+
 /** Subjects → relation → targets, with chained relations applying to the last target. */
 function relationClause(ctx: Context, items: Item[]): boolean {
   const rels = items.map((it, k) => [it, k] as const).filter(([it]) => it.t === 'rel') as [Extract<Item, { t: 'rel' }>, number][];
@@ -552,6 +563,10 @@ function relationClause(ctx: Context, items: Item[]): boolean {
     if (targets.length === 0 && world) {
       // "on the floor", "above the ground": relative to the ground plane.
       for (const s of subjects) add(ctx, type, s, [], parameters);
+    } else if (targets.length === 0 && subjects.length > 1 && !rel.unary && MUTUAL_TYPES.has(type)) {
+      // "… in front of the armchair so they touch", "the two rails touch": with no reference, a relation that reads
+      // the same both ways holds between the subjects themselves, each with the one after it.
+      for (let k = 1; k < subjects.length; k++) add(ctx, type, subjects[k - 1], [subjects[k]], { ...parameters });
     } else if (targets.length === 0) {
       // "hurry up", "speed up": with no verb, a bare word the lexicon does not know before a direction particle is
       // no object being moved.

@@ -26,3 +26,11 @@ test('the top (or bottom) of a reference after a vertical relation is the refere
   // A side relation keeps its reading.
   assert.deepEqual(brief(parseInstruction('Put the box left of the crate.')), ['left(box,crate)']);
 });
+
+test('"so they touch": a mutual relation with no reference holds between the objects "they" names', () => {
+  assert.deepEqual(brief(parseInstruction('Put the lamp left of the sofa so they touch.')), ['left(lamp,sofa)', 'touching(lamp,sofa)']);
+  assert.deepEqual(brief(parseInstruction('Set the crate behind the cart so that they are in contact.')), ['behind(crate,cart)', 'touching(crate,cart)']);
+  assert.deepEqual(brief(parseInstruction('The two beams touch.')), ['touching(beam_1,beam_2)']);
+  // One object and nothing to touch still fails.
+  assert.throws(() => parseInstruction('Put the mug on the table so it touches.'), /needs a reference object/);
+});
