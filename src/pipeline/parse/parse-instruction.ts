@@ -34,6 +34,9 @@ interface Context {
   /** Reference objects of the current clause's relations, and of the previous clause's ("… and a cylinder behind it"). */
   lastTargets: string[];
   prevTargets: string[];
+  /** Reference objects of any relation (support ones too) in the current clause, and in the previous one. */
+  lastRefs: string[];
+  prevRefs: string[];
   /** Footprint (x, y extents, metres) that groups put on a support need: a support the lexicon does not know is sized to it. */
   supportNeeds: Map<string, [number, number]>;
   lastKind: string;
@@ -525,9 +528,10 @@ function relationClause(ctx: Context, items: Item[]): boolean {
       }
       // "tote 5 goes right of tote 4, touching it": with the subject carried over from the previous clause, "it"
       // is never that subject (that would be "itself") but the previous clause's reference object.
-      if (it.np.pronoun === 'it' && it.text === 'it' && !ownSubject && ctx.prevTargets.length > 0) {
+      // "mounted 200 mm above the base plate, centred over it": after a support relation too.
+      if (it.np.pronoun === 'it' && it.text === 'it' && !ownSubject && (ctx.prevTargets.length > 0 || ctx.prevRefs.length > 0)) {
         const named = resolve(ctx, it);
-        if (named.length === 1 && subjects.includes(named[0])) return ctx.prevTargets.slice(-1);
+        if (named.length === 1 && subjects.includes(named[0])) return (ctx.prevTargets.length > 0 ? ctx.prevTargets : ctx.prevRefs).slice(-1);
       }
       // "… on its left and the yellow cube on its right": a second "its" names what the first one did.
       if (it.np.pronoun === 'it' && it.text === 'its') {
@@ -539,6 +543,7 @@ function relationClause(ctx: Context, items: Item[]): boolean {
     // After a support relation the placed subject stays the topic ("the remote on the sofa and the phone next to
     // it": the remote); after a side relation the landmark is what a later "it" names.
     if (targets.length > 0) ctx.lastTargets = SUPPORT_TYPES.has(rel.type) ? [] : [...targets];
+    if (targets.length > 0) ctx.lastRefs = [...targets];
     let type = rel.type;
     const parameters: Constraint['parameters'] = {};
     // "…, within 20 cm": at most that gap to the reference; a side relation keeps no lower bound of it.
@@ -833,11 +838,13 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
   if (!/[\p{L}\p{N}]/u.test(normalised)) throw new ParseError(`instruction ${quote(normalised)} has no words`);
   const tokens = withoutHeading(tokenize(normalised));
   const registry = new EntityRegistry();
-  const ctx: Context = { registry, constraints: [], warnings: [], lastSubjects: [], lastEntities: [], lastTargets: [], prevTargets: [], supportNeeds: new Map(), lastKind: '', lastHead: '', focus: [], lastArrangement: null, possessive: [], prevPossessive: [], toolHolds: new Set(), columns: [], source: '' };
+  const ctx: Context = { registry, constraints: [], warnings: [], lastSubjects: [], lastEntities: [], lastTargets: [], prevTargets: [], lastRefs: [], prevRefs: [], supportNeeds: new Map(), lastKind: '', lastHead: '', focus: [], lastArrangement: null, possessive: [], prevPossessive: [], toolHolds: new Set(), columns: [], source: '' };
   for (const clause of withModifiersJoined(splitClauses(tokens))) {
     ctx.source = sourceText(clause);
     ctx.prevTargets = ctx.lastTargets;
     ctx.lastTargets = [];
+    ctx.prevRefs = ctx.lastRefs;
+    ctx.lastRefs = [];
     ctx.prevPossessive = ctx.possessive;
     ctx.possessive = [];
     interpretClause(ctx, clause);

@@ -34,3 +34,10 @@ test('"so they touch": a mutual relation with no reference holds between the obj
   // One object and nothing to touch still fails.
   assert.throws(() => parseInstruction('Put the mug on the table so it touches.'), /needs a reference object/);
 });
+
+test('"…, centred over it" after a support relation names that relation\'s reference, not the subject', () => {
+  assert.deepEqual(brief(parseInstruction('The hood is fixed 40 cm above the stove, centred over it.')), ['above(hood,stove)', 'near(hood,stove)', 'above(hood,stove)']);
+  // A side relation's reference as before, and "on it" with a subject of its own stays the subject before.
+  assert.deepEqual(brief(parseInstruction('Put the tote right of the bin, touching it.')), ['right(tote,bin)', 'touching(tote,bin)']);
+  assert.deepEqual(brief(parseInstruction('Put the crate on the pallet and the box on it.')), ['on(crate,pallet)', 'on(box,crate)']);
+});
