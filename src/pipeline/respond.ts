@@ -7,7 +7,7 @@
  * names the constraints that do not hold.
  */
 import type { SolveResult } from './solve/index.js';
-import { footprintMargin, supportMargin } from './support-margin.js';
+import { supportMargins } from './support-margin.js';
 import type { ConstraintResult, GasmResponse, Pose, SceneSpec } from './types.js';
 
 /** Largest violation of the always-on terms (ground, no interpenetration) still called a success, metres. */
@@ -51,6 +51,15 @@ function describe(c: ConstraintResult): string {
   return `${c.type}(${c.subject}, ${targets}) off by ${c.residual.toPrecision(3)}`;
 }
 
+/** Counts one constraint of `name` (held or not) in `involved` (a module function: no closure per response). */
+function countInvolvement(involved: Map<string, [number, number]>, name: string, held: boolean): void {
+  const entry = involved.get(name);
+  if (entry) {
+    if (held) entry[0]++;
+    entry[1]++;
+  } else involved.set(name, [held ? 1 : 0, 1]);
+}
+
 /** Builds the response of a solved scene. `confidence` holds the network's per-entity confidence. */
 export function buildResponse(scene: SceneSpec, result: SolveResult, confidence: Float32Array, backend: string): GasmResponse {
   // Plain loops and literal objects (no spread, no closures): this runs once per instruction.
@@ -67,17 +76,10 @@ export function buildResponse(scene: SceneSpec, result: SolveResult, confidence:
 
   // Share of each entity's constraints that hold: [held, involved] per entity name.
   const involved = new Map<string, [number, number]>();
-  const count = (name: string, held: boolean): void => {
-    const entry = involved.get(name);
-    if (entry) {
-      if (held) entry[0]++;
-      entry[1]++;
-    } else involved.set(name, [held ? 1 : 0, 1]);
-  };
   for (let i = 0; i < C; i++) {
     const c = constraints[i];
-    count(c.subject, c.satisfied);
-    for (let t = 0; t < c.targets.length; t++) count(c.targets[t], c.satisfied);
+    countInvolvement(involved, c.subject, c.satisfied);
+    for (let t = 0; t < c.targets.length; t++) countInvolvement(involved, c.targets[t], c.satisfied);
   }
 
   const targetPoses: Record<string, Pose> = {};
@@ -100,6 +102,7 @@ export function buildResponse(scene: SceneSpec, result: SolveResult, confidence:
     for (let k = 0; k < 4; k++) if (!Number.isFinite(orientation[k])) finite = false;
   }
 
+  const margins = finite ? supportMargins(scene.entities, scene.constraints, result.positions) : null;
   const response: GasmResponse = {
     instruction: scene.instruction,
     success: finite && satisfied === constraints.length,
@@ -111,8 +114,8 @@ export function buildResponse(scene: SceneSpec, result: SolveResult, confidence:
       constraintSatisfactionRate: rate,
       iterations: result.iterations,
       residual: result.rmsResidual,
-      supportMargin: finite ? roundMargin(supportMargin(scene.entities, scene.constraints, result.positions)) : null,
-      footprintMargin: finite ? roundMargin(footprintMargin(scene.entities, scene.constraints, result.positions)) : null,
+      supportMargin: margins === null ? null : roundMargin(margins[0]),
+      footprintMargin: margins === null ? null : roundMargin(margins[1]),
     },
     backend,
   };

@@ -38,41 +38,56 @@ function marginOver(cx: number, cy: number, f: Footprint, size: readonly number[
 
 /** Support margin of a scene at `positions` (N·3, entity order); null when no object is on or above another. */
 export function supportMargin(entities: readonly Entity[], constraints: readonly Constraint[], positions: ArrayLike<number>): number | null {
-  return margin(entities, constraints, positions, false);
+  return supportMargins(entities, constraints, positions)[0];
 }
 
 /** Footprint margin of a scene at `positions`: how far each supported footprint lies inside its support (< 0: overhang). */
 export function footprintMargin(entities: readonly Entity[], constraints: readonly Constraint[], positions: ArrayLike<number>): number | null {
-  return margin(entities, constraints, positions, true);
+  return supportMargins(entities, constraints, positions)[1];
 }
 
-function margin(entities: readonly Entity[], constraints: readonly Constraint[], positions: ArrayLike<number>, footprints: boolean): number | null {
+/**
+ * Both margins of a scene at `positions`, [support, footprint], from one pass over its constraints (the response
+ * reports both): the same values as supportMargin and footprintMargin.
+ */
+export function supportMargins(entities: readonly Entity[], constraints: readonly Constraint[], positions: ArrayLike<number>): [number | null, number | null] {
   const index = new Map<string, number>();
-  entities.forEach((e, i) => index.set(e.name, i));
-  const onSupports = new Map<number, Set<number>>();
-  const pairs: [number, number][] = [];
+  for (let i = 0; i < entities.length; i++) index.set(entities[i].name, i);
+  let onSupports: Map<number, Set<number>> | undefined;
+  let pairs: [number, number][] | undefined;
   for (const c of constraints) {
     if ((c.type !== 'on' && c.type !== 'above') || c.targets.length === 0) continue;
     const a = index.get(c.subject);
     const b = index.get(c.targets[0]);
     if (a === undefined || b === undefined || a === b) continue;
     if (c.type === 'on') {
+      onSupports ??= new Map<number, Set<number>>();
       const set = onSupports.get(a) ?? new Set<number>();
       set.add(b);
       onSupports.set(a, set);
-    } else pairs.push([a, b]);
+    } else (pairs ??= []).push([a, b]);
   }
   let worst = Infinity;
-  for (const [a, b] of pairs) {
-    worst = Math.min(worst, marginOver(positions[a * 3], positions[a * 3 + 1], footprintOf(positions, b * 3, entities[b].halfExtents), footprints ? entities[a].halfExtents : null));
-  }
-  for (const [a, supports] of onSupports) {
-    let union: Footprint | null = null;
-    for (const b of supports) {
+  let worstFootprint = Infinity;
+  if (pairs) {
+    for (const [a, b] of pairs) {
       const f = footprintOf(positions, b * 3, entities[b].halfExtents);
-      union = union === null ? f : { lo: [Math.min(union.lo[0], f.lo[0]), Math.min(union.lo[1], f.lo[1])], hi: [Math.max(union.hi[0], f.hi[0]), Math.max(union.hi[1], f.hi[1])] };
+      worst = Math.min(worst, marginOver(positions[a * 3], positions[a * 3 + 1], f, null));
+      worstFootprint = Math.min(worstFootprint, marginOver(positions[a * 3], positions[a * 3 + 1], f, entities[a].halfExtents));
     }
-    if (union) worst = Math.min(worst, marginOver(positions[a * 3], positions[a * 3 + 1], union, footprints ? entities[a].halfExtents : null));
   }
-  return Number.isFinite(worst) ? worst : null;
+  if (onSupports) {
+    for (const [a, supports] of onSupports) {
+      let union: Footprint | null = null;
+      for (const b of supports) {
+        const f = footprintOf(positions, b * 3, entities[b].halfExtents);
+        union = union === null ? f : { lo: [Math.min(union.lo[0], f.lo[0]), Math.min(union.lo[1], f.lo[1])], hi: [Math.max(union.hi[0], f.hi[0]), Math.max(union.hi[1], f.hi[1])] };
+      }
+      if (union) {
+        worst = Math.min(worst, marginOver(positions[a * 3], positions[a * 3 + 1], union, null));
+        worstFootprint = Math.min(worstFootprint, marginOver(positions[a * 3], positions[a * 3 + 1], union, entities[a].halfExtents));
+      }
+    }
+  }
+  return [Number.isFinite(worst) ? worst : null, Number.isFinite(worstFootprint) ? worstFootprint : null];
 }
