@@ -6,7 +6,7 @@ import { BLOCK_WIDTH, MAX_TERM_BLOCKS, ROW_WIDTH, type SolverWorkspace } from '.
 
 /**
  * Adds the first `rows` rows of the term scratch (ws.r, ws.J, ws.blocks) to A and g, mapping each block entry
- * to its unknown (position columns 3e.., rotation columns ws.rotColumn[e]..), then zeroes those Jacobian rows.
+ * to its unknown (position columns 3e.., rotation columns ws.rotColumn[e]..), zeroing those Jacobian rows as it reads them.
  * Repeated entities across blocks are summed correctly (every ordered pair of blocks is added).
  */
 export function accumulateRows(ws: SolverWorkspace, rows: number, A: Float64Array, g: Float64Array): void {
@@ -20,10 +20,13 @@ export function accumulateRows(ws: SolverWorkspace, rows: number, A: Float64Arra
     let count = 0;
     for (let b = 0; b < MAX_TERM_BLOCKS; b++) {
       const e = blocks[b];
-      if (e < 0) continue;
       for (let i = 0; i < BLOCK_WIDTH; i++) {
-        const v = J[base + b * BLOCK_WIDTH + i];
+        const at = base + b * BLOCK_WIDTH + i;
+        const v = J[at];
         if (v === 0) continue;
+        // The row is zeroed as it is read (every nonzero entry, world blocks' too), for the next term.
+        J[at] = 0;
+        if (e < 0) continue;
         const c = i < 3 ? e * 3 + i : rot[e] < 0 ? -1 : rot[e] + i - 3;
         if (c < 0) continue;
         cols[count] = c;
@@ -39,7 +42,6 @@ export function accumulateRows(ws: SolverWorkspace, rows: number, A: Float64Arra
       for (let q = 0; q < count; q++) A[rowOffset + cols[q]] += j1 * vals[q];
     }
   }
-  J.fill(0, 0, rows * ROW_WIDTH);
 }
 
 /**
