@@ -642,7 +642,11 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
     // "set slide 3 on the stage", "lift press 4 onto the pallet": a verb's base form right after the verb is its object.
     const nounAfterVerb = base !== undefined && objectOfVerb ? readNounPhrase(tokens, i, true) : null;
     const endsClause = tokens[i + 1] === undefined || tokens[i + 1].kind === 'sep';
-    if (base !== undefined && !(prev?.t === 'np' && w === 'position') && !(nounAfterRelation && (nounAfterRelation.next > i + 1 || endsClause)) && !(nounAfterVerb && nounAfterVerb.next > i)) {
+    // "slide 1, slide 2 and slide 3", "stage 1 and stage 2": a verb form that repeats the head of a labelled noun just
+    // before it, with a label of its own, is the next member of that list.
+    const nextLabel = tokens[i + 1]?.kind === 'num' || /^[a-z]$/.test(word(tokens, i + 1) ?? '') || (tokens[i + 1]?.kind === 'sym' && tokens[i + 1].text === '#');
+    const listed = base !== undefined && prev?.t === 'np' && prev.np.label !== undefined && (prev.np.head ?? prev.np.kind) === w && nextLabel;
+    if (base !== undefined && !listed && !(prev?.t === 'np' && w === 'position') && !(nounAfterRelation && (nounAfterRelation.next > i + 1 || endsClause)) && !(nounAfterVerb && nounAfterVerb.next > i)) {
       items.push({ t: 'verb', word: base });
       i++;
       if (word(tokens, i) === 'up' && base === 'line') items[items.length - 1] = { t: 'verb', word: 'align' };

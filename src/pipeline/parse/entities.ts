@@ -256,6 +256,16 @@ function base0(w: string | undefined): boolean {
 }
 
 /** A number or a single letter naming an object at k ("slide 3", "press B"), not a quantity with a unit. */
+/** Whether the word w at j follows "w <label>", then maybe a comma, "and" or "or" ("slide 1, slide 2", "stage 1 and stage 2"). */
+function repeatsLabelled(tokens: Token[], j: number, w: string): boolean {
+  let p = j - 1;
+  if (wordAt(tokens, p) === 'and' || wordAt(tokens, p) === 'or') p--;
+  if (tokens[p]?.kind === 'sep' && tokens[p].text === ',') p--;
+  const label = tokens[p];
+  const isLabel = label?.kind === 'num' || (label?.kind === 'word' && /^[a-z]$/.test(label.text));
+  return isLabel && (wordAt(tokens, p - 1) === w || (wordAt(tokens, p - 1) === '#' && wordAt(tokens, p - 2) === w));
+}
+
 export function labelAfter(tokens: Token[], k: number): boolean {
   const t = tokens[k];
   if (t?.kind === 'num') return Number.isInteger(t.value) && t.value >= 0 && readQuantity(tokens, k) === null;
@@ -455,11 +465,14 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
     // verb (no article between), a verb's base form named by a number or a letter, starting a compound or followed
     // by a relation is its object (two imperatives do not follow each other unjoined).
     const afterVerb = j === i && base0(wordAt(tokens, j - 1)) && !DETERMINERS.has(wordAt(tokens, j - 2) ?? '') && (nounContinues(tokens, j + 1) || labelAfter(tokens, j + 1) || matchRelation(tokens, j + 1) !== null);
+    // "slide 1, slide 2 and slide 3": a verb's base form named by a label, repeating the labelled noun just before it
+    // (a comma, "and" or "or" between), is the next member of that list.
+    const listMember = j === i && labelAfter(tokens, j + 1) && repeatsLabelled(tokens, j, w);
     // "the two clamps", "3 presses", "the clamps": a verb's -s form after a count or a determiner is a plural noun.
     const base = verbBase(w);
     const pluralVerbNoun = base !== undefined && base !== w && (w === `${base}s` || w === `${base}es`) && !NOT_NOUNS.has(base) &&
       (afterDeterminer || (np.count !== undefined && (tokens[j - 1]?.kind === 'num' || NUMBER_WORDS.has(wordAt(tokens, j - 1) ?? ''))));
-    const verbNoun = ((afterDeterminer || afterPreposition || afterVerb) && base === w && !NOT_NOUNS.has(w) && !FILLERS.has(w) && w.length > 1) || pluralVerbNoun;
+    const verbNoun = ((afterDeterminer || afterPreposition || afterVerb || listMember) && base === w && !NOT_NOUNS.has(w) && !FILLERS.has(w) && w.length > 1) || pluralVerbNoun;
     const ingModifier = sawModifier && w.endsWith('ing') && verbBase(w) !== undefined && nounContinues(tokens, j + 1);
     const known = NOUN_FORMS.has(w);
     // "the deep well plate", "a shallow tray": a depth word directly before a noun names a kind of it (its name keeps it).

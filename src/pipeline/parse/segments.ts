@@ -126,7 +126,8 @@ function continuesList(before: Token[], after: Token[]): boolean {
   const [lastNoun, lastLabel] = b.slice(-2);
   // "crates A, B and C", "bins 1, 2 and 3": a label after a label continues the list.
   const labels = LABEL.test(noun?.text ?? '') && LABEL.test(lastLabel?.text ?? '') && noun.text !== lastLabel.text && !LABEL.test(label?.text ?? '');
-  if (!labels && !(noun?.kind === 'word' && lastNoun?.kind === 'word' && noun.text === lastNoun.text && verbBase(noun.text) === undefined &&
+  // (The noun may also be a verb: "slide 1, slide 2 and slide 3" repeats the noun with a new label.)
+  if (!labels && !(noun?.kind === 'word' && lastNoun?.kind === 'word' && noun.text === lastNoun.text &&
     LABEL.test(label?.text ?? '') && LABEL.test(lastLabel?.text ?? '') && label.text !== lastLabel.text)) return false;
   // Only a list of subjects: "box 1 on box 2, box 3 on box 4" is two clauses.
   for (let i = 0; i < before.length; i++) if (before[i].kind === 'word' && matchRelation(before, i) !== null) return false;
@@ -230,7 +231,8 @@ export function splitClauses(tokens: Token[]): Token[][] {
   for (let k = pieces.length - 2; k >= 0; k--) {
     // "arrange valve A, valve B and valve C in a row": a piece that starts with the noun the previous one ended on
     // continues its list too.
-    if ((!hasRelation(pieces[k]) || continuesList(pieces[k], pieces[k + 1])) && !startsWithVerb(pieces[k + 1]) && !withStarts.has(pieces[k + 1]) && !withClause(pieces[k + 1], 0, pieces[k])) {
+    const continues = continuesList(pieces[k], pieces[k + 1]);
+    if ((!hasRelation(pieces[k]) || continues) && (!startsWithVerb(pieces[k + 1]) || continues) && !withStarts.has(pieces[k + 1]) && !withClause(pieces[k + 1], 0, pieces[k])) {
       pieces.splice(k, 2, [...pieces[k], ...pieces[k + 1]]);
     }
   }

@@ -41,3 +41,11 @@ test('"…, centred over it" after a support relation names that relation\'s ref
   assert.deepEqual(brief(parseInstruction('Put the tote right of the bin, touching it.')), ['right(tote,bin)', 'touching(tote,bin)']);
   assert.deepEqual(brief(parseInstruction('Put the crate on the pallet and the box on it.')), ['on(crate,pallet)', 'on(box,crate)']);
 });
+
+test('a list of numbered nouns that are also verbs keeps every member', () => {
+  const names = (text: string) => parseInstruction(text).entities.map((e) => e.name);
+  assert.deepEqual(names('Set slide 7, slide 8 and slide 9 side by side on the tray.'), ['slide_7', 'slide_8', 'slide_9', 'tray']);
+  assert.deepEqual(names('Put stage 4 and stage 5 in a row.'), ['stage_4', 'stage_5']);
+  // A verb that opens its own clause stays a verb.
+  assert.deepEqual(brief(parseInstruction('Slide crate 1 onto the pallet and slide crate 2 onto the cart.')), ['on(crate_1,pallet)', 'on(crate_2,cart)']);
+});
