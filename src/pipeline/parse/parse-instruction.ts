@@ -503,11 +503,14 @@ function relationClause(ctx: Context, items: Item[]): boolean {
     const targetItems = between.filter((it): it is NpItem => it.t === 'np');
     // "leave at least 50 cm between the pallet and the wall", "keep 10 cm between A and B": with no subject of its
     // own, a distance before "between" is the gap between its two references (at least that, or exactly that).
-    if (rel.type === 'between' && quantity && subjects.length === 0 && !allSubjects && r === 0 && targetItems.length > 0) {
+    // "leave a 20 cm gap between the two roll cages": a spacing written with "gap" is that gap too.
+    const gap = quantity ?? (before?.t === 'qty' && before.kind === 'length' && before.spacing && before.centres !== true ? before : undefined);
+    if (rel.type === 'between' && gap && subjects.length === 0 && !allSubjects && r === 0 && targetItems.length > 0) {
       const pair = targetItems.flatMap((it) => resolve(ctx, it, { between: true }));
       if (pair.length !== 2) throw new ParseError(`a gap 'between' needs two objects in ${quote(ctx.source)}`);
-      add(ctx, 'far', pair[1], [pair[0]], { distance: quantity.value });
-      if (!quantity.atLeast) add(ctx, 'near', pair[1], [pair[0]], { distance: quantity.value });
+      used.add(gap);
+      add(ctx, 'far', pair[1], [pair[0]], { distance: gap.value });
+      if (!gap.atLeast) add(ctx, 'near', pair[1], [pair[0]], { distance: gap.value });
       pair.forEach((t) => involved.add(t));
       ctx.lastSubjects = [pair[1]];
       produced = true;
@@ -522,24 +525,28 @@ function relationClause(ctx: Context, items: Item[]): boolean {
     const world = between[0]?.t === 'world' || (between[0]?.t === 'qty' && between[1]?.t === 'world');
     // "a box in front of the robot arm and a cylinder behind it": with a subject of its own, "it" is the previous
     // clause's reference object of a side relation (the picked object after a pick); "its" stays the previous subject.
-    const targets = targetItems.flatMap((it) => {
+    // (A loop rather than flatMap, whose generic machinery cost about 5 % of a simple instruction's parse.)
+    const targets: string[] = [];
+    for (const it of targetItems) {
+      let named: string[] | undefined;
       if (it.np.pronoun === 'it' && it.text === 'it' && ownSubject && (focusBefore.length > 0 || ctx.prevTargets.length > 0)) {
-        return focusBefore.length > 0 ? [...focusBefore] : ctx.prevTargets.slice(-1);
+        named = focusBefore.length > 0 ? [...focusBefore] : ctx.prevTargets.slice(-1);
       }
       // "tote 5 goes right of tote 4, touching it": with the subject carried over from the previous clause, "it"
       // is never that subject (that would be "itself") but the previous clause's reference object.
       // "mounted 200 mm above the base plate, centred over it": after a support relation too.
-      if (it.np.pronoun === 'it' && it.text === 'it' && !ownSubject && (ctx.prevTargets.length > 0 || ctx.prevRefs.length > 0)) {
-        const named = resolve(ctx, it);
-        if (named.length === 1 && subjects.includes(named[0])) return (ctx.prevTargets.length > 0 ? ctx.prevTargets : ctx.prevRefs).slice(-1);
+      else if (it.np.pronoun === 'it' && it.text === 'it' && !ownSubject && (ctx.prevTargets.length > 0 || ctx.prevRefs.length > 0)) {
+        const resolved = resolve(ctx, it);
+        if (resolved.length === 1 && subjects.includes(resolved[0])) named = (ctx.prevTargets.length > 0 ? ctx.prevTargets : ctx.prevRefs).slice(-1);
       }
       // "… on its left and the yellow cube on its right": a second "its" names what the first one did.
-      if (it.np.pronoun === 'it' && it.text === 'its') {
+      if (named === undefined && it.np.pronoun === 'it' && it.text === 'its') {
         ctx.possessive = ownSubject && ctx.prevPossessive.length > 0 ? [...ctx.prevPossessive] : resolve(ctx, it);
-        return [...ctx.possessive];
+        named = [...ctx.possessive];
       }
-      return resolve(ctx, it, { between: rel.type === 'between', exclude });
-    });
+      named ??= resolve(ctx, it, { between: rel.type === 'between', exclude });
+      for (const name of named) targets.push(name);
+    }
     // After a support relation the placed subject stays the topic ("the remote on the sofa and the phone next to
     // it": the remote); after a side relation the landmark is what a later "it" names.
     if (targets.length > 0) ctx.lastTargets = SUPPORT_TYPES.has(rel.type) ? [] : [...targets];

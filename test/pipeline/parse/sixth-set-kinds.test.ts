@@ -49,3 +49,10 @@ test('a list of numbered nouns that are also verbs keeps every member', () => {
   // A verb that opens its own clause stays a verb.
   assert.deepEqual(brief(parseInstruction('Slide crate 1 onto the pallet and slide crate 2 onto the cart.')), ['on(crate_1,pallet)', 'on(crate_2,cart)']);
 });
+
+test('"a D gap between" two references (or a plural reference of two) is that gap between them', () => {
+  assert.deepEqual(withDistance(parseInstruction('Leave a 15 cm gap between the two carts.')), ['far(cart_2,cart_1,0.15)', 'near(cart_2,cart_1,0.15)']);
+  assert.deepEqual(withDistance(parseInstruction('Leave a 1 m gap between the shelf and the door.')), ['far(door,shelf,1)', 'near(door,shelf,1)']);
+  // A group's own gap stays its spacing.
+  assert.equal(parseInstruction('Put 3 bins in a row with a 5 cm gap between them.').constraints[0].parameters.spacing, 0.05);
+});
