@@ -465,6 +465,11 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
       i++;
       continue;
     }
+    // "…, radius 1.5 m", "a diameter of 2 m": the measure word names the length after it (read with it), no object.
+    if ((w === 'radius' || w === 'diameter') && (readQuantity(tokens, i + 1)?.kind === 'length' || (word(tokens, i + 1) === 'of' && readQuantity(tokens, i + 2)?.kind === 'length'))) {
+      i += word(tokens, i + 1) === 'of' ? 2 : 1;
+      continue;
+    }
     if (w === 'at' && (word(tokens, i + 1) === 'least' || word(tokens, i + 1) === 'minimum')) {
       atLeast = true;
       i += 2;

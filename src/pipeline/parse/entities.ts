@@ -333,6 +333,7 @@ const NOT_IN_COMPOUNDS = new Set([
   'inverted', 'sideways', 'diagonal', 'tilted', 'slanted', 'angled', 'mirrored', 'flipped', 'staggered', 'offset', 'halfway', 'midpoint',
   'north', 'south', 'east', 'west', 'lengthwise', 'crosswise', 'first', 'last', 'next', 'instead', 'too', 'either', 'neither', 'nor',
   'in', 'on', 'at', 'by', 'contact', 'clockwise', 'counterclockwise', 'anticlockwise', 'cw', 'ccw', 'max', 'maximum', 'min', 'minimum',
+  'radius', 'diameter',
 ]);
 
 /** Could this word stand as an unknown noun? */

@@ -56,3 +56,12 @@ test('"a D gap between" two references (or a plural reference of two) is that ga
   // A group's own gap stays its spacing.
   assert.equal(parseInstruction('Put 3 bins in a row with a 5 cm gap between them.').constraints[0].parameters.spacing, 0.05);
 });
+
+test('a trailing "radius D" or "diameter D" sizes the formation of the clause before it', () => {
+  const ring = parseInstruction('Set out four posts in a ring around the mast, radius 2 m.');
+  assert.deepEqual(ring.entities.map((e) => e.name), ['post_1', 'post_2', 'post_3', 'post_4', 'mast']);
+  const toMast = ring.constraints.find((c) => c.subject === 'post_1' && c.targets[0] === 'mast');
+  assert.ok(Math.abs((toMast?.parameters.distance ?? 0) - 2) < 0.01);
+  const across = parseInstruction('Arrange 4 stools in a circle around the table, diameter 3 m.').constraints.find((c) => c.subject === 'stool_1' && c.targets[0] === 'table');
+  assert.ok(Math.abs((across?.parameters.distance ?? 0) - 1.5) < 0.01);
+});
