@@ -43,7 +43,8 @@ export function normalise(text: string, maxLength = MAX_INSTRUCTION_LENGTH): str
 /** Splits normalised text into tokens; a minus sign directly before a number makes it negative. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  const TOKEN_RE = ASCII_TEXT.test(text) ? ASCII_TOKEN : TOKEN;
+  const ascii = ASCII_TEXT.test(text);
+  const TOKEN_RE = ascii ? ASCII_TOKEN : TOKEN;
   TOKEN_RE.lastIndex = 0;
   for (let match = TOKEN_RE.exec(text); match !== null; match = TOKEN_RE.exec(text)) {
     const t = match[0];
@@ -88,7 +89,8 @@ export function tokenize(text: string): Token[] {
       }
       tokens.push({ kind: 'sep', text: t });
     } else if (match[2] !== undefined) {
-      checkWord(t);
+      // An ASCII word mixes no scripts (checkWord would return at once).
+      if (!ascii) checkWord(t);
       const special = NON_NUMBERS.get(t);
       if (special !== undefined) tokens.push({ kind: 'num', text: t, value: special });
       else if (t.endsWith("'s")) tokens.push({ kind: 'word', text: t.slice(0, -2) });
