@@ -207,7 +207,7 @@ function matchPose(tokens: Token[], i: number): { angle: number; axis: Axis; phr
 const CENTRE_WORDS = new Set(['centre', 'center', 'centres', 'centers']);
 
 /** How many words at i say "centre to centre" ("centre to centre", "center-to-center", "c/c", "on centres"), or 0. */
-function centreToCentre(tokens: Token[], i: number): number {
+export function centreToCentre(tokens: Token[], i: number): number {
   const w = word(tokens, i);
   if (w === 'centre-to-centre' || w === 'center-to-center') return 1;
   if (CENTRE_WORDS.has(w ?? '') && word(tokens, i + 1) === 'to' && CENTRE_WORDS.has(word(tokens, i + 2) ?? '')) return 3;
@@ -464,6 +464,17 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
       items.push({ t: 'tool' });
       i++;
       continue;
+    }
+    // "60 mm apart, centre to centre", "20 cm apart on centres": said after the spacing's own words, the spacing is
+    // still measured between centres.
+    const centresAfter = centreToCentre(tokens, i);
+    if (centresAfter > 0) {
+      const spacingQty = items.findLast((it): it is Extract<Item, { t: 'qty' }> => it.t === 'qty' && it.kind === 'length' && it.spacing);
+      if (spacingQty) {
+        spacingQty.centres = true;
+        i += centresAfter;
+        continue;
+      }
     }
     // "…, radius 1.5 m", "a diameter of 2 m": the measure word names the length after it (read with it), no object.
     if ((w === 'radius' || w === 'diameter') && (readQuantity(tokens, i + 1)?.kind === 'length' || (word(tokens, i + 1) === 'of' && readQuantity(tokens, i + 2)?.kind === 'length'))) {

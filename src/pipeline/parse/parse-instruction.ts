@@ -7,7 +7,7 @@
 import { ParseError } from '../../errors.js';
 import type { Axis, Constraint, ConstraintType, SceneSpec } from '../types.js';
 import { arrange, centrePitch, pitch, type Arrangement } from './arrangements.js';
-import { readItems, type Item } from './clause-items.js';
+import { centreToCentre, readItems, type Item } from './clause-items.js';
 import { EntityRegistry, isKnownKind, readNounPhrase, singularName } from './entities.js';
 import { FILLERS, verbBase } from './lexicon.js';
 import { matchRelation } from './relations.js';
@@ -783,6 +783,11 @@ function withModifiersJoined(clauses: Token[][]): Token[][] {
         out[out.length - 1] = [...out[out.length - 1], ...clause.slice(1)];
         continue;
       }
+    }
+    // "Space the two pins 60 mm apart, centre to centre": how the clause before measures its spacing.
+    if (out.length > 0 && centreToCentre(clause, 0) === clause.length) {
+      out[out.length - 1] = [...out[out.length - 1], ...clause];
+      continue;
     }
     // "…, leaving a 2 cm gap between neighbouring tubes", "…, keeping 5 cm between them": a participle opens it too.
     const participle = first.kind === 'word' && first.text.endsWith('ing') && verbBase(first.text) !== undefined && verbBase(first.text) !== first.text;

@@ -65,3 +65,13 @@ test('a trailing "radius D" or "diameter D" sizes the formation of the clause be
   const across = parseInstruction('Arrange 4 stools in a circle around the table, diameter 3 m.').constraints.find((c) => c.subject === 'stool_1' && c.targets[0] === 'table');
   assert.ok(Math.abs((across?.parameters.distance ?? 0) - 1.5) < 0.01);
 });
+
+test('"D apart, centre to centre" measures the spacing between centres', () => {
+  const pins = parseInstruction('Space the two studs 120 mm apart, centre to centre.').constraints.find((c) => c.type === 'distance');
+  assert.equal(pins?.parameters.distance, 0.12);
+  const tubes = parseInstruction('Place 3 vials in a row 4 cm apart on centres.').constraints.find((c) => c.type === 'distance');
+  assert.equal(tubes?.parameters.distance, 0.04);
+  // Without it "apart" is the gap between the objects' sides.
+  const gap = parseInstruction('Space the two studs 120 mm apart.').constraints.find((c) => c.type === 'distance');
+  assert.ok((gap?.parameters.distance ?? 0) > 0.12);
+});
