@@ -4,7 +4,7 @@
  */
 import { ParseError } from '../../errors.js';
 import type { Entity } from '../types.js';
-import { COLOURS, isKnownKind, isPluralSurface as isPluralForm, NOUN_FORMS, nounInfo, NUMBER_WORDS, ORDINALS, PLAIN_ADJECTIVES, singularSurface, SIZES, verbBase } from './lexicon.js';
+import { COLOURS, isKnownKind, isPluralSurface as isPluralForm, kindFacts, NOUN_FORMS, NUMBER_WORDS, ORDINALS, PLAIN_ADJECTIVES, singularSurface, SIZES, verbBase } from './lexicon.js';
 import { readQuantity } from './quantities.js';
 import { matchRelation } from './relations.js';
 import type { Token } from './tokenize.js';
@@ -554,7 +554,7 @@ export class EntityRegistry {
   /** Adds (or returns) the entity of that name. */
   ensure(name: string, kind: string, colour?: string, size?: string, ordinal?: number): string {
     if (this.byName.has(name)) return name;
-    const info = nounInfo(kind);
+    const info = kindFacts(kind);
     const factor = size ? SIZES.get(size) ?? 1 : 1;
     const entity: Entity = {
       name,
@@ -619,7 +619,9 @@ export function singularName(np: NounPhrase): string {
   if (np.explicitName) return np.explicitName;
   const head = np.head ?? np.kind;
   if (np.label !== undefined) return `${head}_${np.label}`;
-  const base = [np.colour ?? (np.size && !np.colour ? np.size : undefined), head].filter(Boolean).join('_');
+  // The colour (or size) and the head joined by '_', empty ones left out (no array, filter and join per name).
+  const modifier = np.colour ?? (np.size && !np.colour ? np.size : undefined);
+  const base = modifier ? (head ? `${modifier}_${head}` : modifier) : head || '';
   return np.ordinal !== undefined ? `${base}_${np.ordinal}` : base;
 }
 
