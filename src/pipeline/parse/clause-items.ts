@@ -196,7 +196,7 @@ function shapeContext(tokens: Token[], i: number): boolean {
 /** An orientation modifier at i ("upside down", "facing left", "on its side"), or null. */
 const POSE_STARTS = new Set(POSES.map(([words]) => words[0]));
 
-function matchPose(tokens: Token[], i: number): { angle: number; axis: Axis; phrase: string; length: number } | null {
+export function matchPose(tokens: Token[], i: number): { angle: number; axis: Axis; phrase: string; length: number } | null {
   if (!POSE_STARTS.has(word(tokens, i) ?? '')) return null;
   for (const [words, angle, axis] of POSES) {
     if (words.every((x, k) => word(tokens, i + k) === x)) return { angle, axis, phrase: words.join(' '), length: words.length };

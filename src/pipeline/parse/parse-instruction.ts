@@ -7,7 +7,7 @@
 import { ParseError } from '../../errors.js';
 import type { Axis, Constraint, ConstraintType, SceneSpec } from '../types.js';
 import { arrange, centrePitch, pitch, type Arrangement } from './arrangements.js';
-import { centreToCentre, readItems, type Item } from './clause-items.js';
+import { centreToCentre, matchPose, readItems, type Item } from './clause-items.js';
 import { EntityRegistry, isKnownKind, readNounPhrase, singularName } from './entities.js';
 import { FILLERS, verbBase } from './lexicon.js';
 import { matchRelation } from './relations.js';
@@ -722,7 +722,46 @@ function interpretMain(ctx: Context, items: Item[]): void {
   }
 }
 
+/** The yaw (about z) that turns an object's front (−y) towards a reference it stands on this side of. */
+const FACING_YAW: Partial<Record<ConstraintType, number>> = { front: Math.PI, behind: 0, left: Math.PI / 2, right: -Math.PI / 2 };
+
+/**
+ * "Put the armchair 2 m in front of the TV, facing it", "the lamp left of the sofa facing the sofa": "facing" (or
+ * "to face") and an object turns the subject about z so that its front (−y) points at that object. The turn is
+ * read only where the subject has a side relation to that object (its side fixes the direction); otherwise the
+ * clause fails naming it, as before.
+ */
+function facingAt(tokens: Token[]): { at: number; length: number } | null {
+  for (let k = 0; k < tokens.length; k++) {
+    const w = tokens[k].kind === 'word' ? tokens[k].text : undefined;
+    const length = w === 'facing' || w === 'faces' ? 1 : w === 'to' && tokens[k + 1]?.kind === 'word' && tokens[k + 1].text === 'face' ? 2 : 0;
+    if (length === 0 || matchPose(tokens, k + length - 1) !== null) continue;
+    const towards = tokens[k + length]?.kind === 'word' && (tokens[k + length].text === 'towards' || tokens[k + length].text === 'toward') ? 1 : 0;
+    const np = readNounPhrase(tokens, k + length + towards, true);
+    if (np !== null && np.next === tokens.length) return { at: k, length: length + towards };
+  }
+  return null;
+}
+
+function interpretFacing(ctx: Context, tokens: Token[], facing: { at: number; length: number }): void {
+  const clause = tokens.slice(0, facing.at);
+  if (clause.length > 0) interpretClause(ctx, clause);
+  const target = readNounPhrase(tokens, facing.at + facing.length, true)!;
+  const item: NpItem = { t: 'np', np: target.np, text: tokens.slice(facing.at + facing.length).map((t) => t.text).join(' ') };
+  const refs = clause.length > 0 ? ctx.lastRefs : ctx.prevRefs;
+  const faced = target.np.pronoun === 'it' ? refs.slice(-1) : resolve(ctx, item);
+  const subjects = ctx.lastSubjects;
+  if (faced.length !== 1 || subjects.length === 0) throw new ParseError(`cannot tell what faces what in ${quote(ctx.source)}`);
+  for (const s of subjects) {
+    const side = ctx.constraints.find((c) => c.subject === s && c.targets.length === 1 && c.targets[0] === faced[0] && FACING_YAW[c.type] !== undefined);
+    if (!side) throw new ParseError(`cannot honour 'facing' in ${quote(ctx.source)}: '${s}' faces '${faced[0]}' only beside a side relation to it (left of, right of, in front of, behind)`);
+    add(ctx, 'angle', s, [], { angle: FACING_YAW[side.type]!, axis: 'z' });
+  }
+}
+
 function interpretClause(ctx: Context, tokens: Token[]): void {
+  const facing = facingAt(tokens);
+  if (facing !== null) return interpretFacing(ctx, tokens, facing);
   const { items, unknown } = readItems(tokens);
   for (const w of unknown) {
     if (UNHONOURED.has(w)) throw new ParseError(`cannot honour '${w}' in ${quote(ctx.source)}: no relation or orientation reads it`);

@@ -75,7 +75,8 @@ function purposeAt(tokens: Token[], i: number, current: Token[]): number {
     return 0;
   }
   if (w === 'in' && word(tokens, i + 1) === 'order' && (word(tokens, i + 2) === 'to' || word(tokens, i + 2) === 'that')) return 3;
-  if (w !== 'to' || joinsAt(tokens, i) || matchRelation(tokens, i) !== null) return 0;
+  // "to face it" turns the subject (read with its clause), it says no purpose.
+  if (w !== 'to' || joinsAt(tokens, i) || matchRelation(tokens, i) !== null || word(tokens, i + 1) === 'face') return 0;
   for (let k = Math.max(0, i - 4); k < i; k++) {
     const rel = matchRelation(tokens, k);
     if (rel !== null && k + rel.length > i) return 0;

@@ -75,3 +75,14 @@ test('"D apart, centre to centre" measures the spacing between centres', () => {
   const gap = parseInstruction('Space the two studs 120 mm apart.').constraints.find((c) => c.type === 'distance');
   assert.ok((gap?.parameters.distance ?? 0) > 0.12);
 });
+
+test('"facing <object>" beside a side relation to it turns the subject\'s front (−y) towards it', () => {
+  const yaw = (text: string) => parseInstruction(text).constraints.find((c) => c.type === 'angle')?.parameters.angle;
+  assert.equal(yaw('Put the bench 2 m in front of the stage, facing it.'), Math.PI);
+  assert.equal(yaw('Set the stool behind the counter, facing the counter.'), 0);
+  assert.equal(yaw('Place the fan left of the desk facing the desk.'), Math.PI / 2);
+  assert.equal(yaw('Place the fan right of the desk to face it.'), -Math.PI / 2);
+  // The fixed directions keep their reading; with no side relation to the object it still fails naming it.
+  assert.equal(yaw('Put the robot on the table facing left.'), -Math.PI / 2);
+  assert.throws(() => parseInstruction('Put the box on the shelf facing the door.'), /cannot honour 'facing'/);
+});
