@@ -228,8 +228,8 @@ function nounAfter(tokens: Token[], i: number): string {
 }
 
 /** Words after "or" that make a length a lower bound ("30 cm or more") or an upper bound ("10 cm or less"). */
-const OR_MORE = new Set(['more', 'further', 'farther', 'greater', 'over', 'above']);
-const OR_LESS = new Set(['less', 'closer', 'nearer', 'under', 'below']);
+const OR_MORE = new Set(['more', 'further', 'farther', 'greater', 'longer']);
+const OR_LESS = new Set(['less', 'closer', 'nearer', 'shorter']);
 
 /** Items of a clause; `unknown` collects words that were passed over. */
 export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] } {
@@ -272,7 +272,12 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
           continue;
         }
         // Tokens of the quantity; "of space" then counts as its spacing word (passed over below like "gap").
-        const qLen = ofSpace ? q.length + 1 : q.length;
+        // "30 cm or more from", "2 m or further", "20 cm or more apart": a lower bound; "10 cm or less", "or closer":
+        // an upper bound (the words are read with the quantity).
+        const orBound = q.kind === 'length' && !ofSpace && word(tokens, i + q.length) === 'or' ? word(tokens, i + q.length + 1) ?? '' : '';
+        const orMore = OR_MORE.has(orBound);
+        const orLess = OR_LESS.has(orBound);
+        const qLen = ofSpace ? q.length + 1 : orMore || orLess ? q.length + 2 : q.length;
         const after = ofSpace ? 'gap' : word(tokens, i + qLen);
         const betweenThem = after === 'between' && groupAfterBetween(tokens, i + qLen + 1) > 0;
         // "20 mm centre to centre", "25 mm c/c", "30 cm on centres", "a 15 mm pitch": the spacing between centres.
@@ -283,19 +288,10 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
           : before === 'diameter' || after === 'diameter' || (before === 'of' && word(tokens, i - 2) === 'diameter') ? 'diameter' : undefined;
         const signed = q.kind === 'angle' && sense ? sense.sign * Math.abs(q.value) : q.value;
         if (q.kind === 'angle') sense = undefined;
-        items.push({ t: 'qty', kind: q.kind, value: signed, spacing: spacing && measure === undefined, atLeast, ...(measure ? { measure } : {}), ...(centreWords > 0 || pitchWord ? { centres: true } : {}), ...(atMost && q.kind === 'length' && !spacing ? { within: true } : {}) });
+        items.push({ t: 'qty', kind: q.kind, value: signed, spacing: spacing && measure === undefined, atLeast: atLeast || orMore, ...(measure ? { measure } : {}), ...(centreWords > 0 || pitchWord ? { centres: true } : {}), ...((atMost || orLess) && q.kind === 'length' && !spacing ? { within: true } : {}) });
         atLeast = false;
         atMost = false;
         i += qLen + centreWords;
-        // "30 cm or more from", "2 m or further": a lower bound; "10 cm or less", "or closer": an upper bound.
-        const orBound = q.kind === 'length' && word(tokens, i) === 'or' ? word(tokens, i + 1) : undefined;
-        if (orBound !== undefined && (OR_MORE.has(orBound) || OR_LESS.has(orBound))) {
-          const pushed = items[items.length - 1] as Extract<Item, { t: 'qty' }>;
-          if (OR_MORE.has(orBound)) pushed.atLeast = true;
-          else if (!pushed.spacing) pushed.within = true;
-          i += 2;
-          if (!pushed.spacing && (word(tokens, i) === 'away' || word(tokens, i) === 'off') && word(tokens, i + 1) !== 'from') i++;
-        }
         if (spacing && after && SPACING_AFTER.has(after)) {
           i++;
           // "a 5 cm gap between them", "10 mm spacing between each other", "a 2 cm gap between neighbouring

@@ -86,3 +86,7 @@ test('"facing <object>" beside a side relation to it turns the subject\'s front 
   assert.equal(yaw('Put the robot on the table facing left.'), -Math.PI / 2);
   assert.throws(() => parseInstruction('Put the box on the shelf facing the door.'), /cannot honour 'facing'/);
 });
+
+test('"D or more apart" is a lower bound on every pair\'s gap', () => {
+  assert.deepEqual(withDistance(parseInstruction('Keep the two lamps 40 cm or more apart.')), ['far(lamp_2,lamp_1,0.4)']);
+});
