@@ -20,13 +20,16 @@ export function accumulateRows(ws: SolverWorkspace, rows: number, A: Float64Arra
     let count = 0;
     for (let b = 0; b < MAX_TERM_BLOCKS; b++) {
       const e = blocks[b];
+      const from = base + b * BLOCK_WIDTH;
+      // The row is zeroed as it is read, for the next term (a world block's entries are zeroed unread).
+      if (e < 0) {
+        for (let i = 0; i < BLOCK_WIDTH; i++) J[from + i] = 0;
+        continue;
+      }
       for (let i = 0; i < BLOCK_WIDTH; i++) {
-        const at = base + b * BLOCK_WIDTH + i;
-        const v = J[at];
+        const v = J[from + i];
         if (v === 0) continue;
-        // The row is zeroed as it is read (every nonzero entry, world blocks' too), for the next term.
-        J[at] = 0;
-        if (e < 0) continue;
+        J[from + i] = 0;
         const c = i < 3 ? e * 3 + i : rot[e] < 0 ? -1 : rot[e] + i - 3;
         if (c < 0) continue;
         cols[count] = c;

@@ -19,8 +19,26 @@ export const MARGIN_SHARE = 0.25;
 
 const AXES: Record<string, number> = { x: 0, y: 1, z: 2 };
 
+/**
+ * Scenes of at most this many entities find names by a linear scan of ws.nameList (Map's equality, SameValueZero);
+ * larger ones by the ws.names Map. Clearing and filling a Map per scene costs more than scanning a few names.
+ */
+const LINEAR_NAMES = 8;
+
+function sameValueZero(a: unknown, b: unknown): boolean {
+  return a === b || (a !== a && b !== b);
+}
+
 function entityIndex(ws: SolverWorkspace, name: string, role: string, ci: number): number {
-  const index = ws.names.get(name);
+  let index: number | undefined;
+  if (ws.entities <= LINEAR_NAMES) {
+    for (let i = 0; i < ws.entities; i++) {
+      if (sameValueZero(ws.nameList[i], name)) {
+        index = i;
+        break;
+      }
+    }
+  } else index = ws.names.get(name);
   if (index === undefined) throw new InputError(`constraint ${ci} names unknown ${role} entity '${name}'`);
   return index;
 }
@@ -85,11 +103,17 @@ export function compileProblem(ws: SolverWorkspace, input: SolveInput, options: 
   ws.entities = N;
   ws.constraintCount = C;
 
-  ws.names.clear();
+  const linear = N <= LINEAR_NAMES;
+  if (!linear) ws.names.clear();
   for (let i = 0; i < N; i++) {
     const e = entities[i];
-    if (ws.names.has(e.name)) throw new InputError(`entity name '${e.name}' is used twice`);
-    ws.names.set(e.name, i);
+    if (linear) {
+      for (let j = 0; j < i; j++) if (sameValueZero(ws.nameList[j], e.name)) throw new InputError(`entity name '${e.name}' is used twice`);
+      ws.nameList[i] = e.name;
+    } else {
+      if (ws.names.has(e.name)) throw new InputError(`entity name '${e.name}' is used twice`);
+      ws.names.set(e.name, i);
+    }
     for (let k = 0; k < 3; k++) {
       const h = e.halfExtents[k];
       if (!(Number.isFinite(h) && h >= 0)) throw new InputError(`entity '${e.name}' has invalid half extent ${String(h)}`);

@@ -104,8 +104,10 @@ export class SolverWorkspace {
    */
   feasible = false;
 
-  /** Entity name → index of the current problem. */
+  /** Entity name → index of the current problem (scenes of more than a few entities; problem.ts). */
   readonly names = new Map<string, number>();
+  /** Entity names of the current problem in order (small scenes look names up here; problem.ts). */
+  readonly nameList: string[] = [];
 
   /** Makes room for a problem of `entities` entities and `constraints` constraints; keeps buffers that fit. */
   ensure(entities: number, constraints: number): void {
