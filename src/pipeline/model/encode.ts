@@ -65,6 +65,11 @@ export interface EncodedBatch {
   features: Float32Array;
   /** B·N·N·RELATION_CHANNELS, index ((b·N + i)·N + j)·RELATION_CHANNELS + channel. */
   relations: Float32Array;
+  /**
+   * Optional, B·N·N: 1 where the ordered pair (b·N + i)·N + j has a relation channel set, 0 where all its channels
+   * are 0 (encodeScenes fills it; the network then reads only the marked pairs' channels).
+   */
+  marked?: Uint8Array;
   /** B·N: 1 for a real entity, 0 for padding. */
   mask: Float32Array;
   /** B·N·3 initial positions, metres. */
@@ -101,6 +106,7 @@ export function encodeScenes(scenes: readonly SceneSpec[]): EncodedBatch {
   for (const s of scenes) if (s.entities.length > n) n = s.entities.length;
   const features = new Float32Array(batch * n * RAW_FEATURES);
   const relations = new Float32Array(batch * n * n * RELATION_CHANNELS);
+  const marked = new Uint8Array(batch * n * n);
   const mask = new Float32Array(batch * n);
   const positions = new Float32Array(batch * n * 3);
   const orientations = new Float32Array(batch * n * 4);
@@ -144,6 +150,7 @@ export function encodeScenes(scenes: readonly SceneSpec[]): EncodedBatch {
       const angle = (c.parameters.angle ?? 0) / Math.PI;
       if (c.targets.length === 0) {
         markPair(relations, ((base + s) * n + s) * RELATION_CHANNELS, 2 * type, distance, angle);
+        marked[(base + s) * n + s] = 1;
         continue;
       }
       for (const name of c.targets) {
@@ -151,8 +158,10 @@ export function encodeScenes(scenes: readonly SceneSpec[]): EncodedBatch {
         if (t === undefined) continue;
         markPair(relations, ((base + s) * n + t) * RELATION_CHANNELS, 2 * type, distance, angle);
         markPair(relations, ((base + t) * n + s) * RELATION_CHANNELS, 2 * type + 1, distance, angle);
+        marked[(base + s) * n + t] = 1;
+        marked[(base + t) * n + s] = 1;
       }
     }
   }
-  return { batch, entities: n, features, relations, mask, positions, orientations };
+  return { batch, entities: n, features, relations, marked, mask, positions, orientations };
 }

@@ -220,6 +220,8 @@ export class GasmNetwork {
    */
   private staticBias(batch: EncodedBatch, headsOuter: boolean): Float32Array {
     const { batch: B, entities: N, relations, mask } = batch;
+    // Pairs with no relation channel set add nothing: with the encoder's marks (when they fit) they are not read.
+    const marked = batch.marked instanceof Uint8Array && batch.marked.length === B * N * N ? batch.marked : undefined;
     const heads = this.config.heads;
     const W = this.relationKernel;
     const out = new Float32Array(B * N * heads * N);
@@ -233,6 +235,7 @@ export class GasmNetwork {
             for (let k = 0; k < heads; k++) out[row + k * kStride + j] = MASKED_LOGIT;
             continue;
           }
+          if (marked !== undefined && marked[(b * N + i) * N + j] === 0) continue;
           const r = ((b * N + i) * N + j) * RELATION_CHANNELS;
           for (let c = 0; c < RELATION_CHANNELS; c++) {
             const value = relations[r + c];

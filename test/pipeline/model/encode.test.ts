@@ -82,3 +82,15 @@ test('constraints naming unknown entities are skipped', () => {
   const enc = encodeScenes([scene]);
   assert.equal(enc.relations[(0 * 2 + 1) * RELATION_CHANNELS + 2 * CONSTRAINT_TYPES.indexOf('left')], 0);
 });
+
+test('marked holds 1 exactly for the ordered pairs with a relation channel set', () => {
+  const enc = encodeScenes([chainScene(3), chainScene(2)]);
+  const N = enc.entities;
+  assert.ok(enc.marked instanceof Uint8Array);
+  assert.equal(enc.marked!.length, 2 * N * N);
+  for (let pair = 0; pair < 2 * N * N; pair++) {
+    const channels = enc.relations.subarray(pair * RELATION_CHANNELS, (pair + 1) * RELATION_CHANNELS);
+    assert.equal(enc.marked![pair], channels.some((v) => v !== 0) ? 1 : 0, `pair ${pair}`);
+  }
+  assert.ok(enc.marked!.some((v) => v === 1));
+});

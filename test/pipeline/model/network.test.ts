@@ -141,3 +141,15 @@ test('bad weights or config are rejected by the constructor', () => {
   const weights = new Map([['embed/kernel', new Float32Array(4)]]);
   assert.throws(() => new GasmNetwork({ ...DEFAULT_MODEL_CONFIG }, weights), /weight 'embed\/kernel' has 4 values/);
 });
+
+test('the encoder\'s pair marks change nothing: outputs equal those of the same batch without them', () => {
+  const net = new GasmNetwork({ ...DEFAULT_MODEL_CONFIG });
+  const enc = withOrientations(encodeScenes([chainScene(3), chainScene(4), chainScene(1)]), 3);
+  assert.ok(enc.marked !== undefined);
+  const withMarks = net.predict(enc);
+  const without = net.predict({ ...enc, marked: undefined });
+  assert.deepEqual(Array.from(withMarks.positions), Array.from(without.positions));
+  assert.deepEqual(Array.from(withMarks.orientations), Array.from(without.orientations));
+  assert.deepEqual(Array.from(withMarks.confidence), Array.from(without.confidence));
+  net.dispose();
+});
