@@ -638,7 +638,7 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
       if (rel.unary && readNounPhrase(tokens, i + rel.length, false) && w !== 'up' && w !== 'back') {
         // "right box": a direction word used as an adjective is not a relation.
       } else {
-        items.push({ t: 'rel', type: rel.type, unary: rel.unary, phrase: tokens.slice(i, i + rel.length).map((x) => (x as { text: string }).text).join(' ') });
+        items.push({ t: 'rel', type: rel.type, unary: rel.unary, phrase: joinText(tokens, i, i + rel.length) });
         i += rel.length;
         continue;
       }

@@ -456,7 +456,11 @@ const MUTUAL_TYPES: ReadonlySet<string> = new Set(['touching', 'near', 'far', 'd
 
 /** Subjects → relation → targets, with chained relations applying to the last target. */
 function relationClause(ctx: Context, items: Item[]): boolean {
-  const rels = items.map((it, k) => [it, k] as const).filter(([it]) => it.t === 'rel') as [Extract<Item, { t: 'rel' }>, number][];
+  const rels: [Extract<Item, { t: 'rel' }>, number][] = [];
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k];
+    if (it.t === 'rel') rels.push([it, k]);
+  }
   if (rels.length === 0) return false;
   let subjects: string[] = [];
   let allSubjects = false;
@@ -970,5 +974,5 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
       if (e?.grounded) e.grounded = false;
     }
   }
-  return { instruction: text, entities, constraints: ctx.constraints, warnings: [...new Set(ctx.warnings)] };
+  return { instruction: text, entities, constraints: ctx.constraints, warnings: ctx.warnings.length > 0 ? [...new Set(ctx.warnings)] : [] };
 }
