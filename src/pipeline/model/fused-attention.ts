@@ -34,12 +34,14 @@ export interface FusedIterationTensors {
  * matMul when the scenes are small (padded N at most BROADCAST_MAX_ENTITIES), the matrices many (k·B at least
  * BROADCAST_MIN_MATRICES) and the heads wide (d at least BROADCAST_MIN_HEAD_WIDTH): wasm's batched matMul of
  * k·B tiny [N, N]·[N, d] products then costs over twice the broadcast form (measured: 340 µs against 140 µs for
- * k·B = 512, N = 3, d = 32, the seed preset at batch 64). At d = 8 the two cost the same, and for the scores and
- * the pose updates the matMuls are as fast or faster, so those stay matMuls. The values are the same sums.
+ * k·B = 512, N = 3, d = 32, the seed preset at batch 64); at d = 8 it still costs more (85-92 µs against 74 µs for
+ * k·B = 400, N = 3, the default model at batch 100, bit-identical sums). Below d = 8 it has not been measured to
+ * pay, and for the scores and the pose updates the matMuls are as fast or faster, so those stay matMuls. The
+ * values are the same sums.
  */
 export const BROADCAST_MAX_ENTITIES = 8;
 export const BROADCAST_MIN_MATRICES = 64;
-export const BROADCAST_MIN_HEAD_WIDTH = 16;
+export const BROADCAST_MIN_HEAD_WIDTH = 8;
 
 /** Whether a pass of B scenes of N (padded) entities computes the attention-weighted values by broadcast (see above). */
 export function usesBroadcast(B: number, N: number, H: number, heads: number): boolean {

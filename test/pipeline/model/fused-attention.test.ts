@@ -27,7 +27,7 @@ test('many small scenes (broadcast products) give what each scene gives alone (b
   const config = { ...DEFAULT_MODEL_CONFIG, hiddenDim: 32, heads: 2 };
   const net = new GasmNetwork(config, undefined, { attention: 'fused' });
   const count = BROADCAST_MIN_MATRICES + 6;
-  assert.ok(usesBroadcast(count, 3, 32, 2) && !usesBroadcast(1, 3, 32, 2) && !usesBroadcast(count, 3, 32, 4));
+  assert.ok(usesBroadcast(count, 3, 32, 2) && !usesBroadcast(1, 3, 32, 2) && usesBroadcast(count, 3, 32, 4) && !usesBroadcast(count, 3, 32, 8));
   // Scenes of 2 and 3 entities: all pad to 3 in the batch.
   const scenes = Array.from({ length: count }, (_, b) => chainScene(2 + (b % 2), b));
   const seeds = scenes.map((_, b) => b + 1);
@@ -44,11 +44,11 @@ test('many small scenes (broadcast products) give what each scene gives alone (b
 });
 
 test('a large pass (q, k, v as three matMuls by column block) gives what each scene gives alone (one matMul and slices)', () => {
-  // Four heads of width 8: no broadcast products, so only the projection differs between the two paths.
-  const config = { ...DEFAULT_MODEL_CONFIG, hiddenDim: 32, heads: 4 };
+  // Eight heads of width 4: no broadcast products, so only the projection differs between the two paths.
+  const config = { ...DEFAULT_MODEL_CONFIG, hiddenDim: 32, heads: 8 };
   const net = new GasmNetwork(config, undefined, { attention: 'fused' });
   const count = Math.ceil(SPLIT_PROJECTION_MIN_VALUES / (3 * 3 * 32)) + 3;
-  assert.ok(usesSplitProjection(count, 3, 32) && !usesSplitProjection(1, 3, 32) && !usesBroadcast(count, 3, 32, 4));
+  assert.ok(usesSplitProjection(count, 3, 32) && !usesSplitProjection(1, 3, 32) && !usesBroadcast(count, 3, 32, 8));
   const scenes = Array.from({ length: count }, (_, b) => chainScene(2 + (b % 2), b));
   const seeds = scenes.map((_, b) => b + 1);
   const batch = net.predict(withOrientations(encodeScenes(scenes), seeds));
