@@ -1,0 +1,17 @@
+/**
+ * Failure kinds found by the seventh held-out set, each with instructions of our own: size classes of a machine's
+ * base plate and base frame.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseInstruction } from '../../../src/pipeline/parse/index.js';
+
+const kinds = (text: string) => parseInstruction(text).entities.map((e) => `${e.name}:${e.kind}:${e.halfExtents.join('/')}`);
+
+test('a base plate and a base frame are a machine\'s, not a dinner plate or a picture frame', () => {
+  assert.deepEqual(kinds('Mount the pump on the baseplate.'), ['pump:box:0.05/0.05/0.05', 'baseplate:base:0.15/0.15/0.02']);
+  assert.deepEqual(kinds('Set the gearbox on the base frame.'), ['gearbox:gearbox:0.12/0.1/0.1', 'base_frame:base_frame:0.6/0.4/0.05']);
+  // Three spacers in a triangle now fit on a base plate; a plain plate stays a dinner plate.
+  assert.equal(parseInstruction('Arrange three spacers in a triangle on the mounting plate.').constraints.filter((c) => c.type === 'on').length, 3);
+  assert.deepEqual(kinds('Put the cup on the plate.'), ['cup:cup:0.04/0.04/0.05', 'plate:plate:0.11/0.11/0.01']);
+});
