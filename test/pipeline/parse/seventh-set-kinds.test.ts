@@ -15,3 +15,12 @@ test('a base plate and a base frame are a machine\'s, not a dinner plate or a pi
   assert.equal(parseInstruction('Arrange three spacers in a triangle on the mounting plate.').constraints.filter((c) => c.type === 'on').length, 3);
   assert.deepEqual(kinds('Put the cup on the plate.'), ['cup:cup:0.04/0.04/0.05', 'plate:plate:0.11/0.11/0.01']);
 });
+
+const brief = (text: string) => parseInstruction(text).constraints.map((c) => `${c.type}(${c.subject},${c.targets.join('+')})`);
+
+test('"hovers", "floats" and "waits" are verbs, never part of a noun', () => {
+  assert.deepEqual(brief('The nozzle hovers 3 mm above the board.'), ['above(nozzle,board)', 'near(nozzle,board)']);
+  assert.deepEqual(brief('The camera floats over the bench.'), ['above(camera,bench)']);
+  assert.deepEqual(brief('Keep the gripper hovering above bin 2.'), ['above(gripper,bin_2)']);
+  assert.deepEqual(brief('The cart waits behind the door.'), ['behind(cart,door)']);
+});
