@@ -91,7 +91,8 @@ export function tokenize(text: string): Token[] {
     } else if (match[2] !== undefined) {
       // An ASCII word mixes no scripts (checkWord would return at once).
       if (!ascii) checkWord(t);
-      const special = NON_NUMBERS.get(t);
+      // Only words of 3 or 8 letters can be 'nan', 'inf' or 'infinity': the others skip the lookup.
+      const special = t.length === 3 || t.length === 8 ? NON_NUMBERS.get(t) : undefined;
       if (special !== undefined) tokens.push({ kind: 'num', text: t, value: special });
       else if (t.endsWith("'s")) tokens.push({ kind: 'word', text: t.slice(0, -2) });
       else tokens.push({ kind: 'word', text: t });
