@@ -19,6 +19,7 @@ export { MAX_INSTRUCTION_LENGTH };
 const ROTATE_VERBS = new Set(['rotate', 'turn', 'spin', 'tilt', 'orient']);
 /** Relations that can stand without a reference (relative to the world). */
 const WORLD_RELATIONS = new Set<ConstraintType>(['left', 'right', 'front', 'behind', 'above']);
+const isSideType = (type: ConstraintType): boolean => type === 'left' || type === 'right' || type === 'front' || type === 'behind';
 /** Plural with no count: how many entities it makes. */
 const DEFAULT_GROUP = 3;
 
@@ -550,6 +551,13 @@ function relationClause(ctx: Context, items: Item[]): boolean {
       }
       named ??= resolve(ctx, it, { between: rel.type === 'between', exclude });
       for (const name of named) targets.push(name);
+    }
+    // "the spoon to the right of the bowl and the fork to the left", "cart 1 in front of the dock and cart 2 behind":
+    // a side relation with no reference, in a clause with a subject of its own and no verb (the verb is elided too)
+    // right after a side relation's clause, elides that clause's reference.
+    if (targets.length === 0 && ownSubject && !world && isSideType(rel.type) && ctx.prevTargets.length > 0 && !items.some((it) => it.t === 'verb')) {
+      const elided = ctx.prevTargets[ctx.prevTargets.length - 1];
+      if (!subjects.includes(elided)) targets.push(elided);
     }
     // After a support relation the placed subject stays the topic ("the remote on the sofa and the phone next to
     // it": the remote); after a side relation the landmark is what a later "it" names.

@@ -24,3 +24,11 @@ test('"hovers", "floats" and "waits" are verbs, never part of a noun', () => {
   assert.deepEqual(brief('Keep the gripper hovering above bin 2.'), ['above(gripper,bin_2)']);
   assert.deepEqual(brief('The cart waits behind the door.'), ['behind(cart,door)']);
 });
+
+test('a side relation with no reference after a side relation\'s clause, its verb elided, names that reference', () => {
+  assert.deepEqual(brief('Put the mouse right of the laptop and the phone to the left.'), ['right(mouse,laptop)', 'left(phone,laptop)']);
+  assert.deepEqual(brief('Park cart 1 in front of the dock and cart 2 behind.'), ['front(cart_1,dock)', 'behind(cart_2,dock)']);
+  // A clause with a verb of its own moves relative to the world, and "it" alone is still no object.
+  assert.deepEqual(brief('Put the pen left of the book. Then move the cup to the right.'), ['left(pen,book)', 'right(cup,)']);
+  assert.throws(() => parseInstruction('move it 10 cm to the left'), /no object for/);
+});
