@@ -5,7 +5,7 @@
 import { ParseError } from '../../errors.js';
 import type { Axis, ConstraintType } from '../types.js';
 import { COPULAS, FILLERS, NOUN_FORMS, NUMBER_WORDS, verbBase } from './lexicon.js';
-import { checkCount, nounModifierAt, readNounPhrase, thirdPersonVerb, type NounPhrase } from './entities.js';
+import { checkCount, labelledSubject, nounModifierAt, readNounPhrase, thirdPersonVerb, type NounPhrase } from './entities.js';
 import { readQuantity } from './quantities.js';
 import { matchRelation } from './relations.js';
 import type { Token } from './tokenize.js';
@@ -450,7 +450,7 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
     // "the fixture clamps onto the workbench": after its subject and straight before a relation, a pick verb takes no
     // object: it is the clause's verb.
     const intransitive = prev?.t === 'np' && pickBase !== undefined && (() => { const r = matchRelation(tokens, i + 1); return r !== null && !r.unary; })();
-    if (pickBase !== undefined && PICK_VERBS.has(pickBase) && !intransitive && !(pickBase === 'lift' && readNounPhrase(tokens, i + 1, true) === null) && !(objectOfVerb && pickBase === w && readNounPhrase(tokens, i, true) !== null)) {
+    if (pickBase !== undefined && PICK_VERBS.has(pickBase) && !intransitive && !labelledSubject(tokens, i, w) && !(pickBase === 'lift' && readNounPhrase(tokens, i + 1, true) === null) && !(objectOfVerb && pickBase === w && readNounPhrase(tokens, i, true) !== null)) {
       items.push({ t: 'pick', word: pickBase });
       i++;
       if (word(tokens, i) === 'up') i++;
@@ -657,7 +657,8 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
     // "slide 1, slide 2 and slide 3", "stage 1 and stage 2": a verb form that repeats the head of a labelled noun just
     // before it, with a label of its own, is the next member of that list.
     const nextLabel = tokens[i + 1]?.kind === 'num' || /^[a-z]$/.test(word(tokens, i + 1) ?? '') || (tokens[i + 1]?.kind === 'sym' && tokens[i + 1].text === '#');
-    const listed = base !== undefined && prev?.t === 'np' && prev.np.label !== undefined && (prev.np.head ?? prev.np.kind) === w && nextLabel;
+    // "Clamp 1 goes left of the frame": a labelled verb form opening its clause before a copula, verb or relation is its subject.
+    const listed = base !== undefined && ((prev?.t === 'np' && prev.np.label !== undefined && (prev.np.head ?? prev.np.kind) === w && nextLabel) || labelledSubject(tokens, i, w));
     if (base !== undefined && !listed && !(prev?.t === 'np' && w === 'position') && !(nounAfterRelation && (nounAfterRelation.next > i + 1 || endsClause)) && !(nounAfterVerb && nounAfterVerb.next > i)) {
       items.push({ t: 'verb', word: base });
       i++;

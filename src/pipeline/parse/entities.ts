@@ -266,6 +266,20 @@ function repeatsLabelled(tokens: Token[], j: number, w: string): boolean {
   return isLabel && (wordAt(tokens, p - 1) === w || (wordAt(tokens, p - 1) === '#' && wordAt(tokens, p - 2) === w));
 }
 
+/**
+ * Whether the verb's base form w at j, named by a label and opening its clause, is the subject of the copula, verb
+ * or relation after the label ("Clamp 1 goes left of the frame", "press 2 sits behind it", "…, clamp 2 right of it").
+ */
+export function labelledSubject(tokens: Token[], j: number, w: string): boolean {
+  const before = tokens[j - 1];
+  if (!(j === 0 || before?.kind === 'sep' || wordAt(tokens, j - 1) === 'and') || verbBase(w) !== w || !labelAfter(tokens, j + 1)) return false;
+  const next = wordAt(tokens, j + 2);
+  if (next === undefined) return false;
+  if (COPULAS.has(next) && next !== 'to') return true;
+  const rel = matchRelation(tokens, j + 2);
+  return (next !== w && verbBase(next) !== undefined && /[^s]s$/.test(next)) || (rel !== null && !rel.unary);
+}
+
 export function labelAfter(tokens: Token[], k: number): boolean {
   const t = tokens[k];
   if (t?.kind === 'num') return Number.isInteger(t.value) && t.value >= 0 && readQuantity(tokens, k) === null;
@@ -468,7 +482,7 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
     const afterVerb = j === i && base0(wordAt(tokens, j - 1)) && !DETERMINERS.has(wordAt(tokens, j - 2) ?? '') && (nounContinues(tokens, j + 1) || labelAfter(tokens, j + 1) || matchRelation(tokens, j + 1) !== null);
     // "slide 1, slide 2 and slide 3": a verb's base form named by a label, repeating the labelled noun just before it
     // (a comma, "and" or "or" between), is the next member of that list.
-    const listMember = j === i && labelAfter(tokens, j + 1) && repeatsLabelled(tokens, j, w);
+    const listMember = j === i && labelAfter(tokens, j + 1) && (repeatsLabelled(tokens, j, w) || labelledSubject(tokens, j, w));
     // "the two clamps", "3 presses", "the clamps": a verb's -s form after a count or a determiner is a plural noun.
     const base = verbBase(w);
     const pluralVerbNoun = base !== undefined && base !== w && (w === `${base}s` || w === `${base}es`) && !NOT_NOUNS.has(base) &&

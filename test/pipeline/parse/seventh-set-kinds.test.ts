@@ -32,3 +32,11 @@ test('a side relation with no reference after a side relation\'s clause, its ver
   assert.deepEqual(brief('Put the pen left of the book. Then move the cup to the right.'), ['left(pen,book)', 'right(cup,)']);
   assert.throws(() => parseInstruction('move it 10 cm to the left'), /no object for/);
 });
+
+test('a labelled verb form opening its clause before a copula, verb or relation is its subject', () => {
+  assert.deepEqual(brief('Clamp 4 goes left of the jig, clamp 5 right of it and clamp 6 behind it.'), ['left(clamp_4,jig)', 'right(clamp_5,jig)', 'behind(clamp_6,jig)']);
+  assert.deepEqual(brief('Grip 2 is left of the box.'), ['left(grip_2,box)']);
+  // A verb before a counted noun stays a verb.
+  assert.deepEqual(brief('Slide 2 crates onto the pallet.'), ['on(crate_1,pallet)', 'on(crate_2,pallet)']);
+  assert.deepEqual(brief('Clamp the bracket left of the frame.'), ['left(bracket,frame)']);
+});
