@@ -256,6 +256,12 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
       continue;
     }
 
+    // "centres 3 cm apart", "with centers 40 mm apart": the spacing after the word is measured between centres.
+    if ((w === 'centres' || w === 'centers') && readQuantity(tokens, i + 1)?.kind === 'length') {
+      i++;
+      continue;
+    }
+
     // Quantities (and "R by C" grid sizes).
     if (t.kind === 'num' || (w && QUANTITY_WORDS.has(w))) {
       const q = readQuantity(tokens, i);
@@ -282,13 +288,14 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
         const betweenThem = after === 'between' && groupAfterBetween(tokens, i + qLen + 1) > 0;
         // "20 mm centre to centre", "25 mm c/c", "30 cm on centres", "a 15 mm pitch": the spacing between centres.
         const centreWords = q.kind === 'length' ? centreToCentre(tokens, i + qLen) : 0;
+        const centresBefore = q.kind === 'length' && (before === 'centres' || before === 'centers');
         const pitchWord = q.kind === 'length' && (after === 'pitch' || before === 'pitch' || (before === 'of' && word(tokens, i - 2) === 'pitch'));
-        const spacing = q.kind === 'length' && (centreWords > 0 || betweenThem || (after !== undefined && SPACING_AFTER.has(after) && after !== 'between') || (before !== undefined && SPACING_BEFORE.has(before)) || (word(tokens, i - 2) !== undefined && SPACING_BEFORE.has(word(tokens, i - 2)!) && before === 'of'));
+        const spacing = q.kind === 'length' && (centreWords > 0 || betweenThem || (centresBefore && after !== undefined && SPACING_AFTER.has(after)) || (after !== undefined && SPACING_AFTER.has(after) && after !== 'between') || (before !== undefined && SPACING_BEFORE.has(before)) || (word(tokens, i - 2) !== undefined && SPACING_BEFORE.has(word(tokens, i - 2)!) && before === 'of'));
         const measure = q.kind !== 'length' ? undefined : before === 'radius' || after === 'radius' || (before === 'of' && word(tokens, i - 2) === 'radius') ? 'radius'
           : before === 'diameter' || after === 'diameter' || (before === 'of' && word(tokens, i - 2) === 'diameter') ? 'diameter' : undefined;
         const signed = q.kind === 'angle' && sense ? sense.sign * Math.abs(q.value) : q.value;
         if (q.kind === 'angle') sense = undefined;
-        items.push({ t: 'qty', kind: q.kind, value: signed, spacing: spacing && measure === undefined, atLeast: atLeast || orMore, ...(measure ? { measure } : {}), ...(centreWords > 0 || pitchWord ? { centres: true } : {}), ...((atMost || orLess) && q.kind === 'length' && !spacing ? { within: true } : {}) });
+        items.push({ t: 'qty', kind: q.kind, value: signed, spacing: spacing && measure === undefined, atLeast: atLeast || orMore, ...(measure ? { measure } : {}), ...(centreWords > 0 || pitchWord || (centresBefore && spacing) ? { centres: true } : {}), ...((atMost || orLess) && q.kind === 'length' && !spacing ? { within: true } : {}) });
         atLeast = false;
         atMost = false;
         i += qLen + centreWords;

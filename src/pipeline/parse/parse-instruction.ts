@@ -799,7 +799,7 @@ function interpretClause(ctx: Context, tokens: Token[]): void {
 }
 
 /** Words that may open a clause made only of a distance or a group relation (", 10 cm apart", ", in contact"). */
-const MODIFIER_OPENERS = new Set(['radius', 'diameter', 'touching', 'in', 'by', 'within', 'no', 'not', 'less', 'up', 'max', 'maximum', 'approx', 'approximately', 'about', 'roughly', 'exactly', 'with', 'spaced', 'at', 'keeping', 'all', 'each', 'one', 'a', 'an', 'half', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twenty', 'thirty', 'forty', 'fifty']);
+const MODIFIER_OPENERS = new Set(['radius', 'diameter', 'centres', 'centers', 'touching', 'in', 'by', 'within', 'no', 'not', 'less', 'up', 'max', 'maximum', 'approx', 'approximately', 'about', 'roughly', 'exactly', 'with', 'spaced', 'at', 'keeping', 'all', 'each', 'one', 'a', 'an', 'half', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twenty', 'thirty', 'forty', 'fifty']);
 
 /**
  * "Arrange the boxes in a line, 10 cm apart", "in front of the rack, 2 ft away", "five boxes on the conveyor, in

@@ -40,3 +40,11 @@ test('a labelled verb form opening its clause before a copula, verb or relation 
   assert.deepEqual(brief('Slide 2 crates onto the pallet.'), ['on(crate_1,pallet)', 'on(crate_2,pallet)']);
   assert.deepEqual(brief('Clamp the bracket left of the frame.'), ['left(bracket,frame)']);
 });
+
+test('"centres D apart" is a spacing between centres, also as a clause of its own after a formation', () => {
+  const spacing = (text: string) => parseInstruction(text).constraints.filter((c) => c.type === 'distance').map((c) => c.parameters.distance);
+  assert.deepEqual(spacing('Put 3 vials in a row in the tube rack, centres 4 cm apart.'), [0.04, 0.04]);
+  assert.deepEqual(spacing('Place 2 bins in a row with centers 50 cm apart.'), [0.5]);
+  // Without the word the spacing is between sides (two 40 cm bins: centres 90 cm apart).
+  assert.deepEqual(spacing('Place 2 bins in a row, 50 cm apart.'), [0.9]);
+});
