@@ -205,7 +205,8 @@ export function isPluralForm(form: string, kind: string): boolean {
 
 /** Facts of a kind; unknown kinds get a generic object of 8 cm. */
 export function nounInfo(kind: string): NounInfo {
-  const k = KINDS[kind];
+  // Own entries only: a word such as 'constructor' or 'toString' is not a kind (the literal's prototype has them).
+  const k = KIND_FACTS.get(kind);
   return k ? { kind, ...k, halfExtents: [...k.halfExtents] } : { kind, category: 'object', halfExtents: [0.04, 0.04, 0.04], grounded: false };
 }
 
@@ -215,14 +216,11 @@ const UNKNOWN_FACTS: Readonly<Omit<NounInfo, 'kind'>> = Object.freeze({ category
 
 /** nounInfo's facts without the copies, read-only (the registry copies the extents it scales). */
 export function kindFacts(kind: string): Readonly<Omit<NounInfo, 'kind'>> {
-  const own = KIND_FACTS.get(kind);
-  if (own !== undefined) return own;
-  // Anything else `in` the object literal (its prototype's names) goes the way nounInfo goes.
-  return kind in KINDS ? nounInfo(kind) : UNKNOWN_FACTS;
+  return KIND_FACTS.get(kind) ?? UNKNOWN_FACTS;
 }
 
 export function isKnownKind(kind: string): boolean {
-  return kind in KINDS;
+  return KIND_FACTS.has(kind);
 }
 
 export const COLOURS = new Set([
