@@ -110,7 +110,8 @@ export function matchRelation(tokens: Token[], i: number): RelationMatch | null 
   const [phrase, type, unary] = best;
   // "by the door" is near it; "by 15 cm", "by 45 degrees", "2 by 3" are no relation.
   if (phrase === 'by' && !BY_OBJECT.has(tokens[i + 1]?.kind === 'word' ? tokens[i + 1].text : '')) return null;
-  if (phrase === 'in') {
+  // "into a column", "into two rows": like "in", a formation is no container.
+  if (phrase === 'in' || phrase === 'into') {
     const next = tokens[i + 1];
     const after = tokens[i + 2];
     // "in square on table", "in pentagon around pole" (terse, no article): a formation, unless a noun follows the

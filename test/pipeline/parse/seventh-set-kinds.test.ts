@@ -48,3 +48,10 @@ test('"centres D apart" is a spacing between centres, also as a clause of its ow
   // Without the word the spacing is between sides (two 40 cm bins: centres 90 cm apart).
   assert.deepEqual(spacing('Place 2 bins in a row, 50 cm apart.'), [0.9]);
 });
+
+test('"into" before a formation is no container, as "in" is not', () => {
+  assert.deepEqual(brief('Stack three crates into a column on pallet 2.'), ['on(crate_2,crate_1)', 'on(crate_3,crate_2)', 'on(crate_1,pallet_2)']);
+  assert.equal(parseInstruction('Arrange 3 books into a row on the desk.').constraints.filter((c) => c.type === 'on').length, 3);
+  // "into" a container stays inside.
+  assert.deepEqual(brief('Drop the part into the bin.'), ['inside(part,bin)']);
+});
