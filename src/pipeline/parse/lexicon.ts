@@ -277,7 +277,7 @@ export const VERBS = new Set([
   'stand', 'sit', 'ensure', 'stage', 'organize', 'organise', 'order', 'return', 'deposit', 'release', 'dispense', 'feed', 'install',
   'seat', 'press', 'clamp', 'fasten', 'secure', 'retrieve', 'fetch', 'collect', 'gather', 'distribute', 'group',
   'cluster', 'surround', 'encircle', 'form', 'settle', 'park', 'dock', 'add', 'prepare', 'use', 'grip', 'seize',
-  'connect', 'join', 'fix', 'clip', 'weld', 'glue', 'hover', 'float', 'wait',
+  'connect', 'join', 'fix', 'clip', 'weld', 'glue', 'hover', 'float', 'wait', 'flip',
 ]);
 export const COPULAS = new Set(['is', 'are', 'be', 'should', 'must', 'will', 'shall', 'stays', 'stay', 'remain', 'remains', 'sits', 'stands', 'lies', 'rests', 'goes', 'go', "it's", 'being', 'been', 'can', 'could', 'would', 'has', 'have', 'to', 'needs', 'requires']);
 

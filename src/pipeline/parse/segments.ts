@@ -183,6 +183,9 @@ function splitAtVerbs(tokens: Token[]): Token[][] {
   return out;
 }
 
+/** Words that open a clause before a verb's -ing form ("before placing", "after setting", "while holding"). */
+const TIME_WORDS = new Set(['before', 'after', 'while', 'when']);
+
 /** Clauses of an instruction, each a non-empty token list. */
 export function splitClauses(tokens: Token[]): Token[][] {
   const pieces: Token[][] = [];
@@ -196,6 +199,9 @@ export function splitClauses(tokens: Token[]): Token[][] {
       t.kind === 'sep' ||
       (t.kind === 'word' && BREAK_WORDS.has(t.text)) ||
       (t.kind === 'word' && t.text === 'after' && tokens[i + 1]?.kind === 'word' && (tokens[i + 1].text === 'that' || tokens[i + 1].text === 'this')) ||
+      // "rotate the plate 90° before placing it on the reader", "after setting it down": a time word before a verb's
+      // -ing form opens a clause of its own.
+      (t.kind === 'word' && TIME_WORDS.has(t.text) && tokens[i + 1]?.kind === 'word' && tokens[i + 1].text.endsWith('ing') && verbBase(tokens[i + 1].text) !== undefined) ||
       withClause(tokens, i, current);
     // "put the stool on the table so I can mop": a purpose clause says why, not where; it is dropped unless it
     // has a relation of its own ("…, so that it sits above the tray"), which is then a clause.

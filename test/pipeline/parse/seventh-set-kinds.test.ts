@@ -55,3 +55,10 @@ test('"into" before a formation is no container, as "in" is not', () => {
   // "into" a container stays inside.
   assert.deepEqual(brief('Drop the part into the bin.'), ['inside(part,bin)']);
 });
+
+test('"before", "after", "while" or "when" and a verb\'s -ing form open a clause of their own', () => {
+  assert.deepEqual(brief('Rotate the tray 90° about z before placing it on the reader.'), ['angle(tray,)', 'on(tray,reader)']);
+  assert.deepEqual(brief('Turn the crate 45 degrees after putting it on the pallet.'), ['angle(crate,)', 'on(crate,pallet)']);
+  // Before a noun, "before" stays what it was.
+  assert.deepEqual(brief('Put the box on the table before the cup.'), ['on(box,table)', 'on(box,cup)']);
+});
