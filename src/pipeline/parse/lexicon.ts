@@ -117,6 +117,8 @@ const KINDS: Record<string, Omit<NounInfo, 'kind'>> = {
   holder: ref(0.04, 0.04, 0.06),
   base: obj(0.15, 0.15, 0.02),
   frame: obj(0.3, 0.02, 0.3),
+  // A machine's base (mounting) plate: a steel plate of about 50 × 40 × 2 cm, not a 22 cm dinner plate.
+  base_plate: ref(0.25, 0.2, 0.01),
   // A machine's base frame (welded or extruded profile, about 1.2 × 0.8 m), not an upright picture frame.
   base_frame: ref(0.6, 0.4, 0.05),
   hub: obj(0.05, 0.05, 0.03),
@@ -168,7 +170,7 @@ const SYNONYMS: Record<string, string> = {
   housing: 'box', housings: 'box', cover: 'lid', covers: 'lid', flange: 'disk', flanges: 'disk', pin: 'rod', pins: 'rod',
   towel: 'sheet', towels: 'sheet', pillow: 'box', pillows: 'box', remote: 'phone', remotes: 'phone', tablet: 'phone', glasses: 'glass',
   pot: 'bowl', pots: 'bowl', pan: 'bowl', pans: 'bowl', kettle: 'bottle', toaster: 'box', shoe: 'box', shoes: 'box',
-  'base plate': 'base', 'base plates': 'base', 'baseplate': 'base', 'baseplates': 'base', 'mounting plate': 'base', 'mounting plates': 'base',
+  baseplate: 'base_plate', baseplates: 'base_plate', 'mounting plate': 'base_plate', 'mounting plates': 'base_plate',
   'cutting board': 'board', 'circuit board': 'board', pcb: 'board', pcbs: 'board', chip: 'washer', chips: 'washer',
 };
 for (const [form, kind] of Object.entries(SYNONYMS)) NOUN_FORMS.set(form, kind);

@@ -9,7 +9,7 @@ import { parseInstruction } from '../../../src/pipeline/parse/index.js';
 const kinds = (text: string) => parseInstruction(text).entities.map((e) => `${e.name}:${e.kind}:${e.halfExtents.join('/')}`);
 
 test('a base plate and a base frame are a machine\'s, not a dinner plate or a picture frame', () => {
-  assert.deepEqual(kinds('Mount the pump on the baseplate.'), ['pump:box:0.05/0.05/0.05', 'baseplate:base:0.15/0.15/0.02']);
+  assert.deepEqual(kinds('Mount the pump on the baseplate.'), ['pump:box:0.05/0.05/0.05', 'baseplate:base_plate:0.25/0.2/0.01']);
   assert.deepEqual(kinds('Set the gearbox on the base frame.'), ['gearbox:gearbox:0.12/0.1/0.1', 'base_frame:base_frame:0.6/0.4/0.05']);
   // Three spacers in a triangle now fit on a base plate; a plain plate stays a dinner plate.
   assert.equal(parseInstruction('Arrange three spacers in a triangle on the mounting plate.').constraints.filter((c) => c.type === 'on').length, 3);
