@@ -171,6 +171,8 @@ const EXACT_WITH_DISTANCE = new Set<ConstraintType>(['left', 'right', 'front', '
 
 /** Support relations: a relation chained after one of these applies to its target ("above the cube on the table"). */
 const SUPPORT_TYPES = new Set<ConstraintType>(['on', 'above', 'inside', 'below']);
+/** Relations between objects standing side by side at one level. */
+const LEVEL_TYPES = new Set<ConstraintType>(['left', 'right', 'front', 'behind', 'near', 'between', 'touching']);
 
 /** Whether a noun phrase names several objects (counted, plural or "them"). */
 function isGroup(item: NpItem): boolean {
@@ -492,6 +494,8 @@ function relationClause(ctx: Context, items: Item[]): boolean {
     if (it.t === 'all') allSubjects = true;
   }
   let produced = false;
+  /** The reference of this clause's 'on' relation, once read. */
+  let clauseSupport: string | undefined;
   const used = new Set<Item>();
   const involved = new Set<string>();
   const clauseSubjects = [...subjects];
@@ -622,6 +626,26 @@ function relationClause(ctx: Context, items: Item[]): boolean {
     targets.forEach((t) => involved.add(t));
     produced = true;
     ctx.lastSubjects = [...clauseSubjects];
+    // "the picture frame on the shelf between the two candles", "the lamp on the desk left of the monitor": a side
+    // relation after the subject's support relation in the same clause puts its movable references (objects with no
+    // support yet) on that support too, as "the box next to the cup on the table" does.
+    // Two references of "between" so placed stand one on each side of the subject along the support's length (x):
+    // the first on its left, the second on its right.
+    if (type === 'on' && targets.length === 1) clauseSupport = targets[0];
+    else if (clauseSupport !== undefined && LEVEL_TYPES.has(type)) {
+      const placed: string[] = [];
+      for (const t of targets) {
+        if (t === clauseSupport || ctx.registry.get(t)?.category !== 'object' || ctx.constraints.some((c) => c.subject === t && SUPPORT_TYPES.has(c.type))) continue;
+        add(ctx, 'on', t, [clauseSupport], {});
+        placed.push(t);
+      }
+      if (type === 'between' && placed.length === 2) {
+        for (const s of subjects) {
+          add(ctx, 'left', placed[0], [s], {});
+          add(ctx, 'right', placed[1], [s], {});
+        }
+      }
+    }
     // A further relation in the same clause: a support relation after a support relation applies to this one's
     // target ("above the cube on the table": the cube is on the table); after a side relation it applies to the
     // subject and its reference ("the box next to the cup on the table": both on it); any other relation applies

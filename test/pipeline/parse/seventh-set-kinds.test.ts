@@ -62,3 +62,12 @@ test('"before", "after", "while" or "when" and a verb\'s -ing form open a clause
   // Before a noun, "before" stays what it was.
   assert.deepEqual(brief('Put the box on the table before the cup.'), ['on(box,table)', 'on(box,cup)']);
 });
+
+test('a side relation after the subject\'s support in one clause puts its movable references on that support', () => {
+  assert.deepEqual(brief('Put the bowl on the counter between the two jars.'),
+    ['on(bowl,counter)', 'between(bowl,jar_1+jar_2)', 'on(jar_1,counter)', 'on(jar_2,counter)', 'left(jar_1,bowl)', 'right(jar_2,bowl)']);
+  assert.deepEqual(brief('Put the box on the pallet next to the crate.'), ['on(box,pallet)', 'near(box,crate)', 'on(crate,pallet)']);
+  // A reference (a sink, a rack) or an object already supported elsewhere stays where it is.
+  assert.deepEqual(brief('Put the cup on the tray next to the sink.'), ['on(cup,tray)', 'near(cup,sink)']);
+  assert.deepEqual(brief('Put the cup on the saucer. Put the box on the table next to the cup.'), ['on(cup,saucer)', 'on(box,table)', 'near(box,cup)']);
+});
