@@ -56,6 +56,14 @@ const POSES: [string[], number, Axis][] = [
   [['facing', 'right'], Math.PI / 2, 'z'], [['facing', 'the', 'right'], Math.PI / 2, 'z'], [['facing', 'left'], -Math.PI / 2, 'z'],
   [['facing', 'the', 'left'], -Math.PI / 2, 'z'], [['facing', 'backward'], Math.PI, 'z'], [['facing', 'backwards'], Math.PI, 'z'],
   [['facing', 'back'], Math.PI, 'z'], [['facing', 'the', 'back'], Math.PI, 'z'],
+  // A view or pointing direction ("looking down", "pointing left", "aimed up") turns the front (−y), the view axis:
+  // down (−z) is 90° about x, up (+z) −90°; sideways as "facing".
+  ...['looking', 'pointing', 'pointed', 'aiming', 'aimed'].flatMap((v): [string[], number, Axis][] => [
+    [[v, 'down'], Math.PI / 2, 'x'], [[v, 'downward'], Math.PI / 2, 'x'], [[v, 'downwards'], Math.PI / 2, 'x'], [[v, 'straight', 'down'], Math.PI / 2, 'x'],
+    [[v, 'up'], -Math.PI / 2, 'x'], [[v, 'upward'], -Math.PI / 2, 'x'], [[v, 'upwards'], -Math.PI / 2, 'x'], [[v, 'straight', 'up'], -Math.PI / 2, 'x'],
+    [[v, 'forward'], 0, 'z'], [[v, 'forwards'], 0, 'z'], [[v, 'left'], -Math.PI / 2, 'z'], [[v, 'right'], Math.PI / 2, 'z'],
+    [[v, 'back'], Math.PI, 'z'], [[v, 'backward'], Math.PI, 'z'], [[v, 'backwards'], Math.PI, 'z'],
+  ]),
 ];
 /** Words that say a row or formation is even: it always is (members are evenly placed by construction). */
 const EVENNESS = new Set(['space', 'spacing', 'equal', 'even', 'evenly', 'equally', 'uniform', 'uniformly', 'regular', 'regularly', 'straight', 'neat', 'neatly', 'tidy', 'spaced', 'distributed', 'together', 'shape', 'formation', 'pattern', 'arrangement', 'layout']);

@@ -48,7 +48,7 @@ const NOT_NOUNS = new Set([
   'and', 'or', 'but', 'with', 'to', 'of', 'for', 'at', 'by', 'as', 'is', 'are', 'be', 'it', 'them', 'they', 'then', 'while',
   'each', 'every', 'all', 'both', 'other', 'others', 'rest', 'same', 'way', 'so', 'that', 'which', 'where', 'when', 'there', 'here',
   'not', 'no', 'very', 'more', 'less', 'least', 'most', 'than', 'about', 'around', 'along', 'axis', 'spacing', 'apart', 'distance',
-  'gap', 'degrees', 'degree', 'radians', 'top', 'side', 'up', 'down', 'out', 'off', 'away', 'over', 'back', 'upside', 'upright', 'facing', 'end', 'middle', 'center', 'centre', 'previous', 'next', 'one', 'ones',
+  'gap', 'degrees', 'degree', 'radians', 'top', 'side', 'up', 'down', 'out', 'off', 'away', 'over', 'back', 'upside', 'upright', 'facing', 'looking', 'pointing', 'pointed', 'aiming', 'aimed', 'end', 'middle', 'center', 'centre', 'previous', 'next', 'one', 'ones',
   'row', 'line', 'grid', 'pyramid', 'stack', 'tower', 'sequence', 'order', 'forming', 'form', 'precise', 'orientation', 'alignment',
   'collision', 'collisions', 'position', 'again', 'corner', 'corners', 'edge', 'edges', 'perimeter', 'border', 'rim', 'sides', 'ends',
   'circle', 'triangle', 'pentagon', 'hexagon', 'octagon', 'polygon', 'formation', 'pattern', 'arrangement', 'layout', 'shape', 'spacing',

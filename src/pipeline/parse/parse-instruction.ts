@@ -678,7 +678,8 @@ const UNHONOURED = new Set([
   'corners', 'vertically', 'horizontally', 'clockwise', 'counterclockwise', 'anticlockwise', 'facing', 'face', 'north', 'south', 'east',
   'west', 'middle', 'centre', 'center', 'halfway', 'midpoint', 'top', 'bottom', 'end', 'ends', 'side', 'sides', 'perimeter', 'border',
   'rim', 'lip', 'outward', 'inward', 'outwards', 'inwards', 'mirrored', 'flipped', 'staggered', 'offset', 'symmetric', 'symmetrically',
-  'radially', 'concentric', 'zigzag', 'spiral', 'arc', 'semicircle', 'crosswise', 'lengthwise', 'across',
+  'radially', 'concentric', 'zigzag', 'spiral', 'arc', 'semicircle', 'crosswise', 'lengthwise', 'across', 'looking', 'pointing',
+  'pointed', 'aiming', 'aimed',
 ]);
 
 /**

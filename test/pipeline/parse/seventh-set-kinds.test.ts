@@ -71,3 +71,13 @@ test('a side relation after the subject\'s support in one clause puts its movabl
   assert.deepEqual(brief('Put the cup on the tray next to the sink.'), ['on(cup,tray)', 'near(cup,sink)']);
   assert.deepEqual(brief('Put the cup on the saucer. Put the box on the table next to the cup.'), ['on(cup,saucer)', 'on(box,table)', 'near(box,cup)']);
 });
+
+test('"looking", "pointing" or "aimed" with a direction turn the front (the view axis, −y) that way', () => {
+  const turns = (text: string) => parseInstruction(text).constraints.filter((c) => c.type === 'angle').map((c) => `${c.parameters.axis}:${Math.round((c.parameters.angle ?? 0) * 180 / Math.PI)}`);
+  assert.deepEqual(turns('The camera hangs 1 m above the table, looking down.'), ['x:90']);
+  assert.deepEqual(turns('Mount the sensor above the belt pointing straight down.'), ['x:90']);
+  assert.deepEqual(turns('Put the lamp on the floor, aimed up.'), ['x:-90']);
+  assert.deepEqual(turns('Put the camera right of the box, looking left.'), ['z:-90']);
+  // With no direction the word is not honoured: the instruction fails naming it.
+  assert.throws(() => parseInstruction('Put the box on the table looking at the cup.'), /cannot honour 'looking'/);
+});
