@@ -125,6 +125,9 @@ const KINDS: Record<string, Omit<NounInfo, 'kind'>> = {
   gearbox: obj(0.12, 0.1, 0.1),
   // A lab rack for tubes, tips, vials or pipettes (SBS footprint, about 12 × 8 × 10 cm), not a storage rack.
   tube_rack: ref(0.06, 0.04, 0.05),
+  // A 15 mL conical centrifuge tube (17 mm across, 12 cm long) and a centrifuge's rotor (about 24 cm across, 14 cm deep).
+  centrifuge_tube: obj(0.0085, 0.0085, 0.06),
+  rotor: ref(0.12, 0.12, 0.07),
   // A lab petri dish: about 9 cm across, 1.5 cm high (not a 22 cm dinner plate).
   petri_dish: obj(0.045, 0.045, 0.008),
   // Nouns ending in -ly (a closed class; other -ly words are adverbs): a bench power supply, an assembly, a dolly.

@@ -81,3 +81,7 @@ test('"looking", "pointing" or "aimed" with a direction turn the front (the view
   // With no direction the word is not honoured: the instruction fails naming it.
   assert.throws(() => parseInstruction('Put the box on the table looking at the cup.'), /cannot honour 'looking'/);
 });
+
+test('a centrifuge tube and a rotor have their own size classes', () => {
+  assert.deepEqual(kinds('Put centrifuge tube 3 into the rotor.'), ['centrifuge_tube_3:centrifuge_tube:0.0085/0.0085/0.06', 'rotor:rotor:0.12/0.12/0.07']);
+});
