@@ -6,6 +6,8 @@
 # start-up, module loading, backend initialisation and warm-up cancelled out. It is compared with the report's
 # own figures for the same work: the mean timed region per run (samples.runMs) and that plus the harness's
 # per-run bookkeeping outside the timed region (bookkeepingMsPerRun), which an outside timer also sees.
+# Warm-up is fixed (--warmup-max 0: no steady-state search, whose length varies by process) and the reference
+# workload is off, so that the two processes differ only in their measured runs.
 #
 # usage: scripts/hyperfine-agreement.sh [N1=50] [N2=250] [category=simple] [batch=64]
 #   HF_RUNS=5 (hyperfine runs per command). Needs `npm run build` and hyperfine (apt-get install hyperfine).
@@ -20,7 +22,7 @@ command -v hyperfine >/dev/null || { echo "hyperfine is not installed (apt-get i
 [ -f dist/src/cli/main.js ] || { echo "gasm is not built: run npm run build" >&2; exit 2; }
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
-GASM="node bin/gasm bench throughput --category $CATEGORY --batch-size $BATCH --no-single-stream --no-sampler --warmup 3 --warmup-time 500 --quiet --out $OUT"
+GASM="node bin/gasm bench throughput --category $CATEGORY --batch-size $BATCH --no-single-stream --no-sampler --warmup 3 --warmup-time 500 --warmup-max 0 --no-reference --quiet --out $OUT"
 hyperfine -N --style basic --warmup 1 --runs "$HF_RUNS" --export-json "$OUT/hyperfine.json" "$GASM --runs $N1" "$GASM --runs $N2" >&2
 node --input-type=module - "$OUT/hyperfine.json" "$OUT/latest.json" "$N1" "$N2" <<'JS'
 import { readFileSync } from 'node:fs';
