@@ -175,6 +175,8 @@ const SYNONYMS: Record<string, string> = {
   pot: 'bowl', pots: 'bowl', pan: 'bowl', pans: 'bowl', kettle: 'bottle', toaster: 'box', shoe: 'box', shoes: 'box',
   baseplate: 'base_plate', baseplates: 'base_plate', 'mounting plate': 'base_plate', 'mounting plates': 'base_plate',
   'cutting board': 'board', 'circuit board': 'board', pcb: 'board', pcbs: 'board', chip: 'washer', chips: 'washer',
+  // A fastener is a screw or bolt of a few centimetres, not the 8 cm generic part.
+  fastener: 'bolt', fasteners: 'bolt',
 };
 for (const [form, kind] of Object.entries(SYNONYMS)) NOUN_FORMS.set(form, kind);
 
