@@ -108,7 +108,7 @@ function lastVerbJoins(items: Item[]): boolean {
 const APPROXIMATELY = new Set(['about', 'approximately', 'approx', 'roughly', 'around', 'some', 'circa', 'ca']);
 
 /** Words that may start a quantity ("a", "half", "two" …): readQuantity is tried at them. */
-const QUANTITY_WORDS = new Set(['a', 'an', 'half', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twenty', 'thirty', 'forty', 'fifty']);
+const QUANTITY_WORDS = new Set(['a', 'an', 'half', 'quarter', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twenty', 'thirty', 'forty', 'fifty']);
 
 /** The texts of tokens[from, to) joined by single spaces. */
 function joinText(tokens: Token[], from: number, to: number): string {

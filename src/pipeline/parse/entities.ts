@@ -91,7 +91,8 @@ function withLabel(tokens: Token[], j: number, np: NounPhrase): { np: NounPhrase
     const sibling = after?.kind === 'word' && after.text === wordAt(tokens, j - 1) && /^([a-z]|\d+)$/.test(tokens[k + 2]?.text ?? '');
     const free = sibling || after === undefined || after.kind === 'sep' || (after.kind === 'word' && (AFTER_NAME.has(after.text) || verbBase(after.text) !== undefined || matchRelation(tokens, k + 1) !== null));
     const axisWord = (t.text === 'x' || t.text === 'y' || t.text === 'z') && (isWord(after, 'axis') || isWord(after, 'direction'));
-    const measured = readQuantity(tokens, k + 1) !== null;
+    // "the crate a half turn": 'a' before a fraction of a turn is the article of "a half turn", not a name.
+    const measured = readQuantity(tokens, k + 1) !== null && !(t.text === 'a' && (isWord(after, 'half') || isWord(after, 'quarter')));
     if (!axisWord && (t.text !== 'a' || ((free || measured) && !readQuantity(tokens, k)))) return { np: { ...np, label: t.text }, next: k + 1 };
   }
   return { np, next: j };

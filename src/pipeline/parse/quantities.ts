@@ -37,6 +37,8 @@ function inchesAfter(tokens: Token[], k: number): boolean {
 
 /** Reads a quantity (number + unit) at i, or null. Throws ParseError for a bad number with a unit. */
 export function readQuantity(tokens: Token[], i: number): Quantity | null {
+  const turn = turnFraction(tokens, i);
+  if (turn !== null) return turn;
   const n = numberAt(tokens, i);
   if (!n) return null;
   let j = i + n.length;
@@ -59,4 +61,26 @@ export function readQuantity(tokens: Token[], i: number): Quantity | null {
   }
   if (Math.abs(value) > 1e6) throw new ParseError(`angle '${written}' is out of range`);
   return { kind: 'angle', value: value * angle!, length: j + 1 - i };
+}
+
+/** Fractions of a turn: "quarter" a quarter turn (90°), "half" a half turn (180°). */
+const TURN_FRACTIONS = new Map<string, number>([['quarter', Math.PI / 2], ['half', Math.PI]]);
+
+/**
+ * "a quarter turn", "a half turn", "half a turn", "a quarter of a turn", "quarter-turn": an angle written as a
+ * fraction of a full turn, or null.
+ */
+function turnFraction(tokens: Token[], i: number): Quantity | null {
+  const article = tokens[i]?.text === 'a' || tokens[i]?.text === 'an' ? 1 : 0;
+  const t = tokens[i + article];
+  if (t?.kind !== 'word') return null;
+  if (t.text === 'quarter-turn' || t.text === 'half-turn') return { kind: 'angle', value: TURN_FRACTIONS.get(t.text.slice(0, -5))!, length: article + 1 };
+  const angle = TURN_FRACTIONS.get(t.text);
+  if (angle === undefined) return null;
+  let j = i + article + 1;
+  if (tokens[j]?.text === '-') j++;
+  if (tokens[j]?.text === 'of') j++;
+  if (tokens[j]?.text === 'a' || tokens[j]?.text === 'an') j++;
+  const unit = tokens[j]?.text;
+  return unit === 'turn' || unit === 'turns' ? { kind: 'angle', value: angle, length: j + 1 - i } : null;
 }

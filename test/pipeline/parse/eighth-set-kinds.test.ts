@@ -16,3 +16,14 @@ test('a fastener is a bolt of a few centimetres, so three fit in a triangle on a
   assert.equal(parseInstruction('Put 3 fasteners in a triangle on the plate.').constraints.filter((c) => c.type === 'on').length, 3);
 });
 
+test('"a quarter turn", "a half turn", "half a turn" and "a quarter-turn" are angles of 90° and 180°', () => {
+  assert.deepEqual(angles('The tote sits on the cart, rotated a quarter turn about z.'), ['tote:z:90']);
+  assert.deepEqual(angles('Rotate the gearbox a quarter turn about z.'), ['gearbox:z:90']);
+  assert.deepEqual(angles('Turn the flange half a turn about x.'), ['flange:x:180']);
+  assert.deepEqual(angles('Set the tray on the bench, turned a quarter-turn.'), ['tray:z:90']);
+  // 'a' before the fraction is its article, never the object's name; 'turn' after it starts no clause.
+  assert.deepEqual(angles('Turn the crate a half turn.'), ['crate:z:180']);
+  assert.deepEqual(brief('Turn the flange a half turn about x and place it on the base.'), ['angle(flange,)', 'on(flange,base)']);
+  // "quarter" alone measures nothing: the clause is read without an angle.
+  assert.deepEqual(angles('Put the quarter on the table.'), []);
+});
