@@ -145,6 +145,24 @@ function wordBefore(tokens: Token[], i: number): string | undefined {
 }
 
 /** Sides named after a possessive ("to its left", "on their right", "to its rear"). */
+/**
+ * "the left side of the cabinet", "the back of the rack", "the right-hand side of X" at i (after a contact
+ * relation): the side, where its reference begins, and the reference's noun phrase; or null.
+ */
+function sideFaceOf(tokens: Token[], i: number): { side: ConstraintType; at: number; np: { np: NounPhrase; next: number } } | null {
+  let k = i;
+  if (word(tokens, k) === 'the') k++;
+  const side = POSSESSIVE_SIDES.get((word(tokens, k) ?? '').replace(/-hand$/, ''));
+  if (side === undefined) return null;
+  k++;
+  if (word(tokens, k) === 'hand') k++;
+  if (['side', 'face', 'end', 'edge', 'wall', 'panel'].includes(word(tokens, k) ?? '')) k++;
+  if (word(tokens, k) !== 'of') return null;
+  const np = readNounPhrase(tokens, k + 1, true);
+  // "the left side of it": a pronoun is resolved once per mention, so it is not read twice here (the clause fails).
+  return np === null || np.np.pronoun !== undefined ? null : { side, at: k + 1, np };
+}
+
 const POSSESSIVE_SIDES = new Map<string, ConstraintType>([['left', 'left'], ['right', 'right'], ['front', 'front'], ['rear', 'behind'], ['back', 'behind']]);
 
 /** "each other", "one another" at i. */
@@ -642,6 +660,16 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
     if (rel && !rel.unary && (rel.type === 'near' || rel.type === 'touching') && isEachOther(tokens, i + rel.length)) {
       items.push(rel.type === 'near' ? { t: 'shape', shape: 'row' } : { t: 'group', relation: 'touching' });
       i += rel.length + 2;
+      continue;
+    }
+    // "flush against the left side of the cabinet", "against the back of the rack": contact on a named side of the
+    // reference is that side relation and touching, both to the reference.
+    const sideFace = rel && !rel.unary && rel.type === 'touching' ? sideFaceOf(tokens, i + rel.length) : null;
+    if (rel && sideFace) {
+      const np = { t: 'np' as const, np: sideFace.np.np, text: joinText(tokens, sideFace.at, sideFace.np.next) };
+      items.push({ t: 'rel', type: sideFace.side, unary: false, phrase: joinText(tokens, i, sideFace.at) }, np);
+      items.push({ t: 'rel', type: 'touching', unary: false, phrase: joinText(tokens, i, i + rel.length) }, np);
+      i = sideFace.np.next;
       continue;
     }
     if (rel) {

@@ -27,3 +27,13 @@ test('"a quarter turn", "a half turn", "half a turn" and "a quarter-turn" are an
   // "quarter" alone measures nothing: the clause is read without an angle.
   assert.deepEqual(angles('Put the quarter on the table.'), []);
 });
+
+test('contact on a named side of the reference is that side relation and touching', () => {
+  assert.deepEqual(brief('Push the bookcase flush against the left side of the wardrobe.'), ['left(bookcase,wardrobe)', 'touching(bookcase,wardrobe)']);
+  assert.deepEqual(brief('Slide the tote against the back of the rack.'), ['behind(tote,rack)', 'touching(tote,rack)']);
+  assert.deepEqual(brief('Set the lamp against the right-hand side of the desk.'), ['right(lamp,desk)', 'touching(lamp,desk)']);
+  assert.deepEqual(brief('Fit the block flush with the front face of the housing.'), ['front(block,housing)', 'touching(block,housing)']);
+  // With no side named, contact alone; a pronoun after "side of" is not read twice, and the clause fails naming 'side'.
+  assert.deepEqual(brief('Put the box against the crate.'), ['touching(box,crate)']);
+  assert.throws(() => parseInstruction('Put the cup on the table and push the cart flush against the left side of it.'), /side|itself/);
+});
