@@ -273,6 +273,12 @@ function repeatsLabelled(tokens: Token[], j: number, w: string): boolean {
  */
 export function labelledSubject(tokens: Token[], j: number, w: string): boolean {
   const before = tokens[j - 1];
+  // "behind clamp D", "left of press 2 on the bench": right after a relation's phrase, a labelled verb form is its
+  // reference (unless a noun follows the label: "… then clamp 2 parts").
+  if (before?.kind === 'word' && verbBase(w) === w && labelAfter(tokens, j + 1) && relationEndsAt(tokens, j)) {
+    const after = tokens[j + 2];
+    return after === undefined || after.kind !== 'word' || !NOUN_FORMS.has(after.text);
+  }
   if (!(j === 0 || before?.kind === 'sep' || wordAt(tokens, j - 1) === 'and') || verbBase(w) !== w || !labelAfter(tokens, j + 1)) return false;
   const next = wordAt(tokens, j + 2);
   if (next === undefined) return false;

@@ -839,7 +839,7 @@ function withModifiersJoined(clauses: Token[][]): Token[][] {
     const clause = clauses[c];
     const first = clause[0];
     const place = frontedPlace(clause);
-    if (place !== null && c + 1 < clauses.length && startsWithVerb(clauses[c + 1])) {
+    if (place !== null && c + 1 < clauses.length && (startsWithVerb(clauses[c + 1]) || startsWithSubject(clauses[c + 1]))) {
       fronted = { tokens: clause, type: place };
       continue;
     }
@@ -898,6 +898,20 @@ function frontedPlace(clause: Token[]): ConstraintType | null {
 function startsWithVerb(clause: Token[]): boolean {
   const first = clause[0];
   return first?.kind === 'word' && verbBase(first.text) === first.text && matchRelation(clause, 0) === null;
+}
+
+/**
+ * "On the bench, clamp C goes behind clamp D": a clause that opens with its subject (a noun phrase, no pronoun)
+ * and holds a relation with a reference is a declarative a fronted place applies to as well.
+ */
+function startsWithSubject(clause: Token[]): boolean {
+  const np = readNounPhrase(clause, 0, true);
+  if (np === null || np.np.pronoun !== undefined) return false;
+  for (let i = np.next; i < clause.length; i++) {
+    const rel = clause[i].kind === 'word' ? matchRelation(clause, i) : null;
+    if (rel !== null && !rel.unary) return true;
+  }
+  return false;
 }
 
 function hasRelationOf(clause: Token[], type: ConstraintType): boolean {

@@ -37,3 +37,11 @@ test('contact on a named side of the reference is that side relation and touchin
   assert.deepEqual(brief('Put the box against the crate.'), ['touching(box,crate)']);
   assert.throws(() => parseInstruction('Put the cup on the table and push the cart flush against the left side of it.'), /side|itself/);
 });
+
+test('a fronted place applies to a declarative clause after it, and a labelled verb form after a relation is its reference', () => {
+  assert.deepEqual(brief('On the counter, the kettle sits behind the toaster.'), ['behind(kettle,toaster)', 'on(kettle,counter)', 'on(toaster,counter)']);
+  assert.deepEqual(brief('On the bench, clamp C goes behind clamp D.'), ['behind(clamp_c,clamp_d)', 'on(clamp_c,bench)', 'on(clamp_d,bench)']);
+  assert.deepEqual(brief('Place the box left of press 2.'), ['left(box,press_2)']);
+  // A fronted place before a clause with no relation of its own is still no place.
+  assert.throws(() => parseInstruction('On the table, the cup.'), /no object|no spatial relation/);
+});
