@@ -123,11 +123,14 @@ export const MIN_UNDISTURBED_RUNS = 10;
 /**
  * Indices of the undisturbed runs: no preemption of the measuring thread during the run, nor since the end of
  * the run before it, nor during that run (its caches and branch predictors are warm). Empty when preemptions
- * were not recorded.
+ * were not recorded. `fork` (the fork of each run, when runs come from several forks) keeps the rule inside each
+ * fork: the first run of a fork is judged alone.
  */
-export function undisturbedRuns(switches: readonly number[]): number[] {
+export function undisturbedRuns(switches: readonly number[], fork?: readonly number[]): number[] {
   const out: number[] = [];
-  for (let i = 0; i < switches.length; i++) if (switches[i] === 0 && (i === 0 || switches[i - 1] === 0)) out.push(i);
+  // With forks, the first run of each fork has no run before it in its own thread.
+  const firstOfFork = (i: number) => i === 0 || (fork !== undefined && fork.length === switches.length && fork[i] !== fork[i - 1]);
+  for (let i = 0; i < switches.length; i++) if (switches[i] === 0 && (firstOfFork(i) || switches[i - 1] === 0)) out.push(i);
   return out;
 }
 

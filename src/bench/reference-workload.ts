@@ -12,7 +12,7 @@
  * The workload mixes what the pipeline does: a Float32 matrix product (the network's shape of work), Float64
  * vector arithmetic with square roots (the solver's) and short-lived small objects and strings (parsing and
  * responses). It is deterministic, allocates a bounded amount and returns a checksum so no step can be
- * optimised away. One call takes about 0.15 ms of CPU on this project's 2-vCPU VM.
+ * optimised away. One call takes about 0.13–0.14 ms of CPU on this project's 2-vCPU VM.
  */
 
 /** Matrix side of the Float32 product. */

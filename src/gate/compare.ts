@@ -252,6 +252,14 @@ export function compareReports(baselines: BenchReport[], current: BenchReport, o
     if (differs.length > 0) warnings.push(`the model changed: ${differs.map((k) => `${k} ${bm[k]} → ${cm[k]}`).join(', ')}`);
   }
   if (baselines.some((b) => !b.complete) || !current.complete) warnings.push('an input report is incomplete (interrupted run)');
+  // Measurement settings that move the figures: forks, the reference workload and the steady warm-up.
+  const settings = (r: BenchReport): string => {
+    const t = (r.config.suites.throughput ?? {}) as { forks?: unknown; reference?: unknown };
+    return `forks ${t.forks ?? 1}, reference workload ${t.reference === true ? 'on' : 'off'}, warm-up up to ${r.config.warmupMaxMs ?? 0} ms`;
+  };
+  for (const b of baselines) {
+    if (settings(b) !== settings(current)) warnings.push(`measured differently: baseline ${settings(b)}; current ${settings(current)}`);
+  }
   if (baselines.some((b) => b.system.cpuModel !== current.system.cpuModel)) warnings.push('baseline and current ran on different CPUs');
   return { passed: !comparisons.some((c) => c.verdict === 'regression'), comparisons, skipped, warnings };
 }

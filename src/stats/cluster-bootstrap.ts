@@ -27,8 +27,8 @@ export function splitByGroup(values: ArrayLike<number>, groups: ArrayLike<number
 }
 
 /**
- * `resamples` replicates of `statistic` over two-stage resamples of the clusters. The statistic receives a
- * reused buffer of the pooled draw (as long as the original sample) and may reorder it.
+ * `resamples` replicates of `statistic` over two-stage resamples of the clusters. The statistic receives the
+ * pooled draw and may reorder it.
  */
 export function clusterBootstrapReplicates(
   clusters: readonly (readonly number[])[],
@@ -37,19 +37,16 @@ export function clusterBootstrapReplicates(
   rng: () => number,
 ): Float64Array {
   const out = new Float64Array(resamples);
-  const total = clusters.reduce((n, c) => n + c.length, 0);
-  const buffer: number[] = new Array(total);
   const k = clusters.length;
   for (let r = 0; r < resamples; r++) {
-    let at = 0;
+    // Each drawn fork contributes as many runs as it holds, so a replicate weighs runs as the point estimate does
+    // (a fork with few calm runs counts for few runs, not for an average fork).
+    const draw: number[] = [];
     for (let j = 0; j < k; j++) {
       const c = clusters[Math.floor(rng() * k)];
-      // Draw as many runs as an average cluster holds, so every replicate pools about `total` values.
-      const draws = Math.round(((j + 1) * total) / k) - Math.round((j * total) / k);
-      for (let d = 0; d < draws; d++) buffer[at++] = c[Math.floor(rng() * c.length)];
+      for (let d = 0; d < c.length; d++) draw.push(c[Math.floor(rng() * c.length)]);
     }
-    buffer.length = at;
-    out[r] = statistic(buffer);
+    out[r] = statistic(draw);
   }
   return out;
 }

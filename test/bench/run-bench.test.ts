@@ -33,7 +33,7 @@ test('a failed suite is a value: its outcome says why and the suites measured be
   assert.equal(report.suites.memory, undefined);
   assert.ok(report.warnings.some((w) => w.code === 'SUITE_FAILED' && w.message.includes('disk on fire')));
   assert.equal(report.complete, true);
-  assert.deepEqual(report.config.suites.throughput, { batchSize: 1, singleStream: false });
+  assert.deepEqual(report.config.suites.throughput, { batchSize: 1, singleStream: false, reference: true });
   assert.ok(report.process.startupMs > 0 && report.process.totalMs >= report.process.startupMs);
   validateReport(JSON.parse(JSON.stringify(report)), 'the report');
 });

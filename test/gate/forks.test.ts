@@ -30,3 +30,16 @@ test('a real 15 % slowdown stays clear over forks', () => {
   const r = relativeChange(base, cur, 'median', 0.95, 2000, 1);
   assert.ok(r.upper < -0.08, `[${r.lower}, ${r.upper}]`);
 });
+
+test('the gate warns when the two reports were measured with other forks, reference workload or warm-up', async () => {
+  const { compareReports } = await import('../../src/gate/compare.js');
+  const { makeSampleReport } = await import('../helpers/sample-report.js');
+  const base = makeSampleReport({ seed: 1 });
+  const cur = makeSampleReport({ seed: 2 });
+  const same = compareReports([base], cur, { threshold: 0.1, confidence: 0.95, metrics: ['throughput.simple'] });
+  assert.ok(!same.warnings.some((w) => w.startsWith('measured differently')));
+  cur.config.suites.throughput = { ...cur.config.suites.throughput, forks: 3, reference: true };
+  cur.config.warmupMaxMs = 4000;
+  const other = compareReports([base], cur, { threshold: 0.1, confidence: 0.95, metrics: ['throughput.simple'] });
+  assert.ok(other.warnings.some((w) => /^measured differently: baseline forks 1, reference workload off, warm-up up to 0 ms; current forks 3, reference workload on, warm-up up to 4000 ms/.test(w)), other.warnings.join(' | '));
+});

@@ -31,12 +31,20 @@ test('the rerun rebuilds the recorded configuration: suites, options, model, bac
   report.config.suites = { throughput: { batchSize: 16, singleStream: false } };
   report.config.model = { ...report.config.model, iterations: 3, hiddenDim: 48 };
   return benchOptionsOf(report).then((o) => {
-    assert.deepEqual(o.suites.map((p) => [p.suite.name, p.options]), [['throughput', { batchSize: 16, singleStream: false, reference: true, forks: 1 }]]);
+    // A report from before the reference workload and forks existed reruns without them, as it was measured.
+    assert.deepEqual(o.suites.map((p) => [p.suite.name, p.options]), [['throughput', { batchSize: 16, singleStream: false, reference: false, forks: 1 }]]);
     assert.equal(o.label, 'throughput');
     assert.deepEqual(o.bridge.model, { featureDim: 32, hiddenDim: 48, heads: 4, iterations: 3, seed: 42 });
     assert.equal(o.bridge.backend, 'wasm');
     assert.equal(o.policy.runs, report.config.runs);
     assert.deepEqual(o.sets.map((s) => s.name), report.config.categories);
+  }).then(() => {
+    report.config.suites = { throughput: { batchSize: 16, singleStream: false, reference: true, forks: 3 } };
+    report.config.warmupMaxMs = 2500;
+    return benchOptionsOf(report);
+  }).then((o) => {
+    assert.deepEqual(o.suites.map((p) => p.options), [{ batchSize: 16, singleStream: false, reference: true, forks: 3 }]);
+    assert.equal(o.policy.steadyWarmup?.maxMs, 2500);
   });
 });
 

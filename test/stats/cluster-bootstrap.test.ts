@@ -32,3 +32,14 @@ test('clusters that differ widen the interval to the spread between clusters, no
   const [flo, fhi] = percentileInterval(flat, 0.95);
   assert.ok(fhi - flo < 4.1, `runs-only interval [${flo}, ${fhi}] ignores most of the fork spread`);
 });
+
+test('forks of uneven size: replicates weigh runs as the estimate does, so the interval is centred on it', () => {
+  // Two large forks at 100 and a 3-run fork 10 % off: the pooled median is 100.
+  const clusters = [Array.from({ length: 30 }, () => 100), [110, 110, 110], Array.from({ length: 30 }, () => 100)];
+  const reps = clusterBootstrapReplicates(clusters, median, 2000, createRng(3));
+  const [lo, hi] = percentileInterval(reps, 0.95);
+  assert.equal(lo, 100);
+  assert.ok(hi <= 110);
+  const atEstimate = Array.from(reps).filter((r) => r === 100).length / reps.length;
+  assert.ok(atEstimate > 0.8, `${atEstimate} of replicates at the estimate`);
+});

@@ -8,7 +8,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { WORKER_TIMEOUT_MS } from '../../bench/constants.js';
-import type { MachineNoise } from '../../bench/noise.js';
+import { undisturbedRuns, type MachineNoise } from '../../bench/noise.js';
 import { ResponseTally } from '../../bench/response-tally.js';
 import type { RunPolicy, WarmupOutcome } from '../../bench/runner.js';
 import { workerScriptBeside } from '../../bench/worker-script.js';
@@ -38,13 +38,24 @@ export interface Forked {
   aborted: boolean;
 }
 
+/**
+ * How long a fork may take: the worker limit for start-up and a slow pass, plus the policy's own warm-up and
+ * measuring budgets, twice (batched runs, then single-stream passes), with room for the runs that end a budget.
+ */
+export function forkTimeoutMs(policy: RunPolicy): number {
+  const warm = Math.max(policy.warmupTimeMs ?? 0, policy.steadyWarmup?.maxMs ?? 0);
+  const measured = Math.max(policy.minTimeMs, policy.precision?.maxTimeMs ?? 0);
+  return WORKER_TIMEOUT_MS + 2 * 1.5 * (warm + measured);
+}
+
 /** Runs one fork to its end; rejects with its error, on a timeout, or when the signal aborts it. */
 async function runFork(setup: ForkSetup, signal: AbortSignal | undefined): Promise<ForkResult> {
   const script = workerScriptBeside(import.meta.url, 'fork-worker');
   const worker = new Worker(script.url, { workerData: setup, argv: script.argv });
   try {
     return await new Promise<ForkResult>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`a fork did not finish within ${WORKER_TIMEOUT_MS / 1000} s`)), WORKER_TIMEOUT_MS);
+      const limitMs = forkTimeoutMs(setup.policy);
+      const timer = setTimeout(() => reject(new Error(`a fork did not finish within ${Math.round(limitMs / 1000)} s`)), limitMs);
       const onAbort = () => reject(new Error('aborted'));
       signal?.addEventListener('abort', onAbort, { once: true });
       const done = () => {
@@ -101,8 +112,8 @@ export function mergeSingleStreams(parts: readonly ForkResult[], calls: number):
   return { result: summarizeSingleStream(calls, raw, fork), noise: mergeNoise(withPasses.map(([s]) => s!.noise)) };
 }
 
-/** Concatenates the forks' runs, recording the fork of each. */
-export function mergeForks(parts: readonly BatchedRuns[]): Omit<Forked, 'aborted' | 'singleStream'> {
+/** Concatenates the forks' runs (each of `instructionsPerRun` instructions), recording the fork of each. */
+export function mergeForks(parts: readonly BatchedRuns[], instructionsPerRun: number): Omit<Forked, 'aborted' | 'singleStream'> {
   const tally = new ResponseTally();
   const forkOf: number[] = [];
   const forks: ForkSummary[] = [];
@@ -120,7 +131,7 @@ export function mergeForks(parts: readonly BatchedRuns[]): Omit<Forked, 'aborted
     for (let i = 0; i < p.m.ms.length; i++) forkOf.push(f);
     forks.push({
       runs: p.m.ms.length,
-      instructionsPerSecond: p.m.ms.length > 0 ? median(p.m.ms.map((t) => (p.tally.responses / p.m.ms.length / t) * 1000)) : 0,
+      instructionsPerSecond: p.m.ms.length > 0 ? median(p.m.ms.map((t) => (instructionsPerRun / t) * 1000)) : 0,
       cpuMsPerRun: p.m.cpuMs.length > 0 ? median(p.m.cpuMs) : 0,
       warmup: p.m.warmup,
     });
@@ -136,7 +147,7 @@ export function mergeForks(parts: readonly BatchedRuns[]): Omit<Forked, 'aborted
   return {
     runs: {
       m: { ...m, switches: switchesOk ? m.switches : [], referenceCpuMs: refOk ? m.referenceCpuMs : [], warmup },
-      noise: mergeNoise(parts.map((p) => p.noise)),
+      noise: { ...mergeNoise(parts.map((p) => p.noise)), ...(switchesOk ? { undisturbedRuns: undisturbedRuns(m.switches, forkOf).length } : {}) },
       tally: tally.data(),
       batchRuns,
     },
@@ -168,5 +179,5 @@ export async function measureInForks(bridge: BridgeConfig, batches: string[][], 
     }
     onFork(f + 1);
   }
-  return { ...mergeForks(parts.map((p) => p.runs)), singleStream: mergeSingleStreams(parts, singleStream?.length ?? 0), aborted };
+  return { ...mergeForks(parts.map((p) => p.runs), batches.reduce((n, b) => n + b.length, 0)), singleStream: mergeSingleStreams(parts, singleStream?.length ?? 0), aborted };
 }

@@ -17,7 +17,7 @@ export const throughputSuite = defineSuite<'throughput', ThroughputOptions, Thro
   inAll: true,
   options: THROUGHPUT_OPTIONS,
   parseOptions: parseThroughputOptions,
-  configOf: (o) => ({ batchSize: o.batchSize, singleStream: o.singleStream, ...(o.reference ? {} : { reference: false }), ...(o.forks > 1 ? { forks: o.forks } : {}) }),
+  configOf: (o) => ({ batchSize: o.batchSize, singleStream: o.singleStream, ...(o.reference ? { reference: true } : {}), ...(o.forks > 1 ? { forks: o.forks } : {}) }),
   run: runThroughput,
   metrics: throughputMetrics,
   tables: throughputTables,

@@ -17,7 +17,7 @@ import type { ThroughputCategory, ThroughputResult } from './schema.js';
  * runs on a busy machine), or switches were not recorded, every run is used.
  */
 export function cpuThroughputSamples(c: ThroughputCategory): number[] {
-  return calmRuns(c.samples.cpuMs, c.samples.switches).map((ms) => (c.instructions / ms) * 1000);
+  return calmRunIndices(c.samples.cpuMs, c.samples.switches, c.samples.fork).map((i) => (c.instructions / c.samples.cpuMs[i]) * 1000);
 }
 
 /**
@@ -38,11 +38,20 @@ export function calmRuns(cpuMs: readonly number[], switches: readonly number[] |
   return calmRunIndices(cpuMs, switches).map((i) => cpuMs[i]);
 }
 
-/** Indices of the runs calmRuns keeps. */
-export function calmRunIndices(cpuMs: readonly number[], switches: readonly number[] | undefined): number[] {
+/**
+ * Indices of the runs calmRuns keeps. With forks (`fork`: the fork of each run), undisturbed runs are judged
+ * inside each fork, and when they come from fewer than two of the case's forks every run is kept: the gate
+ * resamples forks, and one fork alone would hide the fork-to-fork spread.
+ */
+export function calmRunIndices(cpuMs: readonly number[], switches: readonly number[] | undefined, fork?: readonly number[]): number[] {
   const all = cpuMs.map((ms, i) => [ms, i] as const).filter(([ms]) => ms > 0).map(([, i]) => i);
-  const calm = new Set(undisturbedRuns(switches ?? []));
-  return calm.size >= MIN_UNDISTURBED_RUNS ? all.filter((i) => calm.has(i)) : all;
+  const forks = fork && fork.length === cpuMs.length ? fork : undefined;
+  const calm = new Set(undisturbedRuns(switches ?? [], forks));
+  const kept = all.filter((i) => calm.has(i));
+  const forksKept = forks ? new Set(kept.map((i) => forks[i])).size : 0;
+  const forksInCase = forks ? new Set(forks).size : 0;
+  if (kept.length < MIN_UNDISTURBED_RUNS || (forksInCase >= 2 && forksKept < 2)) return all;
+  return kept;
 }
 
 /**
@@ -58,7 +67,7 @@ export function referenceThroughputSamples(c: ThroughputCategory): number[] {
 function referenceRunIndices(c: ThroughputCategory): number[] {
   const ref = c.samples.referenceCpuMs;
   if (!ref || ref.length !== c.samples.cpuMs.length) return [];
-  return calmRunIndices(c.samples.cpuMs, c.samples.switches).filter((i) => ref[i] > 0);
+  return calmRunIndices(c.samples.cpuMs, c.samples.switches, c.samples.fork).filter((i) => ref[i] > 0);
 }
 
 export function throughputMetrics(t: ThroughputResult): Metric[] {
@@ -71,7 +80,7 @@ export function throughputMetrics(t: ThroughputResult): Metric[] {
     // Wall-time metrics of the case name its CPU-time twin and carry the case's noise figure, so that the gate
     // can tell a busy machine (wall time moves, CPU time does not) from a slower build.
     const wall = { measure: 'wall' as const, ...(cpuSamples.length > 0 ? { lowNoiseTwin: cpuId } : {}), ...(c.noise ? { noise: c.noise } : {}) };
-    const cpuGroups = forkGroups(c, calmRunIndices(c.samples.cpuMs, c.samples.switches));
+    const cpuGroups = forkGroups(c, calmRunIndices(c.samples.cpuMs, c.samples.switches, c.samples.fork));
     out.push({ kind: 'samples', id: `throughput.${name}.instructionsPerSecond`, label: `throughput ${name}`, unit: 'instr/s', direction: 'higher', statistic: 'median', samples: c.samples.instructionsPerSecond, ...forkGroups(c), ...wall });
     if (cpuSamples.length > 0) {
       out.push({ kind: 'samples', id: cpuId, label: `throughput per CPU second ${name} (undisturbed runs)`, unit: 'instr/CPU-s', direction: 'higher', statistic: 'median', samples: cpuSamples, ...cpuGroups, measure: 'cpu', ...(refSamples.length > 0 ? { lowNoiseTwin: refId } : {}), ...(c.noise ? { noise: c.noise } : {}) });
@@ -84,7 +93,7 @@ export function throughputMetrics(t: ThroughputResult): Metric[] {
     if (ss) {
       // The single-stream pass has its own CPU-time twin (CPU ms per call of the undisturbed passes) and noise
       // figure; reports without them fall back to the batched runs' twin.
-      const ssCalm = calmRunIndices(ss.samples.cpuMs ?? [], ss.samples.switches);
+      const ssCalm = calmRunIndices(ss.samples.cpuMs ?? [], ss.samples.switches, ss.samples.fork);
       const ssCpu = ssCalm.map((i) => ss.samples.cpuMs![i] / ss.calls);
       const passGroups = (indices?: number[]) => groupsOf(ss.samples.fork, ss.samples.runP50.length, indices);
       const ssCpuId = `latency.${name}.cpuMsPerCall`;

@@ -27,7 +27,13 @@ export const THROUGHPUT_OPTIONS: OptionSpec[] = [
 ];
 
 export function parseThroughputOptions(flags: RawFlags): ThroughputOptions {
-  return { batchSize: batchSizeOf(flags), singleStream: flags.singleStream !== false, reference: flags.reference !== false, forks: forksOf(flags) };
+  return {
+    batchSize: batchSizeOf(flags),
+    singleStream: flags.singleStream !== false,
+    // commander sets `reference` (true unless --no-reference); a recorded config without it predates the workload.
+    reference: flags.reference === true,
+    forks: forksOf(flags),
+  };
 }
 
 /** Most forks per case. */

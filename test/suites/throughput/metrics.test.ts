@@ -35,3 +35,19 @@ test('single-stream latency has its own CPU-time twin (CPU ms per call of the un
   const batch = metrics.find((m) => m.id === 'latency.simple.batch');
   assert.equal(batch?.kind === 'samples' && batch.lowNoiseTwin, 'throughput.simple.cpuInstructionsPerSecond');
 });
+
+test('forks: undisturbed runs are judged inside each fork, and a calm set from one fork alone keeps every run', async () => {
+  const { calmRunIndices } = await import('../../../src/suites/throughput/metrics.js');
+  const { undisturbedRuns } = await import('../../../src/bench/noise.js');
+  // The first run of fork 1 follows a preempted run of fork 0 in another thread: it is judged alone.
+  assert.deepEqual(undisturbedRuns([0, 0, 1, 0, 0, 0]), [0, 1, 4, 5]);
+  assert.deepEqual(undisturbedRuns([0, 0, 1, 0, 0, 0], [0, 0, 0, 1, 1, 1]), [0, 1, 3, 4, 5]);
+  const cpu = Array.from({ length: 36 }, () => 1.5);
+  const fork = cpu.map((_, i) => (i < 12 ? 0 : i < 24 ? 1 : 2));
+  // Only fork 0 ran undisturbed: its 12 calm runs would hide the spread between forks.
+  const switches = cpu.map((_, i) => (i < 12 ? 0 : 1));
+  assert.equal(calmRunIndices(cpu, switches, fork).length, 36);
+  // Two forks calm: their runs are kept, the busy fork's are not.
+  const two = cpu.map((_, i) => (i < 24 ? 0 : 1));
+  assert.deepEqual(calmRunIndices(cpu, two, fork), Array.from({ length: 24 }, (_, i) => i));
+});
