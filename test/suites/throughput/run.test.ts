@@ -91,3 +91,20 @@ test('--forks: each fork measures in its own isolate; runs keep their fork, the 
   assert.ok(p50 && p50.kind === 'samples');
   assert.deepEqual(p50.groups, [0, 0, 0, 0, 1, 1, 1, 1]);
 });
+
+test('--forks: a fork that cannot build its bridge fails the suite with its reason; an abort keeps the forks already done', async () => {
+  const bad = testContext(bridge, { policy: { runs: 2, warmup: 0 }, bridgeConfig: { model: { featureDim: 32, hiddenDim: 30, heads: 4, iterations: 1, seed: 1 } } });
+  const failed = await runThroughput(bad, { batchSize: 2, singleStream: false, reference: false, forks: 2 });
+  assert.equal(failed.status, 'failed');
+  assert.match(failed.status === 'failed' ? failed.error : '', /a fork failed: .*heads/);
+  const controller = new AbortController();
+  const ctx = testContext(bridge, { policy: { runs: 3, warmup: 0 }, signal: controller.signal });
+  ctx.progress = (e) => {
+    if (e.of === 3 && e.run === 1) controller.abort();
+  };
+  const outcome = await runThroughput(ctx, { batchSize: 2, singleStream: false, reference: false, forks: 3 });
+  assert.equal(outcome.status, 'aborted');
+  const c = outcome.result!.categories.tiny;
+  assert.equal(c.forks!.length, 1, 'the fork finished before the abort is kept');
+  assert.deepEqual(c.samples.fork, [0, 0, 0]);
+});
