@@ -105,6 +105,17 @@ export interface RunHooks {
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/** Yields to the event loop between runs once YIELD_EVERY_MS has passed since the last yield (never inside a run). */
+function eventLoopYielder(): () => Promise<void> {
+  let last = performance.now();
+  return async () => {
+    if (performance.now() - last > YIELD_EVERY_MS) {
+      await yieldToEventLoop();
+      last = performance.now();
+    }
+  };
+}
+
 /** Cost of one pair of timer reads, ns (median of 1000), to warn when runs are too short to time. */
 export function timerOverheadNs(): number {
   const n = 1000;
@@ -132,7 +143,7 @@ export async function measure(
   const warmupEnd = warmupStart + (policy.warmupTimeMs ?? 0);
   const steady = policy.steadyWarmup && policy.steadyWarmup.maxMs > 0 ? policy.steadyWarmup : null;
   const tracker = steady ? new SteadyWarmupTracker(steady) : null;
-  let lastYield = performance.now();
+  const maybeYield = eventLoopYielder();
   let warmupRuns = 0;
   let reached = false;
   const abortedInWarmup = (): Measurement => ({ ms: [], cpuMs: [], switches: [], referenceCpuMs: [], referenceLoopMs: 0, loopMs: 0, warmup: { ms: performance.now() - warmupStart, runs: warmupRuns, steady: null }, aborted: true });
@@ -142,17 +153,17 @@ export async function measure(
     if (leastDone && (!steady || reached || now - warmupStart >= steady.maxMs)) break;
     if (hooks.signal?.aborted) return abortedInWarmup();
     if (policy.reference) timeReferenceCpuMs();
-    const c0 = process.cpuUsage();
+    // CPU time is read only while searching for steady state, which starts once the least warm-up is done.
+    const searching = tracker !== null && leastDone;
+    const c0 = searching ? process.cpuUsage() : null;
     body();
-    const c1 = process.cpuUsage(c0);
+    if (c0) {
+      const c1 = process.cpuUsage(c0);
+      reached = tracker!.add((c1.user + c1.system) / 1000, performance.now());
+    }
     after(-1 - warmupRuns);
     warmupRuns++;
-    // Windows count only once the least warm-up is done, so the first window starts from a warmed state.
-    if (tracker && leastDone) reached = tracker.add((c1.user + c1.system) / 1000, performance.now());
-    if (performance.now() - lastYield > YIELD_EVERY_MS) {
-      await yieldToEventLoop();
-      lastYield = performance.now();
-    }
+    await maybeYield();
   }
   const warmup: WarmupOutcome = { ms: performance.now() - warmupStart, runs: warmupRuns, steady: steady ? reached : null };
   const maxRuns = policy.runs ?? policy.maxRuns ?? DEFAULT_MAX_RUNS;
@@ -206,10 +217,7 @@ export async function measure(
       after(count);
       count++;
       hooks.onRun?.(count, total);
-      if (performance.now() - lastYield > YIELD_EVERY_MS) {
-        await yieldToEventLoop();
-        lastYield = performance.now();
-      }
+      await maybeYield();
     }
     return result(false);
   } finally {
@@ -233,15 +241,12 @@ export interface CallMeasurement {
  * policy's run count and time are reached. The timed region of each call holds only `call(i)`.
  */
 export async function measureCalls(policy: RunPolicy, calls: number, call: (i: number) => void, hooks: RunHooks = {}): Promise<CallMeasurement> {
-  let lastYield = performance.now();
+  const maybeYield = eventLoopYielder();
   const warmupEnd = performance.now() + (policy.warmupTimeMs ?? 0);
   for (let pass = 0; pass < policy.warmup || performance.now() < warmupEnd; pass++) {
     if (hooks.signal?.aborted) return { callMs: [], cpuMs: [], switches: [], aborted: true };
     for (let i = 0; i < calls; i++) call(i);
-    if (performance.now() - lastYield > YIELD_EVERY_MS) {
-      await yieldToEventLoop();
-      lastYield = performance.now();
-    }
+    await maybeYield();
   }
   const maxRuns = policy.runs ?? policy.maxRuns ?? DEFAULT_MAX_RUNS;
   const minRuns = policy.runs ?? policy.minRuns;
@@ -279,10 +284,7 @@ export async function measureCalls(policy: RunPolicy, calls: number, call: (i: n
       runTotals.push(run);
       callMs.push(Array.from(buffer));
       hooks.onRun?.(callMs.length, total);
-      if (performance.now() - lastYield > YIELD_EVERY_MS) {
-        await yieldToEventLoop();
-        lastYield = performance.now();
-      }
+      await maybeYield();
     }
     return done(false);
   } finally {
