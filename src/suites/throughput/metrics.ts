@@ -33,13 +33,9 @@ function groupsOf(fork: readonly number[] | undefined, runs: number, indices?: n
   return { groups: indices ? indices.map((i) => fork[i]) : [...fork], unitOfIndependence: 'process' };
 }
 
-/** The CPU times (> 0) of the undisturbed runs when there are enough of them, else of every run. */
-export function calmRuns(cpuMs: readonly number[], switches: readonly number[] | undefined): number[] {
-  return calmRunIndices(cpuMs, switches).map((i) => cpuMs[i]);
-}
-
 /**
- * Indices of the runs calmRuns keeps. With forks (`fork`: the fork of each run), undisturbed runs are judged
+ * Indices of the runs whose CPU time (> 0) the CPU-time metrics use: the undisturbed runs when there are
+ * enough of them, else every run. With forks (`fork`: the fork of each run), undisturbed runs are judged
  * inside each fork, and when they come from fewer than two of the case's forks every run is kept: the gate
  * resamples forks, and one fork alone would hide the fork-to-fork spread.
  */
