@@ -104,6 +104,21 @@ function lastVerbJoins(items: Item[]): boolean {
   return false;
 }
 
+/** Verbs of moving an object somewhere: "to" + an object after them is its destination ("move the box to the shelf"). */
+const MOVE_VERBS = new Set(['move', 'bring', 'take', 'return', 'send', 'carry', 'transfer', 'deliver', 'shift', 'relocate', 'transport', 'ship', 'convey', 'hand', 'pass', 'slide', 'push', 'drag', 'lift', 'put', 'place', 'set']);
+/** Kinds that hold what is brought to them: the destination is inside them ("bring the cup to the sink"). */
+const CONTAINER_KINDS = new Set(['bin', 'basket', 'bowl', 'sink', 'cup', 'mug', 'container', 'crate', 'tube_rack', 'rotor', 'fridge', 'oven', 'microwave', 'dishwasher', 'incubator', 'centrifuge']);
+
+/** Whether the clause's last verb (or pick verb) is a verb of moving, with no relation since. */
+function lastVerbMoves(items: Item[]): boolean {
+  for (let k = items.length - 1; k >= 0; k--) {
+    const it = items[k];
+    if (it.t === 'verb' || it.t === 'pick') return MOVE_VERBS.has(it.word);
+    if (it.t === 'rel') return false;
+  }
+  return false;
+}
+
 /** Hedges before a length ("within about 40 cm"): the length is read as written. */
 const APPROXIMATELY = new Set(['about', 'approximately', 'approx', 'roughly', 'around', 'some', 'circa', 'ca']);
 
@@ -652,6 +667,15 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
     if (w === 'to' && matchRelation(tokens, i) === null && lastVerbJoins(items) && readNounPhrase(tokens, i + 1, true) !== null) {
       items.push({ t: 'rel', type: 'touching', unary: false, phrase: 'to' });
       i++;
+      continue;
+    }
+    // "move the box to the shelf", "bring the mug over to the sink", "return the tote back to rack 2": after a verb of
+    // moving, "to" (or "over/back/across to") + an object is its destination: into it for a container, else on it.
+    const toAt = w === 'to' ? i : (w === 'over' || w === 'back' || w === 'across' || w === 'down') && word(tokens, i + 1) === 'to' ? i + 1 : -1;
+    const destination = toAt >= 0 && lastVerbMoves(items) && matchRelation(tokens, toAt + 1) === null ? readNounPhrase(tokens, toAt + 1, true) : null;
+    if (destination && destination.np.kind !== '' && destination.np.kind !== 'floor' && destination.np.kind !== 'ground') {
+      items.push({ t: 'rel', type: CONTAINER_KINDS.has(destination.np.kind) ? 'inside' : 'on', unary: false, phrase: joinText(tokens, i, toAt + 1) });
+      i = toAt + 1;
       continue;
     }
     // Relations (a standalone direction word directly before another relation is an adverb: "right above").

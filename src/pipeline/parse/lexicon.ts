@@ -284,7 +284,7 @@ export const VERBS = new Set([
   'stand', 'sit', 'ensure', 'stage', 'organize', 'organise', 'order', 'return', 'deposit', 'release', 'dispense', 'feed', 'install',
   'seat', 'press', 'clamp', 'fasten', 'secure', 'retrieve', 'fetch', 'collect', 'gather', 'distribute', 'group',
   'cluster', 'surround', 'encircle', 'form', 'settle', 'park', 'dock', 'add', 'prepare', 'use', 'grip', 'seize',
-  'connect', 'join', 'fix', 'clip', 'weld', 'glue', 'hover', 'float', 'wait', 'flip',
+  'connect', 'join', 'fix', 'clip', 'weld', 'glue', 'hover', 'float', 'wait', 'flip', 'send', 'deliver', 'transport', 'give',
 ]);
 export const COPULAS = new Set(['is', 'are', 'be', 'should', 'must', 'will', 'shall', 'stays', 'stay', 'remain', 'remains', 'sits', 'stands', 'lies', 'rests', 'goes', 'go', "it's", 'being', 'been', 'can', 'could', 'would', 'has', 'have', 'to', 'needs', 'requires']);
 
@@ -293,6 +293,7 @@ const IRREGULAR: Record<string, string> = {
   took: 'take', taken: 'take', brought: 'bring', held: 'hold', got: 'get', stood: 'stand', sat: 'sit', hung: 'hang', built: 'build',
   made: 'make', laid: 'lay', spun: 'spin', slid: 'slide', lain: 'lay', grasped: 'grasp', put: 'put', set: 'set', putting: 'put',
   setting: 'set', using: 'use', gripped: 'grip', gripping: 'grip', clipped: 'clip', clipping: 'clip', sitting: 'sit', getting: 'get', dropping: 'drop', grabbing: 'grab', dropped: 'drop', grabbed: 'grab', lifted: 'lift',
+  sent: 'send', gave: 'give', given: 'give', giving: 'give',
 };
 
 /**
