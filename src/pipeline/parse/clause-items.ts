@@ -119,6 +119,11 @@ function lastVerbMoves(items: Item[]): boolean {
   return false;
 }
 
+/** Parts of an object that "along" may name before "of": the object itself ("along the edge of the bench"). */
+const ALONG_PARTS = new Set(['edge', 'length', 'side', 'front', 'back', 'rear', 'top', 'middle', 'centre', 'center', 'surface']);
+/** Kinds with a top that things are set out along: "along the shelf" is on it. */
+const SURFACE_KINDS = new Set(['table', 'workbench', 'desk', 'conveyor', 'shelf', 'rack', 'pallet', 'cart', 'trolley', 'dolly', 'base_plate', 'base_frame', 'tray', 'board', 'plank', 'beam', 'bed', 'sofa']);
+
 /** Hedges before a length ("within about 40 cm"): the length is read as written. */
 const APPROXIMATELY = new Set(['about', 'approximately', 'approx', 'roughly', 'around', 'some', 'circa', 'ca']);
 
@@ -677,6 +682,19 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
       items.push({ t: 'rel', type: CONTAINER_KINDS.has(destination.np.kind) ? 'inside' : 'on', unary: false, phrase: joinText(tokens, i, toAt + 1) });
       i = toAt + 1;
       continue;
+    }
+    // "along shelf 2", "along the edge of the bench", "along the wall": on a surface, in a row along its length (a
+    // group with no formation of its own lines up); beside anything else ("the wall"), still in a row. "the edge of",
+    // "the length of", "the side of" name the object itself.
+    if (w === 'along') {
+      const part = word(tokens, i + 1) === 'the' && ALONG_PARTS.has(word(tokens, i + 2) ?? '') && word(tokens, i + 3) === 'of' ? 3 : 0;
+      const np = readNounPhrase(tokens, i + 1 + part, true);
+      if (np && np.np.kind !== '' && np.np.pronoun === undefined) {
+        if (!items.some((it) => it.t === 'shape') && items.some((it) => it.t === 'np' && (it.np.plural || (it.np.count ?? 0) >= 2))) items.push({ t: 'shape', shape: 'row' });
+        items.push({ t: 'rel', type: SURFACE_KINDS.has(np.np.kind) ? 'on' : 'near', unary: false, phrase: joinText(tokens, i, i + 1 + part) });
+        i += 1 + part;
+        continue;
+      }
     }
     // Relations (a standalone direction word directly before another relation is an adverb: "right above").
     const rel = matchRelation(tokens, i);

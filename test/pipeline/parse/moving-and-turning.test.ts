@@ -31,3 +31,13 @@ test('"give it a quarter turn" turns the object the pronoun names; "give" is nev
   assert.deepEqual(angles('Place the crate on the pallet, then give it a half turn.'), ['crate:z:180']);
   assert.deepEqual(brief('Give the flange a quarter turn about x and set it on the base.'), ['angle(flange,)', 'on(flange,base)']);
 });
+
+test('"along" a surface is on it, a group in a row; along anything else is beside it, in a row', () => {
+  const along = (text: string) => brief(text).filter((c) => !c.startsWith('distance') && !c.startsWith('aligned'));
+  assert.deepEqual(along('Space the four bins evenly along shelf 2, 2 inches apart.'), ['on(bin_1,shelf_2)', 'on(bin_2,shelf_2)', 'on(bin_3,shelf_2)', 'on(bin_4,shelf_2)']);
+  assert.deepEqual(along('Arrange two jars along the edge of the bench.'), ['on(jar_1,bench)', 'on(jar_2,bench)']);
+  assert.deepEqual(along('Line up two boxes along the wall.'), ['near(box_1,wall)', 'near(box_2,wall)']);
+  assert.ok(brief('Line up two boxes along the wall.').includes('aligned(box_2,box_1)'));
+  // One object along a surface is on it, with no formation.
+  assert.deepEqual(brief('Put the cable along the beam.'), ['on(cable,beam)']);
+});
