@@ -28,6 +28,8 @@ export interface NounPhrase {
   explicitName?: string;
   /** Numbers or letters naming a group's members: "bolts 1–4" → 1…4 (`bolt_1` … `bolt_4`), "crates A, B and C" → a, b, c. */
   numbers?: (number | string)[];
+  /** A length written before the noun ("the 60 cm plate", "a 1 m long shelf"): the object's stated size, metres. */
+  stated?: number;
   count?: number;
   plural: boolean;
   all: boolean;
@@ -375,14 +377,26 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
   // property access in the parser's hot paths).
   const np: NounPhrase = {
     kind: '', head: undefined, label: undefined, colour: undefined, size: undefined, ordinal: undefined, explicitName: undefined, numbers: undefined,
-    count: undefined, plural: false, all: false, other: false, superlative: undefined, pronoun: undefined, unknownNoun: false,
+    stated: undefined, count: undefined, plural: false, all: false, other: false, superlative: undefined, pronoun: undefined, unknownNoun: false,
   };
   let sawModifier = false;
   for (; j < tokens.length; j++) {
     const t = tokens[j];
     if (t.kind === 'num') {
-      // "with a 5 cm gap", "a 40 mm pitch": a number with a unit is a quantity, never a count.
-      if (j > i && readQuantity(tokens, j) !== null) return null;
+      // "with a 5 cm gap", "a 40 mm pitch": a number with a unit is a quantity, never a count; right after a
+      // determiner and before a noun ("the 60 cm plate", "a 1 m long shelf") it is the object's stated size.
+      const q = j > i ? readQuantity(tokens, j) : null;
+      if (q !== null) {
+        const after = j + q.length + (isWord(tokens[j + q.length], 'long') || isWord(tokens[j + q.length], 'wide') ? 1 : 0);
+        let head = after;
+        while (COLOURS.has(wordAt(tokens, head) ?? '')) head++;
+        const noun = q.kind === 'length' && DETERMINERS.has(wordAt(tokens, j - 1) ?? '') && isWord(tokens[head]) && (NOUN_FORMS.has(tokens[head].text) || NOUN_FORMS.has(`${tokens[head].text} ${wordAt(tokens, head + 1) ?? ''}`));
+        if (!noun) return null;
+        np.stated = q.value;
+        j = after - 1;
+        sawModifier = true;
+        continue;
+      }
       if (Number.isInteger(t.value) && t.value > 0 && t.value <= MAX_COUNT) np.count = t.value;
       else return null;
       sawModifier = true;

@@ -38,8 +38,10 @@ interface Context {
   /** Reference objects of any relation (support ones too) in the current clause, and in the previous one. */
   lastRefs: string[];
   prevRefs: string[];
-  /** Footprint (x, y extents, metres) that groups put on a support need: a support the lexicon does not know is sized to it. */
+  /** Footprint (x, y extents, metres) that groups put on a support need: a support whose size is not stated grows to it. */
   supportNeeds: Map<string, [number, number]>;
+  /** Entities whose size the instruction states ("the 60 cm plate"): never grown; a group that does not fit is refused. */
+  stated: Set<string>;
   lastKind: string;
   lastHead: string;
   /** The object of the last pick verb: what "it" means until a clause names a new subject. */
@@ -74,8 +76,25 @@ function quote(text: string): string {
   return text.length > 80 ? `'${text.slice(0, 77)}...'` : `'${text}'`;
 }
 
-/** Resolves a noun phrase to entity names (creating entities as needed). */
+/**
+ * Resolves a noun phrase to entity names (creating entities as needed). A length written before the noun ("the
+ * 60 cm plate", "a 1 m shelf") is the object's stated size: its longer side (both sides of a square footprint).
+ */
 function resolve(ctx: Context, item: NpItem, role: { between?: boolean; exclude?: string[] } = {}): string[] {
+  const names = resolveNames(ctx, item, role);
+  const length = item.np.stated;
+  if (length !== undefined && names.length === 1) {
+    const h = ctx.registry.get(names[0])!.halfExtents;
+    const square = Math.abs(h[0] - h[1]) < 1e-9;
+    const k = h[0] >= h[1] ? 0 : 1;
+    h[k] = length / 2;
+    if (square) h[1 - k] = length / 2;
+    ctx.stated.add(names[0]);
+  }
+  return names;
+}
+
+function resolveNames(ctx: Context, item: NpItem, role: { between?: boolean; exclude?: string[] } = {}): string[] {
   const { np } = item;
   const reg = ctx.registry;
   if (np.pronoun === 'it' && ctx.focus.length > 0) return [...ctx.focus];
@@ -338,7 +357,9 @@ function needOn(ctx: Context, support: string, need: [number, number]): void {
 
 /**
  * Several objects put on one support must fit on its top side by side, their footprints on it: along x or y, the
- * sum of their widths must not exceed the support's width. A support the lexicon does not know is sized instead.
+ * sum of their widths must not exceed the support's width. A support whose size the instruction does not state
+ * grows instead (the lexicon's size is only a prior for its kind; the user said they go on it), along the axis
+ * that needs less; one whose size is stated ("the 60 cm shelf") refuses them naming the room needed.
  */
 function checkFits(ctx: Context, subjects: string[], support: string): void {
   const s = ctx.registry.get(support);
@@ -351,6 +372,11 @@ function checkFits(ctx: Context, subjects: string[], support: string): void {
     return;
   }
   if (need[0] > 2 * s.halfExtents[0] + 1e-9 && need[1] > 2 * s.halfExtents[1] + 1e-9) {
+    if (!ctx.stated.has(support)) {
+      const deep = [0, 1].map((k) => Math.max(...hs.map((h) => 2 * h[k])));
+      needOn(ctx, support, need[0] - 2 * s.halfExtents[0] <= need[1] - 2 * s.halfExtents[1] ? [need[0], deep[1]] : [deep[0], need[1]]);
+      return;
+    }
     throw new ParseError(
       `${subjects.length} objects side by side on the ${support} need ${need[0].toFixed(2)} m along x or ${need[1].toFixed(2)} m along y (their footprints), but its top is ${(2 * s.halfExtents[0]).toFixed(2)} × ${(2 * s.halfExtents[1]).toFixed(2)} m: they do not fit on it (in ${quote(ctx.source)})`,
     );
@@ -359,8 +385,9 @@ function checkFits(ctx: Context, subjects: string[], support: string): void {
 
 /**
  * A relation to another entity in an arrangement's clause applies to its bottom layer ("stack 8 boxes on the
- * table"); an arrangement whose footprint (the span of its members' centres plus their half-extents) is wider
- * than the support it is put on is refused with the room it needs and the room there is.
+ * table"); a support narrower than the arrangement's footprint (the span of its members' centres plus their
+ * half-extents) grows to hold it when the instruction does not state its size, and refuses it, with the room it
+ * needs and the room there is, when it does ("three totes 10 cm apart on the 1 m shelf").
  */
 function supportGroup(ctx: Context, items: Item[], relIndex: number, bottom: string[], span: [number, number], what: string, shape: string, stackMembers?: string[]): void {
   const rel = items[relIndex] as Extract<Item, { t: 'rel' }>;
@@ -378,11 +405,13 @@ function supportGroup(ctx: Context, items: Item[], relIndex: number, bottom: str
     const need: [number, number] = [span[0] + 2 * Math.max(...hs.map((h) => h[0])), span[1] + 2 * Math.max(...hs.map((h) => h[1]))];
     if (!isKnownKind(support.kind)) needOn(ctx, support.name, need);
     else {
+      // Across a row (its members' centres in line along this axis) each member rests centred like a single
+      // object, which may be wider than its support ("two brackets side by side on the rail").
+      const grow: [number, number] = [span[0] > 1e-9 ? need[0] : 0, span[1] > 1e-9 ? need[1] : 0];
+      if (!ctx.stated.has(support.name) && grow.some((v, k) => v > 2 * support.halfExtents[k] + 1e-9)) needOn(ctx, support.name, grow);
       for (const [k, axis] of [[0, 'x'], [1, 'y']] as const) {
         const room = 2 * support.halfExtents[k];
-        // Across a row (its members' centres in line along this axis) each member rests centred like a single
-        // object, which may be wider than its support ("two brackets side by side on the rail").
-        if (span[k] <= 1e-9) continue;
+        if (span[k] <= 1e-9 || !ctx.stated.has(support.name)) continue;
         if (need[k] > room + 1e-9) {
           throw new ParseError(
             `${what} in a ${shape} need ${need[k].toFixed(2)} m along ${axis} (their footprints), but the ${support.name}'s top is ${room.toFixed(2)} m: they do not fit on it (in ${quote(ctx.source)})`,
@@ -940,7 +969,7 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
   if (!/[\p{L}\p{N}]/u.test(normalised)) throw new ParseError(`instruction ${quote(normalised)} has no words`);
   const tokens = withoutHeading(tokenize(normalised));
   const registry = new EntityRegistry();
-  const ctx: Context = { registry, constraints: [], warnings: [], lastSubjects: [], lastEntities: [], lastTargets: [], prevTargets: [], lastRefs: [], prevRefs: [], supportNeeds: new Map(), lastKind: '', lastHead: '', focus: [], lastArrangement: null, possessive: [], prevPossessive: [], toolHolds: new Set(), columns: [], source: '' };
+  const ctx: Context = { registry, constraints: [], warnings: [], lastSubjects: [], lastEntities: [], lastTargets: [], prevTargets: [], lastRefs: [], prevRefs: [], supportNeeds: new Map(), stated: new Set(), lastKind: '', lastHead: '', focus: [], lastArrangement: null, possessive: [], prevPossessive: [], toolHolds: new Set(), columns: [], source: '' };
   for (const clause of withModifiersJoined(splitClauses(tokens))) {
     ctx.source = sourceText(clause);
     ctx.prevTargets = ctx.lastTargets;
@@ -1013,6 +1042,15 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
     const e = registry.get(name);
     if (!e || isKnownKind(e.kind)) continue;
     for (let k = 0; k < 2; k++) e.halfExtents[k] = Math.max(e.halfExtents[k], (CONTAINER_ROOM * need[k]) / 2);
+  }
+  // A known support of unstated size that a group on it does not fit grows along the axes that need it, with the
+  // same room, keeping its height; the response's half extents show the grown size.
+  for (const [name, need] of ctx.supportNeeds) {
+    const e = registry.get(name);
+    if (!e || !isKnownKind(e.kind) || ctx.stated.has(name)) continue;
+    const before = [...e.halfExtents];
+    for (let k = 0; k < 2; k++) if (need[k] > 2 * e.halfExtents[k] + 1e-9) e.halfExtents[k] = (CONTAINER_ROOM * need[k]) / 2;
+    if (e.halfExtents.some((v, k) => v !== before[k])) ctx.warnings.push(`'${name}' enlarged to ${sizeText(e.halfExtents)} to hold what is put on it (its size was not stated; its default did not fit)`);
   }
   // Floor-standing furniture that the instruction puts on, above or inside something is lifted off the floor.
   for (const c of ctx.constraints) {

@@ -11,6 +11,7 @@ import type { SceneSpec } from '../../../src/pipeline/types.js';
 
 const brief = (s: SceneSpec) => s.constraints.map((c) => `${c.type}(${c.subject},${c.targets.join('+')})`);
 const names = (text: string) => parseInstruction(text).entities.map((e) => e.name);
+const entity = (s: SceneSpec, name: string) => s.entities.find((e) => e.name === name)!;
 const refused = (text: string, message: RegExp) =>
   assert.throws(() => parseInstruction(text), (e: Error) => e instanceof ParseError && message.test(e.message), text);
 
@@ -112,9 +113,14 @@ test('floor-standing furniture is lifted when the instruction puts it on somethi
   assert.deepEqual(brief(parseInstruction('place the bucket on the floor')), ['on(bucket,)']);
 });
 
-test('a group that does not fit its support is refused with what it needs', () => {
-  refused('put four bins with 20 cm spacing on the shelf', /4 bins in a row need 2\.20 m along x \(their footprints\), but the shelf's top is 1\.00 m: they do not fit/);
-  refused('arrange 10 crates in a row on the table', /do not fit/);
+test('a group that does not fit a support of stated size is refused with what it needs; one of unstated size grows', () => {
+  refused('put four bins with 20 cm spacing on the 1 m shelf', /4 bins in a row need 2\.20 m along x \(their footprints\), but the shelf's top is 1\.00 m: they do not fit/);
+  refused('arrange 10 crates in a row on a 2 m long table', /do not fit/);
+  const shelf = entity(parseInstruction('put four bins with 20 cm spacing on the shelf'), 'shelf');
+  assert.ok(Math.abs(shelf.halfExtents[0] - (1.25 * 2.2) / 2) < 1e-9, 'the shelf grows along x with the footprint rule\'s room');
+  assert.deepEqual(shelf.halfExtents.slice(1), [0.2, 0.9], 'its depth and height are kept');
+  const table = entity(parseInstruction('arrange 10 crates in a row on the table'), 'table');
+  assert.ok(table.halfExtents[0] * 2 >= 10 * 0.5, 'the table holds the row');
 });
 
 test('counts are whole numbers from 1 to 1000, never substituted', () => {
@@ -141,8 +147,10 @@ test('format characters are removed; a look-alike letter is named', () => {
   refused('put the box on the t\u0430ble', /U\+0430 CYRILLIC SMALL LETTER A/);
 });
 
-test('objects listed onto one support that cannot fit side by side are refused', () => {
-  refused('put the red box and the green box on the blue cube', /2 objects side by side on the blue_cube need 0\.20 m along x or 0\.20 m along y \(their footprints\), but its top is 0\.08 × 0\.08 m: they do not fit/);
+test('objects listed onto one support of stated size that cannot fit side by side are refused', () => {
+  refused('put the red box and the green box on the 8 cm blue cube', /2 objects side by side on the blue_cube need 0\.20 m along x or 0\.20 m along y \(their footprints\), but its top is 0\.08 × 0\.08 m: they do not fit/);
+  const cube = entity(parseInstruction('put the red box and the green box on the blue cube'), 'blue_cube');
+  assert.ok(cube.halfExtents[0] * 2 >= 0.2 || cube.halfExtents[1] * 2 >= 0.2, 'an unstated cube grows to hold both');
   assert.equal(parseInstruction('put the cup and the plate on the tray').constraints.length, 2);
 });
 

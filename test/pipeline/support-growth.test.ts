@@ -1,0 +1,65 @@
+/**
+ * A support whose size the instruction does not state grows to hold the group put on it (its lexicon size is only
+ * a prior for its kind): every member's footprint lies inside the grown top in the returned poses, and the
+ * response's half extents show the grown size. A support whose size is stated refuses, naming the room needed.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createBridge, type GasmBridge } from '../../src/pipeline/bridge.js';
+
+let bridge: GasmBridge;
+before(async () => {
+  bridge = await createBridge({ backend: 'auto' });
+});
+after(() => bridge.dispose());
+
+const TOL = 2e-3;
+
+/** Asserts that each member rests on the support's top with its footprint inside it; returns the support's half extents. */
+function restsInside(text: string, support: string, members: string[]): number[] {
+  const r = bridge.process(text);
+  assert.equal(r.success, true, `${text}: ${r.error}`);
+  const s = r.targetPoses[support];
+  assert.ok(s?.halfExtents, `${text}: a pose with half extents for ${support}`);
+  for (const m of members) {
+    const p = r.targetPoses[m];
+    assert.ok(p?.halfExtents, `${text}: a pose for ${m}`);
+    const bottom = p.position[2] - p.halfExtents![2];
+    const top = s.position[2] + s.halfExtents![2];
+    assert.ok(Math.abs(bottom - top) <= TOL, `${text}: ${m}'s bottom ${bottom} on ${support}'s top ${top}`);
+    for (let k = 0; k < 2; k++) {
+      const overhang = Math.abs(p.position[k] - s.position[k]) + p.halfExtents![k] - s.halfExtents![k];
+      assert.ok(overhang <= TOL, `${text}: ${m}'s footprint overhangs ${support} by ${overhang} m along ${'xy'[k]}`);
+    }
+  }
+  return s.halfExtents!;
+}
+
+test('a row of bins 10 cm apart on a shelf of unstated size: the shelf grows along x and holds all three', () => {
+  const h = restsInside('Place bins 1 to 3 on the shelf in a row, 10 cm apart.', 'shelf', ['bin_1', 'bin_2', 'bin_3']);
+  assert.ok(h[0] * 2 >= 3 * 0.4 + 2 * 0.1, `shelf ${h[0] * 2} m long`);
+  assert.deepEqual([h[1], h[2]], [0.2, 0.9], 'its depth and height are the lexicon\'s');
+});
+
+test('five totes with 30 cm spacing on a conveyor, a ring of mugs on a tray, a grid of beakers, objects side by side: each support holds its group', () => {
+  restsInside('Line up five totes on the conveyor with 30 cm spacing.', 'conveyor', ['tote_1', 'tote_2', 'tote_3', 'tote_4', 'tote_5']);
+  restsInside('Arrange five mugs in a circle on the tray.', 'tray', ['mug_1', 'mug_2', 'mug_3', 'mug_4', 'mug_5']);
+  restsInside('Arrange 9 beakers in a 3 by 3 grid on the tray, 5 cm apart.', 'tray', ['beaker_1', 'beaker_5', 'beaker_9']);
+  restsInside('Place the crate, the tote and the carton side by side on the trolley.', 'trolley', ['crate', 'tote', 'carton']);
+});
+
+test('a support whose size is stated keeps it and refuses a group that does not fit, naming the room needed', () => {
+  const r = bridge.process('Place bins 1 to 3 on the 1 m shelf in a row, 10 cm apart.');
+  assert.equal(r.success, false);
+  assert.match(r.error ?? '', /3 bins in a row need 1\.40 m along x \(their footprints\), but the shelf's top is 1\.00 m: they do not fit/);
+  // A stated size that holds the group is kept as stated.
+  const h = restsInside('Put 3 totes on the 2 m rack, 10 cm apart.', 'rack', ['tote_1', 'tote_2', 'tote_3']);
+  assert.equal(h[0], 1);
+});
+
+test('free-standing furniture that grows keeps resting on the floor', () => {
+  const r = bridge.process('Set four gearboxes in a row on the workbench, 20 cm apart.');
+  assert.equal(r.success, true, r.error);
+  const w = r.targetPoses.workbench;
+  assert.ok(Math.abs(w.position[2] - w.halfExtents![2]) <= TOL, `workbench bottom at ${w.position[2] - w.halfExtents![2]}`);
+});
