@@ -273,7 +273,7 @@ function repeatsLabelled(tokens: Token[], j: number, w: string): boolean {
  * Whether the verb's base form w at j, named by a label and opening its clause, is the subject of the copula, verb
  * or relation after the label ("Clamp 1 goes left of the frame", "press 2 sits behind it", "…, clamp 2 right of it").
  */
-export function labelledSubject(tokens: Token[], j: number, w: string): boolean {
+export function labelledSubject(tokens: Token[], j: number, w: string, listed = false): boolean {
   const before = tokens[j - 1];
   // "behind clamp D", "left of press 2 on the bench": right after a relation's phrase, a labelled verb form is its
   // reference (unless a noun follows the label: "… then clamp 2 parts").
@@ -281,18 +281,44 @@ export function labelledSubject(tokens: Token[], j: number, w: string): boolean 
     const after = tokens[j + 2];
     return after === undefined || after.kind !== 'word' || !NOUN_FORMS.has(after.text);
   }
-  if (!(j === 0 || before?.kind === 'sep' || wordAt(tokens, j - 1) === 'and') || verbBase(w) !== w || !labelAfter(tokens, j + 1)) return false;
+  // The last member of a list of the same labelled noun ("clamp 1 and clamp 2 sit") takes the plural verb too.
+  const joined = before?.kind === 'sep' || wordAt(tokens, j - 1) === 'and' || wordAt(tokens, j - 1) === 'or';
+  if (wordAt(tokens, j - (joined ? 3 : 2)) === w && labelAfter(tokens, j - (joined ? 2 : 1))) listed = true;
+  if (!(listed || j === 0 || before?.kind === 'sep' || wordAt(tokens, j - 1) === 'and') || verbBase(w) !== w || !labelAfter(tokens, j + 1)) return false;
+  // "Press 2 and press 3 go on the bench", "slide A, slide B and slide C sit …": a list of the same labelled verb form
+  // is a subject when its last member is.
+  const joiner = tokens[j + 2];
+  if (wordAt(tokens, j + 3) === w && (joiner?.kind === 'sep' ? joiner.text === ',' : joiner?.text === 'and' || joiner?.text === 'or')) return labelledSubject(tokens, j + 3, w, true);
+  // (The clause's commas may be gone: "slide 1 slide 2 and slide 3".)
+  if (wordAt(tokens, j + 2) === w && labelAfter(tokens, j + 3)) return labelledSubject(tokens, j + 2, w, true);
   const next = wordAt(tokens, j + 2);
   if (next === undefined) return false;
   if (COPULAS.has(next) && next !== 'to') return true;
   const rel = matchRelation(tokens, j + 2);
-  return (next !== w && verbBase(next) !== undefined && /[^s]s$/.test(next)) || (rel !== null && !rel.unary);
+  // A list takes the plural verb: "… and slide C sit on the tray".
+  return (next !== w && verbBase(next) !== undefined && (/[^s]s$/.test(next) || (listed && verbBase(next) === next && !labelAfter(tokens, j + 3)))) || (rel !== null && !rel.unary);
 }
 
 export function labelAfter(tokens: Token[], k: number): boolean {
   const t = tokens[k];
   if (t?.kind === 'num') return Number.isInteger(t.value) && t.value >= 0 && readQuantity(tokens, k) === null;
-  return t?.kind === 'word' && (/^[b-z]$/.test(t.text) || CODE.test(t.text) || t.text === '#' || NUMBER_MARKS.has(t.text));
+  return t?.kind === 'word' && (/^[b-z]$/.test(t.text) || CODE.test(t.text) || t.text === '#' || NUMBER_MARKS.has(t.text) || (t.text === 'a' && letterAEndsPhrase(tokens, k + 1)));
+}
+
+/**
+ * Whether "a" before tokens[k] is a letter name, not an article: "press A goes left of press B", "put press A on
+ * the bench", "behind press A" (nothing of a noun phrase follows it: the end, a separator, "and"/"or", a copula or
+ * a relation), never "press a button".
+ */
+function letterAEndsPhrase(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  if (t === undefined || t.kind === 'sep') return true;
+  if (t.kind !== 'word') return false;
+  if (t.text === 'and' || t.text === 'or' || (COPULAS.has(t.text) && t.text !== 'to')) return true;
+  // "slide A, slide B" (its comma gone): the labelled noun repeated with a label of its own.
+  if (t.text === wordAt(tokens, k - 2) && labelAfter(tokens, k + 1)) return true;
+  const rel = matchRelation(tokens, k);
+  return rel !== null && !rel.unary && !NOUN_FORMS.has(t.text);
 }
 
 const NEVER = 0, KNOWN = 1, UNKNOWN = 2, VERB = 3;

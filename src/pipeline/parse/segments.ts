@@ -4,6 +4,7 @@
  * ("place A above B place B above C").
  */
 import { joinsAt, PICK_VERBS } from './clause-items.js';
+import { labelAfter } from './entities.js';
 import { NOUN_FORMS, verbBase } from './lexicon.js';
 import { matchRelation } from './relations.js';
 import type { Token } from './tokenize.js';
@@ -94,10 +95,28 @@ function word(tokens: Token[], i: number): string | undefined {
   return t?.kind === 'word' ? t.text : undefined;
 }
 
+/**
+ * Whether the verb form at i, with a label after it and no noun after the label, names an object ("clamp 1 and
+ * clamp 2 sit on …", "press A"): it picks nothing ("grab 2 boxes" does).
+ */
+function labelledNoun(tokens: Token[], i: number): boolean {
+  if (!labelAfter(tokens, i + 1)) return false;
+  const after = word(tokens, i + 2);
+  return after === undefined || !NOUN_FORMS.has(after);
+}
+
+/** Whether the token before the verb form at i closes a list member with the same labelled noun ("clamp 1 and clamp 2"). */
+function repeatsLabelledNoun(tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  const joined = prev?.kind === 'sep' || prev?.text === 'and' || prev?.text === 'or';
+  const head = i - 2 - (joined ? 1 : 0);
+  return labelAfter(tokens, i + 1) && labelAfter(tokens, head + 1) && tokens[head]?.text === tokens[i].text;
+}
+
 function hasRelation(tokens: Token[]): boolean {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.kind === 'word' && (matchRelation(tokens, i) || ANGLE_VERBS.has(t.text) || PICK_VERBS.has(verbBase(t.text) ?? '') || SHAPE_WORDS.has(t.text) || joinsAt(tokens, i))) return true;
+    if (t.kind === 'word' && (matchRelation(tokens, i) || ANGLE_VERBS.has(t.text) || (PICK_VERBS.has(verbBase(t.text) ?? '') && !labelledNoun(tokens, i)) || SHAPE_WORDS.has(t.text) || joinsAt(tokens, i))) return true;
   }
   return false;
 }
@@ -174,7 +193,10 @@ function splitAtVerbs(tokens: Token[]): Token[][] {
       // "a quarter turn about z", "a half turn": after a fraction of a turn, 'turn' is its unit.
       if (prev.kind === 'word' && (prev.text === 'quarter' || prev.text === 'half')) continue;
       // "in front of dock door 2", "next to stage 3": right after a relation's preposition the word is a noun.
-      if (prev.kind === 'word' && PREPOSITIONS.has(prev.text) && !DETERMINER_AFTER.has(tokens[i + 1]?.text ?? '')) continue;
+      if (prev.kind === 'word' && PREPOSITIONS.has(prev.text) && (!DETERMINER_AFTER.has(tokens[i + 1]?.text ?? '') || labelAfter(tokens, i + 1))) continue;
+      // "clamp 1 and clamp 2 sit …", "press A, press B": a verb form repeating the labelled noun before it, with a label
+      // of its own, is the next member of that list.
+      if (repeatsLabelledNoun(tokens, i)) continue;
       // "charging dock 4.": a verb form followed only by a number names an object ("dock 4"), it starts no clause.
       if (tokens[i + 1]?.kind === 'num' && (tokens[i + 2] === undefined || tokens[i + 2].kind === 'sep')) continue;
       out.push(tokens.slice(start, i));

@@ -41,3 +41,19 @@ test('"along" a surface is on it, a group in a row; along anything else is besid
   // One object along a surface is on it, with no formation.
   assert.deepEqual(brief('Put the cable along the beam.'), ['on(cable,beam)']);
 });
+
+test('a verb that is also a noun, named by the letter A, is an object; "a" before a noun stays an article', () => {
+  assert.deepEqual(brief('Press A goes left of press B.'), ['left(press_a,press_b)']);
+  assert.deepEqual(brief('Put press A on the bench and press B right of it.'), ['on(press_a,bench)', 'right(press_b,press_a)']);
+  assert.deepEqual(brief('Set the guard behind press A.'), ['behind(guard,press_a)']);
+  assert.deepEqual(names('Slide A, slide B and slide C are on the tray.'), ['slide_a', 'slide_b', 'slide_c', 'tray']);
+  assert.deepEqual(brief('Press a button on the panel.'), ['on(button,panel)']);
+});
+
+test('a list of the same labelled verb-noun is the clause\'s subject, with a plural verb', () => {
+  assert.deepEqual(brief('Clamp 1 and clamp 2 sit on the base plate.'), ['on(clamp_1,base_plate)', 'on(clamp_2,base_plate)']);
+  assert.deepEqual(brief('Press A and press B go on the bench.'), ['on(press_a,bench)', 'on(press_b,bench)']);
+  assert.deepEqual(names('Slide 1, slide 2 and slide 3 sit on the tray.'), ['slide_1', 'slide_2', 'slide_3', 'tray']);
+  // A counted noun after a pick verb is still picked.
+  assert.deepEqual(names('Grab 2 boxes and place them on the table.'), ['box_1', 'box_2', 'table']);
+});
