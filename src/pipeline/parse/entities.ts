@@ -343,6 +343,27 @@ function joinHead(modifiers: string, head: string): string {
   return modifiers ? `${modifiers}_${h}` : h;
 }
 
+/** Singular nouns ending in "-s" that the "-us/-is/-as/-os/-ss" rule misses ("the lens", not three "len"s). */
+const SINGULAR_IN_S = new Set(['lens', 'series', 'species', 'news', 'means', 'thermos', 'mumps', 'innards']);
+/**
+ * Verb or formation words that end a compound after a noun as its head ("the paper stack", "the tool rest", "the
+ * wood pile", "the production line", "the tool set"), when the noun phrase ends with them (a relation, a copula,
+ * "and"/"or", a separator or the end follows); alone after a determiner they stay formations ("in a stack").
+ */
+const COMPOUND_TAILS = new Set(['stack', 'pile', 'tower', 'row', 'line', 'rest', 'set', 'rack', 'stand', 'hold', 'store', 'feed', 'drop', 'lift', 'press', 'stage', 'dock', 'clamp', 'guard', 'mount']);
+
+/** Whether the word at k ends a compound as its head (see COMPOUND_TAILS), after a noun part at k − 1. */
+function compoundTailAt(tokens: Token[], k: number): boolean {
+  const w = wordAt(tokens, k);
+  if (w === undefined || !COMPOUND_TAILS.has(w)) return false;
+  const next = tokens[k + 1];
+  if (next === undefined || next.kind === 'sep') return true;
+  if (next.kind !== 'word') return false;
+  if (next.text === 'and' || next.text === 'or' || (COPULAS.has(next.text) && next.text !== 'to')) return true;
+  const rel = matchRelation(tokens, k + 1);
+  return rel !== null && !rel.unary;
+}
+
 /** Nouns plural in form that name one object ("the scissors"): one entity, named as written, unless counted. */
 const PLURALIA_TANTUM = new Set([
   'scissors', 'pliers', 'tweezers', 'tongs', 'shears', 'goggles', 'headphones', 'binoculars', 'clippers', 'forceps', 'calipers',
@@ -555,7 +576,7 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
       const next = wordAt(tokens, j + 1);
       const nextKind = next !== undefined ? NOUN_FORMS.get(next) : undefined;
       if (!pluralFirst || (np.count === undefined && !np.all && nextKind !== undefined && !isPluralForm(next!, nextKind) && nounContinues(tokens, j + 1))) {
-        while (nounContinues(tokens, k)) {
+        while (nounContinues(tokens, k) || (compoundTailAt(tokens, k) && !isPluralForm(parts[parts.length - 1], NOUN_FORMS.get(parts[parts.length - 1]) ?? parts[parts.length - 1]))) {
           const pair = isWord(tokens[k + 1]) ? `${wordAt(tokens, k)} ${wordAt(tokens, k + 1)}` : '';
           if (pair && NOUN_FORMS.has(pair)) {
             parts.push(pair);
@@ -576,7 +597,7 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
         if (PLURALIA_TANTUM.has(last) && np.count === undefined && !np.all) return withLabel(tokens, k, { ...np, kind, head: joinHead(modifiers, last) });
         return withLabel(tokens, k, { ...np, kind, head: joinHead(modifiers, singularSurface(last, kind)), plural: isPluralForm(last, kind) });
       }
-      const plural = /s$/.test(last) && !/(ss|us|is|as|os)$/.test(last) && last.length > 3 && ((np.count ?? 0) > 1 || np.all || np.other || np.count === undefined) &&
+      const plural = /s$/.test(last) && !/(ss|us|is|as|os)$/.test(last) && !SINGULAR_IN_S.has(last) && last.length > 3 && ((np.count ?? 0) > 1 || np.all || np.other || np.count === undefined) &&
         !(PLURALIA_TANTUM.has(last) && np.count === undefined && !np.all);
       // "presses" → press: a plural whose singular is a verb's base form takes that form.
       const asVerb = plural ? verbBase(last) : undefined;

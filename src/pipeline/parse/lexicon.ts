@@ -134,6 +134,8 @@ const KINDS: Record<string, Omit<NounInfo, 'kind'>> = {
   supply: obj(0.1, 0.08, 0.06),
   assembly: obj(0.1, 0.1, 0.06),
   dolly: ref(0.3, 0.225, 0.06, true),
+  // An optical lens (a camera or microscope lens, about 5 cm across and 1 cm thick); "lenses" is its plural.
+  lens: obj(0.025, 0.025, 0.01),
 };
 
 /** Surface forms (singular, plural, synonyms, multi-word nouns joined by a space) → kind. */

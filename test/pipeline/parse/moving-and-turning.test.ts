@@ -57,3 +57,15 @@ test('a list of the same labelled verb-noun is the clause\'s subject, with a plu
   // A counted noun after a pick verb is still picked.
   assert.deepEqual(names('Grab 2 boxes and place them on the table.'), ['box_1', 'box_2', 'table']);
 });
+
+test('a verb or formation word after a noun, ending its phrase, is the compound\'s head; "lens" is one lens', () => {
+  assert.deepEqual(names('Put the paper stack on the desk.'), ['paper_stack', 'desk']);
+  assert.deepEqual(names('Place the tool rest on the lathe.'), ['tool_rest', 'lathe']);
+  assert.deepEqual(names('Put the tool set to the right of the drill press.'), ['tool_set', 'drill_press']);
+  assert.deepEqual(names('The book stack goes on the shelf.'), ['book_stack', 'shelf']);
+  // Alone after an article the word is still a formation.
+  assert.deepEqual(names('Stack two boxes in a stack on the table.'), ['box_1', 'box_2', 'table']);
+  assert.deepEqual(names('Put the lens on the microscope.'), ['lens', 'microscope']);
+  assert.deepEqual(names('Put two lenses on the tray.'), ['lens_1', 'lens_2', 'tray']);
+  assert.deepEqual(names('Place the camera lens next to the chassis.'), ['camera_lens', 'chassis']);
+});
