@@ -178,12 +178,13 @@ export function labelHolds(label: Label, r: ResponseLike, sizes: Sizes = () => u
     case 'inside':
       return [0, 1, 2].every((k) => a.lo[k] >= b.lo[k] - POSITION_TOL && a.hi[k] <= b.hi[k] + POSITION_TOL);
     case 'between': {
-      // Seen from above: a's centre on the segment joining b's and c's centres, at a height the two span.
+      // Seen from above: a's centre on the segment joining b's and c's centres; a's box overlaps in height the span
+      // of b's and c's (from the lower bottom to the higher top).
       const seg = [c.c[0] - b.c[0], c.c[1] - b.c[1]];
       const len2 = seg[0] * seg[0] + seg[1] * seg[1];
       const t = len2 > 0 ? Math.min(1, Math.max(0, (seg[0] * (a.c[0] - b.c[0]) + seg[1] * (a.c[1] - b.c[1])) / len2)) : 0;
       const inPlan = Math.hypot(a.c[0] - b.c[0] - t * seg[0], a.c[1] - b.c[1] - t * seg[1]) <= DISTANCE_TOL;
-      return inPlan && a.c[2] >= Math.min(b.lo[2], c.lo[2]) - POSITION_TOL && a.c[2] <= Math.max(b.hi[2], c.hi[2]) + POSITION_TOL;
+      return inPlan && a.hi[2] >= Math.min(b.lo[2], c.lo[2]) - POSITION_TOL && a.lo[2] <= Math.max(b.hi[2], c.hi[2]) + POSITION_TOL;
     }
     case 'dist':
       return Math.abs(dist(a.c, b.c) - Number(args[2])) <= DISTANCE_TOL;

@@ -206,11 +206,13 @@ function inside(ws: SolverWorkspace, ci: number, m: number, wantJ: boolean): num
 }
 
 /**
- * between, seen from above: rows 0–1 are p_a − (p_b + t (p_c − p_b)) in x and y, t = clamp(projection, 0, 1) of the
- * horizontal positions (their norm is the distance to the segment in plan); row 2 is a hinge keeping a's centre
- * within the height the two references span (from the lower bottom to the higher top): "the pallet between the two
- * racks" stays on the floor, a box between two boxes on a table stays at their height. t is held fixed in the
- * Jacobian: at interior t the residual is orthogonal to the segment, so the gradient is exact.
+ * between, seen from above: rows 0–1 are p_a − (p_b + t (p_c − p_b)) in x and y, t = clamp(projection, t0, t1) of
+ * the horizontal positions, [t0, t1] the part of the segment off both references' footprints (their norm is the
+ * distance to that part in plan); row 2 is a hinge keeping a's box overlapping in height the span of the two
+ * references (from the lower bottom to the higher top): "the pallet between the two racks" stays on the floor, a box
+ * between two boxes on a table stays at their height, and a picture frame taller than the two candles it stands
+ * between on one shelf is between them. At interior t the residual is orthogonal to the segment, so holding t fixed
+ * gives the exact gradient; at a clamped end t0 or t1 the end's own derivative is added.
  */
 function between(ws: SolverWorkspace, ci: number, wantJ: boolean): number {
   const P = ws.P, H = ws.half, r = ws.r, J = ws.J;
@@ -222,32 +224,57 @@ function between(ws: SolverWorkspace, ci: number, wantJ: boolean): number {
     len2 += seg * seg;
     proj += (P[a + k] - pb) * seg;
   }
-  const t = len2 > 1e-24 ? Math.min(1, Math.max(0, proj / len2)) : 0;
+  // Seen from above the subject stands between the references' footprints, not over either: t is kept off the
+  // ends by the boxes' half-widths along the segment, t0 = Σ|d_k|(h_a,k + h_b,k)/|d|² and t1 = 1 − Σ|d_k|(h_a,k +
+  // h_c,k)/|d|² (d = c − b in plan), the middle when they leave no room.
+  const d0 = (c < 0 ? 0 : P[c * 3]) - (b < 0 ? 0 : P[b * 3]);
+  const d1 = (c < 0 ? 0 : P[c * 3 + 1]) - (b < 0 ? 0 : P[b * 3 + 1]);
+  const w0x = H[a] + (b < 0 ? 0 : H[b * 3]), w0y = H[a + 1] + (b < 0 ? 0 : H[b * 3 + 1]);
+  const w1x = H[a] + (c < 0 ? 0 : H[c * 3]), w1y = H[a + 1] + (c < 0 ? 0 : H[c * 3 + 1]);
+  const s0 = Math.abs(d0) * w0x + Math.abs(d1) * w0y, s1 = Math.abs(d0) * w1x + Math.abs(d1) * w1y;
+  const x0 = len2 > 1e-24 ? s0 / len2 : 0, x1 = len2 > 1e-24 ? 1 - s1 / len2 : 1;
+  const t0 = Math.min(0.5, x0), t1 = Math.max(0.5, x1);
+  const free = len2 > 1e-24 ? proj / len2 : 0;
+  const t = len2 > 1e-24 ? Math.min(t1, Math.max(t0, free)) : 0;
+  // dt/dd_j where t sits on a moving end (t0 or t1 below the middle's clamp), else 0 (t fixed: exact, see above).
+  let g0 = 0, g1 = 0;
+  if (len2 > 1e-24 && free < t0 && x0 < 0.5) {
+    g0 = (Math.sign(d0) * w0x) / len2 - (2 * d0 * s0) / (len2 * len2);
+    g1 = (Math.sign(d1) * w0y) / len2 - (2 * d1 * s0) / (len2 * len2);
+  } else if (len2 > 1e-24 && free > t1 && x1 > 0.5) {
+    g0 = -((Math.sign(d0) * w1x) / len2 - (2 * d0 * s1) / (len2 * len2));
+    g1 = -((Math.sign(d1) * w1y) / len2 - (2 * d1 * s1) / (len2 * len2));
+  }
   for (let k = 0; k < 2; k++) {
     const pb = b < 0 ? 0 : P[b * 3 + k];
     const pc = c < 0 ? 0 : P[c * 3 + k];
-    r[k] = P[a + k] - pb - t * (pc - pb);
+    const dk = pc - pb;
+    r[k] = P[a + k] - pb - t * dk;
     if (wantJ) {
       J[k * ROW_WIDTH + k] = 1;
       J[k * ROW_WIDTH + B + k] = t - 1;
       J[k * ROW_WIDTH + C + k] = -t;
+      J[k * ROW_WIDTH + B] += dk * g0;
+      J[k * ROW_WIDTH + B + 1] += dk * g1;
+      J[k * ROW_WIDTH + C] -= dk * g0;
+      J[k * ROW_WIDTH + C + 1] -= dk * g1;
     }
   }
   const zb = b < 0 ? 0 : P[b * 3 + 2], hb = b < 0 ? 0 : H[b * 3 + 2];
   const zc = c < 0 ? 0 : P[c * 3 + 2], hc = c < 0 ? 0 : H[c * 3 + 2];
-  const za = P[a + 2];
+  const za = P[a + 2], ha = H[a + 2];
   const lowB = zb - hb <= zc - hc;
   const lo = lowB ? zb - hb : zc - hc;
   const highB = zb + hb >= zc + hc;
   const hi = highB ? zb + hb : zc + hc;
-  if (za > hi) {
-    r[2] = za - hi;
+  if (za - ha > hi) {
+    r[2] = za - ha - hi;
     if (wantJ) {
       J[2 * ROW_WIDTH + 2] = 1;
       J[2 * ROW_WIDTH + (highB ? B : C) + 2] = -1;
     }
-  } else if (za < lo) {
-    r[2] = za - lo;
+  } else if (za + ha < lo) {
+    r[2] = za + ha - lo;
     if (wantJ) {
       J[2 * ROW_WIDTH + 2] = 1;
       J[2 * ROW_WIDTH + (lowB ? B : C) + 2] = -1;

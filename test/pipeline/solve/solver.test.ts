@@ -198,19 +198,32 @@ describe('solveScene: each constraint type, from violating poses', () => {
     assert.ok(sep >= -TOL);
   });
 
-  it('between(a, [b, c]): seen from above, a on the segment joining b and c, at a height the two span', () => {
+  it('between(a, [b, c]): seen from above, a on the segment joining b and c, its box overlapping the height the two span', () => {
     const ents = [entity('a', SMALL), entity('b', LARGE), entity('c', LARGE)];
     const input = scene(ents, [rel('between', 'a', ['b', 'c'])], [0.3, 0.6, 0.9, -0.6, 0, 0.1, 0.6, 0, 0.1]);
     const r = solveViolating(input);
-    const a = box(r, input, 0).p, bb = box(r, input, 1), cb = box(r, input, 2);
-    const b = bb.p, c = cb.p;
+    const ab = box(r, input, 0), bb = box(r, input, 1), cb = box(r, input, 2);
+    const a = ab.p, b = bb.p, c = cb.p;
     const seg = [0, 1].map((k) => c[k] - b[k]);
     const t = Math.min(1, Math.max(0, ((a[0] - b[0]) * seg[0] + (a[1] - b[1]) * seg[1]) / (seg[0] ** 2 + seg[1] ** 2)));
     assert.ok(t > 0 && t < 1);
     assert.ok(Math.hypot(a[0] - b[0] - t * seg[0], a[1] - b[1] - t * seg[1]) <= TOL);
-    // It started above both references: it is brought down to the top of the higher one, not left floating.
-    assert.ok(a[2] <= Math.max(b[2] + bb.h[2], c[2] + cb.h[2]) + TOL);
-    assert.ok(a[2] >= Math.min(b[2] - bb.h[2], c[2] - cb.h[2]) - TOL);
+    // It started above both references: it is brought down to overlap them in height, not left floating.
+    assert.ok(a[2] - ab.h[2] <= Math.max(b[2] + bb.h[2], c[2] + cb.h[2]) + TOL);
+    assert.ok(a[2] + ab.h[2] >= Math.min(b[2] - bb.h[2], c[2] - cb.h[2]) - TOL);
+  });
+
+  it('between(a, [b, c]) for a subject taller than both references, all on one support: it rests on it between them', () => {
+    const ents = [entity('s', [0.5, 0.2, 0.02], true), entity('a', [0.1, 0.02, 0.12]), entity('b', [0.02, 0.02, 0.05]), entity('c', [0.02, 0.02, 0.05])];
+    const cons = [rel('between', 'a', ['b', 'c']), rel('on', 'a', ['s']), rel('on', 'b', ['s']), rel('on', 'c', ['s'])];
+    const input = scene(ents, cons, [0, 0, 0.02, 0.1, 0.05, 0.3, -0.3, 0, 0.2, 0.3, 0.05, 0.2]);
+    const r = solveViolating(input);
+    const ab = box(r, input, 1), bb = box(r, input, 2), cb = box(r, input, 3), sb = box(r, input, 0);
+    for (const x of [ab, bb, cb]) assert.ok(Math.abs(x.min[2] - (sb.p[2] + sb.h[2])) <= TOL, `bottom at ${x.min[2]}`);
+    const b = bb.p, c = cb.p, a = ab.p;
+    const seg = [c[0] - b[0], c[1] - b[1]];
+    const t = ((a[0] - b[0]) * seg[0] + (a[1] - b[1]) * seg[1]) / (seg[0] ** 2 + seg[1] ** 2);
+    assert.ok(t > 0 && t < 1 && Math.hypot(a[0] - b[0] - t * seg[0], a[1] - b[1] - t * seg[1]) <= TOL);
   });
 
   it('between(a, [b, c]) with tall references: a floor-standing subject stays on the floor between them', () => {
