@@ -309,7 +309,7 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
     }
 
     // Quantities (and "R by C" grid sizes).
-    if (t.kind === 'num' || (w && QUANTITY_WORDS.has(w))) {
+    if (t.kind === 'num' || (w && (QUANTITY_WORDS.has(w) || NUMBER_WORDS.has(w) || (w.includes('-') && NUMBER_WORDS.has(w.slice(0, w.indexOf('-'))))))) {
       const q = readQuantity(tokens, i);
       if (q) {
         const before = word(tokens, i - 1);

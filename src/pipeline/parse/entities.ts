@@ -194,6 +194,8 @@ function nounContinues(tokens: Token[], k: number): boolean {
   if (t?.kind !== 'word') return false;
   const w = t.text;
   if (thirdPersonVerb(tokens, k)) return false;
+  // "the cup twenty-five centimetres left of …": a hyphenated number word starts a quantity, not a compound.
+  if (w.includes('-') && NUMBER_WORDS.has(w.slice(0, w.indexOf('-'))) && readQuantity(tokens, k) !== null) return false;
   const kind = compoundClass(w);
   if (kind === NEVER) return false;
   const next = tokens[k + 1];

@@ -69,3 +69,14 @@ test('a verb or formation word after a noun, ending its phrase, is the compound\
   assert.deepEqual(names('Put two lenses on the tray.'), ['lens_1', 'lens_2', 'tray']);
   assert.deepEqual(names('Place the camera lens next to the chassis.'), ['camera_lens', 'chassis']);
 });
+
+test('numbers in words of two parts are one number: "forty five", "forty-five", "one hundred and eighty"', () => {
+  assert.deepEqual(angles('Rotate the plate forty five degrees.'), ['plate:z:45']);
+  assert.deepEqual(angles('Turn the vase forty-five degrees.'), ['vase:z:45']);
+  assert.deepEqual(angles('Turn the crate one hundred and eighty degrees.'), ['crate:z:180']);
+  // Every number word starts a quantity ("ninety degrees" was dropped with its clause).
+  assert.deepEqual(angles('Set the cover plate on the housing and rotate it ninety degrees.'), ['cover_plate:z:90']);
+  const left = parseInstruction('Put the cup twenty-five centimetres left of the plate.');
+  assert.deepEqual(left.entities.map((e) => e.name), ['cup', 'plate']);
+  assert.equal(left.constraints[0].parameters.distance, 0.25);
+});
