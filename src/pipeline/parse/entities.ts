@@ -159,18 +159,22 @@ function letterAt(tokens: Token[], k: number): string | undefined {
  */
 function readNumberList(tokens: Token[], j: number): { numbers: (number | string)[]; next: number } | null {
   const numbers: (number | string)[] = [];
-  const letters = letterAt(tokens, j) !== undefined;
+  // "vials A1 and A2", "bins B2, B3 and B4": part codes listed like letters.
+  const codeAt = (k: number): string | undefined => { const w = wordAt(tokens, k); return w !== undefined && CODE.test(w) ? w : undefined; };
+  const codes = codeAt(j) !== undefined;
+  const letters = codes || letterAt(tokens, j) !== undefined;
+  const nameAt = codes ? codeAt : (k: number) => letterAt(tokens, k);
   let k = j;
   let next = j;
   while (k < tokens.length) {
     const t = tokens[k];
-    const label = letters ? letterAt(tokens, k) : t.kind === 'num' && Number.isInteger(t.value) && t.value >= 0 && !t.text.startsWith('-') && !readQuantity(tokens, k) ? t.value : undefined;
+    const label = letters ? nameAt(k) : t.kind === 'num' && Number.isInteger(t.value) && t.value >= 0 && !t.text.startsWith('-') && !readQuantity(tokens, k) ? t.value : undefined;
     if (label !== undefined && !numbers.includes(label)) {
       numbers.push(label);
       next = ++k;
       continue;
     }
-    const more = letters ? letterAt(tokens, k + 1) !== undefined : tokens[k + 1]?.kind === 'num';
+    const more = letters ? nameAt(k + 1) !== undefined : tokens[k + 1]?.kind === 'num';
     if (numbers.length > 0 && t.kind === 'word' && (t.text === 'and' || t.text === 'or') && more) {
       k++;
       continue;

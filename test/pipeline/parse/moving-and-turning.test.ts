@@ -80,3 +80,9 @@ test('numbers in words of two parts are one number: "forty five", "forty-five", 
   assert.deepEqual(left.entities.map((e) => e.name), ['cup', 'plate']);
   assert.equal(left.constraints[0].parameters.distance, 0.25);
 });
+
+test('part codes listed after a plural noun name its members ("vials A1 and A2")', () => {
+  assert.deepEqual(names('Place vials A1 and A2 in the tube rack.'), ['vial_a1', 'vial_a2', 'tube_rack']);
+  assert.deepEqual(names('Put bins B2, B3 and B4 on the shelf.'), ['bin_b2', 'bin_b3', 'bin_b4', 'shelf']);
+  assert.deepEqual(names('Mount brackets M1 and M2 on the base plate.'), ['bracket_m1', 'bracket_m2', 'base_plate']);
+});
