@@ -42,6 +42,9 @@ const PHRASES: Entry[] = [
   ['centred between', 'between'], ['centered between', 'between'],
   ['close beside', 'near'], ['along', 'near'], ['over to', 'near'], ['up to', 'near'], ['over next to', 'near'], ['right next to', 'near'], ['immediately next to', 'near'], ['neighbouring', 'near'], ['neighboring', 'near'],
   ['well away from', 'far'], ['a long way from', 'far'], ['at a safe distance from', 'far'], ['separate from', 'far'],
+  // A place at an end or the edge of the reference is beside it: "at the end of the conveyor", "at the foot of the bed".
+  ['at the end of', 'near'], ['at the far end of', 'near'], ['at one end of', 'near'], ['at the foot of', 'near'], ['at the head of', 'near'],
+  ['at the edge of', 'near'], ['at the side of', 'near'], ['at the near end of', 'near'],
   ['contained in', 'inside'], ['enclosed in', 'inside'],
   ['inside of', 'inside'], ['inside', 'inside'], ['into', 'inside'], ['within', 'inside'], ['in', 'inside'],
   ['outside of', 'outside'], ['outside', 'outside'], ['out of', 'outside'],
@@ -135,7 +138,7 @@ export function matchRelation(tokens: Token[], i: number): RelationMatch | null 
 }
 
 /** Faces that a vertical relation may name before "of": the top (on, above) or the bottom (below). */
-const TOP_FACES = new Set(['top', 'upper', 'surface', 'top-side', 'topside']);
+const TOP_FACES = new Set(['top', 'upper', 'surface', 'top-side', 'topside', 'stage', 'deck']);
 const BOTTOM_FACES = new Set(['bottom', 'underside', 'lower', 'base']);
 const FACE_NOUNS = new Set(['surface', 'face', 'side']);
 
