@@ -6,6 +6,7 @@
  * succeeds only when every constraint holds; otherwise it keeps the solver's best-effort poses and its error
  * names the constraints that do not hold.
  */
+import { facingOrientations } from './facing.js';
 import type { SolveResult } from './solve/index.js';
 import { supportMargins } from './support-margin.js';
 import type { ConstraintResult, GasmResponse, Pose, SceneSpec } from './types.js';
@@ -88,6 +89,16 @@ export function buildResponse(scene: SceneSpec, result: SolveResult, confidence:
   const p = result.positions;
   const q = result.orientations;
   const entities = scene.entities;
+  // "facing the crib" with no side relation: the subject's turn is set from the solved centres (src/pipeline/facing.ts).
+  let turns: Map<string, Pose['orientation']> | undefined;
+  let facingError: string | undefined;
+  if (scene.facings !== undefined && scene.facings.length > 0) {
+    const index = new Map<string, number>();
+    for (let i = 0; i < entities.length; i++) index.set(entities[i].name, i);
+    const t = facingOrientations(scene.facings, index, p);
+    if (t instanceof Map) turns = t;
+    else facingError = t.error;
+  }
   for (let i = 0; i < entities.length; i++) {
     const entity = entities[i];
     const entry = involved.get(entity.name);
@@ -95,7 +106,10 @@ export function buildResponse(scene: SceneSpec, result: SolveResult, confidence:
     const c = Math.min(1, Math.max(0, confidence[i] * share));
     confidenceSum += c;
     const position: Pose['position'] = [round6(p[i * 3]), round6(p[i * 3 + 1]), round6(p[i * 3 + 2])];
-    const orientation: Pose['orientation'] = [round6(q[i * 4]), round6(q[i * 4 + 1]), round6(q[i * 4 + 2]), round6(q[i * 4 + 3])];
+    const turn = turns?.get(entity.name);
+    const orientation: Pose['orientation'] = turn
+      ? [round6(turn[0]), round6(turn[1]), round6(turn[2]), round6(turn[3])]
+      : [round6(q[i * 4]), round6(q[i * 4 + 1]), round6(q[i * 4 + 2]), round6(q[i * 4 + 3])];
     const h = entity.halfExtents;
     targetPoses[entity.name] = { position, orientation, confidence: round(c, 4), halfExtents: [h[0], h[1], h[2]] };
     for (let k = 0; k < 3; k++) if (!Number.isFinite(position[k])) finite = false;
@@ -136,6 +150,7 @@ export function buildResponse(scene: SceneSpec, result: SolveResult, confidence:
     }
     if (v.interpenetration > IMPLICIT_TOLERANCE_M) parts.push(`two objects overlap by ${(v.interpenetration * 1000).toFixed(1)} mm`);
     if (v.ground > IMPLICIT_TOLERANCE_M) parts.push(`an object is off the ground plane by ${(v.ground * 1000).toFixed(1)} mm`);
+    if (facingError !== undefined) parts.push(facingError);
     if (parts.length > 0) {
       response.success = false;
       response.error = parts.join('; ');

@@ -78,10 +78,24 @@ export interface Constraint {
   source: string;
 }
 
+/**
+ * "facing the crib" with no side relation to it: after the positions are solved the subject is turned about z so
+ * that its front (−y) points at the faced object's solved centre (extents are world-axis boxes, so the turn leaves
+ * the geometry unchanged; docs/CONVENTIONS.md).
+ */
+export interface Facing {
+  subject: string;
+  target: string;
+  /** The clause it was read from. */
+  source: string;
+}
+
 export interface SceneSpec {
   instruction: string;
   entities: Entity[];
   constraints: Constraint[];
+  /** Orientations set after the solve from the solved positions; absent when none. */
+  facings?: Facing[];
   /** Things the parser noticed but could use (ignored words, defaulted counts). */
   warnings: string[];
 }

@@ -5,7 +5,7 @@
  * An instruction from which no relation can be read is a ParseError, never a guess.
  */
 import { ParseError } from '../../errors.js';
-import type { Axis, Constraint, ConstraintType, SceneSpec } from '../types.js';
+import type { Axis, Constraint, ConstraintType, Facing, SceneSpec } from '../types.js';
 import { arrange, centrePitch, pitch, type Arrangement } from './arrangements.js';
 import { centreToCentre, matchPose, readItems, type Item } from './clause-items.js';
 import { EntityRegistry, isKnownKind, readNounPhrase, singularName } from './entities.js';
@@ -42,6 +42,8 @@ interface Context {
   supportNeeds: Map<string, [number, number]>;
   /** Entities whose size the instruction states ("the 60 cm plate"): never grown; a group that does not fit is refused. */
   stated: Set<string>;
+  /** "facing X" with no side relation to X: turned after the solve (SceneSpec.facings). */
+  facings: Facing[];
   lastKind: string;
   lastHead: string;
   /** The object of the last pick verb: what "it" means until a clause names a new subject. */
@@ -793,9 +795,10 @@ const FACING_YAW: Partial<Record<ConstraintType, number>> = { front: Math.PI, be
 
 /**
  * "Put the armchair 2 m in front of the TV, facing it", "the lamp left of the sofa facing the sofa": "facing" (or
- * "to face") and an object turns the subject about z so that its front (−y) points at that object. The turn is
- * read only where the subject has a side relation to that object (its side fixes the direction); otherwise the
- * clause fails naming it, as before.
+ * "to face") and an object turns the subject about z so that its front (−y) points at that object. Where the
+ * subject has a side relation to that object its side fixes the direction (an angle constraint); otherwise ("Put
+ * the baby monitor on the dresser, facing the crib") the turn is set after the solve from the solved centres
+ * (SceneSpec.facings), since a turn never changes the world-axis boxes.
  */
 function facingAt(tokens: Token[]): { at: number; length: number } | null {
   for (let k = 0; k < tokens.length; k++) {
@@ -820,7 +823,11 @@ function interpretFacing(ctx: Context, tokens: Token[], facing: { at: number; le
   if (faced.length !== 1 || subjects.length === 0) throw new ParseError(`cannot tell what faces what in ${quote(ctx.source)}`);
   for (const s of subjects) {
     const side = ctx.constraints.find((c) => c.subject === s && c.targets.length === 1 && c.targets[0] === faced[0] && FACING_YAW[c.type] !== undefined);
-    if (!side) throw new ParseError(`cannot honour 'facing' in ${quote(ctx.source)}: '${s}' faces '${faced[0]}' only beside a side relation to it (left of, right of, in front of, behind)`);
+    if (s === faced[0]) throw new ParseError(`'${s}' cannot face itself in ${quote(ctx.source)}`);
+    if (!side) {
+      ctx.facings.push({ subject: s, target: faced[0], source: ctx.source });
+      continue;
+    }
     add(ctx, 'angle', s, [], { angle: FACING_YAW[side.type]!, axis: 'z' });
   }
 }
@@ -969,7 +976,7 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
   if (!/[\p{L}\p{N}]/u.test(normalised)) throw new ParseError(`instruction ${quote(normalised)} has no words`);
   const tokens = withoutHeading(tokenize(normalised));
   const registry = new EntityRegistry();
-  const ctx: Context = { registry, constraints: [], warnings: [], lastSubjects: [], lastEntities: [], lastTargets: [], prevTargets: [], lastRefs: [], prevRefs: [], supportNeeds: new Map(), stated: new Set(), lastKind: '', lastHead: '', focus: [], lastArrangement: null, possessive: [], prevPossessive: [], toolHolds: new Set(), columns: [], source: '' };
+  const ctx: Context = { registry, constraints: [], warnings: [], lastSubjects: [], lastEntities: [], lastTargets: [], prevTargets: [], lastRefs: [], prevRefs: [], supportNeeds: new Map(), stated: new Set(), facings: [], lastKind: '', lastHead: '', focus: [], lastArrangement: null, possessive: [], prevPossessive: [], toolHolds: new Set(), columns: [], source: '' };
   for (const clause of withModifiersJoined(splitClauses(tokens))) {
     ctx.source = sourceText(clause);
     ctx.prevTargets = ctx.lastTargets;
@@ -987,12 +994,21 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
     const contained = new Set(ctx.constraints.filter((c) => c.type === 'inside').map((c) => c.subject));
     ctx.constraints = ctx.constraints.filter((c) => !ctx.toolHolds.has(c) || !contained.has(c.targets[0]));
   }
-  // Entities referenced by no constraint (a noun read but never related) are dropped.
+  // A turn set after the solve ("facing the crib") must be the subject's only orientation: another one on it, or a
+  // second object to face, contradicts it.
+  for (const f of ctx.facings) {
+    const turn = ctx.constraints.find((c) => c.subject === f.subject && (c.type === 'angle' || c.type === 'parallel' || c.type === 'perpendicular' || (c.type === 'aligned' && c.parameters.axis === undefined)));
+    if (turn) throw new ParseError(`'${f.subject}' cannot both face '${f.target}' (in ${quote(f.source)}) and keep the orientation ${quote(turn.source)} sets`);
+    const other = ctx.facings.find((g) => g.subject === f.subject && g.target !== f.target);
+    if (other) throw new ParseError(`'${f.subject}' cannot face both '${f.target}' and '${other.target}'`);
+  }
+  // Entities referenced by no constraint (a noun read but never related) are dropped; a faced object is kept.
   const used = new Set<string>();
   for (const c of ctx.constraints) {
     used.add(c.subject);
     for (const t of c.targets) used.add(t);
   }
+  for (const f of ctx.facings) used.add(f.target);
   const entities = registry.entities.filter((e) => used.has(e.name));
   // A container is sized to hold what the instruction puts in it: one the lexicon does not know (its default 8 cm
   // cube would make "the vial in the holder" impossible) silently, a known one whose default size cannot hold
@@ -1059,5 +1075,6 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
       if (e?.grounded) e.grounded = false;
     }
   }
-  return { instruction: text, entities, constraints: ctx.constraints, warnings: ctx.warnings.length > 0 ? [...new Set(ctx.warnings)] : [] };
+  const facings = ctx.facings.filter((f, k) => ctx.facings.findIndex((g) => g.subject === f.subject) === k);
+  return { instruction: text, entities, constraints: ctx.constraints, warnings: ctx.warnings.length > 0 ? [...new Set(ctx.warnings)] : [], ...(facings.length > 0 ? { facings } : {}) };
 }

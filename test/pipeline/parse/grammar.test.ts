@@ -97,7 +97,7 @@ test('modifiers are honoured or refused, never dropped with a note', () => {
   assert.ok(Math.abs(parseInstruction('lay the bottle on its side on the shelf').constraints.find((c) => c.type === 'angle')!.parameters.angle! - Math.PI / 2) < 1e-12);
   refused('put the box in the corner of the table', /cannot honour 'corner'/);
   refused('place the cup at the edge of the shelf', /edge/);
-  refused('place the cup on the table facing the window', /facing/);
+  refused('place the cup on the table facing the window, upside down', /'cup' cannot both face 'window'/);
 });
 
 test('a side relation after a support relation belongs to the subject', () => {
