@@ -9,6 +9,7 @@ import type { Axis, Constraint, ConstraintType, Facing, SceneSpec } from '../typ
 import { arrange, centrePitch, pitch, type Arrangement } from './arrangements.js';
 import { centreToCentre, matchPose, readItems, type Item } from './clause-items.js';
 import { EntityRegistry, isKnownKind, readNounPhrase, singularName } from './entities.js';
+import { KEEP_IN_SHARE } from '../solve/terms.js';
 import { FILLERS, verbBase } from './lexicon.js';
 import { matchRelation } from './relations.js';
 import { splitClauses } from './segments.js';
@@ -1059,13 +1060,15 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
     if (!e || isKnownKind(e.kind)) continue;
     for (let k = 0; k < 2; k++) e.halfExtents[k] = Math.max(e.halfExtents[k], (CONTAINER_ROOM * need[k]) / 2);
   }
-  // A known support of unstated size that a group on it does not fit grows along the axes that need it, with the
-  // same room, keeping its height; the response's half extents show the grown size.
+  // A known support of unstated size that a group on it does not fit grows along the axes that need it, keeping
+  // its height: by the room the solver's keep-in rule asks (every member's centre, even the end one of a row, at
+  // least KEEP_IN_SHARE of the half-width inside the edge); the response's half extents show the grown size.
+  const room = Math.max(CONTAINER_ROOM, 1 / (1 - KEEP_IN_SHARE));
   for (const [name, need] of ctx.supportNeeds) {
     const e = registry.get(name);
     if (!e || !isKnownKind(e.kind) || ctx.stated.has(name)) continue;
     const before = [...e.halfExtents];
-    for (let k = 0; k < 2; k++) if (need[k] > 2 * e.halfExtents[k] + 1e-9) e.halfExtents[k] = (CONTAINER_ROOM * need[k]) / 2;
+    for (let k = 0; k < 2; k++) if (need[k] > 2 * e.halfExtents[k] + 1e-9) e.halfExtents[k] = (room * need[k]) / 2;
     if (e.halfExtents.some((v, k) => v !== before[k])) ctx.warnings.push(`'${name}' enlarged to ${sizeText(e.halfExtents)} to hold what is put on it (its size was not stated; its default did not fit)`);
   }
   // Floor-standing furniture that the instruction puts on, above or inside something is lifted off the floor.

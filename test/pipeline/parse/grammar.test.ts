@@ -117,7 +117,7 @@ test('a group that does not fit a support of stated size is refused with what it
   refused('put four bins with 20 cm spacing on the 1 m shelf', /4 bins in a row need 2\.20 m along x \(their footprints\), but the shelf's top is 1\.00 m: they do not fit/);
   refused('arrange 10 crates in a row on a 2 m long table', /do not fit/);
   const shelf = entity(parseInstruction('put four bins with 20 cm spacing on the shelf'), 'shelf');
-  assert.ok(Math.abs(shelf.halfExtents[0] - (1.25 * 2.2) / 2) < 1e-9, 'the shelf grows along x with the footprint rule\'s room');
+  assert.ok(Math.abs(shelf.halfExtents[0] - 2.2 / 0.7 / 2) < 1e-9, 'the shelf grows along x by the keep-in rule\'s room');
   assert.deepEqual(shelf.halfExtents.slice(1), [0.2, 0.9], 'its depth and height are kept');
   const table = entity(parseInstruction('arrange 10 crates in a row on the table'), 'table');
   assert.ok(table.halfExtents[0] * 2 >= 10 * 0.5, 'the table holds the row');
