@@ -677,7 +677,7 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
     // "move the box to the shelf", "bring the mug over to the sink", "return the tote back to rack 2": after a verb of
     // moving, "to" (or "over/back/across to") + an object is its destination: into it for a container, else on it.
     const toAt = w === 'to' ? i : (w === 'over' || w === 'back' || w === 'across' || w === 'down') && word(tokens, i + 1) === 'to' ? i + 1 : -1;
-    const destination = toAt >= 0 && lastVerbMoves(items) && matchRelation(tokens, toAt + 1) === null ? readNounPhrase(tokens, toAt + 1, true) : null;
+    const destination = toAt >= 0 && lastVerbMoves(items) && matchRelation(tokens, toAt) === null && matchRelation(tokens, toAt + 1) === null ? readNounPhrase(tokens, toAt + 1, true) : null;
     if (destination && destination.np.kind !== '' && destination.np.kind !== 'floor' && destination.np.kind !== 'ground') {
       items.push({ t: 'rel', type: CONTAINER_KINDS.has(destination.np.kind) ? 'inside' : 'on', unary: false, phrase: joinText(tokens, i, toAt + 1) });
       i = toAt + 1;

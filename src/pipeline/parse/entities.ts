@@ -70,7 +70,7 @@ const AFTER_NAME = new Set(['and', 'or', 'is', 'are', 'should', 'must', 'sits', 
  * is an article unless what follows cannot start a noun phrase or a quantity.
  */
 function withLabel(tokens: Token[], j: number, np: NounPhrase): { np: NounPhrase; next: number } {
-  const numbered = np.count === undefined ? readRange(tokens, j) ?? (np.plural ? readNumberList(tokens, j) : null) : null;
+  const numbered = np.count === undefined ? readRange(tokens, j) ?? (np.plural ? readLetterRange(tokens, j) ?? readNumberList(tokens, j) : null) : null;
   if (numbered) return { np: { ...np, numbers: numbered.numbers, count: numbered.numbers.length, plural: true }, next: numbered.next };
   if (np.plural || np.count !== undefined) return { np, next: j };
   let k = j;
@@ -132,6 +132,23 @@ function readRange(tokens: Token[], j: number): { numbers: number[]; next: numbe
   const unitAfter = readQuantity([b, ...tokens.slice(k + 1, k + 3)], 0);
   if (unitAfter) return null;
   return { numbers: Array.from({ length: b.value - a.value + 1 }, (_, n) => a.value + n), next: k + 1 };
+}
+
+/** A range of letters after a plural noun: "crates A-C", "bins A to D", "totes B through E" (at most 26 members). */
+function readLetterRange(tokens: Token[], j: number): { numbers: string[]; next: number } | null {
+  const t = tokens[j];
+  if (t?.kind !== 'word') return null;
+  let from: string, to: string, next: number;
+  const glued = /^([a-z])-([a-z])$/.exec(t.text);
+  if (glued) [from, to, next] = [glued[1], glued[2], j + 1];
+  else {
+    const mid = tokens[j + 1];
+    const last = wordAt(tokens, j + 2);
+    if (t.text.length !== 1 || last === undefined || last.length !== 1 || !((mid?.kind === 'word' && RANGE_WORDS.has(mid.text)) || (mid?.kind === 'sym' && (mid.text === '-' || mid.text === '–' || mid.text === '—')))) return null;
+    [from, to, next] = [t.text, last, j + 3];
+  }
+  if (from < 'a' || to > 'z' || to <= from) return null;
+  return { numbers: Array.from({ length: to.charCodeAt(0) - from.charCodeAt(0) + 1 }, (_, n) => String.fromCharCode(from.charCodeAt(0) + n)), next };
 }
 
 /** A number written as a word counts in a range ("plates one through three"); "a", "an", "half" do not. */

@@ -590,8 +590,9 @@ function relationClause(ctx: Context, items: Item[]): boolean {
     }
     // "the spoon to the right of the bowl and the fork to the left", "cart 1 in front of the dock and cart 2 behind":
     // a side relation with no reference, in a clause with a subject of its own and no verb (the verb is elided too)
-    // right after a side relation's clause, elides that clause's reference.
-    if (targets.length === 0 && ownSubject && !world && isSideType(rel.type) && ctx.prevTargets.length > 0 && !items.some((it) => it.t === 'verb')) {
+    // right after a side relation's clause, elides that clause's reference; so does a clause of the relation alone
+    // ("Put the timer beside the hot plate, on the left": left of the hot plate).
+    if (targets.length === 0 && (ownSubject || items.every((it) => it.t === 'rel')) && !world && isSideType(rel.type) && ctx.prevTargets.length > 0 && !items.some((it) => it.t === 'verb')) {
       const elided = ctx.prevTargets[ctx.prevTargets.length - 1];
       if (!subjects.includes(elided)) targets.push(elided);
     }

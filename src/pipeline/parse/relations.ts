@@ -25,7 +25,7 @@ const PHRASES: Entry[] = [
   ['at the left of', 'left'], ['left of', 'left'], ['left-of', 'left'], ['leftward of', 'left'],
   ['to the right of', 'right'], ['on the right of', 'right'], ['on the right side of', 'right'], ['to the right side of', 'right'],
   ['at the right of', 'right'], ['right of', 'right'], ['right-of', 'right'], ['rightward of', 'right'],
-  ['in front of', 'front'], ['at the front of', 'front'], ['ahead of', 'front'],
+  ['in front of', 'front'], ['at the front of', 'front'], ['ahead of', 'front'], ['to the front of', 'front'], ['to the rear of', 'behind'], ['to the back of', 'behind'],
   ['behind', 'behind'], ['in back of', 'behind'], ['at the back of', 'behind'], ['at the rear of', 'behind'], ['back of', 'behind'],
   ['near to', 'near'], ['near', 'near'], ['nearby', 'near'], ['next to', 'near'], ['close to', 'near'], ['closer to', 'near'],
   ['close by', 'near'], ['by', 'near'], ['beside', 'near'], ['besides', 'near'], ['adjacent to', 'near'], ['by the side of', 'near'], ['alongside', 'near'],
@@ -65,6 +65,10 @@ const UNARY: Entry[] = [
   ['forward', 'front', true], ['forwards', 'front', true], ['to the front', 'front', true],
   ['backward', 'behind', true], ['backwards', 'behind', true], ['to the back', 'behind', true], ['back', 'behind', true],
   ['up', 'above', true], ['upwards', 'above', true], ['upward', 'above', true], ['aloft', 'above', true],
+  // "beside the hot plate, on the left": a side named with no reference (the clause's or the previous one's).
+  ['on the left', 'left', true], ['on the right', 'right', true], ['on the left side', 'left', true], ['on the right side', 'right', true],
+  ['on the left-hand side', 'left', true], ['on the right-hand side', 'right', true], ['to the rear', 'behind', true], ['at the back', 'behind', true],
+  ['at the rear', 'behind', true], ['at the front', 'front', true],
 ];
 
 interface Node {
@@ -100,16 +104,27 @@ export function matchRelation(tokens: Token[], i: number): RelationMatch | null 
   let node: Node | undefined = ROOT;
   let best: Entry | undefined;
   let bestLength = 0;
+  let shorter: Entry | undefined;
+  let shorterLength = 0;
   for (let j = i; j < tokens.length && node; j++) {
     const t = tokens[j];
     if (t.kind !== 'word') break;
     node = node.next.get(t.text);
     if (node?.entry) {
+      shorter = best;
+      shorterLength = bestLength;
       best = node.entry;
       bestLength = j - i + 1;
     }
   }
   if (!best) return null;
+  // "on the left shelf", "at the back door": a side word that goes on into a noun is that noun's modifier, and the
+  // shorter relation ("on", "at") takes the noun.
+  if (best[2] === true && bestLength > 2 && continuesIntoNoun(tokens, i + bestLength)) {
+    if (shorter === undefined) return null;
+    best = shorter;
+    bestLength = shorterLength;
+  }
   const [phrase, type, unary] = best;
   // "by the door" is near it; "by 15 cm", "by 45 degrees", "2 by 3" are no relation.
   if (phrase === 'by' && !BY_OBJECT.has(tokens[i + 1]?.kind === 'word' ? tokens[i + 1].text : '')) return null;
@@ -135,6 +150,12 @@ export function matchRelation(tokens: Token[], i: number): RelationMatch | null 
   // face of the reference named after a vertical relation is the reference itself.
   const face = unary === true ? 0 : faceOf(tokens, i + bestLength, type);
   return { type, length: bestLength + face, unary: unary === true };
+}
+
+/** Whether the word at k goes on into a noun phrase (a word that is no clause link, separator or relation). */
+function continuesIntoNoun(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  return t?.kind === 'word' && !['and', 'or', 'then', 'of', 'with', 'while', 'so', 'but'].includes(t.text) && !ROOT.next.has(t.text);
 }
 
 /** Faces that a vertical relation may name before "of": the top (on, above) or the bottom (below). */

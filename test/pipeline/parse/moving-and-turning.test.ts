@@ -95,3 +95,18 @@ test('"at the end/foot/head/edge of X" is beside X; "on the stage of X" is on X'
   // A compound that ends with 'stage' is still the user's noun.
   assert.deepEqual(brief('Put the box on the microscope stage.'), ['on(box,microscope_stage)']);
 });
+
+test('letter ranges name a plural noun\'s members ("crates A-C", "racks A to C")', () => {
+  assert.deepEqual(names('Place crates A-C in a row.'), ['crate_a', 'crate_b', 'crate_c']);
+  assert.deepEqual(names('Place racks A to C in a row on the bench.'), ['rack_a', 'rack_b', 'rack_c', 'bench']);
+  assert.deepEqual(names('Lay brackets B through D along the workbench.'), ['bracket_b', 'bracket_c', 'bracket_d', 'workbench']);
+});
+
+test('a side named with no reference ("on the left", "to the right") after a clause with one is relative to it', () => {
+  assert.deepEqual(brief('Put the timer beside the hot plate, on the left.'), ['near(timer,hot_plate)', 'left(timer,hot_plate)']);
+  assert.deepEqual(brief('Put the mouse next to the laptop, to the right.'), ['near(mouse,laptop)', 'right(mouse,laptop)']);
+  assert.deepEqual(brief('Set the reagent bottle to the rear of the bench.'), ['behind(reagent_bottle,bench)']);
+  assert.deepEqual(brief('Move the plant to the back of the sofa.'), ['behind(plant,sofa)']);
+  // The side word going on into a noun is that noun's modifier.
+  assert.deepEqual(brief('Put the tote on the left shelf.'), ['on(tote,left_shelf)']);
+});
