@@ -42,9 +42,9 @@ const PHRASES: Entry[] = [
   ['centred between', 'between'], ['centered between', 'between'],
   ['close beside', 'near'], ['along', 'near'], ['over to', 'near'], ['up to', 'near'], ['over next to', 'near'], ['right next to', 'near'], ['immediately next to', 'near'], ['neighbouring', 'near'], ['neighboring', 'near'],
   ['well away from', 'far'], ['a long way from', 'far'], ['at a safe distance from', 'far'], ['separate from', 'far'],
-  // A place at an end or the edge of the reference is beside it: "at the end of the conveyor", "at the foot of the bed".
+  // A place at an end, the foot or the head of the reference is beside it: "at the end of the conveyor", "at the foot of the bed".
   ['at the end of', 'near'], ['at the far end of', 'near'], ['at one end of', 'near'], ['at the foot of', 'near'], ['at the head of', 'near'],
-  ['at the edge of', 'near'], ['at the side of', 'near'], ['at the near end of', 'near'],
+  ['at the side of', 'near'], ['at the near end of', 'near'],
   ['contained in', 'inside'], ['enclosed in', 'inside'],
   ['inside of', 'inside'], ['inside', 'inside'], ['into', 'inside'], ['within', 'inside'], ['in', 'inside'],
   ['outside of', 'outside'], ['outside', 'outside'], ['out of', 'outside'],

@@ -87,10 +87,11 @@ test('part codes listed after a plural noun name its members ("vials A1 and A2")
   assert.deepEqual(names('Mount brackets M1 and M2 on the base plate.'), ['bracket_m1', 'bracket_m2', 'base_plate']);
 });
 
-test('"at the end/foot/head/edge of X" is beside X; "on the stage of X" is on X', () => {
+test('"at the end/foot/head of X" is beside X; "on the stage of X" is on X', () => {
   assert.deepEqual(brief('Place the scanner at the end of the conveyor.'), ['near(scanner,conveyor)']);
   assert.deepEqual(brief('Put the laundry basket at the foot of the bed.'), ['near(laundry_basket,bed)']);
-  assert.deepEqual(brief('Place the sharps bin at the edge of the bench.'), ['near(sharps_bin,bench)']);
+  // "at the edge of" a surface means on it near its edge, which the footprint rule cannot honour: still refused.
+  assert.throws(() => parseInstruction('Place the sharps bin at the edge of the bench.'), /edge/);
   assert.deepEqual(brief('Set the sample tray on the stage of the microscope.'), ['on(sample_tray,microscope)']);
   // A compound that ends with 'stage' is still the user's noun.
   assert.deepEqual(brief('Put the box on the microscope stage.'), ['on(box,microscope_stage)']);
