@@ -48,6 +48,11 @@ test('five totes with 30 cm spacing on a conveyor, a ring of mugs on a tray, a g
   restsInside('Place the crate, the tote and the carton side by side on the trolley.', 'trolley', ['crate', 'tote', 'carton']);
 });
 
+test('objects put on one support by separate relations stand side by side on it: the support grows to hold them all', () => {
+  restsInside('Put crate A on the cart, then put crate B on the cart as well.', 'cart', ['crate_a', 'crate_b']);
+  restsInside('Stand the mirror on the dresser between the two candles.', 'dresser', ['mirror', 'candle_1', 'candle_2']);
+});
+
 test('a support whose size is stated keeps it and refuses a group that does not fit, naming the room needed', () => {
   const r = bridge.process('Place bins 1 to 3 on the 1 m shelf in a row, 10 cm apart.');
   assert.equal(r.success, false);

@@ -45,6 +45,8 @@ interface Context {
   stated: Set<string>;
   /** "facing X" with no side relation to X: turned after the solve (SceneSpec.facings). */
   facings: Facing[];
+  /** Members of formations (their room on a support is in supportNeeds, measured as a formation; a pyramid's own layers rest on each other). */
+  formed: Set<string>;
   lastKind: string;
   lastHead: string;
   /** The object of the last pick verb: what "it" means until a clause names a new subject. */
@@ -347,6 +349,7 @@ function arrangementClause(ctx: Context, items: Item[], verb: string | undefined
     for (let k = 1; k < arrangement.members.length; k++) add(ctx, 'aligned', arrangement.members[k], [arrangement.members[k - 1]], {});
   }
   ctx.lastArrangement = arrangement;
+  for (const member of arrangement.members) ctx.formed.add(member);
   ctx.lastSubjects = [...arrangement.members];
   ctx.lastEntities = [...arrangement.members];
   return true;
@@ -362,7 +365,7 @@ function needOn(ctx: Context, support: string, need: [number, number]): void {
  * Several objects put on one support must fit on its top side by side, their footprints on it: along x or y, the
  * sum of their widths must not exceed the support's width. A support whose size the instruction does not state
  * grows instead (the lexicon's size is only a prior for its kind; the user said they go on it), along the axis
- * that needs less; one whose size is stated ("the 60 cm shelf") refuses them naming the room needed.
+ * where the footprints add up to less (the solver sets objects resting on one support apart along it); one whose size is stated ("the 60 cm shelf") refuses them naming the room needed.
  */
 function checkFits(ctx: Context, subjects: string[], support: string): void {
   const s = ctx.registry.get(support);
@@ -377,7 +380,7 @@ function checkFits(ctx: Context, subjects: string[], support: string): void {
   if (need[0] > 2 * s.halfExtents[0] + 1e-9 && need[1] > 2 * s.halfExtents[1] + 1e-9) {
     if (!ctx.stated.has(support)) {
       const deep = [0, 1].map((k) => Math.max(...hs.map((h) => 2 * h[k])));
-      needOn(ctx, support, need[0] - 2 * s.halfExtents[0] <= need[1] - 2 * s.halfExtents[1] ? [need[0], deep[1]] : [deep[0], need[1]]);
+      needOn(ctx, support, need[0] <= need[1] ? [need[0], deep[1]] : [deep[0], need[1]]);
       return;
     }
     throw new ParseError(
@@ -978,7 +981,7 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
   if (!/[\p{L}\p{N}]/u.test(normalised)) throw new ParseError(`instruction ${quote(normalised)} has no words`);
   const tokens = withoutHeading(tokenize(normalised));
   const registry = new EntityRegistry();
-  const ctx: Context = { registry, constraints: [], warnings: [], lastSubjects: [], lastEntities: [], lastTargets: [], prevTargets: [], lastRefs: [], prevRefs: [], supportNeeds: new Map(), stated: new Set(), facings: [], lastKind: '', lastHead: '', focus: [], lastArrangement: null, possessive: [], prevPossessive: [], toolHolds: new Set(), columns: [], source: '' };
+  const ctx: Context = { registry, constraints: [], warnings: [], lastSubjects: [], lastEntities: [], lastTargets: [], prevTargets: [], lastRefs: [], prevRefs: [], supportNeeds: new Map(), stated: new Set(), facings: [], formed: new Set(), lastKind: '', lastHead: '', focus: [], lastArrangement: null, possessive: [], prevPossessive: [], toolHolds: new Set(), columns: [], source: '' };
   for (const clause of withModifiersJoined(splitClauses(tokens))) {
     ctx.source = sourceText(clause);
     ctx.prevTargets = ctx.lastTargets;
@@ -1040,6 +1043,29 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
     if (isKnownKind(e.kind) && h.some((v, k) => v !== before[k])) {
       ctx.warnings.push(`'${container}' enlarged to ${sizeText(h)} to hold ${inside.map((n) => `'${n}'`).join(', ')} (default sizes did not fit)`);
     }
+  }
+  // Objects put on one support by separate relations ("the mirror on the dresser between the two candles", "the
+  // kettle on the counter and the toaster on it too") stand side by side on it: with the room a formation on it
+  // needs, their footprints add up along x or along y (the axis where they add up to less, along which the solver
+  // sets objects resting on one support apart).
+  const resting = new Map<string, string[]>();
+  for (const c of ctx.constraints) {
+    if (c.type !== 'on' || c.targets.length === 0 || ctx.formed.has(c.subject)) continue;
+    const list = resting.get(c.targets[0]) ?? [];
+    if (!list.includes(c.subject)) list.push(c.subject);
+    resting.set(c.targets[0], list);
+  }
+  for (const [name, subjects] of resting) {
+    const e = registry.get(name);
+    const formation = ctx.supportNeeds.get(name);
+    if (!e || ctx.stated.has(name) || subjects.length + (formation ? 1 : 0) < 2) continue;
+    const boxes = subjects.map((n) => [2 * registry.get(n)!.halfExtents[0], 2 * registry.get(n)!.halfExtents[1]]);
+    if (formation) boxes.push(formation);
+    const sum = [0, 1].map((k) => boxes.reduce((t, b) => t + b[k], 0));
+    const deep = [0, 1].map((k) => Math.max(...boxes.map((b) => b[k])));
+    const room = [2 * e.halfExtents[0], 2 * e.halfExtents[1]];
+    if (sum[0] <= room[0] + 1e-9 || sum[1] <= room[1] + 1e-9) continue;
+    needOn(ctx, name, sum[0] <= sum[1] ? [sum[0], deep[1]] : [deep[0], sum[1]]);
   }
   // A support the lexicon does not know is sized to hold what the instruction puts on or above it (the footprints
   // of a single subject, of several subjects side by side, or of a formation), with the same room.
