@@ -105,7 +105,7 @@ function lastVerbJoins(items: Item[]): boolean {
 }
 
 /** Verbs of moving an object somewhere: "to" + an object after them is its destination ("move the box to the shelf"). */
-const MOVE_VERBS = new Set(['move', 'bring', 'take', 'return', 'send', 'carry', 'transfer', 'deliver', 'shift', 'relocate', 'transport', 'ship', 'convey', 'hand', 'pass', 'slide', 'push', 'drag', 'lift', 'put', 'place', 'set']);
+export const MOVE_VERBS = new Set(['move', 'bring', 'take', 'return', 'send', 'carry', 'transfer', 'deliver', 'shift', 'relocate', 'transport', 'ship', 'convey', 'hand', 'pass', 'slide', 'push', 'drag', 'lift', 'put', 'place', 'set']);
 /** Kinds that hold what is brought to them: the destination is inside them ("bring the cup to the sink"). */
 const CONTAINER_KINDS = new Set(['bin', 'basket', 'bowl', 'sink', 'cup', 'mug', 'container', 'crate', 'tube_rack', 'rotor', 'fridge', 'oven', 'microwave', 'dishwasher', 'incubator', 'centrifuge']);
 

@@ -3,8 +3,8 @@
  * it joins two clauses (not two noun phrases: "between A and B"), and at a verb that starts a new clause
  * ("place A above B place B above C").
  */
-import { joinsAt, PICK_VERBS } from './clause-items.js';
-import { labelAfter } from './entities.js';
+import { joinsAt, MOVE_VERBS, PICK_VERBS } from './clause-items.js';
+import { labelAfter, readNounPhrase } from './entities.js';
 import { NOUN_FORMS, verbBase } from './lexicon.js';
 import { matchRelation } from './relations.js';
 import type { Token } from './tokenize.js';
@@ -157,6 +157,9 @@ function continuesList(before: Token[], after: Token[]): boolean {
 function splitAtAnd(tokens: Token[]): Token[][] {
   const out: Token[][] = [];
   let start = 0;
+  // "Send the crate to pallet 4 and the box to the cart": the verb of moving, elided from the clauses after it.
+  const mover = movesTo(tokens) ? tokens[0] : undefined;
+  let prefix: Token | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind !== 'word' || (t.text !== 'and' && t.text !== 'or')) continue;
@@ -166,13 +169,32 @@ function splitAtAnd(tokens: Token[]): Token[][] {
     let nextAnd = after.findIndex((x) => x.kind === 'word' && x.text === 'and');
     if (nextAnd < 0) nextAnd = after.length;
     const rightPart = after.slice(0, nextAnd);
-    if (hasRelation(before) && startsClause(rightPart) && !continuesList(before, after)) {
-      out.push(before);
+    const elided = mover !== undefined && destinationAfterNoun(rightPart);
+    if ((hasRelation(before) || (mover !== undefined && movesTo([mover, ...before]))) && (startsClause(rightPart) || elided) && !continuesList(before, after)) {
+      out.push(prefix ? [prefix, ...before] : before);
+      prefix = elided && !startsClause(rightPart) ? mover : undefined;
       start = i + 1;
     }
   }
-  out.push(tokens.slice(start));
+  const last = tokens.slice(start);
+  out.push(prefix ? [prefix, ...last] : last);
   return out;
+}
+
+/** Whether a clause opens with a verb of moving and holds "to" + an object after it ("send the crate to pallet 4"). */
+function movesTo(tokens: Token[]): boolean {
+  const first = word(tokens, 0);
+  if (first === undefined || !MOVE_VERBS.has(verbBase(first) ?? '')) return false;
+  for (let k = 1; k < tokens.length; k++) if (word(tokens, k) === 'to' && matchRelation(tokens, k) === null && readNounPhrase(tokens, k + 1, true) !== null) return true;
+  return false;
+}
+
+/** Whether tokens are a noun phrase, then "to" + an object, and nothing else of a clause ("the box to the cart"). */
+function destinationAfterNoun(tokens: Token[]): boolean {
+  const np = readNounPhrase(tokens, 0, true);
+  if (np === null || np.np.pronoun !== undefined || word(tokens, np.next) !== 'to' || matchRelation(tokens, np.next) !== null) return false;
+  const target = readNounPhrase(tokens, np.next + 1, true);
+  return target !== null && target.np.kind !== '' && target.next === tokens.length;
 }
 
 function splitAtVerbs(tokens: Token[]): Token[][] {

@@ -111,3 +111,11 @@ test('a side named with no reference ("on the left", "to the right") after a cla
   // The side word going on into a noun is that noun's modifier.
   assert.deepEqual(brief('Put the tote on the left shelf.'), ['on(tote,left_shelf)']);
 });
+
+test('a verb of moving elided from the clauses after it still gives each its destination', () => {
+  assert.deepEqual(brief('Send the crate to pallet 4 and the box to the cart.'), ['on(crate,pallet_4)', 'on(box,cart)']);
+  assert.deepEqual(brief('Transfer plate 1 to the incubator and plate 2 to the fridge.'), ['inside(plate_1,incubator)', 'inside(plate_2,fridge)']);
+  assert.deepEqual(brief('Move the box to the shelf, and the cup to the table.'), ['on(box,shelf)', 'on(cup,table)']);
+  // One destination for a list of objects stays one clause.
+  assert.deepEqual(brief('Move the box and the cup to the shelf.'), ['on(box,shelf)', 'on(cup,shelf)']);
+});
