@@ -343,7 +343,10 @@ function arrangementClause(ctx: Context, items: Item[], verb: string | undefined
     });
   }
   ctx.constraints.push(...arrangement.constraints);
-  const what = `${names.length} ${np.head ?? np.kind}${names.length > 1 && subjectIdx.length === 1 ? 's' : ''}`;
+  // "3 bins"; a list of one noun ("slide 1, slide 2 and slide 3") is "3 slides", of several ("the kettle, the toaster
+  // and the microwave") "3 objects".
+  const heads = new Set(subjectIdx.map((k) => { const it = items[k] as NpItem; return it.np.head ?? it.np.kind; }));
+  const what = heads.size > 1 ? `${names.length} objects` : `${names.length} ${np.head ?? np.kind}${names.length > 1 ? 's' : ''}`;
   if (firstRel >= 0) supportGroup(ctx, items, firstRel, arrangement.bottom, arrangement.span, what, shape, arrangement.members);
   if (items.some((it) => it.t === 'aligned')) {
     for (let k = 1; k < arrangement.members.length; k++) add(ctx, 'aligned', arrangement.members[k], [arrangement.members[k - 1]], {});

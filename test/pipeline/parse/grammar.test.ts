@@ -116,6 +116,8 @@ test('floor-standing furniture is lifted when the instruction puts it on somethi
 test('a group that does not fit a support of stated size is refused with what it needs; one of unstated size grows', () => {
   refused('put four bins with 20 cm spacing on the 1 m shelf', /4 bins in a row need 2\.20 m along x \(their footprints\), but the shelf's top is 1\.00 m: they do not fit/);
   refused('arrange 10 crates in a row on a 2 m long table', /do not fit/);
+  refused('Set the kettle, the toaster and the microwave side by side on a 50 cm shelf.', /^3 objects in a row need 0\.93 m along x/);
+  refused('Place slide 1, slide 2 and slide 3 side by side on the 5 cm tray', /^3 slides in a row need/);
   const shelf = entity(parseInstruction('put four bins with 20 cm spacing on the shelf'), 'shelf');
   assert.ok(Math.abs(shelf.halfExtents[0] - 2.2 / 0.7 / 2) < 1e-9, 'the shelf grows along x by the keep-in rule\'s room');
   assert.deepEqual(shelf.halfExtents.slice(1), [0.2, 0.9], 'its depth and height are kept');
