@@ -618,6 +618,15 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
       continue;
     }
 
+    // "… with its lid on top", "with a cherry on top": a single object and "on top" closing the clause is on the
+    // previous subject ("it"), not the top role of an arrangement.
+    if (w === 'on' && word(tokens, i + 1) === 'top' && (tokens[i + 2] === undefined || tokens[i + 2].kind === 'sep') && items.length === 1 && prev?.t === 'np' &&
+      prev.np.count === undefined && !prev.np.plural && prev.np.superlative === undefined && prev.np.pronoun === undefined) {
+      items.push({ t: 'rel', type: 'on', unary: false, phrase: 'on top' });
+      items.push({ t: 'np', np: readNounPhrase([{ kind: 'word', text: 'it' }], 0, false)!.np, text: 'it' });
+      i += 2;
+      continue;
+    }
     // Roles in arrangements.
     // "on the top cover", "on the top shelf": 'top' starting a compound names the reference, no role.
     if ((w === 'at' || w === 'on') && (word(tokens, i + 1) === 'top' || (word(tokens, i + 1) === 'the' && word(tokens, i + 2) === 'top' && !nounModifierAt(tokens, i + 2))) && word(tokens, i + (word(tokens, i + 1) === 'the' ? 3 : 2)) !== 'of') {

@@ -5,7 +5,7 @@
  */
 import { joinsAt, MOVE_VERBS, PICK_VERBS } from './clause-items.js';
 import { labelAfter, readNounPhrase } from './entities.js';
-import { NOUN_FORMS, verbBase } from './lexicon.js';
+import { isPluralSurface, NOUN_FORMS, NUMBER_WORDS, verbBase } from './lexicon.js';
 import { matchRelation } from './relations.js';
 import type { Token } from './tokenize.js';
 
@@ -38,6 +38,9 @@ function withClause(tokens: Token[], i: number, current: Token[]): boolean {
     if (w.kind !== 'word' || w.text === 'and' || w.text === 'or' || verbBase(w.text) === w.text) return false;
     const owner = tokens[k + 1];
     if ((w.text === 'to' || w.text === 'on' || w.text === 'at') && owner?.kind === 'word' && (owner.text === 'its' || owner.text === 'their')) return true;
+    // "… with its lid on top", "with a cherry on top": on the previous subject.
+    // A group before it ("stack the plates with the red plate on top") keeps "on top" as its top member's role.
+    if (w.text === 'on' && owner?.kind === 'word' && owner.text === 'top' && (tokens[k + 2] === undefined || tokens[k + 2].kind === 'sep')) return !namesGroup(current);
     const rel = matchRelation(tokens, k);
     if (!rel) continue;
     const ref = tokens[k + rel.length];
@@ -45,6 +48,13 @@ function withClause(tokens: Token[], i: number, current: Token[]): boolean {
     return ref?.kind === 'word' && (ref.text === 'it' || ref.text === 'them' || ref.text === 'its' || ref.text === 'their');
   }
   return false;
+}
+
+/** Whether tokens name a group: a count, a plural noun or a formation word ("stack 3 boxes", "the plates"). */
+function namesGroup(tokens: Token[]): boolean {
+  // (A number is a count before a noun, "3 boxes"; after one it is a label, "pallet 2".)
+  return tokens.some((t, k) => (t.kind === 'num' && tokens[k + 1]?.kind === 'word' && /s$/.test(tokens[k + 1].text)) || (t.kind === 'word' && (SHAPE_WORDS.has(t.text) || t.text === 'stack' || t.text === 'pile' || t.text === 'tower' ||
+    (NUMBER_WORDS.get(t.text) ?? 0) >= 2 || (NOUN_FORMS.has(t.text) && isPluralSurface(t.text, NOUN_FORMS.get(t.text)!)))));
 }
 
 /** Words that open the object of a purpose clause's verb ("to free the floor", "to get some sun", "to make room"). */

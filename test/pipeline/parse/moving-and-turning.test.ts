@@ -119,3 +119,10 @@ test('a verb of moving elided from the clauses after it still gives each its des
   // One destination for a list of objects stays one clause.
   assert.deepEqual(brief('Move the box and the cup to the shelf.'), ['on(box,shelf)', 'on(cup,shelf)']);
 });
+
+test('"with X on top" after a single object puts X on it; after a group it stays the top member\'s role', () => {
+  assert.deepEqual(brief('Set the housing on the bench with its lid on top.'), ['on(housing,bench)', 'on(lid,housing)']);
+  assert.deepEqual(brief('Put the crate on pallet 2 with the box on top.'), ['on(crate,pallet_2)', 'on(box,crate)']);
+  assert.deepEqual(brief('Put the cake on the plate, with a cherry on top.'), ['on(cake,plate)', 'on(cherry,cake)']);
+  assert.deepEqual(brief('Stack the plates with the red plate on top.'), ['on(plate_2,plate_1)', 'on(red_plate,plate_2)']);
+});
