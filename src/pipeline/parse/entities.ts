@@ -4,7 +4,7 @@
  */
 import { ParseError } from '../../errors.js';
 import type { Entity } from '../types.js';
-import { COLOURS, isKnownKind, isPluralSurface as isPluralForm, kindFacts, NOUN_FORMS, NUMBER_WORDS, ORDINALS, PLAIN_ADJECTIVES, singularSurface, SIZES, verbBase } from './lexicon.js';
+import { COLOURS, isKnownKind, isPluralSurface as isPluralForm, kindFacts, NOUN_FORMS, NUMBER_WORDS, ORDINALS, PLAIN_ADJECTIVES, singularSurface, SIZES, verbBase, VOLUME_UNITS } from './lexicon.js';
 import { readQuantity } from './quantities.js';
 import { matchRelation } from './relations.js';
 import type { Token } from './tokenize.js';
@@ -464,6 +464,13 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
         if (!noun) return null;
         np.stated = q.value;
         j = after - 1;
+        sawModifier = true;
+        continue;
+      }
+      // "the 50 ml tube", "a 250 mL beaker", "the 2 L bottle": a capacity before a noun describes it, it counts nothing.
+      if (VOLUME_UNITS.has(wordAt(tokens, j + 1) ?? '') && isWord(tokens[j + 2]) && !VOLUME_UNITS.has(wordAt(tokens, j + 2) ?? '') && readQuantity(tokens, j + 2) === null &&
+        (NOUN_FORMS.has(tokens[j + 2].text) || couldBeNoun(tokens[j + 2].text))) {
+        j++;
         sawModifier = true;
         continue;
       }

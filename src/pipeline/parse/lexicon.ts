@@ -272,6 +272,8 @@ export const LENGTH_UNITS = new Map<string, number>([
   ['m', 1], ['meter', 1], ['meters', 1], ['metre', 1], ['metres', 1], ['mtr', 1],
   ['inch', 0.0254], ['inches', 0.0254], ['ft', 0.3048], ['foot', 0.3048], ['feet', 0.3048],
 ]);
+/** Units of capacity written before a vessel ("the 50 ml tube", "a 250mL beaker"): they describe it, never count it. */
+export const VOLUME_UNITS = new Set(['ml', 'l', 'litre', 'litres', 'liter', 'liters', 'millilitre', 'millilitres', 'milliliter', 'milliliters', 'ul', 'µl', 'μl', 'cl', 'dl', 'gallon', 'gal', 'oz']);
 export const ANGLE_UNITS = new Map<string, number>([
   ['degree', Math.PI / 180], ['degrees', Math.PI / 180], ['deg', Math.PI / 180], ['degs', Math.PI / 180], ['°', Math.PI / 180],
   ['radian', 1], ['radians', 1], ['rad', 1], ['rads', 1],

@@ -6,7 +6,7 @@
  */
 import { ParseError } from '../../errors.js';
 import { checkWord, FORMAT_CHARACTERS } from './characters.js';
-import { ANGLE_UNITS, LENGTH_UNITS } from './lexicon.js';
+import { ANGLE_UNITS, LENGTH_UNITS, VOLUME_UNITS } from './lexicon.js';
 
 export type Token =
   | { kind: 'word'; text: string }
@@ -71,7 +71,7 @@ export function tokenize(text: string): Token[] {
         TOKEN_RE.lastIndex = end + glued.length;
         continue;
       }
-      if (glued !== undefined && !LENGTH_UNITS.has(glued) && !ANGLE_UNITS.has(glued) && !(GRID_SIZE.test(glued) && Number(t) > 0 && !t.startsWith('0'))) {
+      if (glued !== undefined && !LENGTH_UNITS.has(glued) && !ANGLE_UNITS.has(glued) && !VOLUME_UNITS.has(glued) && !(GRID_SIZE.test(glued) && Number(t) > 0 && !t.startsWith('0'))) {
         throw new ParseError(`cannot read the number '${t}${glued}' (write plain decimal numbers such as 1000 or 2.5)`);
       }
       const prev = tokens[tokens.length - 1];

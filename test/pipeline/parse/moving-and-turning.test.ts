@@ -126,3 +126,11 @@ test('"with X on top" after a single object puts X on it; after a group it stays
   assert.deepEqual(brief('Put the cake on the plate, with a cherry on top.'), ['on(cake,plate)', 'on(cherry,cake)']);
   assert.deepEqual(brief('Stack the plates with the red plate on top.'), ['on(plate_2,plate_1)', 'on(red_plate,plate_2)']);
 });
+
+test('a capacity before a vessel ("the 50 ml tube", "a 250mL beaker") describes it and counts nothing', () => {
+  assert.deepEqual(names('Place the 50 ml tube in the tube rack.'), ['tube', 'tube_rack']);
+  assert.deepEqual(names('Put a 250mL beaker on the hot plate.'), ['beaker', 'hot_plate']);
+  assert.deepEqual(names('Stand three 15 ml tubes in the tube rack.'), ['tube_1', 'tube_2', 'tube_3', 'tube_rack']);
+  // A number glued to letters that are no unit is still refused.
+  assert.throws(() => parseInstruction('Put the 12abc box on the table.'), /cannot read the number/);
+});
