@@ -28,7 +28,7 @@ const PHRASES: Entry[] = [
   ['in front of', 'front'], ['at the front of', 'front'], ['ahead of', 'front'], ['to the front of', 'front'], ['to the rear of', 'behind'], ['to the back of', 'behind'],
   ['behind', 'behind'], ['in back of', 'behind'], ['at the back of', 'behind'], ['at the rear of', 'behind'], ['back of', 'behind'],
   ['near to', 'near'], ['near', 'near'], ['nearby', 'near'], ['next to', 'near'], ['close to', 'near'], ['closer to', 'near'],
-  ['close by', 'near'], ['by', 'near'], ['beside', 'near'], ['besides', 'near'], ['adjacent to', 'near'], ['by the side of', 'near'], ['alongside', 'near'],
+  ['close by', 'near'], ['by', 'near'], ['at', 'near'], ['beside', 'near'], ['besides', 'near'], ['adjacent to', 'near'], ['by the side of', 'near'], ['alongside', 'near'],
   ['far away from', 'far'], ['far from', 'far'], ['away from', 'far'], ['distant from', 'far'], ['clear of', 'far'], ['apart from', 'far'],
   ['at a distance of', 'distance'], ['from', 'distance'],
   ['in contact with', 'touching'], ['touching', 'touching'], ['touches', 'touching'], ['touch', 'touching'], ['against', 'touching'],
@@ -128,6 +128,9 @@ export function matchRelation(tokens: Token[], i: number): RelationMatch | null 
   const [phrase, type, unary] = best;
   // "by the door" is near it; "by 15 cm", "by 45 degrees", "2 by 3" are no relation.
   if (phrase === 'by' && !BY_OBJECT.has(tokens[i + 1]?.kind === 'word' ? tokens[i + 1].text : '')) return null;
+  // "at the packing station", "at dock 2", "at its charging station": a place at an object is beside it; "at 30
+  // degrees", "at least", "at the same time", "at position 3", "at the centre of" are no such place.
+  if (phrase === 'at' && !atObject(tokens, i + 1)) return null;
   // "into a column", "into two rows": like "in", a formation is no container.
   if (phrase === 'in' || phrase === 'into') {
     const next = tokens[i + 1];
@@ -150,6 +153,32 @@ export function matchRelation(tokens: Token[], i: number): RelationMatch | null 
   // face of the reference named after a vertical relation is the reference itself.
   const face = unary === true ? 0 : faceOf(tokens, i + bestLength, type);
   return { type, length: bestLength + face, unary: unary === true };
+}
+
+/** Words after "at the" that name no object ("at the same time", "at the centre of", "at the moment"). */
+const AT_NOT_OBJECT = new Set(['same', 'moment', 'time', 'start', 'beginning', 'end', 'ends', 'top', 'bottom', 'base', 'centre', 'center', 'middle', 'front',
+  'back', 'rear', 'left', 'right', 'edge', 'edges', 'corner', 'corners', 'side', 'sides', 'height', 'level', 'angle', 'distance', 'foot', 'head', 'far',
+  'near', 'position', 'location', 'spot', 'point', 'rate', 'speed', 'origin', 'lowest', 'highest', 'least', 'most', 'intersection', 'junction', 'midpoint',
+  'about', 'approximately', 'approx', 'around', 'roughly', 'exactly', 'max', 'min', 'maximum', 'minimum', 'intervals', 'once', 'first', 'last', 'step', 'stage']);
+
+/** Place words that may start a compound after "at the" ("the front door", "the side gate", "the far wall"). */
+const PLACE_MODIFIERS_AT = new Set(['front', 'back', 'rear', 'left', 'right', 'side', 'far', 'near', 'top', 'bottom', 'middle', 'centre', 'center', 'end', 'corner']);
+
+/** Whether "at" before tokens[k] names a place at an object: a determiner and a noun word, or a labelled noun ("dock 2"). */
+function atObject(tokens: Token[], k: number): boolean {
+  const w = tokens[k]?.kind === 'word' ? tokens[k].text : undefined;
+  if (w === undefined) return false;
+  if (BY_OBJECT.has(w) && w !== 'a' && w !== 'an') {
+    const next = tokens[k + 1];
+    if (next?.kind !== 'word') return false;
+    // "at the front door", "at the back gate": a place word starting a compound is the noun's modifier.
+    const after = tokens[k + 2];
+    if (AT_NOT_OBJECT.has(next.text) && PLACE_MODIFIERS_AT.has(next.text)) return after?.kind === 'word' && after.text !== 'of' && !ROOT.next.has(after.text) && !['and', 'or', 'then'].includes(after.text);
+    return !AT_NOT_OBJECT.has(next.text) && !ROOT.next.has(next.text);
+  }
+  const label = tokens[k + 1];
+  return /^[a-z][a-z-]+$/.test(w) && !AT_NOT_OBJECT.has(w) && !ROOT.next.has(w) && (label?.kind === 'num' || (label?.kind === 'word' && /^[a-z]$/.test(label.text))) &&
+    !(tokens[k + 2]?.kind === 'word' && NOUN_FORMS.has(tokens[k + 2].text));
 }
 
 /** Whether the word at k goes on into a noun phrase (a word that is no clause link, separator or relation). */

@@ -134,3 +134,12 @@ test('a capacity before a vessel ("the 50 ml tube", "a 250mL beaker") describes 
   // A number glued to letters that are no unit is still refused.
   assert.throws(() => parseInstruction('Put the 12abc box on the table.'), /cannot read the number/);
 });
+
+test('"at" an object or a labelled place is beside it; "at" before a measure, a part or a time is not', () => {
+  assert.deepEqual(brief('Place the scale at the packing station.'), ['near(scale,packing_station)']);
+  assert.deepEqual(brief('Park the forklift at dock 2.'), ['near(forklift,dock_2)']);
+  assert.deepEqual(brief('Put the umbrella stand at the front door.'), ['near(umbrella_stand,front_door)']);
+  assert.deepEqual(brief('Place the vase at the centre of the table.'), ['on(vase,table)']);
+  assert.deepEqual(brief('Keep the box at least 20 cm from the cup.'), ['far(box,cup)']);
+  assert.throws(() => parseInstruction('Put the cup at position 3.'), /location label/);
+});
