@@ -590,6 +590,13 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
       if (word(tokens, i) === 'axis') i++;
       continue;
     }
+    // "to the left of the stack", "on top of the pile": a formation word closing a relation's reference is an object.
+    const formationObject = w === 'the' && prev?.t === 'rel' && !prev.unary && SHAPES.has(word(tokens, i + 1) ?? '') ? readNounPhrase(tokens, i, false) : null;
+    if (formationObject && formationObject.np.kind === word(tokens, i + 1)) {
+      items.push({ t: 'np', np: formationObject.np, text: joinText(tokens, i, formationObject.next) });
+      i = formationObject.next;
+      continue;
+    }
     if ((w === 'a' || w === 'an' || (w === 'the' && !NOUN_FORMS.has(word(tokens, i + 1) ?? ''))) && SHAPES.has(word(tokens, i + 1) ?? '')) {
       i++;
       continue;

@@ -366,6 +366,8 @@ function joinHead(modifiers: string, head: string): string {
   return modifiers ? `${modifiers}_${h}` : h;
 }
 
+/** Formation words that, closing a relation's reference after a determiner, name an object ("left of the stack"). */
+const FORMATION_REFERENCES = new Set(['stack', 'pile', 'tower', 'heap']);
 /** Singular nouns ending in "-s" that the "-us/-is/-as/-os/-ss" rule misses ("the lens", not three "len"s). */
 const SINGULAR_IN_S = new Set(['lens', 'series', 'species', 'news', 'means', 'thermos', 'mumps', 'innards']);
 /**
@@ -595,7 +597,9 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
     // "the left panel", "the back door", "the center rail": a direction word directly between a determiner and a
     // noun is a modifier of that noun (its name keeps it), not a relation.
     const directionModifier = afterDeterminer && DIRECTION_MODIFIERS.has(w) && nounContinues(tokens, j + 1) && wordAt(tokens, j + 2) !== 'of';
-    if (known || verbNoun || ingModifier || nounModifierAt(tokens, j) || placeModifier || directionModifier || depthModifier || ((sawModifier || bare) && couldBeNoun(w) && !matchRelation(tokens, j))) {
+    // "to the left of the stack", "behind the pile": a formation word closing a relation's reference is an object.
+    const formationReference = afterDeterminer && FORMATION_REFERENCES.has(w) && relationEndsAt(tokens, j - 1) && (tokens[j + 1] === undefined || tokens[j + 1].kind === 'sep' || isWord(tokens[j + 1], 'and'));
+    if (known || verbNoun || ingModifier || formationReference || nounModifierAt(tokens, j) || placeModifier || directionModifier || depthModifier || ((sawModifier || bare) && couldBeNoun(w) && !matchRelation(tokens, j))) {
       // Noun-noun compounds: "the trash can", "the heater shaker", "the packing table", "the base plate". The last
       // noun is the head: its lexicon kind sizes the entity; the name is the user's words joined.
       const parts = [w];

@@ -143,3 +143,10 @@ test('"at" an object or a labelled place is beside it; "at" before a measure, a 
   assert.deepEqual(brief('Keep the box at least 20 cm from the cup.'), ['far(box,cup)']);
   assert.throws(() => parseInstruction('Put the cup at position 3.'), /location label/);
 });
+
+test('a formation word closing a relation\'s reference ("left of the stack") names an object', () => {
+  assert.deepEqual(brief('Move the pallet jack to the left of the stack.'), ['left(pallet_jack,stack)']);
+  assert.deepEqual(brief('Put the carton on top of the pile.'), ['on(carton,pile)']);
+  // After "in a"/"into a" it stays a formation.
+  assert.deepEqual(names('Put the boxes in a stack.'), ['box_1', 'box_2', 'box_3']);
+});
