@@ -61,6 +61,8 @@ const NOT_NOUNS = new Set([
 const EXPLICIT = /^([\p{L}]+(?:_[\p{L}]+)*)_([\p{L}\d]+)$/u;
 /** A noun with a number glued on: "bolt3", "plate12". */
 const GLUED_LABEL = /^(\p{L}+?)(\d+)$/u;
+/** A noun and its label joined by a hyphen: "bin-3", "rack-b", "tote-12a". */
+const DASHED_LABEL = /^(\p{L}{2,})-(\d+[a-z]?|[a-z])$/u;
 /** Words after which a lone "a" is a name ("crate a is on crate b"), not an article. */
 const AFTER_NAME = new Set(['and', 'or', 'is', 'are', 'should', 'must', 'sits', 'goes', 'then', 'with', 'to', 'from', 'at', 'by', 'so', 'but', 'onto', 'on', 'in', 'into', 'inside', 'between', 'beside', 'near', 'next', 'under', 'over', 'above', 'below', 'behind', 'left', 'right', 'against']);
 
@@ -435,6 +437,7 @@ const NOT_IN_COMPOUNDS = new Set([
 function couldBeNoun(word: string): boolean {
   // "-ly" makes adverbs ("mounts directly behind", "slightly left of"); the few nouns ending so ("supply",
   // "assembly", "dolly") are in the lexicon.
+  if (word === '3d' || word === '2d') return true;
   return /^[\p{L}][\p{L}'-]*$/u.test(word) && word.length > 1 && !/ly$/.test(word) && !NOT_NOUNS.has(word) && verbBase(word) === undefined && !COPULAS.has(word) &&
     !COLOURS.has(word) && !SIZES.has(word) && !ORDINALS.has(word) && !NUMBER_WORDS.has(word);
 }
@@ -462,7 +465,9 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
         const after = j + q.length + (isWord(tokens[j + q.length], 'long') || isWord(tokens[j + q.length], 'wide') ? 1 : 0);
         let head = after;
         while (COLOURS.has(wordAt(tokens, head) ?? '')) head++;
-        const noun = q.kind === 'length' && DETERMINERS.has(wordAt(tokens, j - 1) ?? '') && isWord(tokens[head]) && (NOUN_FORMS.has(tokens[head].text) || NOUN_FORMS.has(`${tokens[head].text} ${wordAt(tokens, head + 1) ?? ''}`));
+        // ("the 10 mm socket": an unknown noun that ends the phrase, before a relation, takes it too.)
+        const noun = q.kind === 'length' && DETERMINERS.has(wordAt(tokens, j - 1) ?? '') && isWord(tokens[head]) && (NOUN_FORMS.has(tokens[head].text) || NOUN_FORMS.has(`${tokens[head].text} ${wordAt(tokens, head + 1) ?? ''}`) ||
+          (couldBeNoun(tokens[head].text) && matchRelation(tokens, head + 1) !== null));
         if (!noun) return null;
         np.stated = q.value;
         j = after - 1;
@@ -561,6 +566,12 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
       // "bolt3", "crateB2": the user's word is the name.
       const kind = NOUN_FORMS.get(glued[1])!;
       return { np: { ...np, kind, head: glued[1], explicitName: w }, next: j + 1 };
+    }
+    // "Bin-3", "tote-12", "rack-B": a noun and its label joined by a hyphen name one object, as "bin 3" does.
+    const dashed = w.includes('-') ? DASHED_LABEL.exec(w) : null;
+    if (dashed && (NOUN_FORMS.has(dashed[1]) || couldBeNoun(dashed[1]) || verbBase(dashed[1]) === dashed[1]) && !NUMBER_WORDS.has(dashed[1])) {
+      const kind = NOUN_FORMS.get(dashed[1]) ?? dashed[1];
+      return { np: { ...np, kind, head: dashed[1], label: dashed[2], unknownNoun: !NOUN_FORMS.has(dashed[1]) }, next: j + 1 };
     }
     // "the mug can go on the shelf": the modal, not a noun.
     if (w === 'can' && isWord(tokens[j + 1]) && modalBefore(tokens[j + 1].text)) return null;

@@ -63,6 +63,12 @@ export function tokenize(text: string): Token[] {
         TOKEN_RE.lastIndex = end + glued.length;
         continue;
       }
+      if ((glued === 'd' || glued === 'D') && (t === '2' || t === '3')) {
+        // "a 3D printer", "2D barcode": one word.
+        tokens.push({ kind: 'word', text: `${t}d` });
+        TOKEN_RE.lastIndex = end + glued.length;
+        continue;
+      }
       if (glued === 'in') {
         // "3in": inches (glued to its number, "in" cannot be the preposition).
         const minus = before?.kind === 'sym' && (before.text === '-' || before.text === '−' || before.text === '–') && text[match.index - 1] === before.text;

@@ -150,3 +150,12 @@ test('a formation word closing a relation\'s reference ("left of the stack") nam
   // After "in a"/"into a" it stays a formation.
   assert.deepEqual(names('Put the boxes in a stack.'), ['box_1', 'box_2', 'box_3']);
 });
+
+test('a noun and its label joined by a hyphen, "3D", and a length before an unknown noun keep the user\'s names', () => {
+  assert.deepEqual(names('Move Bin-3 to shelf 2.'), ['bin_3', 'shelf_2']);
+  assert.deepEqual(names('Put rack-B behind rack-A.'), ['rack_b', 'rack_a']);
+  assert.deepEqual(names('Set clamp-2 right of the vice.'), ['clamp_2', 'vice']);
+  assert.deepEqual(names('Put the o-ring on the flange.'), ['o-ring', 'flange']);
+  assert.deepEqual(names('Place the 3D printer on the desk.'), ['3d_printer', 'desk']);
+  assert.deepEqual(names('Put the 10 mm socket in the tool tray.'), ['socket', 'tool_tray']);
+});
