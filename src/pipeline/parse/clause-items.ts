@@ -104,6 +104,10 @@ function lastVerbJoins(items: Item[]): boolean {
   return false;
 }
 
+/** Kinds and words that hold what "of" names after them ("the box of screws", "a bag of flour", "a tray of samples"). */
+const HOLDER_KINDS = new Set(['box', 'bin', 'crate', 'tray', 'basket', 'bottle', 'cup', 'mug', 'bowl', 'plate', 'can', 'glass', 'package', 'parcel', 'pallet',
+  'bag', 'sack', 'pack', 'packet', 'roll', 'tub', 'jug', 'bundle', 'kit', 'jar', 'bucket', 'carton', 'case', 'pot', 'flask', 'beaker', 'vial', 'tube', 'tote']);
+
 /** Verbs of moving an object somewhere: "to" + an object after them is its destination ("move the box to the shelf"). */
 export const MOVE_VERBS = new Set(['move', 'bring', 'take', 'return', 'send', 'carry', 'transfer', 'deliver', 'shift', 'relocate', 'transport', 'ship', 'convey', 'hand', 'pass', 'slide', 'push', 'drag', 'lift', 'put', 'place', 'set']);
 /** Kinds that hold what is brought to them: the destination is inside them ("bring the cup to the sink"). */
@@ -778,6 +782,12 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
     if (np && np.next > i) {
       items.push({ t: 'np', np: np.np, text: joinText(tokens, i, np.next) });
       i = np.next;
+      // "the box of screws", "a crate of apples", "a glass of water": the holder is the object; its contents are no
+      // objects of their own.
+      const contents = word(tokens, i) === 'of' && (HOLDER_KINDS.has(np.np.kind) || HOLDER_KINDS.has(np.np.head ?? '')) && np.np.count === undefined && !np.np.plural &&
+        matchRelation(tokens, i) === null ? readNounPhrase(tokens, i + 1, true) : null;
+      if (contents && contents.np.kind !== '' && contents.np.pronoun === undefined && contents.np.label === undefined && contents.np.numbers === undefined &&
+        !DETERMINER_WORDS.has(word(tokens, i + 1) ?? '')) i = contents.next;
       continue;
     }
     if (!FILLERS.has(w) && !COPULAS.has(w) && !EVENNESS.has(w) && !['and', 'or', 'with', 'by', 'for', 'as', 'at', 'from', 'of', 'using', 'into', 'in', 'precise', 'precisely', 'sequence', 'orientation', 'radius', 'diameter'].includes(w)) unknown.push(w);

@@ -520,6 +520,8 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
     if (number !== undefined && Number.isInteger(number) && number >= 2) {
       np.count = number;
       sawModifier = true;
+      // "a pair of gloves", "a dozen of the cups", "a couple of boxes": the count, then the noun.
+      if (isWord(tokens[j + 1], 'of') && !isWord(tokens[j + 2], 'them')) j++;
       continue;
     }
     const ordinal = ORDINALS.get(w);

@@ -159,3 +159,12 @@ test('a noun and its label joined by a hyphen, "3D", and a length before an unkn
   assert.deepEqual(names('Place the 3D printer on the desk.'), ['3d_printer', 'desk']);
   assert.deepEqual(names('Put the 10 mm socket in the tool tray.'), ['socket', 'tool_tray']);
 });
+
+test('"a box of screws" is the box (its contents are no objects); "a pair of", "a couple of" count', () => {
+  assert.deepEqual(brief('Put the box of screws on the shelf.'), ['on(box,shelf)']);
+  assert.deepEqual(brief('Put the tray of samples in the fridge.'), ['inside(tray,fridge)']);
+  assert.deepEqual(names('Place a pair of gloves on the bench.'), ['glove_1', 'glove_2', 'bench']);
+  assert.deepEqual(names('Put a couple of boxes on the table.'), ['box_1', 'box_2', 'table']);
+  // "of" after a part or before a determiner keeps both objects.
+  assert.deepEqual(names('Put the lid of the jar on the counter.'), ['lid', 'jar', 'counter']);
+});
