@@ -703,6 +703,12 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
       i = toAt + 1;
       continue;
     }
+    // "make sure (that) the lid is on the jar", "check that …", "verify that …": a frame around a statement, no object.
+    if ((w === 'make' && (word(tokens, i + 1) === 'sure' || word(tokens, i + 1) === 'certain')) || ((w === 'check' || w === 'verify' || w === 'confirm' || w === 'ensure') && word(tokens, i + 1) === 'that')) {
+      i += 2;
+      if (word(tokens, i) === 'that') i++;
+      continue;
+    }
     // "along shelf 2", "along the edge of the bench", "along the wall": on a surface, in a row along its length (a
     // group with no formation of its own lines up); beside anything else ("the wall"), still in a row. "the edge of",
     // "the length of", "the side of" name the object itself.

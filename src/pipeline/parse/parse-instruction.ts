@@ -963,6 +963,9 @@ function hasRelationOf(clause: Token[], type: ConstraintType): boolean {
   return false;
 }
 
+/** Words that head a line of a work sheet before a colon ("Note:", "Important:", "Tip:"). */
+const HEADING_WORDS = new Set(['note', 'notes', 'nb', 'tip', 'hint', 'important', 'warning', 'caution', 'reminder', 'remark', 'task', 'instruction', 'instructions', 'todo', 'goal', 'then', 'next', 'finally', 'first', 'lastly']);
+
 /**
  * "Pos. 3: motor M1 left of …", "step 2: …": a heading — a word that names no object, a number, a colon — labels
  * the instruction's place in a work sheet; it is no object and is not read.
@@ -970,6 +973,8 @@ function hasRelationOf(clause: Token[], type: ConstraintType): boolean {
 function withoutHeading(tokens: Token[]): Token[] {
   const [w, dot] = tokens;
   if (w?.kind !== 'word' || isKnownKind(w.text)) return tokens;
+  // "Note: the cup goes on the saucer", "Important: …": a heading word and a colon.
+  if (HEADING_WORDS.has(w.text) && dot?.kind === 'sep' && dot.text === ':' && tokens.length > 2) return tokens.slice(2);
   const k = dot?.kind === 'sep' && dot.text === '.' ? 2 : 1;
   const n = tokens[k];
   const colon = tokens[k + 1];

@@ -40,6 +40,8 @@ const PHRASES: Entry[] = [
   ['in the front of', 'front'], ['towards the front of', 'front'], ['toward the front of', 'front'], ['behind of', 'behind'],
   ['at the far side of', 'behind'], ['beyond', 'behind'], ['on the far side of', 'behind'], ['on the near side of', 'front'],
   ['centred between', 'between'], ['centered between', 'between'],
+  // Common run-together spellings: "ontop of", "infront of", "inbetween", "nextto".
+  ['ontop of', 'on'], ['ontop', 'on'], ['infront of', 'front'], ['inbetween', 'between'], ['nextto', 'near'],
   ['close beside', 'near'], ['along', 'near'], ['over to', 'near'], ['up to', 'near'], ['over next to', 'near'], ['right next to', 'near'], ['immediately next to', 'near'], ['neighbouring', 'near'], ['neighboring', 'near'],
   ['well away from', 'far'], ['a long way from', 'far'], ['at a safe distance from', 'far'], ['separate from', 'far'],
   // A place at an end, the foot or the head of the reference is beside it: "at the end of the conveyor", "at the foot of the bed".

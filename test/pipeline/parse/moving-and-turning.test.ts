@@ -168,3 +168,18 @@ test('"a box of screws" is the box (its contents are no objects); "a pair of", "
   // "of" after a part or before a determiner keeps both objects.
   assert.deepEqual(names('Put the lid of the jar on the counter.'), ['lid', 'jar', 'counter']);
 });
+
+test('"make sure (that)", "check that" and a heading word with a colon frame a statement and name no object', () => {
+  assert.deepEqual(brief('Make sure the lid is on the jar.'), ['on(lid,jar)']);
+  assert.deepEqual(brief('Please make sure that the box sits on the pallet.'), ['on(box,pallet)']);
+  assert.deepEqual(brief('Check that the vial is in the tube rack.'), ['inside(vial,tube_rack)']);
+  assert.deepEqual(brief('Note: the cup goes on the saucer.'), ['on(cup,saucer)']);
+  // "make" before anything else stays a verb.
+  assert.deepEqual(names('Make a stack of 3 boxes on the table.'), ['box_1', 'box_2', 'box_3', 'table']);
+});
+
+test('run-together spellings "ontop of", "infront of", "inbetween" are their relations', () => {
+  assert.deepEqual(brief('Put the cup ontop of the box.'), ['on(cup,box)']);
+  assert.deepEqual(brief('Place the crate infront of the shelf.'), ['front(crate,shelf)']);
+  assert.deepEqual(brief('Put the spacer inbetween the two brackets.'), ['between(spacer,bracket_1+bracket_2)']);
+});
