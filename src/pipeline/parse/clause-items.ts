@@ -703,6 +703,16 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
       i = toAt + 1;
       continue;
     }
+    // "put the mug on the table where the lamp is": at the place of that object, beside it (never on it).
+    const where = w === 'where' ? readNounPhrase(tokens, i + 1, true) : null;
+    if (where && where.np.kind !== '' && where.np.pronoun === undefined && ['is', 'are', 'was', 'stands', 'sits', 'used'].includes(word(tokens, where.next) ?? '') &&
+      (tokens[where.next + 1] === undefined || tokens[where.next + 1].kind === 'sep' || word(tokens, where.next) === 'used')) {
+      items.push({ t: 'rel', type: 'near', unary: false, phrase: 'where' });
+      items.push({ t: 'np', np: where.np, text: joinText(tokens, i + 1, where.next) });
+      i = where.next + 1;
+      if (word(tokens, i - 1) === 'used' && word(tokens, i) === 'to') i += 2;
+      continue;
+    }
     // "make sure (that) the lid is on the jar", "check that …", "verify that …": a frame around a statement, no object.
     if ((w === 'make' && (word(tokens, i + 1) === 'sure' || word(tokens, i + 1) === 'certain')) || ((w === 'check' || w === 'verify' || w === 'confirm' || w === 'ensure') && word(tokens, i + 1) === 'that')) {
       i += 2;

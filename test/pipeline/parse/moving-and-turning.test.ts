@@ -183,3 +183,8 @@ test('run-together spellings "ontop of", "infront of", "inbetween" are their rel
   assert.deepEqual(brief('Place the crate infront of the shelf.'), ['front(crate,shelf)']);
   assert.deepEqual(brief('Put the spacer inbetween the two brackets.'), ['between(spacer,bracket_1+bracket_2)']);
 });
+
+test('"where the lamp is" is beside the lamp, never on it', () => {
+  assert.deepEqual(brief('Put the mug on the table where the lamp is.').slice(0, 2), ['on(mug,table)', 'near(mug,lamp)']);
+  assert.deepEqual(brief('Place the box where the crate is.'), ['near(box,crate)']);
+});
