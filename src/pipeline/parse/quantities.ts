@@ -17,7 +17,20 @@ export interface Quantity {
 function numberAt(tokens: Token[], i: number): { value: number; text: string; length: number } | null {
   const t = tokens[i];
   if (!t) return null;
-  if (t.kind === 'num') return { value: t.value, text: t.text, length: 1 };
+  if (t.kind === 'num') {
+    const whole = Number.isInteger(t.value) && t.value >= 0 && !t.text.includes('.');
+    // "1/2 m", "½ m" (NFKC: 1⁄2), "1 1/2 in": a fraction, alone or after a whole number.
+    const fraction = (k: number) => {
+      const [a, slash, b] = [tokens[k], tokens[k + 1], tokens[k + 2]];
+      return a?.kind === 'num' && slash?.kind === 'sym' && (slash.text === '/' || slash.text === '⁄') && b?.kind === 'num' && Number.isInteger(a.value) && Number.isInteger(b.value) && b.value > 0 && a.value >= 0
+        ? a.value / b.value : undefined;
+    };
+    const alone = whole ? fraction(i) : undefined;
+    if (alone !== undefined) return { value: alone, text: `${t.text}/${tokens[i + 2].text}`, length: 3 };
+    const mixed = whole ? fraction(i + 1) : undefined;
+    if (mixed !== undefined && mixed < 1) return { value: t.value + mixed, text: `${t.text} ${tokens[i + 1].text}/${tokens[i + 3].text}`, length: 4 };
+    return { value: t.value, text: t.text, length: 1 };
+  }
   if (t.kind === 'word') {
     // "forty-five", "twenty-two": tens and units joined by a hyphen.
     const dash = t.text.indexOf('-');

@@ -55,7 +55,19 @@ export function tokenize(text: string): Token[] {
         tokens.push({ kind: 'num', text: t.slice(1), value: Number(t.slice(1)) });
         continue;
       }
-      const end = match.index + t.length;
+      let end = match.index + t.length;
+      // "0,5 m", "1,25 m": a decimal comma (one or two digits, then a unit); "1,000 mm", "12,500 mm": thousands.
+      const grouped = /^(?:,(\d{1,2})|((?:,\d{3})+))(?![\d,])\s*([\p{L}°]+)/u.exec(text.slice(end, end + 40));
+      if (grouped && (LENGTH_UNITS.has(grouped[3]) || ANGLE_UNITS.has(grouped[3])) && /^\d+$/.test(t) && (grouped[1] === undefined || !t.startsWith('0') || t === '0')) {
+        const joined = grouped[1] !== undefined ? `${t}.${grouped[1]}` : `${t}${grouped[2].replace(/,/g, '')}`;
+        const prev = tokens[tokens.length - 1];
+        const negative = prev?.kind === 'sym' && (prev.text === '-' || prev.text === '−' || prev.text === '–') && text[match.index - 1] === prev.text;
+        if (negative) tokens.pop();
+        tokens.push({ kind: 'num', text: negative ? `-${joined}` : joined, value: (negative ? -1 : 1) * Number(joined) });
+        end += (grouped[1] !== undefined ? grouped[1].length + 1 : grouped[2].length);
+        TOKEN_RE.lastIndex = end;
+        continue;
+      }
       const glued = /^[\p{L}\p{N}_]+/u.exec(text.slice(end, end + 40))?.[0];
       if (glued !== undefined && ORDINAL_SUFFIX.test(glued)) {
         // "3rd", "10th": one ordinal word.

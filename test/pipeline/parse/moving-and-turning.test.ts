@@ -188,3 +188,15 @@ test('"where the lamp is" is beside the lamp, never on it', () => {
   assert.deepEqual(brief('Put the mug on the table where the lamp is.').slice(0, 2), ['on(mug,table)', 'near(mug,lamp)']);
   assert.deepEqual(brief('Place the box where the crate is.'), ['near(box,crate)']);
 });
+
+test('fractions ("1/2 m", "½ m", "1 1/2 in"), decimal commas ("0,5 m") and thousands ("1,000 mm") are one length', () => {
+  const distance = (text: string) => parseInstruction(text).constraints[0].parameters.distance;
+  assert.equal(distance('Put the cone 1/2 m left of the box.'), 0.5);
+  assert.equal(distance('Place the tote ½ m in front of the rack.'), 0.5);
+  assert.ok(Math.abs(distance('Set the bracket 1 1/2" right of the motor.')! - 0.0381) < 1e-9);
+  assert.equal(distance('Put the crate 0,5 m behind the pallet.'), 0.5);
+  assert.equal(distance('Put the box 1,000 mm left of the crate.'), 1);
+  assert.deepEqual(names('Put the crate 0,5 m behind the pallet.'), ['crate', 'pallet']);
+  // A comma between labels stays a list.
+  assert.deepEqual(names('Put bins 1,2 and 3 on the shelf.'), ['bin_1', 'bin_2', 'bin_3', 'shelf']);
+});
