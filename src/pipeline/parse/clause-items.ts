@@ -110,6 +110,8 @@ const HOLDER_KINDS = new Set(['box', 'bin', 'crate', 'tray', 'basket', 'bottle',
 
 /** Verbs of moving an object somewhere: "to" + an object after them is its destination ("move the box to the shelf"). */
 export const MOVE_VERBS = new Set(['move', 'bring', 'take', 'return', 'send', 'carry', 'transfer', 'deliver', 'shift', 'relocate', 'transport', 'ship', 'convey', 'hand', 'pass', 'slide', 'push', 'drag', 'lift', 'put', 'place', 'set']);
+/** Head nouns of places, not things: what is moved "to" them stands beside them ("move the cart to dock 2"). */
+const PLACE_HEADS = new Set(['dock', 'station', 'door', 'wall', 'area', 'zone', 'bay', 'corner', 'window', 'entrance', 'exit', 'gate', 'aisle', 'room', 'lane', 'spot', 'doorway', 'hallway', 'garage', 'office', 'kitchen', 'bathroom', 'bedroom', 'lab', 'warehouse', 'cell', 'line']);
 /** Kinds that hold what is brought to them: the destination is inside them ("bring the cup to the sink"). */
 const CONTAINER_KINDS = new Set(['bin', 'basket', 'bowl', 'sink', 'cup', 'mug', 'container', 'crate', 'tube_rack', 'rotor', 'fridge', 'oven', 'microwave', 'dishwasher', 'incubator', 'centrifuge']);
 
@@ -694,12 +696,22 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
       i++;
       continue;
     }
+    // "move the plate from the reader to the incubator", "move pallet 3 from dock 1 to dock 2": where the object comes
+    // from is no relation of where it goes; the destination after "to" is.
+    const source = w === 'from' && lastVerbMoves(items) ? readNounPhrase(tokens, i + 1, true) : null;
+    if (source && source.np.kind !== '' && word(tokens, source.next) === 'to' && matchRelation(tokens, source.next) === null && readNounPhrase(tokens, source.next + 1, true) !== null) {
+      i = source.next;
+      continue;
+    }
     // "move the box to the shelf", "bring the mug over to the sink", "return the tote back to rack 2": after a verb of
     // moving, "to" (or "over/back/across to") + an object is its destination: into it for a container, else on it.
     const toAt = w === 'to' ? i : (w === 'over' || w === 'back' || w === 'across' || w === 'down') && word(tokens, i + 1) === 'to' ? i + 1 : -1;
     const destination = toAt >= 0 && lastVerbMoves(items) && matchRelation(tokens, toAt) === null && matchRelation(tokens, toAt + 1) === null ? readNounPhrase(tokens, toAt + 1, true) : null;
     if (destination && destination.np.kind !== '' && destination.np.kind !== 'floor' && destination.np.kind !== 'ground') {
-      items.push({ t: 'rel', type: CONTAINER_KINDS.has(destination.np.kind) ? 'inside' : 'on', unary: false, phrase: joinText(tokens, i, toAt + 1) });
+      // A place rather than a thing ("to dock 2", "to the packing station", "to the door") is beside it.
+      const head = (destination.np.head ?? destination.np.kind).split('_').pop()!;
+      const place = PLACE_HEADS.has(head) || (destination.np.unknownNoun && destination.np.label !== undefined);
+      items.push({ t: 'rel', type: CONTAINER_KINDS.has(destination.np.kind) ? 'inside' : place ? 'near' : 'on', unary: false, phrase: joinText(tokens, i, toAt + 1) });
       i = toAt + 1;
       continue;
     }

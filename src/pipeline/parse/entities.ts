@@ -587,7 +587,8 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
     const afterDeterminer = DETERMINERS.has(wordAt(tokens, j - 1) ?? '');
     // "in front of dock door 2": right after a relation's closing preposition, a verb's base form that starts a
     // compound is a noun too.
-    const afterPreposition = j === i && relationEndsAt(tokens, j) && (nounContinues(tokens, j + 1) || (tokens[j + 1]?.kind === 'num' && Number.isInteger((tokens[j + 1] as { value: number }).value)) ||
+    // ("to dock 2" after a verb of moving: the destination's preposition.)
+    const afterPreposition = j === i && (relationEndsAt(tokens, j) || (wordAt(tokens, j - 1) === 'to' && labelAfter(tokens, j + 1))) && (nounContinues(tokens, j + 1) || (tokens[j + 1]?.kind === 'num' && Number.isInteger((tokens[j + 1] as { value: number }).value)) ||
       tokens[j + 1] === undefined || tokens[j + 1].kind === 'sep');
     // "set slide 3 on the stage", "rotate press 2 by 90 degrees", "set slide on stage": right after the clause's
     // verb (no article between), a verb's base form named by a number or a letter, starting a compound or followed

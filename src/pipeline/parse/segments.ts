@@ -17,7 +17,7 @@ const ANGLE_VERBS = new Set(['rotate', 'turn', 'spin', 'tilt', 'orient', 'align'
 const NOUN_CONTEXT = new Set(['a', 'an', 'the', 'straight', 'single', 'neat', 'tidy', 'long', 'short', 'one', 'each', 'every', 'this', 'that', 'its', 'their']);
 /** Words that make a clause of their own (a formation or a group relation) although they are not relations. */
 /** Prepositions closing a relation phrase: a verb form right after one is a noun ("in front of dock door 2"). */
-const PREPOSITIONS = new Set(['of', 'onto', 'into', 'beside', 'behind', 'above', 'below', 'under', 'over', 'near', 'between', 'atop', 'beneath', 'underneath']);
+const PREPOSITIONS = new Set(['of', 'from', 'onto', 'into', 'beside', 'behind', 'above', 'below', 'under', 'over', 'near', 'between', 'atop', 'beneath', 'underneath']);
 /** Words after which a verb keeps its object ("… of place the …" is no phrase, but "place the box" is a clause). */
 const DETERMINER_AFTER = new Set(['the', 'a', 'an', 'it', 'them', 'this', 'that', 'these', 'those']);
 const SHAPE_WORDS = new Set(['circle', 'ring', 'triangle', 'pentagon', 'hexagon', 'octagon', 'polygon', 'apart', 'contact', 'row', 'line', 'grid', 'pyramid', 'upside', 'facing', 'upright']);
@@ -202,9 +202,31 @@ function movesTo(tokens: Token[]): boolean {
 /** Whether tokens are a noun phrase, then "to" + an object, and nothing else of a clause ("the box to the cart"). */
 function destinationAfterNoun(tokens: Token[]): boolean {
   const np = readNounPhrase(tokens, 0, true);
-  if (np === null || np.np.pronoun !== undefined || word(tokens, np.next) !== 'to' || matchRelation(tokens, np.next) !== null) return false;
-  const target = readNounPhrase(tokens, np.next + 1, true);
+  if (np === null || np.np.pronoun !== undefined) return false;
+  let k = np.next;
+  // "… and the tube from rack 2 to the bin": where it comes from, then where it goes.
+  const source = word(tokens, k) === 'from' ? readNounPhrase(tokens, k + 1, true) : null;
+  if (source !== null) k = source.next;
+  if (word(tokens, k) !== 'to' || matchRelation(tokens, k) !== null) return false;
+  const target = readNounPhrase(tokens, k + 1, true);
   return target !== null && target.np.kind !== '' && target.next === tokens.length;
+}
+
+/**
+ * "Transfer the vial from rack 1 to rack 2, then the tube from rack 2 to the bin": a clause of an object and its
+ * destination, with no verb, after a clause that opens with a verb of moving and has a destination, takes that verb.
+ */
+function withMoverElided(clauses: Token[][]): Token[][] {
+  let mover: Token | undefined;
+  return clauses.map((clause) => {
+    if (movesTo(clause)) {
+      mover = clause[0];
+      return clause;
+    }
+    if (mover !== undefined && !startsWithVerb(clause) && destinationAfterNoun(clause)) return [mover, ...clause];
+    if (startsWithVerb(clause)) mover = undefined;
+    return clause;
+  });
 }
 
 function splitAtVerbs(tokens: Token[]): Token[][] {
@@ -295,7 +317,7 @@ export function splitClauses(tokens: Token[]): Token[][] {
     // "arrange valve A, valve B and valve C in a row": a piece that starts with the noun the previous one ended on
     // continues its list too.
     const continues = continuesList(pieces[k], pieces[k + 1]);
-    if ((!hasRelation(pieces[k]) || continues) && (!startsWithVerb(pieces[k + 1]) || continues) && !withStarts.has(pieces[k + 1]) && !withClause(pieces[k + 1], 0, pieces[k])) {
+    if (((!hasRelation(pieces[k]) && !movesTo(pieces[k])) || continues) && (!startsWithVerb(pieces[k + 1]) || continues) && !withStarts.has(pieces[k + 1]) && !withClause(pieces[k + 1], 0, pieces[k])) {
       pieces.splice(k, 2, [...pieces[k], ...pieces[k + 1]]);
     }
   }
@@ -310,5 +332,5 @@ export function splitClauses(tokens: Token[]): Token[][] {
       }
     }
   }
-  return clauses;
+  return withMoverElided(clauses);
 }

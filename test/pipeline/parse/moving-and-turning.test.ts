@@ -200,3 +200,13 @@ test('fractions ("1/2 m", "½ m", "1 1/2 in"), decimal commas ("0,5 m") and thou
   // A comma between labels stays a list.
   assert.deepEqual(names('Put bins 1,2 and 3 on the shelf.'), ['bin_1', 'bin_2', 'bin_3', 'shelf']);
 });
+
+test('"from X to Y" after a verb of moving goes to Y; a place ("dock 2", "the packing station") is beside; an elided verb after "then" is kept', () => {
+  assert.deepEqual(brief('Move the plate from the reader to the incubator.'), ['inside(plate,incubator)']);
+  assert.deepEqual(brief('Move pallet 3 from dock 1 to dock 2.'), ['near(pallet_3,dock_2)']);
+  assert.deepEqual(brief('Move the cart to the packing station.'), ['near(cart,packing_station)']);
+  assert.deepEqual(brief('Move the box to the shelf, then the cup to the table.'), ['on(box,shelf)', 'on(cup,table)']);
+  assert.deepEqual(brief('Transfer the vial from rack 1 to rack 2, then the tube from rack 2 to the bin.'), ['on(vial,rack_2)', 'inside(tube,bin)']);
+  // A distance from an object stays a distance.
+  assert.deepEqual(brief('Move the box 20 cm from the wall.'), ['distance(box,wall)']);
+});
