@@ -136,6 +136,8 @@ const KINDS: Record<string, Omit<NounInfo, 'kind'>> = {
   dolly: ref(0.3, 0.225, 0.06, true),
   // An optical lens (a camera or microscope lens, about 5 cm across and 1 cm thick); "lenses" is its plural.
   lens: obj(0.025, 0.025, 0.01),
+  // A pipette tip (about 7 mm across, 5 cm long), not the 8 cm generic part: eight fit in a tip rack.
+  pipette_tip: obj(0.0035, 0.0035, 0.025),
 };
 
 /** Surface forms (singular, plural, synonyms, multi-word nouns joined by a space) → kind. */
@@ -179,6 +181,7 @@ const SYNONYMS: Record<string, string> = {
   'cutting board': 'board', 'circuit board': 'board', pcb: 'board', pcbs: 'board', chip: 'washer', chips: 'washer',
   // A fastener is a screw or bolt of a few centimetres, not the 8 cm generic part.
   fastener: 'bolt', fasteners: 'bolt',
+  tip: 'pipette_tip', tips: 'pipette_tip',
 };
 for (const [form, kind] of Object.entries(SYNONYMS)) NOUN_FORMS.set(form, kind);
 

@@ -210,3 +210,9 @@ test('"from X to Y" after a verb of moving goes to Y; a place ("dock 2", "the pa
   // A distance from an object stays a distance.
   assert.deepEqual(brief('Move the box 20 cm from the wall.'), ['distance(box,wall)']);
 });
+
+test('a pipette tip is about 7 mm across and 5 cm long, so eight fit in a tip rack', () => {
+  const tip = parseInstruction('Load tips 1-8 into the tip rack.').entities[0];
+  assert.equal(tip.name, 'tip_1');
+  assert.deepEqual(tip.halfExtents, [0.0035, 0.0035, 0.025]);
+});
