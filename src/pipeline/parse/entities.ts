@@ -716,9 +716,13 @@ export class EntityRegistry {
     return to;
   }
 
-  /** Creates `count` entities of a kind as a group: box_1..box_N (red_box_1… with a colour). */
+  /**
+   * Creates `count` entities of a kind as a group: box_1..box_N, with the describing word a singular name keeps
+   * (singularName: the colour, else the size word): red_box_1…, small_bin_1….
+   */
   createGroup(kind: string, count: number, colour?: string, size?: string, head: string = kind): string[] {
-    const base = [colour, head].filter(Boolean).join('_');
+    const modifier = colour ?? size;
+    const base = modifier ? `${modifier}_${head}` : head;
     let offset = 0;
     while (this.byName.has(`${base}_${offset + 1}`)) offset++;
     const names = Array.from({ length: count }, (_, k) => this.ensure(`${base}_${offset + k + 1}`, kind, colour, size, offset + k + 1));
