@@ -451,6 +451,16 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
       i += 3;
       continue;
     }
+    // "the cover plate rests centred on the frame", "the lamp hangs centered over the table": one object and no
+    // formation in the clause, so 'centred' describes its placement on (over: above) the reference, centred being
+    // what on means by default; with a group or a formation it names the formation's centre (below).
+    if ((w === 'centred' || w === 'centered') && (word(tokens, i + 1) === 'on' || word(tokens, i + 1) === 'over') && !readAxis(tokens, i + 1) &&
+      !items.some((it) => it.t === 'shape' || (it.t === 'np' && (it.np.plural || (it.np.count ?? 1) > 1 || it.np.numbers !== undefined)))) {
+      const over = word(tokens, i + 1) === 'over';
+      items.push({ t: 'rel', type: over ? 'above' : 'on', unary: false, phrase: `${w} ${over ? 'over' : 'on'}` });
+      i += 2;
+      continue;
+    }
     // "around the table", "surrounding the post", "centred on the hub": the centre of a formation.
     if ((w === 'around' || w === 'round' || w === 'surrounding' || w === 'encircling' || ((w === 'centred' || w === 'centered') && (word(tokens, i + 1) === 'on' || word(tokens, i + 1) === 'at' || word(tokens, i + 1) === 'around'))) && !readAxis(tokens, i + 1)) {
       const skip = w === 'centred' || w === 'centered' ? 2 : 1;
