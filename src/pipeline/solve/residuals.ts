@@ -89,6 +89,34 @@ function side(ws: SolverWorkspace, ci: number, m: number, wantJ: boolean, k: num
   return 1;
 }
 
+/**
+ * far across the ground (1 row): max(0, d − g) with g the boxes' gap in x/y (Euclidean over the axes apart), or
+ * under overlap in x and y the larger signed separation of the two (the axis of least penetration across).
+ */
+function farAcross(ws: SolverWorkspace, a: number, b: number, d: number, wantJ: boolean): number {
+  const P = ws.P, H = ws.half, r = ws.r, J = ws.J;
+  const dx = P[a * 3] - P[b * 3], dy = P[a * 3 + 1] - P[b * 3 + 1];
+  const sx = Math.abs(dx) - (H[a * 3] + H[b * 3]), sy = Math.abs(dy) - (H[a * 3 + 1] + H[b * 3 + 1]);
+  const gx = sx > 0 ? sx : 0, gy = sy > 0 ? sy : 0;
+  const g = Math.sqrt(gx * gx + gy * gy);
+  const v = d - (g > 0 ? g : Math.max(sx, sy));
+  if (v <= 0) {
+    r[0] = 0;
+    return 1;
+  }
+  r[0] = v;
+  if (wantJ) {
+    const ux = dx < 0 ? -1 : 1, uy = dy < 0 ? -1 : 1;
+    const jx = g > 0 ? (gx / g) * ux : sx >= sy ? ux : 0;
+    const jy = g > 0 ? (gy / g) * uy : sx >= sy ? 0 : uy;
+    J[0] = -jx;
+    J[1] = -jy;
+    J[B] = jx;
+    J[B + 1] = jy;
+  }
+  return 1;
+}
+
 /** near: max(0, gap − d); far: max(0, d − gap), with the signed separation standing in for the gap under overlap. */
 function nearFar(ws: SolverWorkspace, ci: number, m: number, wantJ: boolean, far: boolean): number {
   const T = ws.tmp, r = ws.r, J = ws.J;
@@ -109,6 +137,11 @@ function nearFar(ws: SolverWorkspace, ci: number, m: number, wantJ: boolean, far
     } else r[0] = 0;
     return 1;
   }
+  const a = ws.subject[ci], b = ws.targetB[ci];
+  // Keeping apart is measured across the ground: unless the pair separates by stacking (stackPair 1), the bound
+  // is on the gap in x/y (never less than the box gap the check measures), so that two floor-standing pallets
+  // "at least 50 cm" apart move sideways instead of being lifted off the ground along their thin z axis.
+  if (b >= 0 && ws.stackPair[a * ws.entities + b] !== 1) return farAcross(ws, a, b, d + m, wantJ);
   const sep = gap > 0 ? gap : T[REL_SEPARATION];
   const v = d + m - sep;
   if (v > 0) {

@@ -83,6 +83,8 @@ describe('constraint residual Jacobians match central differences', () => {
     ['near', ['b'], { distance: 0.01 }, [1.1, 0.9, 0.7, 0, 0, 0.1, 0, 0, 0]],
     ['far', ['b'], {}],
     ['far', ['c'], { distance: 2 }],
+    // Overlapping in x and y (the gap across the ground is the larger signed separation, here along y).
+    ['far', ['b'], { distance: 0.2 }, [0.03, 0.15, 0.12, 0.02, -0.04, 0.3, -0.6, 0.5, 0.25]],
     ['distance', ['b'], { distance: 0.2 }],
     ['distance', ['c'], { distance: 0.2, axis: 'y' }],
     ['distance', [], { distance: 0.3 }],

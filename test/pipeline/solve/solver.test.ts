@@ -161,6 +161,20 @@ describe('solveScene: each constraint type, from violating poses', () => {
     assert.ok(gap >= 0.5 - TOL);
   });
 
+  it('far between two floor-standing pallets (flat boxes that start overlapping) moves them apart across the ground, never lifts one', () => {
+    // 'Place pallet 3 at least 50 cm from pallet 4': the thinnest overlap is along z (2 × 7 cm), and a gap taken
+    // along z lifted a pallet 213 mm off the floor while the far bound stayed 0.21 m short.
+    const PALLET: Vec3 = [0.6, 0.5, 0.07];
+    for (const d of [0.5, 2]) {
+      const input = scene([entity('p3', PALLET, true), entity('p4', PALLET, true)], [rel('far', 'p3', ['p4'], { distance: d })], [0.3, 0, 0.07, -0.3, 0.01, 0.07]);
+      const r = solveViolating(input);
+      const a = box(r, input, 0), b = box(r, input, 1);
+      for (const x of [a, b]) assert.ok(Math.abs(x.min[2]) <= TOL, `a pallet rests ${x.min[2]} m off the floor`);
+      const gap = Math.hypot(...[0, 1].map((k) => Math.max(0, a.min[k] - b.max[k], b.min[k] - a.max[k])));
+      assert.ok(gap >= d - TOL, `gap across the floor ${gap} < ${d}`);
+    }
+  });
+
   it('distance(a, [b], 0.4): centres 0.4 m apart', () => {
     const input = scene(AB, [rel('distance', 'a', ['b'], { distance: 0.4 })], [1, 0.5, 0.05, 0, 0, 0.1]);
     const r = solveViolating(input);
