@@ -5,7 +5,7 @@
  * An instruction from which no relation can be read is a ParseError, never a guess.
  */
 import { ParseError } from '../../errors.js';
-import type { Axis, Constraint, ConstraintType, Facing, SceneSpec } from '../types.js';
+import type { Axis, Constraint, ConstraintType, Entity, Facing, SceneSpec } from '../types.js';
 import { arrange, centrePitch, pitch, type Arrangement } from './arrangements.js';
 import { centreToCentre, matchPose, readItems, type Item } from './clause-items.js';
 import { EntityRegistry, isKnownKind, readNounPhrase, singularName } from './entities.js';
@@ -197,6 +197,11 @@ const EXACT_WITH_DISTANCE = new Set<ConstraintType>(['left', 'right', 'front', '
 const SUPPORT_TYPES = new Set<ConstraintType>(['on', 'above', 'inside', 'below']);
 /** Relations between objects standing side by side at one level. */
 const LEVEL_TYPES = new Set<ConstraintType>(['left', 'right', 'front', 'behind', 'near', 'between', 'touching']);
+
+/** Whether entity a's footprint fits within the top of b (its half extents in x and y no larger than b's). */
+function standsOn(a: Entity, b: Entity | undefined): boolean {
+  return b !== undefined && a.halfExtents[0] <= b.halfExtents[0] && a.halfExtents[1] <= b.halfExtents[1];
+}
 
 /** Whether a noun phrase names several objects (counted, plural or "them"). */
 function isGroup(item: NpItem): boolean {
@@ -534,6 +539,7 @@ function relationClause(ctx: Context, items: Item[]): boolean {
   let produced = false;
   /** The reference of this clause's 'on' relation, once read. */
   let clauseSupport: string | undefined;
+  let clauseSupportType: 'on' | 'inside' = 'on';
   const used = new Set<Item>();
   const involved = new Set<string>();
   const clauseSubjects = [...subjects];
@@ -670,12 +676,21 @@ function relationClause(ctx: Context, items: Item[]): boolean {
     // support yet) on that support too, as "the box next to the cup on the table" does.
     // Two references of "between" so placed stand one on each side of the subject along the support's length (x):
     // the first on its left, the second on its right.
-    if (type === 'on' && targets.length === 1) clauseSupport = targets[0];
-    else if (clauseSupport !== undefined && LEVEL_TYPES.has(type)) {
+    // A reference is so placed whatever its category unless it stands on the floor ("the tube rack on the bench in
+    // front of the centrifuge", "lay it on the bench in front of the vise": the centrifuge and the vise stand on the
+    // bench; "the mug on the table next to the chair": the chair stays on the floor), a reference kind only when its
+    // footprint fits the support's top ("the cup on the tray next to the sink": the sink is no tray's load); after
+    // "inside" the reference
+    // goes inside the same container ("the vial in the rack next to the tube").
+    if ((type === 'on' || type === 'inside') && targets.length === 1) {
+      clauseSupport = targets[0];
+      clauseSupportType = type;
+    } else if (clauseSupport !== undefined && LEVEL_TYPES.has(type)) {
       const placed: string[] = [];
       for (const t of targets) {
-        if (t === clauseSupport || ctx.registry.get(t)?.category !== 'object' || ctx.constraints.some((c) => c.subject === t && SUPPORT_TYPES.has(c.type))) continue;
-        add(ctx, 'on', t, [clauseSupport], {});
+        const ref = ctx.registry.get(t);
+        if (t === clauseSupport || !ref || ref.grounded || (ref.category !== 'object' && !standsOn(ref, ctx.registry.get(clauseSupport))) || ctx.constraints.some((c) => c.subject === t && SUPPORT_TYPES.has(c.type))) continue;
+        add(ctx, clauseSupportType, t, [clauseSupport], {});
         placed.push(t);
       }
       if (type === 'between' && placed.length === 2) {

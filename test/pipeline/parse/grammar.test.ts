@@ -101,9 +101,20 @@ test('modifiers are honoured or refused, never dropped with a note', () => {
 });
 
 test('a side relation after a support relation belongs to the subject', () => {
-  assert.deepEqual(brief(parseInstruction('put the drill on the workbench to the left of the vice')), ['on(drill,workbench)', 'left(drill,vice)']);
+  // The vice the instruction puts nowhere stands on the same workbench (a bench-top reference that fits on it).
+  assert.deepEqual(brief(parseInstruction('put the drill on the workbench to the left of the vice')), ['on(drill,workbench)', 'left(drill,vice)', 'on(vice,workbench)']);
   assert.deepEqual(brief(parseInstruction('place red box above blue cube on the table')), ['above(red_box,blue_cube)', 'on(blue_cube,table)']);
   assert.deepEqual(brief(parseInstruction('put the cup next to the plate on the table')), ['near(cup,plate)', 'on(cup,table)', 'on(plate,table)']);
+});
+
+test('a side reference the instruction puts nowhere rests on (or in) the subject\'s support, unless it stands on the floor or cannot fit', () => {
+  assert.deepEqual(brief(parseInstruction('Place the tube rack on the bench in front of the centrifuge.')), ['on(tube_rack,bench)', 'front(tube_rack,centrifuge)', 'on(centrifuge,bench)']);
+  assert.deepEqual(brief(parseInstruction('Take the torque wrench off the rack and lay it on the bench in front of the vise.')), ['on(torque_wrench,bench)', 'front(torque_wrench,vise)', 'on(vise,bench)']);
+  assert.deepEqual(brief(parseInstruction('Put the vial in the rack next to the tube.')), ['inside(vial,rack)', 'near(vial,tube)', 'inside(tube,rack)']);
+  assert.deepEqual(brief(parseInstruction('Put the mug on the table next to the laptop.')), ['on(mug,table)', 'near(mug,laptop)', 'on(laptop,table)']);
+  // Floor-standing furniture stays on the floor; with no support in the clause nothing changes.
+  assert.deepEqual(brief(parseInstruction('Put the cup on the table next to the fridge.')), ['on(cup,table)', 'near(cup,fridge)']);
+  assert.deepEqual(brief(parseInstruction('Set the chair next to the table.')), ['near(chair,table)']);
 });
 
 test('floor-standing furniture is lifted when the instruction puts it on something; the floor is the ground', () => {
