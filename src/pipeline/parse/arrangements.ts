@@ -195,7 +195,13 @@ function formation(
   let radius = options.radius ?? (options.centres && options.spacing !== undefined ? options.spacing / neighbour : fit(gap));
   if (options.centre && options.radius === undefined) {
     const c = registry.get(options.centre)!.halfExtents;
-    radius = Math.max(radius, Math.hypot(c[0], c[1]) + widest + gap);
+    const clear = Math.hypot(c[0], c[1]) + widest;
+    // A centre-to-centre spacing fixes the radius (a hexagon's is its side) when the centre clears the members at
+    // it; the spacing was read as a gap from the centre too, which made '50 mm c/c' round a shaft 78 mm. A centre
+    // of the lexicon's (unstated) size too wide for it widens the formation to the default gap from it.
+    if (options.centres && options.spacing !== undefined) {
+      if (radius < clear) radius = clear + DEFAULT_FORMATION_GAP_M;
+    } else radius = Math.max(radius, clear + gap);
   }
   if (radius < fit(0) - 1e-9) {
     throw new ParseError(`a radius of ${radius.toFixed(3)} m is too small for ${n} members of ${options.what}: neighbours would overlap`);

@@ -7,6 +7,7 @@
 import { InputError } from '../../errors.js';
 import { defaultDistance, isOrientationKind, KIND, kindCode } from './kinds.js';
 import { quatFromAxisAngle, quatNormalize } from './quaternion.js';
+import { layOutRigidSets } from './rigid-start.js';
 import type { ResolvedSolveOptions, SolveInput } from './types.js';
 import type { SolverWorkspace } from './workspace.js';
 
@@ -198,6 +199,8 @@ export function compileProblem(ws: SolverWorkspace, input: SolveInput, options: 
   }
   ws.columns = column;
 
+  // A formation (every pair of its members at a centre distance) starts laid out as its distances ask.
+  layOutRigidSets(ws);
   // Plain loops: a subarray view and set() per array cost more than copying a few numbers.
   for (let c = 0; c < N * 3; c++) {
     ws.pos[c] = ws.initialPos[c];

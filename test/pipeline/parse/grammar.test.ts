@@ -175,3 +175,13 @@ test('"in two rows", "with 5 cm between them"', () => {
   assert.equal(between.constraints.find((c) => c.type === 'distance')!.parameters.spacing, 0.05);
   refused('arrange 7 cubes in two rows', /do not fill/);
 });
+
+test('a polygon\'s centre-to-centre spacing is between neighbours, with or without a centre that clears it', () => {
+  const distances = (text: string, a: string, b: string) => parseInstruction(text).constraints
+    .filter((c) => c.type === 'distance' && c.parameters.axis === undefined && c.subject === a && c.targets[0] === b).map((c) => c.parameters.distance);
+  assert.deepEqual(distances('Set four standoffs in a square on the bench, 100 mm centre to centre.', 'standoff_2', 'standoff_1'), [0.1]);
+  assert.deepEqual(distances('Set four standoffs in a square on the bench, 100 mm centre to centre.', 'standoff_3', 'standoff_1'), [0.141421]);
+  // A hexagon's radius is its side: the pins are 50 mm from the shaft too (it was read as a gap from the shaft: 78 mm).
+  assert.deepEqual(distances('Place six pins in a hexagon around the shaft on the bench, 50 mm c/c.', 'pin_2', 'pin_1'), [0.05]);
+  assert.deepEqual(distances('Place six pins in a hexagon around the shaft on the bench, 50 mm c/c.', 'pin_1', 'shaft'), [0.05]);
+});
