@@ -60,6 +60,10 @@ interface Context {
   /** Stacks put inside a container: each is held as one column (widths of the widest, heights summed). */
   columns: string[][];
   source: string;
+  /** Noun phrases some relation, reference or verb read: one a clause names and nothing reads is refused, never dropped. */
+  resolved: WeakSet<object>;
+  /** The refusal for the first object phrase nothing read (thrown once the instruction is known to have relations). */
+  unread: string | null;
 }
 
 /** A clause's words as error messages quote them; a range's glued dash stays glued ("totes 1-3", not "1 -3"). */
@@ -101,6 +105,7 @@ function resolve(ctx: Context, item: NpItem, role: { between?: boolean; exclude?
 
 function resolveNames(ctx: Context, item: NpItem, role: { between?: boolean; exclude?: string[] } = {}): string[] {
   const { np } = item;
+  ctx.resolved.add(np);
   const reg = ctx.registry;
   if (np.pronoun === 'it' && ctx.focus.length > 0) return [...ctx.focus];
   if (np.pronoun === 'it') return ctx.lastSubjects.length > 0 ? [ctx.lastSubjects[ctx.lastSubjects.length - 1]] : ctx.lastEntities.slice(-1);
@@ -855,6 +860,28 @@ function interpretFacing(ctx: Context, tokens: Token[], facing: { at: number; le
   }
 }
 
+/**
+ * "Move the box to the table, then the cup": an object phrase that no relation places, no relation takes as its
+ * reference and no verb takes as its object would vanish from the scene; the clause is refused naming it.
+ */
+function refuseUnread(ctx: Context, items: Item[]): void {
+  // A pick clause reads its own phrases ("take the wrench off the rack": where it came from is no relation).
+  // A sequence ("create an assembly sequence where each part is placed above the previous one") names the whole it makes.
+  if (ctx.unread !== null || items.some((it) => it.t === 'pick' || (it.t === 'np' && it.np.pronoun === 'previous'))) return;
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k];
+    if (it.t !== 'np' || it.np.pronoun !== undefined || it.np.kind === '' || ctx.resolved.has(it.np) || MEASURE_NOUNS.has(it.np.kind)) continue;
+    // "with the red box at top" names a member by its role; "the robot places …" is the agent of the verb after it.
+    const next = items[k + 1];
+    if (next?.t === 'role' || next?.t === 'verb') continue;
+    ctx.unread = `nothing says where ${quote(it.text)} goes in ${quote(ctx.source)}: no relation places it or refers to it`;
+    return;
+  }
+}
+
+/** Nouns that name a measure of a formation or a gap ("with a radius of 40 cm"), not an object. */
+const MEASURE_NOUNS = new Set(['radius', 'diameter', 'gap', 'spacing', 'distance', 'clearance', 'pitch', 'height', 'width', 'length', 'depth']);
+
 function interpretClause(ctx: Context, tokens: Token[]): void {
   const facing = facingAt(tokens);
   if (facing !== null) return interpretFacing(ctx, tokens, facing);
@@ -867,6 +894,7 @@ function interpretClause(ctx: Context, tokens: Token[]): void {
   const rest = poses.length > 0 ? items.filter((it) => it.t !== 'pose') : items;
   const before = ctx.constraints.length;
   interpretMain(ctx, rest);
+  refuseUnread(ctx, items);
   if (ctx.constraints.length === before && poses.length === 0) {
     // A distance that no relation took is refused, never dropped with an ok.
     const loose = rest.find((it) => it.t === 'qty' && it.kind === 'length');
@@ -1004,7 +1032,7 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
   if (!/[\p{L}\p{N}]/u.test(normalised)) throw new ParseError(`instruction ${quote(normalised)} has no words`);
   const tokens = withoutHeading(tokenize(normalised));
   const registry = new EntityRegistry();
-  const ctx: Context = { registry, constraints: [], warnings: [], lastSubjects: [], lastEntities: [], lastTargets: [], prevTargets: [], lastRefs: [], prevRefs: [], supportNeeds: new Map(), stated: new Set(), facings: [], formed: new Set(), lastKind: '', lastHead: '', focus: [], lastArrangement: null, possessive: [], prevPossessive: [], toolHolds: new Set(), columns: [], source: '' };
+  const ctx: Context = { registry, constraints: [], warnings: [], lastSubjects: [], lastEntities: [], lastTargets: [], prevTargets: [], lastRefs: [], prevRefs: [], supportNeeds: new Map(), stated: new Set(), facings: [], formed: new Set(), lastKind: '', lastHead: '', focus: [], lastArrangement: null, possessive: [], prevPossessive: [], toolHolds: new Set(), columns: [], source: '', resolved: new WeakSet(), unread: null };
   for (const clause of withModifiersJoined(splitClauses(tokens))) {
     ctx.source = sourceText(clause);
     ctx.prevTargets = ctx.lastTargets;
@@ -1018,6 +1046,7 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
   if (ctx.constraints.length === 0) {
     throw new ParseError(`no spatial relation found in ${quote(normalised)} (expected words such as above, on, left of, near, between, inside)`);
   }
+  if (ctx.unread !== null) throw new ParseError(ctx.unread);
   if (ctx.toolHolds.size > 0) {
     const contained = new Set(ctx.constraints.filter((c) => c.type === 'inside').map((c) => c.subject));
     ctx.constraints = ctx.constraints.filter((c) => !ctx.toolHolds.has(c) || !contained.has(c.targets[0]));

@@ -219,7 +219,8 @@ function destinationAfterNoun(tokens: Token[]): boolean {
 function withMoverElided(clauses: Token[][]): Token[][] {
   let mover: Token | undefined;
   return clauses.map((clause) => {
-    if (movesTo(clause)) {
+    // "Put the box near the table, then the cup to the shelf": a verb of moving with any relation is carried too.
+    if (movesTo(clause) || (MOVE_VERBS.has(verbBase(word(clause, 0) ?? '') ?? '') && hasRelation(clause))) {
       mover = clause[0];
       return clause;
     }
@@ -317,6 +318,9 @@ export function splitClauses(tokens: Token[]): Token[][] {
     // "arrange valve A, valve B and valve C in a row": a piece that starts with the noun the previous one ended on
     // continues its list too.
     const continues = continuesList(pieces[k], pieces[k + 1]);
+    // "…, then the cup to the table, then the lid to the cup": an object and its destination is a clause of its own
+    // (its verb elided), never the head of a list the next piece continues.
+    if (destinationAfterNoun(pieces[k]) && !continues) continue;
     if (((!hasRelation(pieces[k]) && !movesTo(pieces[k])) || continues) && (!startsWithVerb(pieces[k + 1]) || continues) && !withStarts.has(pieces[k + 1]) && !withClause(pieces[k + 1], 0, pieces[k])) {
       pieces.splice(k, 2, [...pieces[k], ...pieces[k + 1]]);
     }
