@@ -882,7 +882,23 @@ function refuseUnread(ctx: Context, items: Item[]): void {
 /** Nouns that name a measure of a formation or a gap ("with a radius of 40 cm"), not an object. */
 const MEASURE_NOUNS = new Set(['radius', 'diameter', 'gap', 'spacing', 'distance', 'clearance', 'pitch', 'height', 'width', 'length', 'depth']);
 
+/**
+ * "not facing the sofa", "not on the shelf", "don't put …", "never place …": the parser reads no negated relation, so
+ * a negation it does not honour exactly ("not less than 10 cm", "not more than 20 cm" are bounds) is refused naming
+ * the word, never dropped (which would turn the instruction into its opposite).
+ */
+function refuseNegation(ctx: Context, tokens: Token[]): void {
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.kind !== 'word' || !(t.text === 'not' || t.text === 'never' || t.text === 'dont' || t.text === 'cannot' || /n[’']t$/.test(t.text))) continue;
+    const next = tokens[k + 1];
+    const bound = t.text === 'not' && next?.kind === 'word' && (next.text === 'less' || next.text === 'more') && tokens[k + 2]?.text === 'than';
+    if (!bound) throw new ParseError(`cannot honour '${t.text}' in ${quote(ctx.source)}: a negated placement is not read (say where the object goes instead)`);
+  }
+}
+
 function interpretClause(ctx: Context, tokens: Token[]): void {
+  refuseNegation(ctx, tokens);
   const facing = facingAt(tokens);
   if (facing !== null) return interpretFacing(ctx, tokens, facing);
   const { items, unknown } = readItems(tokens);
