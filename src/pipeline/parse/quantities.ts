@@ -18,17 +18,7 @@ function numberAt(tokens: Token[], i: number): { value: number; text: string; le
   const t = tokens[i];
   if (!t) return null;
   if (t.kind === 'num') {
-    const whole = Number.isInteger(t.value) && t.value >= 0 && !t.text.includes('.');
-    // "1/2 m", "½ m" (NFKC: 1⁄2), "1 1/2 in": a fraction, alone or after a whole number.
-    const fraction = (k: number) => {
-      const [a, slash, b] = [tokens[k], tokens[k + 1], tokens[k + 2]];
-      return a?.kind === 'num' && slash?.kind === 'sym' && (slash.text === '/' || slash.text === '⁄') && b?.kind === 'num' && Number.isInteger(a.value) && Number.isInteger(b.value) && b.value > 0 && a.value >= 0
-        ? a.value / b.value : undefined;
-    };
-    const alone = whole ? fraction(i) : undefined;
-    if (alone !== undefined) return { value: alone, text: `${t.text}/${tokens[i + 2].text}`, length: 3 };
-    const mixed = whole ? fraction(i + 1) : undefined;
-    if (mixed !== undefined && mixed < 1) return { value: t.value + mixed, text: `${t.text} ${tokens[i + 1].text}/${tokens[i + 3].text}`, length: 4 };
+    // Fractions, mixed numbers and grouped digits arrive whole from the tokenizer (numerals.ts).
     return { value: t.value, text: t.text, length: 1 };
   }
   if (t.kind === 'word') {
@@ -87,6 +77,8 @@ export function readQuantity(tokens: Token[], i: number): Quantity | null {
   let value = n.value;
   // "half a metre", "a half metre"
   if (n.text === 'half' && (tokens[j]?.text === 'a' || tokens[j]?.text === 'an')) j++;
+  // "3/4 of a metre", "0.5 of an inch": a fraction of one unit.
+  else if (tokens[i].kind === 'num' && value > 0 && value < 1 && tokens[j]?.text === 'of' && (tokens[j + 1]?.text === 'a' || tokens[j + 1]?.text === 'an') && LENGTH_UNITS.has(tokens[j + 2]?.text ?? '')) j += 2;
   const unit = tokens[j];
   if (!unit || (unit.kind !== 'word' && unit.kind !== 'sym')) return null;
   const length = LENGTH_UNITS.get(unit.text) ?? (unit.text === 'in' && inchesAfter(tokens, j + 1) ? 0.0254 : undefined);

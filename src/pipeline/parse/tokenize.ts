@@ -6,6 +6,7 @@
  */
 import { ParseError } from '../../errors.js';
 import { checkWord, FORMAT_CHARACTERS } from './characters.js';
+import { readNumeral, separateVulgarFractions } from './numerals.js';
 import { ANGLE_UNITS, LENGTH_UNITS, VOLUME_UNITS } from './lexicon.js';
 
 export type Token =
@@ -37,7 +38,7 @@ export function normalise(text: string, maxLength = MAX_INSTRUCTION_LENGTH): str
   }
   // Printable ASCII without a backtick is unchanged by NFKC and holds no format, control or quote character.
   if (PLAIN_ASCII.test(text)) return text.toLowerCase().trim();
-  return text.normalize('NFKC').replace(FORMAT_CHARACTERS, '').replace(CONTROL, ' ').replace(/[’‘`]/g, "'").toLowerCase().trim();
+  return separateVulgarFractions(text).normalize('NFKC').replace(FORMAT_CHARACTERS, '').replace(CONTROL, ' ').replace(/[’‘`]/g, "'").toLowerCase().trim();
 }
 
 /** Splits normalised text into tokens; a minus sign directly before a number makes it negative. */
@@ -56,15 +57,23 @@ export function tokenize(text: string): Token[] {
         continue;
       }
       let end = match.index + t.length;
-      // "0,5 m", "1,25 m": a decimal comma (one or two digits, then a unit); "1,000 mm", "12,500 mm": thousands.
-      const grouped = /^(?:,(\d{1,2})|((?:,\d{3})+))(?![\d,])\s*([\p{L}°]+)/u.exec(text.slice(end, end + 40));
-      if (grouped && (LENGTH_UNITS.has(grouped[3]) || ANGLE_UNITS.has(grouped[3])) && /^\d+$/.test(t) && (grouped[1] === undefined || !t.startsWith('0') || t === '0')) {
-        const joined = grouped[1] !== undefined ? `${t}.${grouped[1]}` : `${t}${grouped[2].replace(/,/g, '')}`;
+      // "1/2", "1 1/2", "1-1/2", "0,5 m", "1,000 mm", "1'000 mm": the whole number, or a refusal naming it.
+      const prevNum = tokens[tokens.length - 1];
+      let back = match.index - 1;
+      while (text[back] === ' ' || text[back] === '\t') back--;
+      const digitBefore = (k: number) => text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57;
+      const hyphenBefore = prevNum?.kind === 'sym' && prevNum.text === '-' && text[match.index - 1] === '-' && tokens[tokens.length - 2]?.kind === 'num' && digitBefore(match.index - 2);
+      const spaceBefore = prevNum?.kind === 'num' && back < match.index - 1 && digitBefore(back);
+      const wholeToken = hyphenBefore ? tokens[tokens.length - 2] : spaceBefore ? prevNum : undefined;
+      const whole = wholeToken?.kind === 'num' && /^-?\d+$/.test(wholeToken.text) ? wholeToken.text : undefined;
+      const numeral = readNumeral(text, match.index, t, whole === undefined ? null : hyphenBefore ? 'hyphen' : 'space', whole);
+      if (numeral !== null) {
+        for (let k = 0; k < numeral.absorbs; k++) tokens.pop();
         const prev = tokens[tokens.length - 1];
-        const negative = prev?.kind === 'sym' && (prev.text === '-' || prev.text === '−' || prev.text === '–') && text[match.index - 1] === prev.text;
+        const negative = numeral.absorbs === 0 && prev?.kind === 'sym' && (prev.text === '-' || prev.text === '−' || prev.text === '–') && text[match.index - 1] === prev.text;
         if (negative) tokens.pop();
-        tokens.push({ kind: 'num', text: negative ? `-${joined}` : joined, value: (negative ? -1 : 1) * Number(joined) });
-        end += (grouped[1] !== undefined ? grouped[1].length + 1 : grouped[2].length);
+        tokens.push({ kind: 'num', text: negative ? `-${numeral.text}` : numeral.text, value: (negative ? -1 : 1) * numeral.value });
+        end = numeral.end;
         TOKEN_RE.lastIndex = end;
         continue;
       }

@@ -1,0 +1,45 @@
+/**
+ * Review 11, items 3, 5, 6, 7 and 11: a number is read completely and exactly or refused naming its text; number
+ * words, fractions, digit grouping, capacities and label ranges never leave a partial number and a name behind.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ParseError } from '../../../src/errors.js';
+import { parseInstruction } from '../../../src/pipeline/parse/index.js';
+
+const names = (text: string) => parseInstruction(text).entities.map((e) => e.name);
+const distance = (text: string) => parseInstruction(text).constraints[0].parameters.distance;
+const refused = (text: string, message: string) =>
+  assert.throws(() => parseInstruction(text), (e: Error) => e instanceof ParseError && e.message.includes(message), `${text} → ${message}`);
+
+test('item 3: a vulgar fraction after a whole number is a mixed number ("3½ m" is 3.5 m); "½½" is refused', () => {
+  assert.equal(distance('Put the cone 3½ m left of the box'), 3.5);
+  assert.deepEqual(names('Put the cone 3½ m left of the box'), ['cone', 'box']);
+  refused('Put the cone ½½ m left of the box', "cannot read '½½'");
+});
+
+test('item 6: fractions are read exactly or refused naming the number', () => {
+  assert.ok(Math.abs(distance('Put the box 1-1/2" left of the crate')! - 0.0381) < 1e-12);
+  assert.deepEqual(names('Put the box 1-1/2" left of the crate'), ['box', 'crate']);
+  assert.equal(distance('Put the cone 3/4 of a metre left of the box'), 0.75);
+  assert.deepEqual(names('Put the cone 3/4 of a metre left of the box'), ['cone', 'box']);
+  refused('Put the box -1/2 m left of the crate', "distance '-1/2 m' must be a positive finite length");
+  refused('Put the box 0.5/2 m left of the crate', "cannot read '0.5/2 m'");
+  refused('Put the box 1/0 m left of the crate', "cannot read '1/0 m': division by zero");
+  refused('Put the box 0/0 m left of the crate', "cannot read '0/0 m': division by zero");
+  refused('Put the box 1 1/0 m left of the crate', "cannot read '1/0 m': division by zero");
+  refused('Put the box 1/2/3 m left of the crate', "cannot read '1/2/3 m'");
+  refused('Put the box 1 3/2 m left of the crate', "cannot read '1 3/2 m'");
+  refused('Put bins 1/2 on the shelf', "cannot read '1/2': a fraction must be a length with its unit");
+});
+
+test('item 6: grouped digits are one number or refused naming it', () => {
+  refused('Put the crate 0,5,7 m left of the box', "cannot read '0,5,7 m'");
+  refused('Put the crate 1,0000 m left of the box', "cannot read '1,0000 m'");
+  refused('Put the box 1 000 mm left of the crate', "cannot read '1 000 mm'");
+  assert.equal(distance('Put the box 1’000 mm left of the crate'), 1);
+  assert.equal(distance('Put the box 1,000.5 mm left of the crate'), 1.0005);
+  refused(`Put the box 1${',000'.repeat(20)} mm left of the crate`, 'is over the 100 m limit');
+  refused('Put the box 0٫5 m left of the crate', "cannot read '0٫5 m'");
+  refused('Put the box 1.2.3 m left of the crate', "cannot read '1.2.3 m'");
+});
