@@ -68,3 +68,14 @@ test('free-standing furniture that grows keeps resting on the floor', () => {
   const w = r.targetPoses.workbench;
   assert.ok(Math.abs(w.position[2] - w.halfExtents![2]) <= TOL, `workbench bottom at ${w.position[2] - w.halfExtents![2]}`);
 });
+
+test('three boxes on the 10 cm shelf: they fit its 40 cm depth only, and stand in a line along y on it', () => {
+  restsInside('Put 3 boxes on the 10 cm shelf', 'shelf', ['box_1', 'box_2', 'box_3']);
+  const r = bridge.process('Put 3 boxes on the 10 cm shelf');
+  const p = ['box_1', 'box_2', 'box_3'].map((n) => r.targetPoses[n].position);
+  const shelf = r.targetPoses.shelf;
+  assert.deepEqual(shelf.halfExtents!.map((v) => 2 * v), [0.1, 0.4, 1.8]);
+  for (const q of p) assert.ok(Math.abs(q[0] - shelf.position[0]) <= TOL, `x ${q[0]} on the shelf's centre line ${shelf.position[0]}`);
+  const ys = p.map((q) => q[1]).sort((a, b) => a - b);
+  assert.ok(ys[1] - ys[0] >= 0.1 - TOL && ys[2] - ys[1] >= 0.1 - TOL, `y ${ys.join(', ')}`);
+});

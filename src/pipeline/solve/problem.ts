@@ -44,9 +44,15 @@ function entityIndex(ws: SolverWorkspace, name: string, role: string, ci: number
   return index;
 }
 
-/** stackPair codes: the pair's overlap is resolved along z only (STACK_PAIR) or in x/y only (SIDE_PAIR). */
+/**
+ * stackPair codes: the pair's overlap is resolved along z only (STACK_PAIR), in x/y only (SIDE_PAIR), or along x
+ * only (SIDE_X_PAIR) or y only (SIDE_Y_PAIR): objects resting on one support whose footprints, added up, fit its top
+ * along that axis alone stand in a line along it.
+ */
 export const STACK_PAIR = 1;
 export const SIDE_PAIR = 2;
+export const SIDE_X_PAIR = 3;
+export const SIDE_Y_PAIR = 4;
 
 /** Share of a support's half-width within which both centres of a side-by-side pair must fit. */
 export const SIDE_BY_SIDE_SHARE = 0.75;
@@ -55,10 +61,23 @@ export const SIDE_BY_SIDE_SHARE = 0.75;
  * Marks the pairs of subjects above one support that cannot stand side by side over it (on neither horizontal
  * axis do their half-widths add up to at most SIDE_BY_SIDE_SHARE of the support's width): they must stack; the
  * pairs resting on one support, which must stand side by side; and the subject of a between relation with each of
- * its two references (side by side too).
+ * its two references (side by side too). Objects resting on one support whose widths, added up, fit its top along
+ * one horizontal axis only stand in a line along that axis ("three 10 cm boxes on a 10 × 40 cm shelf": along y).
  */
 function markStackPairs(ws: SolverWorkspace): void {
   const C = ws.constraintCount, N = ws.entities, H = ws.half;
+  // Per support: the widths (x, y) of the distinct subjects resting on it, added up.
+  const rowWidth = ws.rowWidth;
+  rowWidth.fill(0, 0, N * 2);
+  for (let ci = 0; ci < C; ci++) {
+    if (ws.kind[ci] !== KIND.on || ws.targetB[ci] < 0 || ws.targetB[ci] === ws.subject[ci]) continue;
+    const b = ws.targetB[ci], i = ws.subject[ci];
+    let repeated = false;
+    for (let cj = 0; cj < ci && !repeated; cj++) repeated = ws.kind[cj] === KIND.on && ws.targetB[cj] === b && ws.subject[cj] === i;
+    if (repeated) continue;
+    rowWidth[b * 2] += 2 * H[i * 3];
+    rowWidth[b * 2 + 1] += 2 * H[i * 3 + 1];
+  }
   for (let ci = 0; ci < C; ci++) {
     // Something between two references stands beside each of them: an overlap with either is resolved
     // horizontally (pushed up onto them, it would leave the height they span).
@@ -78,9 +97,12 @@ function markStackPairs(ws: SolverWorkspace): void {
       const j = ws.subject[cj];
       if (i === j) continue;
       if (ws.kind[ci] === KIND.on) {
-        // Two objects resting on one support stand side by side: their overlap is resolved horizontally.
-        ws.stackPair[i * N + j] = SIDE_PAIR;
-        ws.stackPair[j * N + i] = SIDE_PAIR;
+        // Two objects resting on one support stand side by side: their overlap is resolved horizontally, along the
+        // one axis where everything resting on it fits when only one does.
+        const fitsX = rowWidth[b * 2] <= 2 * H[b * 3] + 1e-9, fitsY = rowWidth[b * 2 + 1] <= 2 * H[b * 3 + 1] + 1e-9;
+        const code = fitsX === fitsY ? SIDE_PAIR : fitsX ? SIDE_X_PAIR : SIDE_Y_PAIR;
+        ws.stackPair[i * N + j] = code;
+        ws.stackPair[j * N + i] = code;
         continue;
       }
       let fits = false;

@@ -52,17 +52,20 @@ export function penetrationResidual(ws: SolverWorkspace, i: number, j: number, w
   if (stacked) depth = H[i * 3 + 2] + H[j * 3 + 2] - Math.abs(P[i * 3 + 2] - P[j * 3 + 2]);
   // Two objects resting on one support, or two standing on the floor ("pallet 1 next to pallet 2": flat pallets
   // would otherwise be pushed apart along z and held down by the ground), separate sideways (x or y, whichever
-  // overlaps less).
+  // overlaps less); on a support that holds what rests on it in a line along one axis only, along that axis
+  // (stackPair 3: x, 4: y).
+  const lined = pair === 3 || pair === 4 ? pair - 3 : -1;
   const sideways = pair === 2 || (ws.grounded[i] === 1 && ws.grounded[j] === 1);
-  if (sideways) depth = Math.min(H[i * 3] + H[j * 3] - Math.abs(P[i * 3] - P[j * 3]), H[i * 3 + 1] + H[j * 3 + 1] - Math.abs(P[i * 3 + 1] - P[j * 3 + 1]));
+  if (lined >= 0) depth = H[i * 3 + lined] + H[j * 3 + lined] - Math.abs(P[i * 3 + lined] - P[j * 3 + lined]);
+  else if (sideways) depth = Math.min(H[i * 3] + H[j * 3] - Math.abs(P[i * 3] - P[j * 3]), H[i * 3 + 1] + H[j * 3 + 1] - Math.abs(P[i * 3 + 1] - P[j * 3 + 1]));
   ws.blocks[0] = i;
   ws.blocks[1] = j;
   ws.blocks[2] = -1;
   ws.r[0] = depth;
   if (wantJ) {
     // The axis of least penetration (the first on a tie).
-    let axis = 2;
-    if (!stacked) {
+    let axis = lined >= 0 ? lined : 2;
+    if (!stacked && lined < 0) {
       for (let k = 0; k < (sideways ? 2 : 3); k++) {
         if (H[i * 3 + k] + H[j * 3 + k] - Math.abs(P[i * 3 + k] - P[j * 3 + k]) === depth) {
           axis = k;
