@@ -5,6 +5,7 @@
 import { ParseError } from '../../errors.js';
 import type { Entity } from '../types.js';
 import { COLOURS, isKnownKind, isPluralSurface as isPluralForm, kindFacts, NOUN_FORMS, NUMBER_WORDS, ORDINALS, PLAIN_ADJECTIVES, singularSurface, SIZES, verbBase, VOLUME_UNITS } from './lexicon.js';
+import { isCardinalWord, readCardinalWords } from './number-words.js';
 import { readQuantity } from './quantities.js';
 import { matchRelation } from './relations.js';
 import type { Token } from './tokenize.js';
@@ -39,7 +40,7 @@ export interface NounPhrase {
   unknownNoun: boolean;
 }
 
-const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'some', 'any', 'my', 'your', 'our', 'another', 'one']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'some', 'any', 'my', 'your', 'our', 'another', 'one', 'several', 'few', 'many', 'multiple', 'various']);
 const SUPERLATIVES = new Map<string, NounPhrase['superlative']>([
   ['leftmost', 'left'], ['left-most', 'left'], ['rightmost', 'right'], ['right-most', 'right'], ['frontmost', 'front'],
   ['rearmost', 'behind'], ['backmost', 'behind'], ['topmost', 'above'], ['highest', 'above'], ['uppermost', 'above'],
@@ -74,6 +75,15 @@ const AFTER_NAME = new Set(['and', 'or', 'is', 'are', 'should', 'must', 'sits', 
 function withLabel(tokens: Token[], j: number, np: NounPhrase): { np: NounPhrase; next: number } {
   const numbered = np.count === undefined ? readRange(tokens, j) ?? (np.plural ? readLetterRange(tokens, j) ?? readNumberList(tokens, j) : null) : null;
   if (numbered) return { np: { ...np, numbers: numbered.numbers, count: numbered.numbers.length, plural: true }, next: numbered.next };
+  // "small bins x2", "washers x 4", "spacers ×3" (a parts list's quantity after a plural): the count.
+  if (np.plural && np.count === undefined) {
+    const glued = wordAt(tokens, j)?.match(/^[x×](\d+)$/);
+    const n = glued ? Number(glued[1]) : (wordAt(tokens, j) === 'x' || wordAt(tokens, j) === '×') && tokens[j + 1]?.kind === 'num' && !readQuantity(tokens, j + 1) ? (tokens[j + 1] as { value: number }).value : undefined;
+    if (n !== undefined) {
+      checkCount(String(n), n, wordAt(tokens, j - 1) ?? '');
+      return { np: { ...np, count: n }, next: j + (glued ? 1 : 2) };
+    }
+  }
   if (np.plural || np.count !== undefined) return { np, next: j };
   let k = j;
   if (NUMBER_MARKS.has(wordAt(tokens, k) ?? '') || (tokens[k]?.kind === 'sym' && tokens[k].text === '#')) k++;
@@ -516,6 +526,16 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
     }
     // "zero crates": a count, refused like "0 crates", never a name.
     if (w === 'zero' && isWord(tokens[j + 1])) checkCount(w, 0, tokens[j + 1].text);
+    // "twenty-one boxes", "nine hundred and ninety nine boxes", "two thousand boxes": the whole number in words.
+    const cardinal = isCardinalWord(w) ? readCardinalWords((k) => wordAt(tokens, k), j) : null;
+    if (cardinal !== null && cardinal.value >= 2) {
+      if (isWord(tokens[j + cardinal.length])) checkCount(cardinal.text, cardinal.value, tokens[j + cardinal.length].text);
+      np.count = cardinal.value;
+      j += cardinal.length - 1;
+      sawModifier = true;
+      if (isWord(tokens[j + 1], 'of') && !isWord(tokens[j + 2], 'them')) j++;
+      continue;
+    }
     const number = NUMBER_WORDS.get(w);
     if (number !== undefined && Number.isInteger(number) && number >= 2) {
       np.count = number;
@@ -541,7 +561,7 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
       sawModifier = true;
       continue;
     }
-    if (SIZES.has(w) && w !== 'medium') {
+    if (SIZES.has(w)) {
       np.size = w;
       sawModifier = true;
       continue;

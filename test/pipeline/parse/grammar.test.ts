@@ -185,3 +185,13 @@ test('a polygon\'s centre-to-centre spacing is between neighbours, with or witho
   assert.deepEqual(distances('Place six pins in a hexagon around the shaft on the bench, 50 mm c/c.', 'pin_2', 'pin_1'), [0.05]);
   assert.deepEqual(distances('Place six pins in a hexagon around the shaft on the bench, 50 mm c/c.', 'pin_1', 'shaft'), [0.05]);
 });
+
+test('a group keeps its describing words and loses none to its quantifier or parts-list count', () => {
+  const names = (text: string) => parseInstruction(text).entities.map((e) => e.name);
+  assert.deepEqual(names('Put two small bins on the shelf, 10 cm apart.'), ['small_bin_1', 'small_bin_2', 'shelf']);
+  assert.deepEqual(names('Place 2 large crates on the pallet.'), ['large_crate_1', 'large_crate_2', 'pallet']);
+  assert.deepEqual(names('Put 2 medium boxes on the shelf.'), ['medium_box_1', 'medium_box_2', 'shelf']);
+  assert.deepEqual(names('Place several small crates on the pallet.'), ['small_crate_1', 'small_crate_2', 'small_crate_3', 'pallet']);
+  assert.deepEqual(names('Put small totes x2 on the cart.'), ['small_tote_1', 'small_tote_2', 'cart']);
+  assert.deepEqual(names('Put washers x 4 in the tray.'), ['washer_1', 'washer_2', 'washer_3', 'washer_4', 'tray']);
+});
