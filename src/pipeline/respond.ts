@@ -73,7 +73,6 @@ export function buildResponse(scene: SceneSpec, result: SolveResult, confidence:
     constraints[i] = { type: c.type, subject: c.subject, targets: c.targets, parameters: c.parameters, source: c.source, satisfied: outcome.satisfied, residual: outcome.residual };
     if (outcome.satisfied) satisfied++;
   }
-  const rate = C > 0 ? satisfied / C : 1;
 
   // Share of each entity's constraints that hold: [held, involved] per entity name.
   const involved = new Map<string, [number, number]>();
@@ -90,6 +89,7 @@ export function buildResponse(scene: SceneSpec, result: SolveResult, confidence:
   const q = result.orientations;
   const entities = scene.entities;
   // "facing the crib" with no side relation: the subject's turn is set from the solved centres (src/pipeline/facing.ts).
+  // Each facing is listed with the constraints (type 'facing', its yaw about z), so a reader sees what was read.
   let turns: Map<string, Pose['orientation']> | undefined;
   let facingError: string | undefined;
   if (scene.facings !== undefined && scene.facings.length > 0) {
@@ -98,7 +98,14 @@ export function buildResponse(scene: SceneSpec, result: SolveResult, confidence:
     const t = facingOrientations(scene.facings, index, p);
     if (t instanceof Map) turns = t;
     else facingError = t.error;
+    for (const f of scene.facings) {
+      const turn = turns?.get(f.subject);
+      const parameters = turn ? { angle: round6(2 * Math.atan2(turn[3], turn[0])), axis: 'z' as const } : {};
+      constraints.push({ type: 'facing', subject: f.subject, targets: [f.target], parameters, source: f.source, satisfied: turn !== undefined, residual: 0 });
+      if (turn) satisfied++;
+    }
   }
+  const rate = constraints.length > 0 ? satisfied / constraints.length : 1;
   for (let i = 0; i < entities.length; i++) {
     const entity = entities[i];
     const entry = involved.get(entity.name);
@@ -140,8 +147,9 @@ export function buildResponse(scene: SceneSpec, result: SolveResult, confidence:
   } else {
     const v = result.implicitViolations;
     const parts: string[] = [];
-    if (satisfied < constraints.length) {
-      const failed = constraints.filter((c) => !c.satisfied);
+    // (A facing that could not be set is named by its own error below.)
+    const failed = constraints.filter((c) => !c.satisfied && c.type !== 'facing');
+    if (failed.length > 0) {
       parts.push(
         `${failed.length} of ${constraints.length} constraints could not be satisfied: ` +
           failed.slice(0, 3).map(describe).join('; ') +

@@ -110,7 +110,9 @@ export interface Pose {
   halfExtents: Vec3;
 }
 
-export interface ConstraintResult extends Constraint {
+export interface ConstraintResult extends Omit<Constraint, 'type'> {
+  /** A relation of the scene, or 'facing': a turn set after the solve (SceneSpec.facings), its yaw in parameters.angle. */
+  type: ConstraintType | 'facing';
   satisfied: boolean;
   /** Norm of the constraint's residual at the solution (metres or radians). */
   residual: number;

@@ -59,12 +59,25 @@ test('"facing <object>" with only an on relation: the front points at the faced 
   }
 });
 
-test('the side-relation facing keeps its exact turn, and a faced object straight above or below fails the response naming it', () => {
+test('the side-relation facing keeps its exact turn, and an object on or above what it faces points its front down at it', () => {
   const r = bridge.process('Place the fan left of the desk facing the desk.');
   assert.equal(r.success, true, r.error);
   const f = front(r.targetPoses.fan.orientation);
   assert.ok(Math.abs(f[0] - 1) < 1e-5, `front ${f}`);
-  const above = bridge.process('Put the lamp on the desk facing the desk.');
-  assert.equal(above.success, false);
-  assert.match(above.error ?? '', /'lamp' cannot face 'desk'.*straight above or below/);
+  for (const text of ['Put the lamp on the desk facing the desk.', 'Place the camera 1 m above the table, facing the table']) {
+    const above = bridge.process(text);
+    assert.equal(above.success, true, `${text}: ${above.error}`);
+    const down = front(above.targetPoses[text.includes('lamp') ? 'lamp' : 'camera'].orientation);
+    assert.ok(Math.abs(down[2] + 1) < 1e-5, `${text}: front ${down}`);
+  }
+});
+
+test('each facing set after the solve is listed with the constraints: type facing, its yaw about z, satisfied', () => {
+  const r = bridge.process('Put the baby monitor on the dresser, facing the crib');
+  assert.equal(r.success, true, r.error);
+  const entry = r.constraints.find((c) => c.type === 'facing');
+  assert.ok(entry, JSON.stringify(r.constraints));
+  assert.deepEqual([entry.subject, entry.targets, entry.satisfied, entry.parameters.axis], ['baby_monitor', ['crib'], true, 'z']);
+  const q = r.targetPoses.baby_monitor.orientation;
+  assert.ok(Math.abs((entry.parameters.angle ?? NaN) - 2 * Math.atan2(q[3], q[0])) < 1e-5, `angle ${entry.parameters.angle}, orientation ${q}`);
 });

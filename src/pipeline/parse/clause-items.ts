@@ -5,6 +5,7 @@
 import { ParseError } from '../../errors.js';
 import type { Axis, ConstraintType } from '../types.js';
 import { COPULAS, FILLERS, NOUN_FORMS, NUMBER_WORDS, verbBase } from './lexicon.js';
+import { isCardinalWord } from './number-words.js';
 import { checkCount, labelledSubject, nounModifierAt, readNounPhrase, thirdPersonVerb, type NounPhrase } from './entities.js';
 import { readQuantity } from './quantities.js';
 import { matchRelation } from './relations.js';
@@ -315,7 +316,7 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
     }
 
     // Quantities (and "R by C" grid sizes).
-    if (t.kind === 'num' || (w && (QUANTITY_WORDS.has(w) || NUMBER_WORDS.has(w) || (w.includes('-') && NUMBER_WORDS.has(w.slice(0, w.indexOf('-'))))))) {
+    if (t.kind === 'num' || (w && (QUANTITY_WORDS.has(w) || NUMBER_WORDS.has(w) || isCardinalWord(w) || (w.includes('-') && NUMBER_WORDS.has(w.slice(0, w.indexOf('-'))))))) {
       const q = readQuantity(tokens, i);
       if (q) {
         const before = word(tokens, i - 1);

@@ -6,6 +6,7 @@ import { ParseError } from '../../errors.js';
 import type { Entity } from '../types.js';
 import { COLOURS, isKnownKind, isPluralSurface as isPluralForm, kindFacts, NOUN_FORMS, NUMBER_WORDS, ORDINALS, PLAIN_ADJECTIVES, singularSurface, SIZES, verbBase, VOLUME_UNITS } from './lexicon.js';
 import { isCardinalWord, readCardinalWords } from './number-words.js';
+import { isCardinalWord, readCardinalWords } from './number-words.js';
 import { readQuantity } from './quantities.js';
 import { matchRelation } from './relations.js';
 import type { Token } from './tokenize.js';
@@ -449,7 +450,7 @@ function couldBeNoun(word: string): boolean {
   // "assembly", "dolly") are in the lexicon.
   if (word === '3d' || word === '2d') return true;
   return /^[\p{L}][\p{L}'-]*$/u.test(word) && word.length > 1 && !/ly$/.test(word) && !NOT_NOUNS.has(word) && verbBase(word) === undefined && !COPULAS.has(word) &&
-    !COLOURS.has(word) && !SIZES.has(word) && !ORDINALS.has(word) && !NUMBER_WORDS.has(word);
+    !COLOURS.has(word) && !SIZES.has(word) && !ORDINALS.has(word) && !NUMBER_WORDS.has(word) && !isCardinalWord(word);
 }
 
 /**
@@ -525,7 +526,17 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
       continue;
     }
     // "zero crates": a count, refused like "0 crates", never a name.
-    if (w === 'zero' && isWord(tokens[j + 1])) checkCount(w, 0, tokens[j + 1].text);
+    if (w === 'zero' && isWord(tokens[j + 1]) && readQuantity(tokens, j) === null) checkCount(w, 0, tokens[j + 1].text);
+    // "twenty-one boxes", "nine hundred and ninety nine boxes", "two thousand boxes": the whole number in words.
+    const cardinal = isCardinalWord(w) ? readCardinalWords((k) => wordAt(tokens, k), j) : null;
+    if (cardinal !== null && cardinal.value >= 2) {
+      if (isWord(tokens[j + cardinal.length])) checkCount(cardinal.text, cardinal.value, tokens[j + cardinal.length].text);
+      np.count = cardinal.value;
+      j += cardinal.length - 1;
+      sawModifier = true;
+      if (isWord(tokens[j + 1], 'of') && !isWord(tokens[j + 2], 'them')) j++;
+      continue;
+    }
     // "twenty-one boxes", "nine hundred and ninety nine boxes", "two thousand boxes": the whole number in words.
     const cardinal = isCardinalWord(w) ? readCardinalWords((k) => wordAt(tokens, k), j) : null;
     if (cardinal !== null && cardinal.value >= 2) {

@@ -840,23 +840,49 @@ function facingAt(tokens: Token[]): { at: number; length: number } | null {
   return null;
 }
 
+/** Directions of a compass: the scene has no north, so "facing north" is refused, never an object 'north'. */
+const COMPASS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'north-east', 'north-west', 'south-east', 'south-west', 'northward', 'northwards', 'southward', 'southwards', 'eastward', 'eastwards', 'westward', 'westwards']);
+/** Surfaces faced by pointing the front (−y) straight down or up: a turn about x (as "looking down"/"looking up"). */
+const FACING_PITCH = new Map<string, number>([['floor', Math.PI / 2], ['ground', Math.PI / 2], ['ceiling', -Math.PI / 2], ['sky', -Math.PI / 2]]);
+/** Relations that put the subject straight over (or under) what it faces: its front points down (or up) at it. */
+const FACING_VERTICAL: Partial<Record<ConstraintType, number>> = { above: Math.PI / 2, on: Math.PI / 2, below: -Math.PI / 2 };
+
 function interpretFacing(ctx: Context, tokens: Token[], facing: { at: number; length: number }): void {
   const clause = tokens.slice(0, facing.at);
-  if (clause.length > 0) interpretClause(ctx, clause);
-  const target = readNounPhrase(tokens, facing.at + facing.length, true)!;
-  const item: NpItem = { t: 'np', np: target.np, text: tokens.slice(facing.at + facing.length).map((t) => t.text).join(' ') };
+  // "…, and the chair facing the sofa": a clause that is only a noun phrase names the subject that faces.
+  const own = clause.length > 0 ? readNounPhrase(clause, 0, true) : null;
+  if (own !== null && own.next === clause.length && own.np.pronoun === undefined && own.np.kind !== '') {
+    ctx.lastSubjects = resolve(ctx, { t: 'np', np: own.np, text: clause.map((t) => t.text).join(' ') });
+    ctx.lastEntities = [...ctx.lastSubjects];
+  } else if (clause.length > 0) interpretClause(ctx, clause);
+  const at = facing.at + facing.length;
+  const text = tokens.slice(at).map((t) => t.text).join(' ');
+  const words = tokens.slice(at).filter((t) => t.kind === 'word').map((t) => t.text);
+  const subjects = ctx.lastSubjects;
+  if (subjects.length === 0) throw new ParseError(`cannot tell what faces what in ${quote(ctx.source)}`);
+  const compass = words.find((w) => COMPASS.has(w));
+  if (compass !== undefined) throw new ParseError(`cannot honour '${compass}' in ${quote(ctx.source)}: the scene has no compass directions (say 'facing left', 'facing the door', …)`);
+  if (words.some((w) => w === 'itself' || w === 'themselves')) throw new ParseError(`'${subjects[0]}' cannot face itself in ${quote(ctx.source)}`);
+  const target = readNounPhrase(tokens, at, true)!;
+  const pitch = target.np.pronoun === undefined ? FACING_PITCH.get(target.np.kind) : undefined;
+  if (pitch !== undefined) {
+    // "facing the floor": the front points straight down (there is no floor object to turn towards).
+    for (const s of subjects) add(ctx, 'angle', s, [], { angle: pitch, axis: 'x' });
+    return;
+  }
+  const item: NpItem = { t: 'np', np: target.np, text };
   const refs = clause.length > 0 ? ctx.lastRefs : ctx.prevRefs;
   const faced = target.np.pronoun === 'it' ? refs.slice(-1) : resolve(ctx, item);
-  const subjects = ctx.lastSubjects;
-  if (faced.length !== 1 || subjects.length === 0) throw new ParseError(`cannot tell what faces what in ${quote(ctx.source)}`);
+  if (faced.length !== 1) throw new ParseError(`cannot tell what faces what in ${quote(ctx.source)}`);
   for (const s of subjects) {
-    const side = ctx.constraints.find((c) => c.subject === s && c.targets.length === 1 && c.targets[0] === faced[0] && FACING_YAW[c.type] !== undefined);
     if (s === faced[0]) throw new ParseError(`'${s}' cannot face itself in ${quote(ctx.source)}`);
-    if (!side) {
-      ctx.facings.push({ subject: s, target: faced[0], source: ctx.source });
-      continue;
-    }
-    add(ctx, 'angle', s, [], { angle: FACING_YAW[side.type]!, axis: 'z' });
+    const related = ctx.constraints.filter((c) => c.subject === s && c.targets.length === 1 && c.targets[0] === faced[0]);
+    const side = related.find((c) => FACING_YAW[c.type] !== undefined);
+    // "1 m above the table, facing the table": straight over it, the front points down at it.
+    const vertical = side ? undefined : related.find((c) => FACING_VERTICAL[c.type] !== undefined);
+    if (side) add(ctx, 'angle', s, [], { angle: FACING_YAW[side.type]!, axis: 'z' });
+    else if (vertical) add(ctx, 'angle', s, [], { angle: FACING_VERTICAL[vertical.type]!, axis: 'x' });
+    else ctx.facings.push({ subject: s, target: faced[0], source: ctx.source });
   }
 }
 

@@ -1,6 +1,7 @@
 /** Quantities with units: lengths to metres, angles to radians, validated (finite, positive, bounded). */
 import { ParseError } from '../../errors.js';
 import { ANGLE_UNITS, LENGTH_UNITS, NUMBER_WORDS } from './lexicon.js';
+import { readCardinalWords } from './number-words.js';
 import type { Token } from './tokenize.js';
 
 /** Largest length accepted, metres. */
@@ -22,40 +23,16 @@ function numberAt(tokens: Token[], i: number): { value: number; text: string; le
     return { value: t.value, text: t.text, length: 1 };
   }
   if (t.kind === 'word') {
-    // "forty-five", "twenty-two": tens and units joined by a hyphen.
-    const dash = t.text.indexOf('-');
-    if (dash > 0) {
-      const tens = NUMBER_WORDS.get(t.text.slice(0, dash));
-      const units = NUMBER_WORDS.get(t.text.slice(dash + 1));
-      return tens !== undefined && units !== undefined && isTens(tens) && isUnit(units) ? { value: tens + units, text: t.text, length: 1 } : null;
-    }
+    // "forty-five", "forty five degrees", "a hundred", "one hundred and eighty", "two thousand five hundred": the
+    // whole cardinal number.
+    const cardinal = readCardinalWords((k) => (tokens[k]?.kind === 'word' ? tokens[k].text : undefined), i);
+    if (cardinal !== null) return cardinal;
     const v = NUMBER_WORDS.get(t.text);
     if (v === undefined) return null;
-    const next = tokens[i + 1]?.kind === 'word' ? NUMBER_WORDS.get(tokens[i + 1].text) : undefined;
-    // "forty five degrees": tens then units are one number (not five); "one hundred and eighty degrees", "two hundred".
-    if (isTens(v) && next !== undefined && isUnit(next) && tokens[i + 1].text !== 'a' && tokens[i + 1].text !== 'an') {
-      return { value: v + next, text: `${t.text} ${tokens[i + 1].text}`, length: 2 };
-    }
-    if (isUnit(v) && tokens[i + 1]?.text === 'hundred' && t.text !== 'a' && t.text !== 'an' || t.text === 'hundred') {
-      const at = t.text === 'hundred' ? i + 1 : i + 2;
-      const hundreds = (t.text === 'hundred' ? 1 : v) * 100;
-      const skip = tokens[at]?.text === 'and' ? 1 : 0;
-      const rest = numberAt(tokens, at + skip);
-      if (rest !== null && rest.value < 100 && Number.isInteger(rest.value) && rest.value >= 1 && tokens[at + skip]?.kind === 'word') {
-        return { value: hundreds + rest.value, text: `${joinWords(tokens, i, at + skip + rest.length)}`, length: at + skip + rest.length - i };
-      }
-      return { value: hundreds, text: joinWords(tokens, i, at), length: at - i };
-    }
     // "a"/"an" count only before a unit ("a metre"); "half a metre" handled by the caller reading on.
     return { value: v, text: t.text, length: 1 };
   }
   return null;
-}
-
-const isTens = (v: number): boolean => v >= 20 && v <= 90 && v % 10 === 0;
-const isUnit = (v: number): boolean => Number.isInteger(v) && v >= 1 && v <= 9;
-function joinWords(tokens: Token[], from: number, to: number): string {
-  return tokens.slice(from, to).map((x) => x.text).join(' ');
 }
 
 /** Words after which "in" (after a number) is inches: a direction or distance word, not the start of a noun phrase. */

@@ -43,3 +43,20 @@ test('item 6: grouped digits are one number or refused naming it', () => {
   refused('Put the box 0٫5 m left of the crate', "cannot read '0٫5 m'");
   refused('Put the box 1.2.3 m left of the crate', "cannot read '1.2.3 m'");
 });
+
+test('item 5: numbers in words are read whole, for counts and lengths alike', () => {
+  refused('Put two thousand boxes in a row', 'cannot place two thousand boxes: a count must be a whole number from 1 to 1000');
+  assert.equal(names('Put twenty-one boxes in a row').length, 21);
+  assert.deepEqual(names('Put twenty-one boxes in a row').slice(-1), ['box_21']);
+  assert.equal(names('Put fifty-five crates on the pallet').filter((n) => n.startsWith('crate_')).length, 55);
+  assert.equal(names('Put nine hundred and ninety nine boxes in a row').length, 999);
+  assert.equal(names('Put a hundred boxes in a row').length, 100);
+  assert.equal(distance('Put the cone eleven hundred mm left of the box'), 1.1);
+  assert.equal(distance('Put the cone twelve hundred mm left of the box'), 1.2);
+  assert.equal(distance('Put the cone one thousand mm left of the box'), 1);
+  assert.equal(distance('Put the cone two thousand five hundred mm left of the box'), 2.5);
+  assert.deepEqual(names('Put the cone a hundred cm left of the box'), ['cone', 'box']);
+  assert.equal(distance('Put the cone a hundred cm left of the box'), 1);
+  assert.deepEqual(names('Put the cone zero cm left of the box'), ['cone', 'box']);
+  refused('Put zero crates on the pallet', 'cannot place zero crates');
+});

@@ -24,3 +24,18 @@ test('a negation the parser does not honour is refused naming it; "not less/more
   assert.throws(() => parseInstruction('Never place the box on the shelf'), /cannot honour 'never'/);
   assert.deepEqual(brief('Put the box not more than 10 cm from the crate'), ['near(box,crate)']);
 });
+
+const turns = (text: string) => parseInstruction(text).constraints.filter((c) => c.type === 'angle')
+  .map((c) => `${c.subject}:${c.parameters.axis}:${Math.round(((c.parameters.angle ?? 0) * 180) / Math.PI)}`);
+
+test('facing the floor points the front down; compass words and "itself" are refused; a faced object below is faced down', () => {
+  assert.deepEqual(turns('Put the lamp on the table, facing the floor'), ['lamp:x:90']);
+  assert.deepEqual(turns('Put the lamp on the table, facing the ground'), ['lamp:x:90']);
+  assert.deepEqual(parseInstruction('Put the lamp on the table, facing the floor').entities.map((e) => e.name), ['lamp', 'table']);
+  assert.throws(() => parseInstruction('Put the lamp on the table, facing north'),
+    { message: "cannot honour 'north' in 'facing north': the scene has no compass directions (say 'facing left', 'facing the door', …)" });
+  assert.throws(() => parseInstruction('Put the lamp on the table, facing itself'), { message: "'lamp' cannot face itself in 'facing itself'" });
+  assert.deepEqual(turns('Place the camera 1 m above the table, facing the table'), ['camera:x:90']);
+  const both = parseInstruction('Put the sofa near the chair, facing the chair, and the chair facing the sofa');
+  assert.deepEqual(both.facings?.map((f) => `${f.subject}->${f.target}`), ['sofa->chair', 'chair->sofa']);
+});
