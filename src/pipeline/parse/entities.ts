@@ -6,7 +6,6 @@ import { ParseError } from '../../errors.js';
 import type { Entity } from '../types.js';
 import { COLOURS, isKnownKind, isPluralSurface as isPluralForm, kindFacts, NOUN_FORMS, NUMBER_WORDS, ORDINALS, PLAIN_ADJECTIVES, singularSurface, SIZES, verbBase, VOLUME_UNITS } from './lexicon.js';
 import { isCardinalWord, readCardinalWords } from './number-words.js';
-import { isCardinalWord, readCardinalWords } from './number-words.js';
 import { readQuantity } from './quantities.js';
 import { matchRelation } from './relations.js';
 import type { Token } from './tokenize.js';
@@ -527,16 +526,6 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
     }
     // "zero crates": a count, refused like "0 crates", never a name.
     if (w === 'zero' && isWord(tokens[j + 1]) && readQuantity(tokens, j) === null) checkCount(w, 0, tokens[j + 1].text);
-    // "twenty-one boxes", "nine hundred and ninety nine boxes", "two thousand boxes": the whole number in words.
-    const cardinal = isCardinalWord(w) ? readCardinalWords((k) => wordAt(tokens, k), j) : null;
-    if (cardinal !== null && cardinal.value >= 2) {
-      if (isWord(tokens[j + cardinal.length])) checkCount(cardinal.text, cardinal.value, tokens[j + cardinal.length].text);
-      np.count = cardinal.value;
-      j += cardinal.length - 1;
-      sawModifier = true;
-      if (isWord(tokens[j + 1], 'of') && !isWord(tokens[j + 2], 'them')) j++;
-      continue;
-    }
     // "twenty-one boxes", "nine hundred and ninety nine boxes", "two thousand boxes": the whole number in words.
     const cardinal = isCardinalWord(w) ? readCardinalWords((k) => wordAt(tokens, k), j) : null;
     if (cardinal !== null && cardinal.value >= 2) {
