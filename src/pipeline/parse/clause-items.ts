@@ -294,6 +294,8 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
   let atMost = false;
   /** "clockwise" before its angle ("clockwise by 90 degrees"): the sign the next angle takes. */
   let sense: { sign: number; word: string } | undefined;
+  /** The row that "along the shelf" lines a group up in, unless the clause names a formation of its own. */
+  let alongRow: Item | undefined;
   while (i < tokens.length) {
     const t = tokens[i];
     const w = word(tokens, i);
@@ -749,11 +751,18 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
       const part = word(tokens, i + 1) === 'the' && ALONG_PARTS.has(word(tokens, i + 2) ?? '') && word(tokens, i + 3) === 'of' ? 3 : 0;
       const np = readNounPhrase(tokens, i + 1 + part, true);
       if (np && np.np.kind !== '' && np.np.pronoun === undefined) {
-        if (!items.some((it) => it.t === 'shape') && items.some((it) => it.t === 'np' && (it.np.plural || (it.np.count ?? 0) >= 2))) items.push({ t: 'shape', shape: 'row' });
+        if (!items.some((it) => it.t === 'shape') && items.some((it) => it.t === 'np' && (it.np.plural || (it.np.count ?? 0) >= 2))) {
+          alongRow = { t: 'shape', shape: 'row' };
+          items.push(alongRow);
+        }
         items.push({ t: 'rel', type: SURFACE_KINDS.has(np.np.kind) ? 'on' : 'near', unary: false, phrase: joinText(tokens, i, i + 1 + part) });
         i += 1 + part;
         continue;
       }
+      // "Put the boxes along", "along the", "along it": no object to line up along; the word is refused, never read as near.
+      unknown.push(w);
+      i++;
+      continue;
     }
     // Relations (a standalone direction word directly before another relation is an adverb: "right above").
     const rel = matchRelation(tokens, i);
@@ -833,5 +842,7 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
     i++;
   }
   if (sense) unknown.push(sense.word);
+  // "along the shelf in a circle": a shape written later in the clause is the formation (on the support), not a row.
+  if (alongRow !== undefined && items.some((it) => it.t === 'shape' && it !== alongRow)) items.splice(items.indexOf(alongRow), 1);
   return { items, unknown };
 }

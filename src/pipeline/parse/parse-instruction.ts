@@ -738,7 +738,7 @@ const UNHONOURED = new Set([
   'west', 'middle', 'centre', 'center', 'halfway', 'midpoint', 'top', 'bottom', 'end', 'ends', 'side', 'sides', 'perimeter', 'border',
   'rim', 'lip', 'outward', 'inward', 'outwards', 'inwards', 'mirrored', 'flipped', 'staggered', 'offset', 'symmetric', 'symmetrically',
   'radially', 'concentric', 'zigzag', 'spiral', 'arc', 'semicircle', 'crosswise', 'lengthwise', 'across', 'looking', 'pointing',
-  'pointed', 'aiming', 'aimed',
+  'pointed', 'aiming', 'aimed', 'along',
 ]);
 
 /**

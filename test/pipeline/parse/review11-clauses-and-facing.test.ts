@@ -39,3 +39,12 @@ test('facing the floor points the front down; compass words and "itself" are ref
   const both = parseInstruction('Put the sofa near the chair, facing the chair, and the chair facing the sofa');
   assert.deepEqual(both.facings?.map((f) => `${f.subject}->${f.target}`), ['sofa->chair', 'chair->sofa']);
 });
+
+test('"along" + a later shape takes the shape on the support; "along" with no object after it is refused', () => {
+  const circle = brief('Put the boxes along the shelf in a circle');
+  assert.ok(circle.includes('on(box_1,shelf)') && !circle.some((c) => c.startsWith('aligned')), circle.join(' '));
+  assert.ok(circle.includes('distance(box_3,box_1)'), circle.join(' '));
+  for (const text of ['Put the boxes along', 'Put the boxes along the', 'Put the boxes along it']) {
+    assert.throws(() => parseInstruction(text), { message: `cannot honour 'along' in '${text.toLowerCase()}': no relation or orientation reads it` });
+  }
+});
