@@ -89,6 +89,7 @@ function withLabel(tokens: Token[], j: number, np: NounPhrase): { np: NounPhrase
   if (NUMBER_MARKS.has(wordAt(tokens, k) ?? '') || (tokens[k]?.kind === 'sym' && tokens[k].text === '#')) k++;
   if (k > j && tokens[k]?.kind === 'sym' && tokens[k].text === '#') k++;
   const t = tokens[k];
+  if (t?.kind === 'num' && VOLUME_UNITS.has(wordAt(tokens, k + 1) ?? '')) throw capacityError(tokens, k);
   if (t?.kind === 'num' && Number.isInteger(t.value) && t.value >= 0 && !t.text.startsWith('-') && !readQuantity(tokens, k)) {
     const after = tokens[k + 1];
     const next = after?.kind === 'word' ? after.text : '';
@@ -110,6 +111,12 @@ function withLabel(tokens: Token[], j: number, np: NounPhrase): { np: NounPhrase
     if (!axisWord && (t.text !== 'a' || ((free || measured) && !readQuantity(tokens, k)))) return { np: { ...np, label: t.text }, next: k + 1 };
   }
   return { np, next: j };
+}
+
+/** "'50 ml of water' is a capacity, not an object to place": a number and a unit of capacity where an object or a name would be. */
+function capacityError(tokens: Token[], k: number): ParseError {
+  const substance = isWord(tokens[k + 2], 'of') && isWord(tokens[k + 3]) ? ` of ${tokens[k + 3].text}` : '';
+  return new ParseError(`'${tokens[k].text} ${wordAt(tokens, k + 1)}${substance}' is a capacity, not an object to place or a distance`);
 }
 
 /** An alphanumeric part code: one to three letters, then digits, optionally a letter ("b2", "m1", "ps12", "v3a"). */
@@ -491,6 +498,8 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
         sawModifier = true;
         continue;
       }
+      // "50 ml of water", "pour 50 ml into …": a capacity is never objects, a count or a distance.
+      if (VOLUME_UNITS.has(wordAt(tokens, j + 1) ?? '')) throw capacityError(tokens, j);
       if (Number.isInteger(t.value) && t.value > 0 && t.value <= MAX_COUNT) np.count = t.value;
       else return null;
       sawModifier = true;

@@ -60,3 +60,12 @@ test('item 5: numbers in words are read whole, for counts and lengths alike', ()
   assert.deepEqual(names('Put the cone zero cm left of the box'), ['cone', 'box']);
   refused('Put zero crates on the pallet', 'cannot place zero crates');
 });
+
+test('item 11: a capacity is never objects, a count, a name or a distance', () => {
+  refused('Put 50 ml of water in the beaker', "'50 ml of water' is a capacity, not an object to place");
+  refused('Pour 50 ml into the beaker', "'50 ml' is a capacity, not an object to place");
+  refused('Put the tube 50 ml left of the rack', "'50 ml' is a capacity, not an object to place or a distance");
+  // Before a vessel it describes the vessel.
+  assert.deepEqual(names('Put the 50 ml tube in the rack'), ['tube', 'rack']);
+  assert.deepEqual(names('Place a 250 mL beaker on the bench'), ['beaker', 'bench']);
+});
