@@ -251,7 +251,7 @@ export const PLAIN_ADJECTIVES = new Set([
   'wooden', 'metal', 'metallic', 'plastic', 'glass', 'cardboard', 'steel', 'empty', 'full', 'heavy', 'light', 'new', 'old',
   'round', 'square', 'rectangular', 'flat', 'long', 'wide', 'narrow', 'thin', 'thick', 'open', 'closed', 'same', 'main',
   'nearest', 'single', 'whole', 'entire', 'given', 'specified', 'target', 'transparent', 'shiny', 'clean', 'dirty', 'spare',
-  'lower', 'upper', 'inner', 'outer',
+  'lower', 'upper', 'inner', 'outer', 'identical', 'similar', 'matching',
 ]);
 
 export const NUMBER_WORDS = new Map<string, number>([

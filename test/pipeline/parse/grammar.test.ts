@@ -194,4 +194,7 @@ test('a group keeps its describing words and loses none to its quantifier or par
   assert.deepEqual(names('Place several small crates on the pallet.'), ['small_crate_1', 'small_crate_2', 'small_crate_3', 'pallet']);
   assert.deepEqual(names('Put small totes x2 on the cart.'), ['small_tote_1', 'small_tote_2', 'cart']);
   assert.deepEqual(names('Put washers x 4 in the tray.'), ['washer_1', 'washer_2', 'washer_3', 'washer_4', 'tray']);
+  // Material, state and likeness words describe without naming, alone or in a group.
+  assert.deepEqual(names('Put 3 identical bins on the shelf.'), ['bin_1', 'bin_2', 'bin_3', 'shelf']);
+  assert.deepEqual(names('Put two empty crates on the pallet.'), ['crate_1', 'crate_2', 'pallet']);
 });
