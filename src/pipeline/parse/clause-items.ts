@@ -720,6 +720,12 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
     // moving, "to" (or "over/back/across to") + an object is its destination: into it for a container, else on it.
     const toAt = w === 'to' ? i : (w === 'over' || w === 'back' || w === 'across' || w === 'down') && word(tokens, i + 1) === 'to' ? i + 1 : -1;
     const destination = toAt >= 0 && lastVerbMoves(items) && matchRelation(tokens, toAt) === null && matchRelation(tokens, toAt + 1) === null ? readNounPhrase(tokens, toAt + 1, true) : null;
+    // "move the box to the floor": on the world's ground plane (read as "on the floor" next).
+    if (destination && (destination.np.kind === 'floor' || destination.np.kind === 'ground') && destination.np.label === undefined) {
+      items.push({ t: 'rel', type: 'on', unary: false, phrase: joinText(tokens, i, toAt + 1) });
+      i = toAt + 1;
+      continue;
+    }
     if (destination && destination.np.kind !== '' && destination.np.kind !== 'floor' && destination.np.kind !== 'ground') {
       // A place rather than a thing ("to dock 2", "to the packing station", "to the door") is beside it.
       const head = (destination.np.head ?? destination.np.kind).split('_').pop()!;

@@ -48,3 +48,9 @@ test('"along" + a later shape takes the shape on the support; "along" with no ob
     assert.throws(() => parseInstruction(text), { message: `cannot honour 'along' in '${text.toLowerCase()}': no relation or orientation reads it` });
   }
 });
+
+test('"to the floor"/"to the ground" after a verb of moving is on the ground plane', () => {
+  assert.deepEqual(brief('Move the box to the floor'), ['on(box,)']);
+  assert.deepEqual(brief('Move the box to the ground'), ['on(box,)']);
+  assert.deepEqual(brief('Move the crate from the shelf to the floor'), ['on(crate,)']);
+});
