@@ -7,6 +7,7 @@ import type { Entity } from '../types.js';
 import { COLOURS, isKnownKind, isPluralSurface as isPluralForm, kindFacts, NOUN_FORMS, NUMBER_WORDS, ORDINALS, PLAIN_ADJECTIVES, singularSurface, SIZES, verbBase, VOLUME_UNITS } from './lexicon.js';
 import { isCardinalWord, readCardinalWords } from './number-words.js';
 import { readQuantity } from './quantities.js';
+import { readStatedSize, type StatedSize } from './stated-size.js';
 import { matchRelation } from './relations.js';
 import type { Token } from './tokenize.js';
 import { COPULAS, FILLERS } from './lexicon.js';
@@ -29,8 +30,8 @@ export interface NounPhrase {
   explicitName?: string;
   /** Numbers or letters naming a group's members: "bolts 1–4" → 1…4 (`bolt_1` … `bolt_4`), "crates A, B and C" → a, b, c. */
   numbers?: (number | string)[];
-  /** A length written before the noun ("the 60 cm plate", "a 1 m long shelf"): the object's stated size, metres. */
-  stated?: number;
+  /** Sizes written before the noun ("the 60 cm plate", "a 1 m tall lamp", "the 2 x 1 m table"): the object's stated size. */
+  stated?: StatedSize;
   count?: number;
   plural: boolean;
   all: boolean;
@@ -147,27 +148,48 @@ function readRange(tokens: Token[], j: number): { numbers: number[]; next: numbe
     k++;
     b = numberToken(tokens[k]);
   } else return null;
-  if (b?.kind !== 'num' || !Number.isInteger(b.value) || b.value <= a.value || b.value - a.value + 1 > MAX_COUNT) return null;
+  if (b?.kind !== 'num' || !Number.isInteger(b.value) || b.value < 0) return null;
   const unitAfter = readQuantity([b, ...tokens.slice(k + 1, k + 3)], 0);
   if (unitAfter) return null;
+  // "crates 5-3", "bins 4 to 4": a range that does not count up is refused naming it.
+  if (b.value <= a.value) throw new ParseError(`cannot read the range '${a.text}${mid?.kind === 'word' ? ` ${mid.text} ` : '-'}${b.text}': it must count up (1-4)`);
+  if (b.value - a.value + 1 > MAX_COUNT) return null;
   return { numbers: Array.from({ length: b.value - a.value + 1 }, (_, n) => a.value + n), next: k + 1 };
 }
 
-/** A range of letters after a plural noun: "crates A-C", "bins A to D", "totes B through E" (at most 26 members). */
+/**
+ * A range of letters or part codes after a plural noun: "crates A-C", "bins A to D", "totes B through E" (at most
+ * 26 members), "vials A1 to A8", "wells A1-A3" (one letter prefix, the numbers counting up). A range that does not
+ * count up ("Z-A", "A8-A1"), spans prefixes ("A1-H12", a plate block) or is not single letters ("AA-AC", "A-ZZ")
+ * is refused naming it.
+ */
 function readLetterRange(tokens: Token[], j: number): { numbers: string[]; next: number } | null {
   const t = tokens[j];
   if (t?.kind !== 'word') return null;
-  let from: string, to: string, next: number;
-  const glued = /^([a-z])-([a-z])$/.exec(t.text);
-  if (glued) [from, to, next] = [glued[1], glued[2], j + 1];
+  let from: string, to: string, next: number, written: string;
+  const glued = /^([a-z]{1,2}|[a-z]{1,3}\d{1,5})[-–—]([a-z]{1,2}|[a-z]{1,3}\d{1,5})$/.exec(t.text);
+  if (glued) [from, to, next, written] = [glued[1], glued[2], j + 1, t.text];
   else {
     const mid = tokens[j + 1];
     const last = wordAt(tokens, j + 2);
-    if (t.text.length !== 1 || last === undefined || last.length !== 1 || !((mid?.kind === 'word' && RANGE_WORDS.has(mid.text)) || (mid?.kind === 'sym' && (mid.text === '-' || mid.text === '–' || mid.text === '—')))) return null;
-    [from, to, next] = [t.text, last, j + 3];
+    const label = (w: string | undefined) => w !== undefined && (/^[a-z]$/.test(w) || CODE.test(w));
+    if (!label(t.text) || !label(last) || !((mid?.kind === 'word' && RANGE_WORDS.has(mid.text)) || (mid?.kind === 'sym' && (mid.text === '-' || mid.text === '–' || mid.text === '—')))) return null;
+    [from, to, next, written] = [t.text, last!, j + 3, `${t.text} ${mid.text} ${last}`];
   }
-  if (from < 'a' || to > 'z' || to <= from) return null;
-  return { numbers: Array.from({ length: to.charCodeAt(0) - from.charCodeAt(0) + 1 }, (_, n) => String.fromCharCode(from.charCodeAt(0) + n)), next };
+  const refuse = (why: string) => new ParseError(`cannot read the range '${written}': ${why}`);
+  const a = /^([a-z]+)(\d*)$/.exec(from)!;
+  const b = /^([a-z]+)(\d*)$/.exec(to)!;
+  if (a[2] === '' && b[2] === '') {
+    if (from.length > 1 || to.length > 1) throw refuse('a range of letters goes from one letter to a later one (A-C)');
+    if (to <= from) throw refuse('it must count up (A-C)');
+    return { numbers: Array.from({ length: to.charCodeAt(0) - from.charCodeAt(0) + 1 }, (_, n) => String.fromCharCode(from.charCodeAt(0) + n)), next };
+  }
+  if (a[2] === '' || b[2] === '') throw refuse('write both ends as codes (A1 to A8)');
+  if (a[1] !== b[1]) throw refuse('a range of codes keeps one letter prefix (A1 to A8); list the members of a block');
+  const [first, last] = [Number(a[2]), Number(b[2])];
+  if (last <= first) throw refuse('it must count up (A1 to A8)');
+  if (last - first + 1 > MAX_COUNT) throw refuse(`more than ${MAX_COUNT} members`);
+  return { numbers: Array.from({ length: last - first + 1 }, (_, n) => `${a[1]}${first + n}`), next };
 }
 
 /** A number written as a word counts in a range ("plates one through three"); "a", "an", "half" do not. */
@@ -205,7 +227,9 @@ function readNumberList(tokens: Token[], j: number): { numbers: (number | string
   while (k < tokens.length) {
     const t = tokens[k];
     const label = letters ? nameAt(k) : t.kind === 'num' && Number.isInteger(t.value) && t.value >= 0 && !t.text.startsWith('-') && !readQuantity(tokens, k) ? t.value : undefined;
-    if (label !== undefined && !numbers.includes(label)) {
+    // "vials A1 and A1": a member named twice is refused.
+    if (label !== undefined && numbers.includes(label)) throw new ParseError(`'${label}' is listed twice`);
+    if (label !== undefined) {
       numbers.push(label);
       next = ++k;
       continue;
@@ -459,6 +483,16 @@ function couldBeNoun(word: string): boolean {
     !COLOURS.has(word) && !SIZES.has(word) && !ORDINALS.has(word) && !NUMBER_WORDS.has(word) && !isCardinalWord(word);
 }
 
+/** The noun head of a phrase starting at k after stated size words (colours skipped), or −1. */
+function statedNounAt(tokens: Token[], k: number): number {
+  let head = k;
+  while (COLOURS.has(wordAt(tokens, head) ?? '')) head++;
+  const t = tokens[head];
+  if (!isWord(t)) return -1;
+  const noun = NOUN_FORMS.has(t.text) || NOUN_FORMS.has(`${t.text} ${wordAt(tokens, head + 1) ?? ''}`) || (couldBeNoun(t.text) && matchRelation(tokens, head + 1) !== null);
+  return noun ? head : -1;
+}
+
 /**
  * Reads a noun phrase at i. `bare` allows an unknown word with no determiner before it to be a noun
  * (used in subject and object positions). Returns null when no noun phrase starts there.
@@ -477,20 +511,15 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
     if (t.kind === 'num') {
       // "with a 5 cm gap", "a 40 mm pitch": a number with a unit is a quantity, never a count; right after a
       // determiner and before a noun ("the 60 cm plate", "a 1 m long shelf") it is the object's stated size.
-      const q = j > i ? readQuantity(tokens, j) : null;
-      if (q !== null) {
-        const after = j + q.length + (isWord(tokens[j + q.length], 'long') || isWord(tokens[j + q.length], 'wide') ? 1 : 0);
-        let head = after;
-        while (COLOURS.has(wordAt(tokens, head) ?? '')) head++;
-        // ("the 10 mm socket": an unknown noun that ends the phrase, before a relation, takes it too.)
-        const noun = q.kind === 'length' && DETERMINERS.has(wordAt(tokens, j - 1) ?? '') && isWord(tokens[head]) && (NOUN_FORMS.has(tokens[head].text) || NOUN_FORMS.has(`${tokens[head].text} ${wordAt(tokens, head + 1) ?? ''}`) ||
-          (couldBeNoun(tokens[head].text) && matchRelation(tokens, head + 1) !== null));
-        if (!noun) return null;
-        np.stated = q.value;
-        j = after - 1;
+      // ("the 10 mm socket": an unknown noun that ends the phrase, before a relation, takes it too.)
+      const sized = j > i && DETERMINERS.has(wordAt(tokens, j - 1) ?? '') ? readStatedSize(tokens, j, (k) => statedNounAt(tokens, k)) : null;
+      if (sized !== null) {
+        np.stated = sized.size;
+        j = sized.next - 1;
         sawModifier = true;
         continue;
       }
+      if (j > i && readQuantity(tokens, j) !== null) return null;
       // "the 50 ml tube", "a 250 mL beaker", "the 2 L bottle": a capacity before a noun describes it, it counts nothing.
       if (VOLUME_UNITS.has(wordAt(tokens, j + 1) ?? '') && isWord(tokens[j + 2]) && !VOLUME_UNITS.has(wordAt(tokens, j + 2) ?? '') && readQuantity(tokens, j + 2) === null &&
         (NOUN_FORMS.has(tokens[j + 2].text) || couldBeNoun(tokens[j + 2].text))) {

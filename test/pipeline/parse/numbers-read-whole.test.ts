@@ -69,3 +69,20 @@ test('item 11: a capacity is never objects, a count, a name or a distance', () =
   assert.deepEqual(names('Put the 50 ml tube in the rack'), ['tube', 'rack']);
   assert.deepEqual(names('Place a 250 mL beaker on the bench'), ['beaker', 'bench']);
 });
+
+test('item 7: ranges of codes name their members; reversed, ill-formed or block ranges and repeats are refused', () => {
+  const vials = ['vial_a1', 'vial_a2', 'vial_a3', 'vial_a4', 'vial_a5', 'vial_a6', 'vial_a7', 'vial_a8', 'tube_rack'];
+  assert.deepEqual(names('Place vials A1 to A8 in the tube rack'), vials);
+  assert.deepEqual(names('Place vials A1-A8 in the tube rack'), vials);
+  assert.deepEqual(names('Put wells A1 through A3 on the plate'), ['well_a1', 'well_a2', 'well_a3', 'plate']);
+  assert.deepEqual(names('Put crates A-C on the pallet'), ['crate_a', 'crate_b', 'crate_c', 'pallet']);
+  refused('Place vials A1-H12 in the rack', "cannot read the range 'a1-h12': a range of codes keeps one letter prefix");
+  refused('Put crates Z-A on the pallet', "cannot read the range 'z-a': it must count up");
+  refused('Put crates C-A on the pallet', "cannot read the range 'c-a'");
+  refused('Put crates AA-AC on the pallet', "cannot read the range 'aa-ac'");
+  refused('Put crates A-ZZ on the pallet', "cannot read the range 'a-zz'");
+  refused('Put crates 5-3 on the pallet', "cannot read the range '5-3': it must count up");
+  refused('Put vials A1 and A1 in the rack', "'a1' is listed twice");
+  refused('Put the box between the crates A-C', "'between' needs two reference objects; 3 were named (crate_a, crate_b, crate_c)");
+  assert.deepEqual(names('Put the box between the crates A and B'), ['box', 'crate_a', 'crate_b']);
+});
