@@ -788,6 +788,11 @@ function interpretMain(ctx: Context, items: Item[]): void {
     if (angleClause(ctx, items)) return;
   }
   if (verb === 'align' || (!items.some((it) => it.t === 'rel') && items.some((it) => it.t === 'aligned') && items.some((it) => it.t === 'np'))) {
+    // "Line up three jars on the counter", "align the bins on the shelf": lined up ON a support is a row there, as
+    // "line the jars up on the counter" is (the support was taken for what to align them with).
+    const rel = items.find((it): it is Extract<Item, { t: 'rel' }> => it.t === 'rel');
+    if (verb === 'align' && rel !== undefined && SUPPORT_TYPES.has(rel.type) && !items.some((it) => it.t === 'shape') &&
+      arrangementClause(ctx, [{ t: 'shape', shape: 'row' }, ...items], verb)) return;
     if (alignClause(ctx, items)) return;
   }
   const before = ctx.constraints.length;
