@@ -198,3 +198,9 @@ test('a group keeps its describing words and loses none to its quantifier or par
   assert.deepEqual(names('Put 3 identical bins on the shelf.'), ['bin_1', 'bin_2', 'bin_3', 'shelf']);
   assert.deepEqual(names('Put two empty crates on the pallet.'), ['crate_1', 'crate_2', 'pallet']);
 });
+
+test('lined up or aligned on a support is a row on it, not aligned with the support', () => {
+  assert.deepEqual(brief(parseInstruction('Line up three jars on the counter.')),
+    ['distance(jar_2,jar_1)', 'aligned(jar_2,jar_1)', 'distance(jar_3,jar_2)', 'aligned(jar_3,jar_2)', 'on(jar_1,counter)', 'on(jar_2,counter)', 'on(jar_3,counter)']);
+  assert.deepEqual(brief(parseInstruction('Align the box with the crate.')), ['aligned(crate,box)']);
+});
