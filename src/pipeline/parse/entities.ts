@@ -512,7 +512,9 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
       // "with a 5 cm gap", "a 40 mm pitch": a number with a unit is a quantity, never a count; right after a
       // determiner and before a noun ("the 60 cm plate", "a 1 m long shelf") it is the object's stated size.
       // ("the 10 mm socket": an unknown noun that ends the phrase, before a relation, takes it too.)
-      const sized = j > i && DETERMINERS.has(wordAt(tokens, j - 1) ?? '') ? readStatedSize(tokens, j, (k) => statedNounAt(tokens, k)) : null;
+      // After a count ("two 1 m shelves", "3 60 cm trays") it is each member's.
+      const counted = np.count !== undefined && (tokens[j - 1]?.kind === 'num' || NUMBER_WORDS.has(wordAt(tokens, j - 1) ?? ''));
+      const sized = j > i && (DETERMINERS.has(wordAt(tokens, j - 1) ?? '') || counted) ? readStatedSize(tokens, j, (k) => statedNounAt(tokens, k)) : null;
       if (sized !== null) {
         np.stated = sized.size;
         j = sized.next - 1;

@@ -13,6 +13,7 @@ import { KEEP_IN_SHARE } from '../solve/terms.js';
 import { FILLERS, verbBase } from './lexicon.js';
 import { matchRelation } from './relations.js';
 import { splitClauses } from './segments.js';
+import { applyStatedSize, conflictingSide, type StatedSize } from './stated-size.js';
 import { MAX_INSTRUCTION_LENGTH, normalise, tokenize, type Token } from './tokenize.js';
 
 export { MAX_INSTRUCTION_LENGTH };
@@ -41,8 +42,8 @@ interface Context {
   prevRefs: string[];
   /** Footprint (x, y extents, metres) that groups put on a support need: a support whose size is not stated grows to it. */
   supportNeeds: Map<string, [number, number]>;
-  /** Entities whose size the instruction states ("the 60 cm plate"): never grown; a group that does not fit is refused. */
-  stated: Set<string>;
+  /** Entities whose size the instruction states ("the 60 cm plate"), with the phrase that states it: never grown; a group that does not fit is refused. */
+  stated: Map<string, { size: StatedSize; text: string }>;
   /** "facing X" with no side relation to X: turned after the solve (SceneSpec.facings). */
   facings: Facing[];
   /** Members of formations (their room on a support is in supportNeeds, measured as a formation; a pyramid's own layers rest on each other). */
@@ -86,19 +87,24 @@ function quote(text: string): string {
 }
 
 /**
- * Resolves a noun phrase to entity names (creating entities as needed). A length written before the noun ("the
- * 60 cm plate", "a 1 m shelf") is the object's stated size: its longer side (both sides of a square footprint).
+ * Resolves a noun phrase to entity names (creating entities as needed). Sizes written before the noun ("the 60 cm
+ * plate", "a 1 m shelf", "the 1 m tall lamp", "the 2 x 1 m table") are the object's stated size (stated-size.ts).
+ * Two phrases that name one object with different stated sizes ("the 1 m shelf", then "the 2 m shelf") are two
+ * objects the names cannot tell apart: refused, asking for labels.
  */
 function resolve(ctx: Context, item: NpItem, role: { between?: boolean; exclude?: string[] } = {}): string[] {
   const names = resolveNames(ctx, item, role);
-  const length = item.np.stated;
-  if (length !== undefined && names.length === 1) {
-    const h = ctx.registry.get(names[0])!.halfExtents;
-    const square = Math.abs(h[0] - h[1]) < 1e-9;
-    const k = h[0] >= h[1] ? 0 : 1;
-    h[k] = length / 2;
-    if (square) h[1 - k] = length / 2;
-    ctx.stated.add(names[0]);
+  const size = item.np.stated;
+  if (size === undefined) return names;
+  for (const name of names) {
+    const before = ctx.stated.get(name);
+    const side = before ? conflictingSide(before.size, size) : undefined;
+    if (before && side) {
+      throw new ParseError(`${quote(before.text)} and ${quote(item.text)} both name '${name}' but state different sizes (its ${side} ${before.size[side]} m and ${size[side]} m); tell them apart by a label ('${name} 1', '${name} 2') in ${quote(ctx.source)}`);
+    }
+    applyStatedSize(ctx.registry.get(name)!.halfExtents, size);
+    if (!before) ctx.stated.set(name, { size: { ...size }, text: item.text });
+    else for (const side of ['length', 'width', 'height'] as const) before.size[side] ??= size[side];
   }
   return names;
 }
@@ -1079,7 +1085,7 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
   if (!/[\p{L}\p{N}]/u.test(normalised)) throw new ParseError(`instruction ${quote(normalised)} has no words`);
   const tokens = withoutHeading(tokenize(normalised));
   const registry = new EntityRegistry();
-  const ctx: Context = { registry, constraints: [], warnings: [], lastSubjects: [], lastEntities: [], lastTargets: [], prevTargets: [], lastRefs: [], prevRefs: [], supportNeeds: new Map(), stated: new Set(), facings: [], formed: new Set(), lastKind: '', lastHead: '', focus: [], lastArrangement: null, possessive: [], prevPossessive: [], toolHolds: new Set(), columns: [], source: '', resolved: new WeakSet(), unread: null };
+  const ctx: Context = { registry, constraints: [], warnings: [], lastSubjects: [], lastEntities: [], lastTargets: [], prevTargets: [], lastRefs: [], prevRefs: [], supportNeeds: new Map(), stated: new Map(), facings: [], formed: new Set(), lastKind: '', lastHead: '', focus: [], lastArrangement: null, possessive: [], prevPossessive: [], toolHolds: new Set(), columns: [], source: '', resolved: new WeakSet(), unread: null };
   for (const clause of withModifiersJoined(splitClauses(tokens))) {
     ctx.source = sourceText(clause);
     ctx.prevTargets = ctx.lastTargets;
