@@ -667,6 +667,8 @@ function relationClause(ctx: Context, items: Item[]): boolean {
       for (const s of subjects) add(ctx, type, s, [], parameters);
     } else if (type === 'between') {
       if (targets.length < 2) throw new ParseError(`'between' needs two reference objects in ${quote(ctx.source)}`);
+      // "between the crates A-C": three named, and 'between' takes two.
+      if (targets.length > 2) throw new ParseError(`'between' needs two reference objects; ${targets.length} were named (${targets.join(', ')}) in ${quote(ctx.source)}`);
       for (const s of subjects) add(ctx, 'between', s, targets.slice(0, 2), parameters);
     } else {
       if (type === 'on' && subjects.length > 1 && targets.length === 1) checkFits(ctx, subjects, targets[0]);
