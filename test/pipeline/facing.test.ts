@@ -81,3 +81,11 @@ test('each facing set after the solve is listed with the constraints: type facin
   const q = r.targetPoses.baby_monitor.orientation;
   assert.ok(Math.abs((entry.parameters.angle ?? NaN) - 2 * Math.atan2(q[3], q[0])) < 1e-5, `angle ${entry.parameters.angle}, orientation ${q}`);
 });
+
+test('a camera 2 m above the table between the two lamps: the lamps stay on the table, the camera between them seen from above', () => {
+  const r = bridge.process('Place the camera 2 m above the table between the two lamps');
+  assert.equal(r.success, true, r.error);
+  const [a, b, c] = [r.targetPoses.lamp_1.position, r.targetPoses.lamp_2.position, r.targetPoses.camera.position];
+  assert.ok(Math.abs(a[2] - b[2]) < 1e-3 && a[2] < 1.5, `lamps at ${a[2]}, ${b[2]}`);
+  assert.ok(Math.min(a[0], b[0]) <= c[0] + 1e-6 && c[0] <= Math.max(a[0], b[0]) + 1e-6 || Math.min(a[1], b[1]) <= c[1] + 1e-6 && c[1] <= Math.max(a[1], b[1]) + 1e-6, `camera ${c}`);
+});

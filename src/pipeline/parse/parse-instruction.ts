@@ -14,6 +14,7 @@ import { FILLERS, verbBase } from './lexicon.js';
 import { matchRelation } from './relations.js';
 import { splitClauses } from './segments.js';
 import { applyStatedSize, conflictingSide, type StatedSize } from './stated-size.js';
+import { growSupports, type FormationNeed } from './support-growth.js';
 import { MAX_INSTRUCTION_LENGTH, normalise, tokenize, type Token } from './tokenize.js';
 
 export { MAX_INSTRUCTION_LENGTH };
@@ -40,13 +41,13 @@ interface Context {
   /** Reference objects of any relation (support ones too) in the current clause, and in the previous one. */
   lastRefs: string[];
   prevRefs: string[];
-  /** Footprint (x, y extents, metres) that groups put on a support need: a support whose size is not stated grows to it. */
-  supportNeeds: Map<string, [number, number]>;
+  /** Formations put on or above each support (the room they need there): a support whose size is not stated grows to hold them (support-growth.ts). */
+  formations: Map<string, FormationNeed[]>;
   /** Entities whose size the instruction states ("the 60 cm plate"), with the phrase that states it: never grown; a group that does not fit is refused. */
   stated: Map<string, { size: StatedSize; text: string }>;
   /** "facing X" with no side relation to X: turned after the solve (SceneSpec.facings). */
   facings: Facing[];
-  /** Members of formations (their room on a support is in supportNeeds, measured as a formation; a pyramid's own layers rest on each other). */
+  /** Members of formations (their room on a support is in formations, measured as a formation; a pyramid's own layers rest on each other). */
   formed: Set<string>;
   lastKind: string;
   lastHead: string;
@@ -374,34 +375,18 @@ function arrangementClause(ctx: Context, items: Item[], verb: string | undefined
   return true;
 }
 
-/** Records the footprint a group needs on a support (the support is sized to it when the lexicon does not know it). */
-function needOn(ctx: Context, support: string, need: [number, number]): void {
-  const have = ctx.supportNeeds.get(support) ?? [0, 0];
-  ctx.supportNeeds.set(support, [Math.max(have[0], need[0]), Math.max(have[1], need[1])]);
-}
-
 /**
  * Several objects put on one support must fit on its top side by side, their footprints on it: along x or y, the
- * sum of their widths must not exceed the support's width. A support whose size the instruction does not state
- * grows instead (the lexicon's size is only a prior for its kind; the user said they go on it), along the axis
- * where the footprints add up to less (the solver sets objects resting on one support apart along it); one whose size is stated ("the 60 cm shelf") refuses them naming the room needed.
+ * sum of their widths must not exceed the support's width. One whose size is stated ("the 60 cm shelf") refuses them
+ * here, naming the room needed; one whose size is not stated grows to hold them, with everything else put on it,
+ * after the last clause (support-growth.ts).
  */
 function checkFits(ctx: Context, subjects: string[], support: string): void {
   const s = ctx.registry.get(support);
-  if (!s) return;
+  if (!s || !isKnownKind(s.kind) || !ctx.stated.has(support)) return;
   const hs = subjects.map((n) => ctx.registry.get(n)!.halfExtents);
   const need = [0, 1].map((k) => hs.reduce((sum, h) => sum + 2 * h[k], 0));
-  if (!isKnownKind(s.kind)) {
-    const deep = [0, 1].map((k) => Math.max(...hs.map((h) => 2 * h[k])));
-    needOn(ctx, support, need[0] <= need[1] ? [need[0], deep[1]] : [deep[0], need[1]]);
-    return;
-  }
   if (need[0] > 2 * s.halfExtents[0] + 1e-9 && need[1] > 2 * s.halfExtents[1] + 1e-9) {
-    if (!ctx.stated.has(support)) {
-      const deep = [0, 1].map((k) => Math.max(...hs.map((h) => 2 * h[k])));
-      needOn(ctx, support, need[0] <= need[1] ? [need[0], deep[1]] : [deep[0], need[1]]);
-      return;
-    }
     throw new ParseError(
       `${subjects.length} objects side by side on the ${support} need ${need[0].toFixed(2)} m along x or ${need[1].toFixed(2)} m along y (their footprints), but its top is ${(2 * s.halfExtents[0]).toFixed(2)} × ${(2 * s.halfExtents[1]).toFixed(2)} m: they do not fit on it (in ${quote(ctx.source)})`,
     );
@@ -424,16 +409,18 @@ function supportGroup(ctx: Context, items: Item[], relIndex: number, bottom: str
   }
   if (!target) return;
   const targets = resolve(ctx, target);
-  if ((rel.type === 'on' || rel.type === 'above') && targets.length === 1 && bottom.length > 1) {
+  // (A group kept apart, not formed, stands on its support as objects one by one.)
+  if ((rel.type === 'on' || rel.type === 'above') && targets.length === 1 && shape !== 'group') {
     const support = ctx.registry.get(targets[0])!;
     const hs = bottom.map((n) => ctx.registry.get(n)!.halfExtents);
     const need: [number, number] = [span[0] + 2 * Math.max(...hs.map((h) => h[0])), span[1] + 2 * Math.max(...hs.map((h) => h[1]))];
-    if (!isKnownKind(support.kind)) needOn(ctx, support.name, need);
-    else {
-      // Across a row (its members' centres in line along this axis) each member rests centred like a single
-      // object, which may be wider than its support ("two brackets side by side on the rail").
-      const grow: [number, number] = [span[0] > 1e-9 ? need[0] : 0, span[1] > 1e-9 ? need[1] : 0];
-      if (!ctx.stated.has(support.name) && grow.some((v, k) => v > 2 * support.halfExtents[k] + 1e-9)) needOn(ctx, support.name, grow);
+    // Across a row (its members' centres in line along this axis) each member rests centred like a single
+    // object, which may be wider than its support ("two brackets side by side on the rail").
+    const grow: [number, number] = [span[0] > 1e-9 ? need[0] : 0, span[1] > 1e-9 ? need[1] : 0];
+    const list = ctx.formations.get(support.name) ?? [];
+    list.push({ need, grow, what, shape, source: ctx.source });
+    ctx.formations.set(support.name, list);
+    if (isKnownKind(support.kind)) {
       for (const [k, axis] of [[0, 'x'], [1, 'y']] as const) {
         const room = 2 * support.halfExtents[k];
         if (span[k] <= 1e-9 || !ctx.stated.has(support.name)) continue;
@@ -669,7 +656,19 @@ function relationClause(ctx: Context, items: Item[]): boolean {
       if (targets.length < 2) throw new ParseError(`'between' needs two reference objects in ${quote(ctx.source)}`);
       // "between the crates A-C": three named, and 'between' takes two.
       if (targets.length > 2) throw new ParseError(`'between' needs two reference objects; ${targets.length} were named (${targets.join(', ')}) in ${quote(ctx.source)}`);
-      for (const s of subjects) add(ctx, 'between', s, targets.slice(0, 2), parameters);
+      for (const s of subjects) {
+        // "Place the camera 2 m above the table between the two lamps": over or under something, the subject is
+        // between the references seen from above (axis z), never at their height (a lamp was lifted to 2.7 m).
+        // References placed nowhere rest on what the subject is over ("the lamps" on the table).
+        const over = ctx.constraints.find((c) => c.subject === s && (c.type === 'above' || c.type === 'below') && c.targets.length === 1 && !targets.includes(c.targets[0]));
+        add(ctx, 'between', s, targets.slice(0, 2), over ? { ...parameters, axis: 'z' } : parameters);
+        const base = over?.type === 'above' ? ctx.registry.get(over.targets[0]) : undefined;
+        for (const t of base ? targets.slice(0, 2) : []) {
+          const ref = ctx.registry.get(t);
+          if (!ref || ref.grounded || (ref.category !== 'object' && !standsOn(ref, base)) || ctx.constraints.some((c) => c.subject === t && SUPPORT_TYPES.has(c.type))) continue;
+          add(ctx, 'on', t, [base!.name], {});
+        }
+      }
     } else {
       if (type === 'on' && subjects.length > 1 && targets.length === 1) checkFits(ctx, subjects, targets[0]);
       for (const s of subjects) for (const t of targets) add(ctx, type, s, [t], { ...parameters });
@@ -1087,7 +1086,7 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
   if (!/[\p{L}\p{N}]/u.test(normalised)) throw new ParseError(`instruction ${quote(normalised)} has no words`);
   const tokens = withoutHeading(tokenize(normalised));
   const registry = new EntityRegistry();
-  const ctx: Context = { registry, constraints: [], warnings: [], lastSubjects: [], lastEntities: [], lastTargets: [], prevTargets: [], lastRefs: [], prevRefs: [], supportNeeds: new Map(), stated: new Map(), facings: [], formed: new Set(), lastKind: '', lastHead: '', focus: [], lastArrangement: null, possessive: [], prevPossessive: [], toolHolds: new Set(), columns: [], source: '', resolved: new WeakSet(), unread: null };
+  const ctx: Context = { registry, constraints: [], warnings: [], lastSubjects: [], lastEntities: [], lastTargets: [], prevTargets: [], lastRefs: [], prevRefs: [], formations: new Map(), stated: new Map(), facings: [], formed: new Set(), lastKind: '', lastHead: '', focus: [], lastArrangement: null, possessive: [], prevPossessive: [], toolHolds: new Set(), columns: [], source: '', resolved: new WeakSet(), unread: null };
   for (const clause of withModifiersJoined(splitClauses(tokens))) {
     ctx.source = sourceText(clause);
     ctx.prevTargets = ctx.lastTargets;
@@ -1151,60 +1150,8 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
       ctx.warnings.push(`'${container}' enlarged to ${sizeText(h)} to hold ${inside.map((n) => `'${n}'`).join(', ')} (default sizes did not fit)`);
     }
   }
-  // Objects put on one support by separate relations ("the mirror on the dresser between the two candles", "the
-  // kettle on the counter and the toaster on it too") stand side by side on it: with the room a formation on it
-  // needs, their footprints add up along x or along y (the axis where they add up to less, along which the solver
-  // sets objects resting on one support apart).
-  const resting = new Map<string, string[]>();
-  for (const c of ctx.constraints) {
-    if (c.type !== 'on' || c.targets.length === 0 || ctx.formed.has(c.subject)) continue;
-    const list = resting.get(c.targets[0]) ?? [];
-    if (!list.includes(c.subject)) list.push(c.subject);
-    resting.set(c.targets[0], list);
-  }
-  for (const [name, subjects] of resting) {
-    const e = registry.get(name);
-    const formation = ctx.supportNeeds.get(name);
-    if (!e || ctx.stated.has(name) || subjects.length + (formation ? 1 : 0) < 2) continue;
-    const boxes = subjects.map((n) => [2 * registry.get(n)!.halfExtents[0], 2 * registry.get(n)!.halfExtents[1]]);
-    if (formation) boxes.push(formation);
-    const sum = [0, 1].map((k) => boxes.reduce((t, b) => t + b[k], 0));
-    const deep = [0, 1].map((k) => Math.max(...boxes.map((b) => b[k])));
-    const room = [2 * e.halfExtents[0], 2 * e.halfExtents[1]];
-    if (sum[0] <= room[0] + 1e-9 || sum[1] <= room[1] + 1e-9) continue;
-    needOn(ctx, name, sum[0] <= sum[1] ? [sum[0], deep[1]] : [deep[0], sum[1]]);
-  }
-  // A support the lexicon does not know is sized to hold what the instruction puts on or above it (the footprints
-  // of a single subject, of several subjects side by side, or of a formation), with the same room.
-  const onto = new Map<string, [number, number]>();
-  for (const c of ctx.constraints) {
-    if ((c.type !== 'on' && c.type !== 'above') || c.targets.length === 0) continue;
-    const support = registry.get(c.targets[0]);
-    const sub = registry.get(c.subject);
-    if (!sub || !support || isKnownKind(support.kind)) continue;
-    const need = onto.get(c.targets[0]) ?? [0, 0];
-    onto.set(c.targets[0], [Math.max(need[0], 2 * sub.halfExtents[0]), Math.max(need[1], 2 * sub.halfExtents[1])]);
-  }
-  for (const [name, need] of ctx.supportNeeds) {
-    const have = onto.get(name) ?? [0, 0];
-    onto.set(name, [Math.max(have[0], need[0]), Math.max(have[1], need[1])]);
-  }
-  for (const [name, need] of onto) {
-    const e = registry.get(name);
-    if (!e || isKnownKind(e.kind)) continue;
-    for (let k = 0; k < 2; k++) e.halfExtents[k] = Math.max(e.halfExtents[k], (CONTAINER_ROOM * need[k]) / 2);
-  }
-  // A known support of unstated size that a group on it does not fit grows along the axes that need it, keeping
-  // its height: by the room the solver's keep-in rule asks (every member's centre, even the end one of a row, at
-  // least KEEP_IN_SHARE of the half-width inside the edge); the response's half extents show the grown size.
-  const room = Math.max(CONTAINER_ROOM, 1 / (1 - KEEP_IN_SHARE));
-  for (const [name, need] of ctx.supportNeeds) {
-    const e = registry.get(name);
-    if (!e || !isKnownKind(e.kind) || ctx.stated.has(name)) continue;
-    const before = [...e.halfExtents];
-    for (let k = 0; k < 2; k++) if (need[k] > 2 * e.halfExtents[k] + 1e-9) e.halfExtents[k] = (room * need[k]) / 2;
-    if (e.halfExtents.some((v, k) => v !== before[k])) ctx.warnings.push(`'${name}' enlarged to ${sizeText(e.halfExtents)} to hold what is put on it (its size was not stated; its default did not fit)`);
-  }
+  // Supports grow to hold what is put on them, or refuse it (support-growth.ts).
+  growSupports({ registry, constraints: ctx.constraints, formations: ctx.formations, stated: ctx.stated, formed: ctx.formed, warnings: ctx.warnings, instruction: normalised });
   // Floor-standing furniture that the instruction puts on, above or inside something is lifted off the floor.
   for (const c of ctx.constraints) {
     if ((c.type === 'on' || c.type === 'above' || c.type === 'inside') && c.targets.length > 0) {

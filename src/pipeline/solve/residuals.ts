@@ -244,7 +244,8 @@ function inside(ws: SolverWorkspace, ci: number, m: number, wantJ: boolean): num
  * distance to that part in plan); row 2 is a hinge keeping a's box overlapping in height the span of the two
  * references (from the lower bottom to the higher top): "the pallet between the two racks" stays on the floor, a box
  * between two boxes on a table stays at their height, and a picture frame taller than the two candles it stands
- * between on one shelf is between them. At interior t the residual is orthogonal to the segment, so holding t fixed
+ * between on one shelf is between them; with axis z ("2 m above the table between the two lamps") row 2 is 0, the
+ * subject between them seen from above at any height. At interior t the residual is orthogonal to the segment, so holding t fixed
  * gives the exact gradient; at a clamped end t0 or t1 the end's own derivative is added.
  */
 function between(ws: SolverWorkspace, ci: number, wantJ: boolean): number {
@@ -292,6 +293,11 @@ function between(ws: SolverWorkspace, ci: number, wantJ: boolean): number {
       J[k * ROW_WIDTH + C] -= dk * g0;
       J[k * ROW_WIDTH + C + 1] -= dk * g1;
     }
+  }
+  // "2 m above the table between the two lamps" (axis z): between as seen along z only, at any height.
+  if (ws.axis[ci] === 2) {
+    r[2] = 0;
+    return 3;
   }
   const zb = b < 0 ? 0 : P[b * 3 + 2], hb = b < 0 ? 0 : H[b * 3 + 2];
   const zc = c < 0 ? 0 : P[c * 3 + 2], hc = c < 0 ? 0 : H[c * 3 + 2];

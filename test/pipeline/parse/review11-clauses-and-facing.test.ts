@@ -54,3 +54,10 @@ test('"to the floor"/"to the ground" after a verb of moving is on the ground pla
   assert.deepEqual(brief('Move the box to the ground'), ['on(box,)']);
   assert.deepEqual(brief('Move the crate from the shelf to the floor'), ['on(crate,)']);
 });
+
+test('between, said of an object over something, is seen from above; references placed nowhere rest on that support', () => {
+  const scene = parseInstruction('Place the camera 2 m above the table between the two lamps');
+  assert.deepEqual(brief('Place the camera 2 m above the table between the two lamps'),
+    ['above(camera,table)', 'near(camera,table)', 'between(camera,lamp_1+lamp_2)', 'on(lamp_1,table)', 'on(lamp_2,table)']);
+  assert.equal(scene.constraints.find((c) => c.type === 'between')?.parameters.axis, 'z');
+});
