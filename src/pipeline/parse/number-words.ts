@@ -12,6 +12,8 @@ const ONES = new Map<string, number>([
 const TENS = new Map<string, number>([
   ['twenty', 20], ['thirty', 30], ['forty', 40], ['fifty', 50], ['sixty', 60], ['seventy', 70], ['eighty', 80], ['ninety', 90],
 ]);
+/** "and a half", "and a quarter" after a whole number. */
+const PARTS = new Map<string, number>([['half', 0.5], ['quarter', 0.25]]);
 const SCALES = new Map<string, number>([['thousand', 1e3], ['million', 1e6]]);
 
 /** Whether a word can start or continue a cardinal number ("twenty-one", "hundred", "thousand"). */
@@ -108,5 +110,11 @@ export function readCardinalWords(words: Words, i: number): CardinalWords | null
   if (j === i) return null;
   // A trailing "and" is not part of the number.
   while (j > i && words(j - 1) === 'and') j--;
+  // "three and a half metres", "one and a quarter turns".
+  const part = words(j) === 'and' && (words(j + 1) === 'a' || words(j + 1) === 'an') ? PARTS.get(words(j + 2) ?? '') : undefined;
+  if (part !== undefined && total >= 1) {
+    total += part;
+    j += 3;
+  }
   return { value: total, text: Array.from({ length: j - i }, (_, n) => words(i + n)).join(' '), length: j - i };
 }

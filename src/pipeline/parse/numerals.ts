@@ -5,7 +5,7 @@
  * "cannot read '0,5,7 m'"), never read in part with the rest left over as a name or a second number.
  */
 import { ParseError } from '../../errors.js';
-import { ANGLE_UNITS, LENGTH_UNITS } from './lexicon.js';
+import { ANGLE_UNITS, LENGTH_UNITS, NOUN_FORMS } from './lexicon.js';
 
 /** Vulgar fraction characters (NFKC turns "3½" into "31⁄2": a space keeps the whole number apart). */
 const VULGAR = /[\u00bc-\u00be\u2150-\u215e\u2189]/u;
@@ -27,7 +27,7 @@ function unitAfter(text: string, at: number): string | undefined {
   const m = UNIT_AFTER.exec(text);
   if (!m) return undefined;
   const u = m[1];
-  return LENGTH_UNITS.has(u) || ANGLE_UNITS.has(u) || u === '"' || u === '″' || u === 'in' ? u : undefined;
+  return LENGTH_UNITS.has(u) || ANGLE_UNITS.has(u) || u === '"' || u === '″' || u === 'in' || u === 'turn' || u === 'turns' ? u : undefined;
 }
 
 /** "3/4 of a metre": 'of a' or 'of an' and a unit after a fraction. */
@@ -53,6 +53,7 @@ export interface Numeral {
   absorbs: number;
 }
 
+const WORD_AFTER = /\s+(\p{L}+)/uy;
 const COMMA_RUN = /((?:,\d+)+)(\.\d+)?/y;
 const APOSTROPHE_RUN = /(?:'\d+)+/y;
 const SPACE_GROUP = / 0\d\d(?!\d)/y;
@@ -98,11 +99,18 @@ export function readNumeral(text: string, start: number, t: string, before: 'spa
   const commas = COMMA_RUN.exec(text);
   if (commas) {
     const stop = end + commas[0].length;
-    // A comma between labels ("bins 1,2 and 3") stays a list: only a number before a unit is read as one.
-    if (unitAfter(text, stop) === undefined) return null;
     const groups = commas[1].slice(1).split(',');
-    const decimal = groups.length === 1 && commas[2] === undefined && groups[0].length <= 2 && (t === '0' || !t.startsWith('0'));
     const thousands = t.length <= 3 && !t.startsWith('0') && groups.every((g) => g.length === 3);
+    // A comma between labels ("bins 1,2 and 3") stays a list: only a number before a unit is read as one, or
+    // thousands before a noun ("1,000 boxes").
+    if (unitAfter(text, stop) === undefined) {
+      WORD_AFTER.lastIndex = stop;
+      const word = WORD_AFTER.exec(text)?.[1];
+      // ("bins 100,200 on the shelf" stays two labels: the word after must be a noun, known or plural.)
+      if (!thousands || commas[2] !== undefined || word === undefined || !(NOUN_FORMS.has(word) || (word.length > 3 && word.endsWith('s')))) return null;
+      return { text: text.slice(start, stop), value: Number(`${t}${groups.join('')}`), end: stop, absorbs: 0 };
+    }
+    const decimal = groups.length === 1 && commas[2] === undefined && groups[0].length <= 2 && (t === '0' || !t.startsWith('0'));
     if (!decimal && !thousands) throw new ParseError(`cannot read '${quoted(text, start, stop)}'`);
     const written = text.slice(start, stop);
     const joined = decimal ? `${t}.${groups[0]}` : `${t}${groups.join('')}${commas[2] ?? ''}`;

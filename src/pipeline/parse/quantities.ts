@@ -59,7 +59,8 @@ export function readQuantity(tokens: Token[], i: number): Quantity | null {
   const unit = tokens[j];
   if (!unit || (unit.kind !== 'word' && unit.kind !== 'sym')) return null;
   const length = LENGTH_UNITS.get(unit.text) ?? (unit.text === 'in' && inchesAfter(tokens, j + 1) ? 0.0254 : undefined);
-  const angle = ANGLE_UNITS.get(unit.text);
+  // "1/4 turn", "2 turns": whole turns.
+  const angle = ANGLE_UNITS.get(unit.text) ?? (unit.text === 'turn' || unit.text === 'turns' ? 2 * Math.PI : undefined);
   if (length === undefined && angle === undefined) return null;
   if (unit.text === 'm' && tokens[j + 1]?.text === '²') return null;
   const written = `${n.text} ${unit.text}`;
