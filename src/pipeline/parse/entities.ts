@@ -74,7 +74,7 @@ const AFTER_NAME = new Set(['and', 'or', 'is', 'are', 'should', 'must', 'sits', 
  * is an article unless what follows cannot start a noun phrase or a quantity.
  */
 function withLabel(tokens: Token[], j: number, np: NounPhrase): { np: NounPhrase; next: number } {
-  const numbered = np.count === undefined ? readRange(tokens, j) ?? (np.plural ? readLetterRange(tokens, j) ?? readNumberList(tokens, j) : null) : null;
+  const numbered = np.count === undefined ? (np.plural ? readNumberList(tokens, j) : readRange(tokens, j)) : null;
   if (numbered) return { np: { ...np, numbers: numbered.numbers, count: numbered.numbers.length, plural: true }, next: numbered.next };
   // "small bins x2", "washers x 4", "spacers ×3" (a parts list's quantity after a plural): the count.
   if (np.plural && np.count === undefined) {
@@ -217,31 +217,39 @@ function letterAt(tokens: Token[], k: number): string | undefined {
  */
 function readNumberList(tokens: Token[], j: number): { numbers: (number | string)[]; next: number } | null {
   const numbers: (number | string)[] = [];
-  // "vials A1 and A2", "bins B2, B3 and B4": part codes listed like letters.
+  // "vials A1 and A2", "bins B2, B3 and B4": part codes listed like letters; "crates A-C and E", "bolts 1, 2 and
+  // 4-6", "vials A1-A3 and B1-B2": ranges are members too.
   const codeAt = (k: number): string | undefined => { const w = wordAt(tokens, k); return w !== undefined && CODE.test(w) ? w : undefined; };
-  const codes = codeAt(j) !== undefined;
-  const letters = codes || letterAt(tokens, j) !== undefined;
-  const nameAt = codes ? codeAt : (k: number) => letterAt(tokens, k);
+  const letters = codeAt(j) !== undefined || letterAt(tokens, j) !== undefined || readLetterRange(tokens, j) !== null;
+  const nameAt = (k: number) => letterAt(tokens, k) ?? codeAt(k);
+  const rangeAt = (k: number) => (letters ? readLetterRange(tokens, k) : readRange(tokens, k));
   let k = j;
   let next = j;
+  let ranges = 0;
   while (k < tokens.length) {
     const t = tokens[k];
-    const label = letters ? nameAt(k) : t.kind === 'num' && Number.isInteger(t.value) && t.value >= 0 && !t.text.startsWith('-') && !readQuantity(tokens, k) ? t.value : undefined;
-    // "vials A1 and A1": a member named twice is refused.
-    if (label !== undefined && numbers.includes(label)) throw new ParseError(`'${label}' is listed twice`);
-    if (label !== undefined) {
-      numbers.push(label);
-      next = ++k;
+    const range = rangeAt(k);
+    const label = range !== null ? undefined : letters ? nameAt(k) : t.kind === 'num' && Number.isInteger(t.value) && t.value >= 0 && !t.text.startsWith('-') && !readQuantity(tokens, k) ? t.value : undefined;
+    if (range !== null || label !== undefined) {
+      for (const member of range?.numbers ?? [label!]) {
+        // "vials A1 and A1", "bolts 1-4 and 3": a member named twice is refused.
+        if (numbers.includes(member)) throw new ParseError(`'${member}' is listed twice`);
+        numbers.push(member);
+      }
+      if (range !== null) ranges++;
+      next = k = range?.next ?? k + 1;
       continue;
     }
-    const more = letters ? nameAt(k + 1) !== undefined : tokens[k + 1]?.kind === 'num';
+    const more = letters ? nameAt(k + 1) !== undefined || rangeAt(k + 1) !== null : tokens[k + 1]?.kind === 'num';
     if (numbers.length > 0 && t.kind === 'word' && (t.text === 'and' || t.text === 'or') && more) {
       k++;
       continue;
     }
     break;
   }
-  return numbers.length >= 2 ? { numbers, next } : null;
+  // "bins 1 and 2 and … 1199": listed members are a count like any other.
+  if (numbers.length > MAX_COUNT) checkCount(String(numbers.length), numbers.length, 'listed objects');
+  return numbers.length >= 2 || ranges > 0 ? { numbers, next } : null;
 }
 
 function isWord(t: Token | undefined, text?: string): t is Token & { kind: 'word' } {

@@ -57,7 +57,7 @@ const WORD_AFTER = /\s+(\p{L}+)/uy;
 const COMMA_RUN = /((?:,\d+)+)(\.\d+)?/y;
 const APOSTROPHE_RUN = /(?:'\d+)+/y;
 const SPACE_GROUP = / 0\d\d(?!\d)/y;
-const FRACTION_RUN = /(?:[/⁄](?:\d+(?:\.\d+)?|\.\d+))+/y;
+const FRACTION_RUN = /(?:[ \t]*[/⁄][ \t]*(?:\d+(?:\.\d+)?|\.\d+))+/y;
 const ODD_SEPARATOR = /[٫٬.](?=\d)/y;
 
 /**
@@ -78,7 +78,7 @@ export function readNumeral(text: string, start: number, t: string, before: 'spa
   const fraction = FRACTION_RUN.exec(text);
   if (fraction) {
     const stop = end + fraction[0].length;
-    const parts = fraction[0].slice(1).split(/[/⁄]/);
+    const parts = fraction[0].trim().slice(1).trim().split(/[ \t]*[/⁄][ \t]*/);
     const shown = quoted(text, start, stop);
     if (parts.length > 1 || !digitsOnly || !/^\d+$/.test(parts[0])) throw new ParseError(`cannot read '${shown}'`);
     const denominator = Number(parts[0]);

@@ -97,3 +97,19 @@ test('items 5 and 6: "and a half" is part of the number; thousands before a noun
   assert.deepEqual(names('Put bins 100,200 on the shelf'), ['bin_100', 'bin_200', 'shelf']);
   assert.equal(parseInstruction('Rotate the box 1/4 turn').constraints[0].parameters.angle, Math.PI / 2);
 });
+
+test('item 7: ranges and single labels listed together are all members; a list is a count like any other', () => {
+  assert.deepEqual(names('Put bolts 1-4 and 6 in the tray'), ['bolt_1', 'bolt_2', 'bolt_3', 'bolt_4', 'bolt_6', 'tray']);
+  assert.deepEqual(names('Put bolts 1, 2 and 4-6 in the tray'), ['bolt_1', 'bolt_2', 'bolt_4', 'bolt_5', 'bolt_6', 'tray']);
+  assert.deepEqual(names('Put crates A-C and E on the pallet'), ['crate_a', 'crate_b', 'crate_c', 'crate_e', 'pallet']);
+  assert.deepEqual(names('Put vials A1-A3 and B1-B2 in the rack'), ['vial_a1', 'vial_a2', 'vial_a3', 'vial_b1', 'vial_b2', 'rack']);
+  refused('Put bolts 1-4 and 3 in the tray', "'3' is listed twice");
+  const many = Array.from({ length: 1001 }, (_, n) => n + 1).join(' and ');
+  refused(`Put bins ${many} on the shelf`, 'cannot place 1001 listed objects');
+});
+
+test('item 6: a fraction written with spaces around its slash is the same fraction', () => {
+  assert.equal(distance('Put the cone 1 / 2 m left of the box'), 0.5);
+  assert.deepEqual(names('Put the cone 1 / 2 m left of the box'), ['cone', 'box']);
+  refused('Put the cone 1 /0 m left of the box', "cannot read '1 /0 m': division by zero");
+});
