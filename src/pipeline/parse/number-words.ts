@@ -4,6 +4,13 @@
  * alike, so "two thousand boxes" is a count of 2000 (then refused as too many), never two boxes named thousand.
  */
 
+import { ParseError } from '../../errors.js';
+
+/** A long number's text, cut for an error message. */
+export function clip(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
+
 const ONES = new Map<string, number>([
   ['zero', 0], ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7], ['eight', 8], ['nine', 9],
   ['ten', 10], ['eleven', 11], ['twelve', 12], ['thirteen', 13], ['fourteen', 14], ['fifteen', 15], ['sixteen', 16],
@@ -108,6 +115,11 @@ export function readCardinalWords(words: Words, i: number): CardinalWords | null
     break;
   }
   if (j === i) return null;
+  // "nine hundred and nine hundred", "two thousand three thousand", "forty five forty five": a number word right
+  // after a whole number is refused, never read as a second number or a name.
+  if (isCardinalWord(words(j) ?? '')) {
+    throw new ParseError(`cannot read the number '${clip(Array.from({ length: j + 1 - i }, (_, n) => words(i + n)).join(' '))}'`);
+  }
   // A trailing "and" is not part of the number.
   while (j > i && words(j - 1) === 'and') j--;
   // "three and a half metres", "one and a quarter turns".

@@ -6,6 +6,7 @@
  */
 import { ParseError } from '../../errors.js';
 import { ANGLE_UNITS, LENGTH_UNITS, NOUN_FORMS } from './lexicon.js';
+import { clip } from './number-words.js';
 
 /** Vulgar fraction characters (NFKC turns "3½" into "31⁄2": a space keeps the whole number apart). */
 const VULGAR = /[\u00bc-\u00be\u2150-\u215e\u2189]/u;
@@ -40,7 +41,8 @@ function ofAUnitAfter(text: string, at: number): boolean {
 
 function quoted(text: string, from: number, to: number): string {
   const unit = unitAfter(text, to);
-  return unit === undefined ? text.slice(from, to) : `${text.slice(from, to)} ${unit}`;
+  const written = clip(text.slice(from, to));
+  return unit === undefined ? written : `${written} ${unit}`;
 }
 
 export interface Numeral {

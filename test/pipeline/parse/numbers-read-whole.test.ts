@@ -113,3 +113,14 @@ test('item 6: a fraction written with spaces around its slash is the same fracti
   assert.deepEqual(names('Put the cone 1 / 2 m left of the box'), ['cone', 'box']);
   refused('Put the cone 1 /0 m left of the box', "cannot read '1 /0 m': division by zero");
 });
+
+test('item 5: a number word right after a whole number is refused, never a second number or a name', () => {
+  refused('Put nine hundred and nine hundred boxes in a row', "cannot read the number 'nine hundred and nine hundred'");
+  refused('Put the cone forty five forty five cm left of the box', "cannot read the number 'forty five forty'");
+  refused('Put twenty-one twenty-one boxes in a row', "cannot read the number 'twenty-one twenty-one'");
+  refused('Put the cone two thousand three thousand mm left of the box', "cannot read the number 'two thousand three thousand'");
+});
+
+test('item 6: a refused number is quoted short, however long it is', () => {
+  assert.throws(() => parseInstruction(`Put the box ${'1/'.repeat(500)}2 m left of the crate`), (e: Error) => e instanceof ParseError && e.message.length < 120 && e.message.includes('…'));
+});
