@@ -79,3 +79,10 @@ test('three boxes on the 10 cm shelf: they fit its 40 cm depth only, and stand i
   const ys = p.map((q) => q[1]).sort((a, b) => a - b);
   assert.ok(ys[1] - ys[0] >= 0.1 - TOL && ys[2] - ys[1] >= 0.1 - TOL, `y ${ys.join(', ')}`);
 });
+
+test('eight crates on a dolly of unstated size: it grows along one axis only, and holds all eight side by side', () => {
+  const names = Array.from({ length: 8 }, (_, k) => `crate_${k + 1}`);
+  const h = restsInside('Put 8 crates on the dolly', 'dolly', names);
+  assert.equal(h[1], 0.225, 'its depth is the lexicon\'s');
+  assert.ok(h[0] * 2 >= 8 * 0.5, `dolly ${h[0] * 2} m long`);
+});

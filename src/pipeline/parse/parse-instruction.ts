@@ -9,7 +9,6 @@ import type { Axis, Constraint, ConstraintType, Entity, Facing, SceneSpec } from
 import { arrange, centrePitch, pitch, type Arrangement } from './arrangements.js';
 import { centreToCentre, matchPose, readItems, type Item } from './clause-items.js';
 import { EntityRegistry, isKnownKind, readNounPhrase, singularName } from './entities.js';
-import { KEEP_IN_SHARE } from '../solve/terms.js';
 import { FILLERS, verbBase } from './lexicon.js';
 import { matchRelation } from './relations.js';
 import { splitClauses } from './segments.js';

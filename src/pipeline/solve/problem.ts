@@ -46,8 +46,9 @@ function entityIndex(ws: SolverWorkspace, name: string, role: string, ci: number
 
 /**
  * stackPair codes: the pair's overlap is resolved along z only (STACK_PAIR), in x/y only (SIDE_PAIR), or along x
- * only (SIDE_X_PAIR) or y only (SIDE_Y_PAIR): objects resting on one support whose footprints, added up, fit its top
- * along that axis alone stand in a line along it.
+ * only (SIDE_X_PAIR) or y only (SIDE_Y_PAIR): two objects resting on one support that can stand side by side on its
+ * top along that axis alone (neither held at a distance from something: a formation's member moves with it, and an
+ * object caught inside a row must be free to step out sideways).
  */
 export const STACK_PAIR = 1;
 export const SIDE_PAIR = 2;
@@ -61,22 +62,18 @@ export const SIDE_BY_SIDE_SHARE = 0.75;
  * Marks the pairs of subjects above one support that cannot stand side by side over it (on neither horizontal
  * axis do their half-widths add up to at most SIDE_BY_SIDE_SHARE of the support's width): they must stack; the
  * pairs resting on one support, which must stand side by side; and the subject of a between relation with each of
- * its two references (side by side too). Objects resting on one support whose widths, added up, fit its top along
- * one horizontal axis only stand in a line along that axis ("three 10 cm boxes on a 10 × 40 cm shelf": along y).
+ * its two references (side by side too). Two objects resting on one support whose widths, added up, fit its top
+ * along one horizontal axis only stand side by side along that axis ("three 10 cm boxes on a 10 × 40 cm shelf":
+ * along y), unless either is held at a distance from something (a formation's member).
  */
 function markStackPairs(ws: SolverWorkspace): void {
   const C = ws.constraintCount, N = ws.entities, H = ws.half;
-  // Per support: the widths (x, y) of the distinct subjects resting on it, added up.
-  const rowWidth = ws.rowWidth;
-  rowWidth.fill(0, 0, N * 2);
+  const held = ws.held;
+  held.fill(0, 0, N);
   for (let ci = 0; ci < C; ci++) {
-    if (ws.kind[ci] !== KIND.on || ws.targetB[ci] < 0 || ws.targetB[ci] === ws.subject[ci]) continue;
-    const b = ws.targetB[ci], i = ws.subject[ci];
-    let repeated = false;
-    for (let cj = 0; cj < ci && !repeated; cj++) repeated = ws.kind[cj] === KIND.on && ws.targetB[cj] === b && ws.subject[cj] === i;
-    if (repeated) continue;
-    rowWidth[b * 2] += 2 * H[i * 3];
-    rowWidth[b * 2 + 1] += 2 * H[i * 3 + 1];
+    if (ws.kind[ci] !== KIND.distance) continue;
+    held[ws.subject[ci]] = 1;
+    if (ws.targetB[ci] >= 0) held[ws.targetB[ci]] = 1;
   }
   for (let ci = 0; ci < C; ci++) {
     // Something between two references stands beside each of them: an overlap with either is resolved
@@ -98,9 +95,9 @@ function markStackPairs(ws: SolverWorkspace): void {
       if (i === j) continue;
       if (ws.kind[ci] === KIND.on) {
         // Two objects resting on one support stand side by side: their overlap is resolved horizontally, along the
-        // one axis where everything resting on it fits when only one does.
-        const fitsX = rowWidth[b * 2] <= 2 * H[b * 3] + 1e-9, fitsY = rowWidth[b * 2 + 1] <= 2 * H[b * 3 + 1] + 1e-9;
-        const code = fitsX === fitsY ? SIDE_PAIR : fitsX ? SIDE_X_PAIR : SIDE_Y_PAIR;
+        // one axis where the support holds them side by side when only one does.
+        const fitsX = H[i * 3] + H[j * 3] <= H[b * 3] + 1e-9, fitsY = H[i * 3 + 1] + H[j * 3 + 1] <= H[b * 3 + 1] + 1e-9;
+        const code = fitsX === fitsY || held[i] === 1 || held[j] === 1 ? SIDE_PAIR : fitsX ? SIDE_X_PAIR : SIDE_Y_PAIR;
         ws.stackPair[i * N + j] = code;
         ws.stackPair[j * N + i] = code;
         continue;

@@ -90,9 +90,10 @@ function solveWith(ws: SolverWorkspace, input: SolveInput, options: ResolvedSolv
     const overlap = interpenetration(ws);
     const hold = allConstraintsHold(ws);
     if (overlap <= implicitLimit && groundViolation(ws) <= implicitLimit && hold) break;
-    // Centring and keep-in are preferences: once a round with collisions on ends with a constraint not holding, drop
+    // Centring and keep-in are preferences: once a round with collisions on ends with a constraint not holding, or
+    // with objects still overlapping (eight crates in a line on a dolly, pulled together towards its centre), drop
     // the keep-in when it is not met (the scene cannot keep every centre that far inside), else the centring too.
-    if (!hold && round > 0) {
+    if ((!hold || overlap > implicitLimit) && round > 0) {
       if (ws.keepIn > 0 && keepInViolation(ws) > implicitLimit) {
         ws.keepIn = 0;
         extra = 1;

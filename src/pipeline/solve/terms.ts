@@ -52,8 +52,8 @@ export function penetrationResidual(ws: SolverWorkspace, i: number, j: number, w
   if (stacked) depth = H[i * 3 + 2] + H[j * 3 + 2] - Math.abs(P[i * 3 + 2] - P[j * 3 + 2]);
   // Two objects resting on one support, or two standing on the floor ("pallet 1 next to pallet 2": flat pallets
   // would otherwise be pushed apart along z and held down by the ground), separate sideways (x or y, whichever
-  // overlaps less); on a support that holds what rests on it in a line along one axis only, along that axis
-  // (stackPair 3: x, 4: y).
+  // overlaps less); on a support that holds the two side by side along one axis only, along that axis (stackPair
+  // 3: x, 4: y).
   const lined = pair === 3 || pair === 4 ? pair - 3 : -1;
   const sideways = pair === 2 || (ws.grounded[i] === 1 && ws.grounded[j] === 1);
   if (lined >= 0) depth = H[i * 3 + lined] + H[j * 3 + lined] - Math.abs(P[i * 3 + lined] - P[j * 3 + lined]);

@@ -50,11 +50,11 @@ export class SolverWorkspace {
   /**
    * stackPair[i·N + j]: 1 when i and j are both above one support too small to hold them side by side (their
    * overlap resolves along z), 2 when both rest on one support (it resolves in x/y), 3 or 4 when they rest on one
-   * that holds what rests on it in a line along x only or y only (it resolves along that axis), else 0.
+   * that holds the two side by side along x only or y only (it resolves along that axis), else 0.
    */
   stackPair = new Uint8Array(16);
-  /** rowWidth[2b + k]: the widths along x (k = 0) and y (k = 1) of the objects resting on b, added up (problem.ts). */
-  rowWidth = new Float64Array(8);
+  /** held[i] = 1 when i is the subject or target of a distance constraint (a formation's member; problem.ts). */
+  held = new Uint8Array(4);
 
   // Per constraint (compiled).
   kind = new Uint8Array(4);
@@ -130,7 +130,7 @@ export class SolverWorkspace {
       this.initialQuat = new Float64Array(n * 4);
       this.exempt = new Uint8Array(n * n);
       this.stackPair = new Uint8Array(n * n);
-      this.rowWidth = new Float64Array(n * 2);
+      this.held = new Uint8Array(n);
     }
     if (constraints > this.kind.length) {
       const n = grownSize(constraints, this.kind.length);
