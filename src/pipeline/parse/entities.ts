@@ -5,7 +5,7 @@
 import { ParseError } from '../../errors.js';
 import type { Entity } from '../types.js';
 import { COLOURS, isKnownKind, isPluralSurface as isPluralForm, kindFacts, NOUN_FORMS, NUMBER_WORDS, ORDINALS, PLAIN_ADJECTIVES, singularSurface, SIZES, verbBase, VOLUME_UNITS } from './lexicon.js';
-import { isCardinalWord, readCardinalWords } from './number-words.js';
+import { isCardinalWord, readCardinalWords, readFractionWords } from './number-words.js';
 import { readQuantity } from './quantities.js';
 import { readStatedSize, type StatedSize } from './stated-size.js';
 import { matchRelation } from './relations.js';
@@ -575,7 +575,13 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
     // "zero crates": a count, refused like "0 crates", never a name.
     if (w === 'zero' && isWord(tokens[j + 1]) && readQuantity(tokens, j) === null) checkCount(w, 0, tokens[j + 1].text);
     // "twenty-one boxes", "nine hundred and ninety nine boxes", "two thousand boxes": the whole number in words.
-    const cardinal = isCardinalWord(w) ? readCardinalWords((k) => wordAt(tokens, k), j) : null;
+    // "half of the boxes", "a quarter of the crates", "two thirds of the bins": a part of a group is no count.
+    const words = (k: number) => wordAt(tokens, k);
+    const part = w === 'half' ? { text: 'half', length: 1, from: j } : (isWord(tokens[j - 1], 'a') ? withFrom(readFractionWords(words, j - 1), j - 1) : null) ?? withFrom(readFractionWords(words, j), j);
+    if (part !== null && (wordAt(tokens, part.from + part.length) === 'of' || wordAt(tokens, part.from + part.length) === 'the')) {
+      throw new ParseError(`cannot place ${tokens.slice(part.from, part.from + part.length + (wordAt(tokens, part.from + part.length) === 'of' ? 3 : 2)).map((x) => x.text).join(' ')}: a count must be a whole number from 1 to ${MAX_COUNT}`);
+    }
+    const cardinal = isCardinalWord(w) ? readCardinalWords(words, j) : null;
     if (cardinal !== null && cardinal.value >= 2) {
       if (isWord(tokens[j + cardinal.length])) checkCount(cardinal.text, cardinal.value, tokens[j + cardinal.length].text);
       np.count = cardinal.value;
@@ -724,6 +730,10 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
   }
   if (np.ordinal !== undefined) return { np: { ...np, kind: '' }, next: j };
   return colourAsNoun(tokens, j, np);
+}
+
+function withFrom<T extends object>(found: T | null, from: number): (T & { from: number }) | null {
+  return found === null ? null : { ...found, from };
 }
 
 /** "the orange", "the red and the blue": a colour word with no noun after it is the noun. */

@@ -130,3 +130,26 @@ export function readCardinalWords(words: Words, i: number): CardinalWords | null
   }
   return { value: total, text: Array.from({ length: j - i }, (_, n) => words(i + n)).join(' '), length: j - i };
 }
+
+/** Denominators of fractions in words ("a quarter", "two thirds", "three-quarters"). */
+const DENOMINATORS = new Map<string, number>([
+  ['half', 2], ['halves', 2], ['third', 3], ['thirds', 3], ['quarter', 4], ['quarters', 4], ['fourth', 4], ['fourths', 4],
+]);
+
+/**
+ * Reads a fraction in words at i, for lengths: "a quarter", "one half", "two thirds", "three quarters",
+ * "three-quarters", "one-half" (a hyphen or a space between its words); or null. "half" alone and "a half turn"
+ * are read elsewhere.
+ */
+export function readFractionWords(words: Words, i: number): CardinalWords | null {
+  const w = words(i);
+  if (w === undefined) return null;
+  const dash = w.indexOf('-');
+  const [top, bottom, length] = dash > 0 ? [w.slice(0, dash), w.slice(dash + 1), 1] : [w, words(i + 1), 2];
+  const denominator = DENOMINATORS.get(bottom ?? '');
+  const numerator = top === 'a' || top === 'an' ? 1 : ONES.get(top);
+  if (denominator === undefined || numerator === undefined || numerator < 1 || (dash < 0 && length === 2 && bottom === undefined)) return null;
+  // "one half", "a quarter": a singular denominator takes one; "two thirds": a plural one takes more.
+  if ((numerator === 1) !== !/s$/.test(bottom!)) return null;
+  return { value: numerator / denominator, text: dash > 0 ? w : `${top} ${bottom}`, length };
+}

@@ -96,9 +96,13 @@ export function readNumeral(text: string, start: number, t: string, before: 'spa
     }
     return { text: text.slice(start, stop), value, end: stop, absorbs: 0 };
   }
-  if (!digitsOnly) return null;
   COMMA_RUN.lastIndex = end;
   const commas = COMMA_RUN.exec(text);
+  // "0.5,5 m": a comma after a decimal point.
+  if (!digitsOnly) {
+    if (commas && unitAfter(text, end + commas[0].length) !== undefined) throw new ParseError(`cannot read '${quoted(text, start, end + commas[0].length)}'`);
+    return null;
+  }
   if (commas) {
     const stop = end + commas[0].length;
     const groups = commas[1].slice(1).split(',');

@@ -1,7 +1,7 @@
 /** Quantities with units: lengths to metres, angles to radians, validated (finite, positive, bounded). */
 import { ParseError } from '../../errors.js';
 import { ANGLE_UNITS, LENGTH_UNITS, NUMBER_WORDS } from './lexicon.js';
-import { readCardinalWords } from './number-words.js';
+import { readCardinalWords, readFractionWords } from './number-words.js';
 import type { Token } from './tokenize.js';
 
 /** Largest length accepted, metres. */
@@ -25,7 +25,11 @@ function numberAt(tokens: Token[], i: number): { value: number; text: string; le
   if (t.kind === 'word') {
     // "forty-five", "forty five degrees", "a hundred", "one hundred and eighty", "two thousand five hundred": the
     // whole cardinal number.
-    const cardinal = readCardinalWords((k) => (tokens[k]?.kind === 'word' ? tokens[k].text : undefined), i);
+    const words = (k: number) => (tokens[k]?.kind === 'word' ? tokens[k].text : undefined);
+    // "a quarter of a metre", "three-quarters of an inch", "two thirds m".
+    const fraction = readFractionWords(words, i);
+    if (fraction !== null) return fraction;
+    const cardinal = readCardinalWords(words, i);
     if (cardinal !== null) return cardinal;
     const v = NUMBER_WORDS.get(t.text);
     if (v === undefined) return null;
@@ -55,7 +59,7 @@ export function readQuantity(tokens: Token[], i: number): Quantity | null {
   // "half a metre", "a half metre"
   if (n.text === 'half' && (tokens[j]?.text === 'a' || tokens[j]?.text === 'an')) j++;
   // "3/4 of a metre", "0.5 of an inch": a fraction of one unit.
-  else if (tokens[i].kind === 'num' && value > 0 && value < 1 && tokens[j]?.text === 'of' && (tokens[j + 1]?.text === 'a' || tokens[j + 1]?.text === 'an') && LENGTH_UNITS.has(tokens[j + 2]?.text ?? '')) j += 2;
+  else if (value > 0 && value < 1 && tokens[j]?.text === 'of' && (tokens[j + 1]?.text === 'a' || tokens[j + 1]?.text === 'an') && LENGTH_UNITS.has(tokens[j + 2]?.text ?? '')) j += 2;
   const unit = tokens[j];
   if (!unit || (unit.kind !== 'word' && unit.kind !== 'sym')) return null;
   const length = LENGTH_UNITS.get(unit.text) ?? (unit.text === 'in' && inchesAfter(tokens, j + 1) ? 0.0254 : undefined);
@@ -67,9 +71,12 @@ export function readQuantity(tokens: Token[], i: number): Quantity | null {
   if (!Number.isFinite(value)) throw new ParseError(`quantity '${written}' is not a finite number`);
   if (length !== undefined) {
     if (value < 0) throw new ParseError(`distance '${written}' must be a positive finite length`);
+    // "a metre and a half", "2 feet and a half": half a unit more.
+    const andAHalf = Number.isInteger(value) && tokens[j + 1]?.text === 'and' && (tokens[j + 2]?.text === 'a' || tokens[j + 2]?.text === 'an') && tokens[j + 3]?.text === 'half' && tokens[j + 4]?.text !== 'turn';
+    if (andAHalf) value += 0.5;
     value *= length;
     if (value > MAX_LENGTH_M) throw new ParseError(`distance '${written}' is over the ${MAX_LENGTH_M} m limit`);
-    return { kind: 'length', value, length: j + 1 - i };
+    return { kind: 'length', value, length: j + 1 - i + (andAHalf ? 3 : 0) };
   }
   if (Math.abs(value) > 1e6) throw new ParseError(`angle '${written}' is out of range`);
   return { kind: 'angle', value: value * angle!, length: j + 1 - i };

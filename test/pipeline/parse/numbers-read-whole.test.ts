@@ -42,6 +42,7 @@ test('item 6: grouped digits are one number or refused naming it', () => {
   refused(`Put the box 1${',000'.repeat(20)} mm left of the crate`, 'is over the 100 m limit');
   refused('Put the box 0٫5 m left of the crate', "cannot read '0٫5 m'");
   refused('Put the box 1.2.3 m left of the crate', "cannot read '1.2.3 m'");
+  refused('Put the box 0.5,5 m left of the crate', "cannot read '0.5,5 m'");
 });
 
 test('item 5: numbers in words are read whole, for counts and lengths alike', () => {
@@ -123,4 +124,18 @@ test('item 5: a number word right after a whole number is refused, never a secon
 
 test('item 6: a refused number is quoted short, however long it is', () => {
   assert.throws(() => parseInstruction(`Put the box ${'1/'.repeat(500)}2 m left of the crate`), (e: Error) => e instanceof ParseError && e.message.length < 120 && e.message.includes('…'));
+});
+
+test('items 5 and 6: fractions in words are lengths; a part of a group is refused as a count', () => {
+  assert.equal(distance('Put the cone one-half m left of the box'), 0.5);
+  assert.deepEqual(names('Put the cone one-half m left of the box'), ['cone', 'box']);
+  assert.equal(distance('Put the box a quarter of a metre left of the crate'), 0.25);
+  assert.equal(distance('Put the box three quarters of a metre left of the crate'), 0.75);
+  assert.equal(distance('Put the box a metre and a half left of the crate'), 1.5);
+  assert.deepEqual(names('Put a quarter of a metre between the boxes').includes('quarter'), false);
+  refused('Put half the boxes on the shelf', 'cannot place half the boxes: a count must be a whole number');
+  refused('Put two thirds of the boxes on the shelf', 'cannot place two thirds of the boxes');
+  refused('Put a quarter of the boxes on the shelf', 'cannot place a quarter of the boxes');
+  assert.deepEqual(names('Put the quarter on the table'), ['quarter', 'table']);
+  assert.deepEqual(names('Put a third box on the shelf'), ['box_3', 'shelf']);
 });
