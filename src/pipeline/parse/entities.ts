@@ -167,7 +167,7 @@ function readLetterRange(tokens: Token[], j: number): { numbers: string[]; next:
   const t = tokens[j];
   if (t?.kind !== 'word') return null;
   let from: string, to: string, next: number, written: string;
-  const glued = /^([a-z]{1,2}|[a-z]{1,3}\d{1,5})[-–—]([a-z]{1,2}|[a-z]{1,3}\d{1,5})$/.exec(t.text);
+  const glued = /^([a-z]{1,2}|[a-z]{1,3}\d{1,5})[-–—:]([a-z]{1,2}|[a-z]{1,3}\d{1,5})$/.exec(t.text);
   if (glued) [from, to, next, written] = [glued[1], glued[2], j + 1, t.text];
   else {
     const mid = tokens[j + 1];

@@ -31,6 +31,10 @@ const PLAIN_ASCII = /^[\x20-\x5f\x61-\x7e]*$/;
 const NUMBER_ABBREVIATIONS = new Set(['no', 'nr', 'num', 'pos', 'loc']);
 const NON_NUMBERS = new Map([['nan', Number.NaN], ['infinity', Number.POSITIVE_INFINITY], ['inf', Number.POSITIVE_INFINITY]]);
 
+/** A spreadsheet cell or part code ("a1", "h12"), before and after the colon of a range "A1:A8". */
+const CODE_CELL = /^[a-z]{1,3}\d{1,5}$/;
+const CODE_AFTER = /[a-z]{1,3}\d{1,5}(?![\p{L}\p{N}_])/uy;
+
 /** Normalised text of an instruction (what error messages quote). */
 export function normalise(text: string, maxLength = MAX_INSTRUCTION_LENGTH): string {
   if (text.length > maxLength) {
@@ -107,6 +111,16 @@ export function tokenize(text: string): Token[] {
       tokens.push({ kind: 'num', text: negative ? `-${t}` : t, value: (negative ? -1 : 1) * Number(t) });
     } else if (match[3] !== undefined) {
       const prev = tokens[tokens.length - 1];
+      // "A1:A8": a spreadsheet range of codes is one word, read as the range A1-A8 (its colon ends no clause).
+      if (t === ':' && prev?.kind === 'word' && CODE_CELL.test(prev.text) && text[match.index - 1] !== ' ') {
+        CODE_AFTER.lastIndex = match.index + 1;
+        const cell = CODE_AFTER.exec(text);
+        if (cell) {
+          tokens[tokens.length - 1] = { kind: 'word', text: `${prev.text}:${cell[0]}` };
+          TOKEN_RE.lastIndex = match.index + 1 + cell[0].length;
+          continue;
+        }
+      }
       // "part no. 3", "fixture No. 1": the dot of an abbreviated number mark ends no sentence.
       if (t === '.' && prev?.kind === 'word' && NUMBER_ABBREVIATIONS.has(prev.text) && /^\s*[#\d]/.test(text.slice(match.index + 1, match.index + 4))) continue;
       // "4 in.": inches, when the dot is glued to "in" after a number.

@@ -139,3 +139,8 @@ test('items 5 and 6: fractions in words are lengths; a part of a group is refuse
   assert.deepEqual(names('Put the quarter on the table'), ['quarter', 'table']);
   assert.deepEqual(names('Put a third box on the shelf'), ['box_3', 'shelf']);
 });
+
+test('item 7: a spreadsheet range "A1:A8" is the range A1 to A8', () => {
+  assert.deepEqual(names('Place vials A1:A8 in the rack'), ['vial_a1', 'vial_a2', 'vial_a3', 'vial_a4', 'vial_a5', 'vial_a6', 'vial_a7', 'vial_a8', 'rack']);
+  refused('Place vials A1:H12 in the rack', "cannot read the range 'a1:h12'");
+});
