@@ -114,6 +114,9 @@ function withLabel(tokens: Token[], j: number, np: NounPhrase): { np: NounPhrase
   return { np, next: j };
 }
 
+/** Words after which a capacity is an object's contents ("the beaker with 50 ml of water"). */
+const CONTENTS_OPENERS = new Set(['with', 'containing', 'holding']);
+
 /** "'50 ml of water' is a capacity, not an object to place": a number and a unit of capacity where an object or a name would be. */
 function capacityError(tokens: Token[], k: number): ParseError {
   const substance = isWord(tokens[k + 2], 'of') && isWord(tokens[k + 3]) ? ` of ${tokens[k + 3].text}` : '';
@@ -538,7 +541,12 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
         continue;
       }
       // "50 ml of water", "pour 50 ml into …": a capacity is never objects, a count or a distance.
-      if (VOLUME_UNITS.has(wordAt(tokens, j + 1) ?? '')) throw capacityError(tokens, j);
+      // ("the beaker with 50 ml of water", "the flask containing 100 ml of ethanol", "…, 50 ml each": the contents
+      // of an object named before it are no noun phrase.)
+      if (VOLUME_UNITS.has(wordAt(tokens, j + 1) ?? '')) {
+        if (j === i && (CONTENTS_OPENERS.has(wordAt(tokens, j - 1) ?? '') || isWord(tokens[j + 2], 'each'))) return null;
+        throw capacityError(tokens, j);
+      }
       if (Number.isInteger(t.value) && t.value > 0 && t.value <= MAX_COUNT) np.count = t.value;
       else return null;
       sawModifier = true;

@@ -66,6 +66,9 @@ test('item 11: a capacity is never objects, a count, a name or a distance', () =
   refused('Put 50 ml of water in the beaker', "'50 ml of water' is a capacity, not an object to place");
   refused('Pour 50 ml into the beaker', "'50 ml' is a capacity, not an object to place");
   refused('Put the tube 50 ml left of the rack', "'50 ml' is a capacity, not an object to place or a distance");
+  // After 'with', the contents of an object named before it: the object remains, the capacity is ignored.
+  assert.deepEqual(names('Put the beaker with 50 ml of water on the bench'), ['beaker', 'bench']);
+  assert.ok(parseInstruction('Put the beaker with 50 ml of water on the bench').warnings!.includes("ignored 'ml'"));
   // Before a vessel it describes the vessel.
   assert.deepEqual(names('Put the 50 ml tube in the rack'), ['tube', 'rack']);
   assert.deepEqual(names('Place a 250 mL beaker on the bench'), ['beaker', 'bench']);
