@@ -362,6 +362,9 @@ export function labelledSubject(tokens: Token[], j: number, w: string, listed = 
   const joined = before?.kind === 'sep' || wordAt(tokens, j - 1) === 'and' || wordAt(tokens, j - 1) === 'or';
   if (wordAt(tokens, j - (joined ? 3 : 2)) === w && labelAfter(tokens, j - (joined ? 2 : 1))) listed = true;
   if (!(listed || j === 0 || before?.kind === 'sep' || wordAt(tokens, j - 1) === 'and') || verbBase(w) !== w || !labelAfter(tokens, j + 1)) return false;
+  // "Lay 3 slides side by side on the tray", "Stack 2 presses on the cart": a verb of placing opening its clause before a
+  // count and a plural that is no copula is the verb and a count, whatever follows ("stack 2 sits on …" stays a subject).
+  if (!listed && PLACING_VERBS.has(w) && countThenPlural(tokens, j + 1)) return false;
   // "Press 2 and press 3 go on the bench", "slide A, slide B and slide C sit …": a list of the same labelled verb form
   // is a subject when its last member is.
   const joiner = tokens[j + 2];
@@ -374,6 +377,17 @@ export function labelledSubject(tokens: Token[], j: number, w: string, listed = 
   const rel = matchRelation(tokens, j + 2);
   // A list takes the plural verb: "… and slide C sit on the tray".
   return (next !== w && verbBase(next) !== undefined && (/[^s]s$/.test(next) || (listed && verbBase(next) === next && !labelAfter(tokens, j + 3)))) || (rel !== null && !rel.unary);
+}
+
+/** Verbs of placing: opening a clause before a count and a plural noun, they are the verb ("lay 3 slides …"). */
+const PLACING_VERBS = new Set(['lay', 'set', 'put', 'place', 'stand', 'stack', 'line', 'load', 'mount', 'hang', 'rest', 'slide', 'press',
+  'insert', 'position', 'seat', 'pile', 'install', 'drop', 'store', 'park', 'arrange', 'move', 'stage', 'fit']);
+
+/** Whether a whole number of at least 2 at k is followed by a plural in -s that is no copula ("3 slides", not "2 sits"). */
+function countThenPlural(tokens: Token[], k: number): boolean {
+  const n = tokens[k];
+  const next = wordAt(tokens, k + 1);
+  return n?.kind === 'num' && Number.isInteger(n.value) && n.value >= 2 && next !== undefined && /[^s]s$/.test(next) && !COPULAS.has(next);
 }
 
 export function labelAfter(tokens: Token[], k: number): boolean {

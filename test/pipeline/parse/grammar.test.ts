@@ -204,3 +204,13 @@ test('lined up or aligned on a support is a row on it, not aligned with the supp
     ['distance(jar_2,jar_1)', 'aligned(jar_2,jar_1)', 'distance(jar_3,jar_2)', 'aligned(jar_3,jar_2)', 'on(jar_1,counter)', 'on(jar_2,counter)', 'on(jar_3,counter)']);
   assert.deepEqual(brief(parseInstruction('Align the box with the crate.')), ['aligned(crate,box)']);
 });
+
+test('a verb of placing before a count and a plural is the verb and a count, not a numbered object', () => {
+  const names = (text: string) => parseInstruction(text).entities.map((e) => e.name);
+  assert.deepEqual(names('Lay 3 slides side by side on the tray.'), ['slide_1', 'slide_2', 'slide_3', 'tray']);
+  assert.deepEqual(names('Stack 2 presses on the cart.'), ['press_1', 'press_2', 'cart']);
+  assert.deepEqual(names('Press 2 slides into the slot.'), ['slide_1', 'slide_2', 'slot']);
+  // A labelled verb form before a relation, a copula or the end is still a numbered object.
+  assert.deepEqual(brief(parseInstruction('Set slide 3 on the stage.')), ['on(slide_3,stage)']);
+  assert.deepEqual(brief(parseInstruction('Press 4 goes left of the frame.')), ['left(press_4,frame)']);
+});
