@@ -58,6 +58,8 @@ interface Context {
   prevPossessive: string[];
   /** "above" of a tool over the object it picks: dropped when the object goes inside something (the tool could not reach into it). */
   toolHolds: Set<Constraint>;
+  /** The holds of a pick ('touching' from the tool or agent to the object picked): no side relation to rest by. */
+  grips: Set<Constraint>;
   /** Stacks put inside a container: each is held as one column (widths of the widest, heights summed). */
   columns: string[][];
   source: string;
@@ -212,6 +214,32 @@ const LEVEL_TYPES = new Set<ConstraintType>(['left', 'right', 'front', 'behind',
 /** Whether entity a's footprint fits within the top of b (its half extents in x and y no larger than b's). */
 function standsOn(a: Entity, b: Entity | undefined): boolean {
   return b !== undefined && a.halfExtents[0] <= b.halfExtents[0] && a.halfExtents[1] <= b.halfExtents[1];
+}
+
+/**
+ * "Put the red pillow on the bed and put the white pillow right behind the red pillow": the subject of a side
+ * relation that the instruction puts nowhere rests on (or inside) what its reference rests on, the mirror of the
+ * rule for a side relation's references in relationClause: unless it stands on the floor, and a reference kind only
+ * when its footprint fits the support's top (supports that grow then hold both). Repeated until nothing changes, so
+ * a chain beside a resting object rests with it. "Set the chair next to the table" (neither placed) is unchanged.
+ */
+/** Side relations by which a subject placed nowhere rests beside its reference (contact may be a part joined on top). */
+const SIDE_TYPES = new Set<ConstraintType>(['left', 'right', 'front', 'behind', 'near']);
+
+function restBesideReferences(ctx: Context): void {
+  const placed = (n: string) => ctx.constraints.some((c) => c.subject === n && SUPPORT_TYPES.has(c.type));
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const c of [...ctx.constraints]) {
+      if (!SIDE_TYPES.has(c.type) || ctx.grips.has(c) || c.targets.length !== 1 || placed(c.subject)) continue;
+      const rest = ctx.constraints.find((d) => d.subject === c.targets[0] && (d.type === 'on' || d.type === 'inside') && d.targets.length === 1);
+      if (!rest || rest.targets[0] === c.subject) continue;
+      const subject = ctx.registry.get(c.subject);
+      if (!subject || subject.grounded || (subject.category !== 'object' && !standsOn(subject, ctx.registry.get(rest.targets[0])))) continue;
+      ctx.constraints.push({ type: rest.type, subject: c.subject, targets: [rest.targets[0]], parameters: {}, source: c.source });
+      changed = true;
+    }
+  }
 }
 
 /** Whether a noun phrase names several objects (counted, plural or "them"). */
@@ -762,7 +790,10 @@ function pickClause(ctx: Context, items: Item[]): boolean {
   if (object.length === 0) throw new ParseError(`nothing to pick up in ${quote(ctx.source)}`);
   const tool = toolIndex >= 0 ? resolve(ctx, items[toolIndex] as NpItem) : [];
   const holders = tool.length > 0 ? tool : agents;
-  for (const h of holders) for (const o of object) add(ctx, 'touching', h, [o], {});
+  for (const h of holders) for (const o of object) {
+    add(ctx, 'touching', h, [o], {});
+    ctx.grips.add(ctx.constraints[ctx.constraints.length - 1]);
+  }
   // A tool takes the object from above, centred on it: the tool is placed to the object (the object stays where
   // its own relations put it, centred on its support), never the object pulled towards the tool.
   if (tool.length > 0 && object.length === 1) {
@@ -1085,7 +1116,7 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
   if (!/[\p{L}\p{N}]/u.test(normalised)) throw new ParseError(`instruction ${quote(normalised)} has no words`);
   const tokens = withoutHeading(tokenize(normalised));
   const registry = new EntityRegistry();
-  const ctx: Context = { registry, constraints: [], warnings: [], lastSubjects: [], lastEntities: [], lastTargets: [], prevTargets: [], lastRefs: [], prevRefs: [], formations: new Map(), stated: new Map(), facings: [], formed: new Set(), lastKind: '', lastHead: '', focus: [], lastArrangement: null, possessive: [], prevPossessive: [], toolHolds: new Set(), columns: [], source: '', resolved: new WeakSet(), unread: null };
+  const ctx: Context = { registry, constraints: [], warnings: [], lastSubjects: [], lastEntities: [], lastTargets: [], prevTargets: [], lastRefs: [], prevRefs: [], formations: new Map(), stated: new Map(), facings: [], formed: new Set(), lastKind: '', lastHead: '', focus: [], lastArrangement: null, possessive: [], prevPossessive: [], toolHolds: new Set(), grips: new Set(), columns: [], source: '', resolved: new WeakSet(), unread: null };
   for (const clause of withModifiersJoined(splitClauses(tokens))) {
     ctx.source = sourceText(clause);
     ctx.prevTargets = ctx.lastTargets;
@@ -1104,6 +1135,7 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
     const contained = new Set(ctx.constraints.filter((c) => c.type === 'inside').map((c) => c.subject));
     ctx.constraints = ctx.constraints.filter((c) => !ctx.toolHolds.has(c) || !contained.has(c.targets[0]));
   }
+  restBesideReferences(ctx);
   // A turn set after the solve ("facing the crib") must be the subject's only orientation: another one on it, or a
   // second object to face, contradicts it.
   for (const f of ctx.facings) {

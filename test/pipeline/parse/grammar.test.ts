@@ -214,3 +214,14 @@ test('a verb of placing before a count and a plural is the verb and a count, not
   assert.deepEqual(brief(parseInstruction('Set slide 3 on the stage.')), ['on(slide_3,stage)']);
   assert.deepEqual(brief(parseInstruction('Press 4 goes left of the frame.')), ['left(press_4,frame)']);
 });
+
+test('the subject of a side relation that is put nowhere rests on what its reference rests on', () => {
+  assert.deepEqual(brief(parseInstruction('Put the red pillow on the bed and put the white pillow right behind the red pillow.')),
+    ['on(red_pillow,bed)', 'behind(white_pillow,red_pillow)', 'on(white_pillow,bed)']);
+  assert.deepEqual(brief(parseInstruction('Put the vial in the rack, then the tube next to the vial.')),
+    ['inside(vial,rack)', 'near(tube,vial)', 'inside(tube,rack)']);
+  // Floor-standing furniture stays on the floor; nothing placed, nothing added; a subject already placed keeps its place.
+  assert.deepEqual(brief(parseInstruction('Put the mug on the table, then the chair next to the mug.')), ['on(mug,table)', 'near(chair,mug)']);
+  assert.deepEqual(brief(parseInstruction('Set the chair next to the table.')), ['near(chair,table)']);
+  assert.deepEqual(brief(parseInstruction('Put the cup next to the plate on the table.')), ['near(cup,plate)', 'on(cup,table)', 'on(plate,table)']);
+});
