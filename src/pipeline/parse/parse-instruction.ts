@@ -942,6 +942,12 @@ function refuseUnread(ctx: Context, items: Item[]): void {
     // "with the red box at top" names a member by its role; "the robot places …" is the agent of the verb after it.
     const next = items[k + 1];
     if (next?.t === 'role' || next?.t === 'verb') continue;
+    // "in the centrifuge, opposite the balance tube": a word the lexicon does not know, alone before an object phrase,
+    // stands where a relation word would; it is refused as the relation it is, not as an object placed nowhere.
+    if (it.np.unknownNoun && it.np.label === undefined && !it.text.includes(' ') && next?.t === 'np') {
+      ctx.unread = `cannot honour ${quote(it.text)} in ${quote(ctx.source)}: it is no relation word read here (say left of, behind, near, next to, …)`;
+      return;
+    }
     ctx.unread = `nothing says where ${quote(it.text)} goes in ${quote(ctx.source)}: no relation places it or refers to it`;
     return;
   }

@@ -225,3 +225,11 @@ test('the subject of a side relation that is put nowhere rests on what its refer
   assert.deepEqual(brief(parseInstruction('Set the chair next to the table.')), ['near(chair,table)']);
   assert.deepEqual(brief(parseInstruction('Put the cup next to the plate on the table.')), ['near(cup,plate)', 'on(cup,table)', 'on(plate,table)']);
 });
+
+test('a word standing where a relation word would, that no relation reads, is refused naming it', () => {
+  assert.throws(() => parseInstruction('Place the sample in the centrifuge, opposite the balance tube.'),
+    { message: "cannot honour 'opposite' in 'opposite the balance tube': it is no relation word read here (say left of, behind, near, next to, …)" });
+  assert.throws(() => parseInstruction('Put the plate on the shelf, past the bowl.'), { message: /^cannot honour 'past' in/ });
+  // An object phrase that nothing places is still refused as such.
+  assert.throws(() => parseInstruction('Move the box to the table, then the cup.'), { message: /^nothing says where 'the cup' goes/ });
+});
