@@ -983,6 +983,7 @@ function interpretClause(ctx: Context, tokens: Token[]): void {
   const poses = items.filter((it): it is Extract<Item, { t: 'pose' }> => it.t === 'pose');
   const rest = poses.length > 0 ? items.filter((it) => it.t !== 'pose') : items;
   const before = ctx.constraints.length;
+  if (stackOrderClause(ctx, rest)) return;
   interpretMain(ctx, rest);
   refuseUnread(ctx, items);
   if (ctx.constraints.length === before && poses.length === 0) {
@@ -998,6 +999,41 @@ function interpretClause(ctx: Context, tokens: Token[]): void {
   if (poses.length > 1) throw new ParseError(`'${poses[0].phrase}' and '${poses[1].phrase}' together cannot be honoured in ${quote(ctx.source)}`);
   for (const s of subjects) add(ctx, 'angle', s, [], { angle: poses[0].angle, axis: poses[0].axis });
   ctx.lastSubjects = [...subjects];
+}
+
+/**
+ * "Stack the plates: plate 1 at the bottom, then plate 2, then plate 3": a clause made only of labelled members of
+ * the stack just formed, each named once, orders that stack from the bottom up (from the top down when the first is
+ * said to be at the top or the last at the bottom). Every member must be named; one that is no member is refused.
+ */
+function stackOrderClause(ctx: Context, items: Item[]): boolean {
+  const stack = ctx.lastArrangement;
+  if (!stack || stack.members.length < 2 || stack.bottom.length !== 1 || stack.top.length !== 1 || stack.span[0] !== 0 || stack.span[1] !== 0) return false;
+  const nps = items.filter((it): it is NpItem => it.t === 'np');
+  if (nps.length < 2 || !items.every((it) => it.t === 'np' || (it.t === 'role' && it.role !== 'centre')) || nps.some((it) => it.np.label === undefined)) return false;
+  const listed = nps.flatMap((it) => resolve(ctx, it));
+  const stranger = listed.find((n) => !stack.members.includes(n));
+  if (stranger !== undefined || new Set(listed).size !== listed.length || listed.length !== stack.members.length) {
+    ctx.unread = stranger !== undefined
+      ? `nothing says where '${stranger}' goes in ${quote(ctx.source)}: it is no member of the stack (${stack.members.join(', ')})`
+      : `the order of the stack in ${quote(ctx.source)} must name each of its ${stack.members.length} members once (${stack.members.join(', ')})`;
+    return true;
+  }
+  const roleAfter = (np: NpItem) => { const k = items.indexOf(np) + 1; const r = items[k]; return r?.t === 'role' ? r.role : undefined; };
+  const downward = roleAfter(nps[0]) === 'top' || roleAfter(nps[nps.length - 1]) === 'base';
+  const order = downward ? [...listed].reverse() : listed;
+  // The members are alike; the order renames the positions: a simultaneous substitution in every constraint.
+  const rename = new Map(stack.members.map((m, k) => [m, order[k]]));
+  for (const c of ctx.constraints) {
+    c.subject = rename.get(c.subject) ?? c.subject;
+    c.targets = c.targets.map((t) => rename.get(t) ?? t);
+  }
+  stack.members = [...order];
+  stack.bottom = [order[0]];
+  stack.top = [order[order.length - 1]];
+  ctx.lastSubjects = [...order];
+  ctx.lastEntities = [...order];
+  return true;
 }
 
 /** Words that may open a clause made only of a distance or a group relation (", 10 cm apart", ", in contact"). */

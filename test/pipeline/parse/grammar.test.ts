@@ -233,3 +233,12 @@ test('a word standing where a relation word would, that no relation reads, is re
   // An object phrase that nothing places is still refused as such.
   assert.throws(() => parseInstruction('Move the box to the table, then the cup.'), { message: /^nothing says where 'the cup' goes/ });
 });
+
+test('a clause naming the members of the stack just formed orders it', () => {
+  assert.deepEqual(brief(parseInstruction('Stack the plates: plate 1 at the bottom, then plate 2, then plate 3')), ['on(plate_2,plate_1)', 'on(plate_3,plate_2)']);
+  assert.deepEqual(brief(parseInstruction('Stack the plates: plate 3 at the bottom, then plate 1, then plate 2')), ['on(plate_1,plate_3)', 'on(plate_2,plate_1)']);
+  assert.deepEqual(brief(parseInstruction('Stack the plates on the tray: plate 2 at the bottom, then plate 1, then plate 3')),
+    ['on(plate_1,plate_2)', 'on(plate_3,plate_1)', 'on(plate_2,tray)']);
+  assert.throws(() => parseInstruction('Stack the plates: plate 1 at the bottom, then plate 2, then plate 4'),
+    { message: "nothing says where 'plate_4' goes in 'plate 1 at the bottom plate 2 plate 4': it is no member of the stack (plate_1, plate_2, plate_3)" });
+});
