@@ -64,6 +64,16 @@ function layouts(boxes: Box[]): [number, number][] {
   return [[sum(0), deep(1)], [deep(0), sum(1)]];
 }
 
+/** The axis (0: x, 1: y) along which a side relation between two of the subjects sets them apart, if one does. */
+function sideAxis(constraints: readonly Constraint[], subjects: readonly string[]): 0 | 1 | undefined {
+  for (const c of constraints) {
+    if (c.targets.length !== 1 || !subjects.includes(c.subject) || !subjects.includes(c.targets[0])) continue;
+    if (c.type === 'left' || c.type === 'right') return 0;
+    if (c.type === 'front' || c.type === 'behind') return 1;
+  }
+  return undefined;
+}
+
 /** Grows (or refuses) every support of the scene; mutates the registry's half extents and pushes warnings. */
 export function growSupports(input: GrowthInput): void {
   const { registry, constraints, formations, stated, formed, warnings } = input;
@@ -101,6 +111,9 @@ export function growSupports(input: GrowthInput): void {
     // One object alone rests centred and may be wider than its support.
     if (boxes.length === 0 || (boxes.length === 1 && forms.length === 0)) continue;
     const options = layouts(boxes);
+    // Objects on it that a side relation sets apart stand along that relation's axis ("the reservoir behind the tip
+    // rack on the deck": along y), so the support grows along that axis when it may.
+    const lined = boxes.length > 1 && forms.length === 0 ? sideAxis(constraints, subjects) : undefined;
     const alone = boxes.length === 1 ? forms[0] : undefined;
     const where = alone ? quote(alone.source) : quote(sources.get(name)?.size === 1 ? [...sources.get(name)!][0] : input.instruction);
     const needText = alone
@@ -108,7 +121,7 @@ export function growSupports(input: GrowthInput): void {
       : `${boxes.length} objects side by side on the ${name} need ${m(options[0][0])} m along x or ${m(options[1][1])} m along y (their footprints)`;
     if (!known) {
       // Sized to hold them lined up the way that makes it smaller, up to the scene limit.
-      const best = options.reduce((a, b) => (b[0] * b[1] < a[0] * a[1] - 1e-12 ? b : a));
+      const best = lined !== undefined ? options[lined] : options.reduce((a, b) => (b[0] * b[1] < a[0] * a[1] - 1e-12 ? b : a));
       if (best.some((v) => UNKNOWN_ROOM * v > MAX_LENGTH_M)) {
         throw new ParseError(`${needText}, but no support is larger than the ${MAX_LENGTH_M} m scene limit: they do not fit on the ${name} (in ${where})`);
       }
@@ -132,7 +145,7 @@ export function growSupports(input: GrowthInput): void {
         `${needText}, but a ${e.kind.replace(/_/g, ' ')} whose size is not stated grows to at most ${MAX_GROWTH} times its size (a ${m(cap[0])} × ${m(cap[1])} m top, holding ${m(most[0])} × ${m(most[1])} m of footprints${cap.some((c) => c >= MAX_LENGTH_M) ? `, within the ${MAX_LENGTH_M} m scene limit` : ''}): they do not fit on the ${name} (in ${where})`,
       );
     }
-    const best = allowed.reduce((a, b) => (b[0] * b[1] < a[0] * a[1] - 1e-12 ? b : a));
+    const best = lined !== undefined && fits(grown[lined], cap) ? grown[lined] : allowed.reduce((a, b) => (b[0] * b[1] < a[0] * a[1] - 1e-12 ? b : a));
     e.halfExtents[0] = best[0] / 2;
     e.halfExtents[1] = best[1] / 2;
     warnings.push(`'${name}' enlarged to ${e.halfExtents.map((v) => (2 * v).toFixed(2)).join(' × ')} m to hold what is put on it (its size was not stated; its default did not fit)`);

@@ -45,3 +45,10 @@ test('objects put on a support of stated size by separate relations are refused 
     "2 objects side by side on the cart need 1.00 m along x or 0.80 m along y (their footprints), but its top is 0.60 × 0.60 m: they do not fit on it (in 'put crate a on the 60 cm cart, then put crate b on the cart as well')",
   );
 });
+
+test('a support grows along the axis of the side relation that sets apart the objects on it', () => {
+  // Behind: along y (the deck grew along x to 0.25 × 0.10 m and the two stood along y at margin 0.20).
+  assert.deepEqual(size('Place the reagent reservoir behind the tip rack on the deck.', 'deck'), [0.15, 0.2, 0.08]);
+  // Left of: along x.
+  assert.deepEqual(size('Place the reagent reservoir left of the tip rack on the deck.', 'deck'), [0.25, 0.1, 0.08]);
+});
