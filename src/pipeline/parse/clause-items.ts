@@ -810,6 +810,11 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
     }
     const base = verbBase(w);
     const nounAfterRelation = base !== undefined && prev?.t === 'rel' ? readNounPhrase(tokens, i, true) : null;
+    // "Loading door 2 is behind the crate": an "-ing" form opening the clause before a noun, the phrase followed by a
+    // copula, a verb or a relation, is a modifier of the subject.
+    const openingSubject = base !== undefined && base !== w && w.endsWith('ing') && i === 0 ? readNounPhrase(tokens, i, true) : null;
+    const subjectAtStart = openingSubject !== null && openingSubject.next > i + 1 &&
+      (COPULAS.has(word(tokens, openingSubject.next) ?? '') || verbBase(word(tokens, openingSubject.next) ?? '') !== undefined || matchRelation(tokens, openingSubject.next) !== null);
     // "set slide 3 on the stage", "lift press 4 onto the pallet": a verb's base form right after the verb is its object.
     const nounAfterVerb = base !== undefined && objectOfVerb ? readNounPhrase(tokens, i, true) : null;
     const endsClause = tokens[i + 1] === undefined || tokens[i + 1].kind === 'sep';
@@ -818,7 +823,7 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
     const nextLabel = tokens[i + 1]?.kind === 'num' || /^[a-z]$/.test(word(tokens, i + 1) ?? '') || (tokens[i + 1]?.kind === 'sym' && tokens[i + 1].text === '#');
     // "Clamp 1 goes left of the frame": a labelled verb form opening its clause before a copula, verb or relation is its subject.
     const listed = base !== undefined && ((prev?.t === 'np' && prev.np.label !== undefined && (prev.np.head ?? prev.np.kind) === w && nextLabel) || labelledSubject(tokens, i, w));
-    if (base !== undefined && !listed && !(prev?.t === 'np' && w === 'position') && !(nounAfterRelation && (nounAfterRelation.next > i + 1 || endsClause)) && !(nounAfterVerb && nounAfterVerb.next > i)) {
+    if (base !== undefined && !listed && !subjectAtStart && !(prev?.t === 'np' && w === 'position') && !(nounAfterRelation && (nounAfterRelation.next > i + 1 || endsClause)) && !(nounAfterVerb && nounAfterVerb.next > i)) {
       items.push({ t: 'verb', word: base });
       i++;
       if (word(tokens, i) === 'up' && base === 'line') items[items.length - 1] = { t: 'verb', word: 'align' };

@@ -745,13 +745,23 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
         !(PLURALIA_TANTUM.has(last) && np.count === undefined && !np.all);
       // "presses" → press: a plural whose singular is a verb's base form takes that form.
       const asVerb = plural ? verbBase(last) : undefined;
-      const head = joinHead(modifiers, plural ? (asVerb !== undefined && asVerb !== last && (last === `${asVerb}es` || last === `${asVerb}s`) ? asVerb : last.slice(0, -1)) : last);
+      const head = joinHead(modifiers, plural ? (asVerb !== undefined && asVerb !== last && (last === `${asVerb}es` || last === `${asVerb}s`) ? asVerb : unknownSingular(last)) : last);
       return withLabel(tokens, k, { ...np, kind: head, head, plural, unknownNoun: true });
     }
     return colourAsNoun(tokens, j, np);
   }
   if (np.ordinal !== undefined) return { np: { ...np, kind: '' }, next: j };
   return colourAsNoun(tokens, j, np);
+}
+
+/**
+ * The singular of a plural noun the lexicon does not know, by English spelling: `switches` → `switch`, `brushes` →
+ * `brush`, `boxes` → `box`, `glasses` → `glass`, `batteries` → `battery`; otherwise the `-s` dropped (`stamps`).
+ */
+function unknownSingular(word: string): string {
+  if (/(ch|sh|x|ss|zz)es$/.test(word)) return word.slice(0, -2);
+  if (/[^aeiou]ies$/.test(word)) return `${word.slice(0, -3)}y`;
+  return word.slice(0, -1);
 }
 
 function withFrom<T extends object>(found: T | null, from: number): (T & { from: number }) | null {

@@ -184,6 +184,8 @@ const SYNONYMS: Record<string, string> = {
   tip: 'pipette_tip', tips: 'pipette_tip',
 };
 for (const [form, kind] of Object.entries(SYNONYMS)) NOUN_FORMS.set(form, kind);
+// A synonym's plural names the same kind ("benches", "vices", "dishes"), unless that form already means something.
+for (const [form, kind] of Object.entries(SYNONYMS)) if (!/s$/.test(form) && !NOUN_FORMS.has(plural(form))) NOUN_FORMS.set(plural(form), kind);
 
 /** Per surface form, precomputed at load: whether it is plural and its singular surface. */
 const NOUN_FORM_INFO = new Map<string, { plural: boolean; singular: string }>();

@@ -242,3 +242,15 @@ test('a clause naming the members of the stack just formed orders it', () => {
   assert.throws(() => parseInstruction('Stack the plates: plate 1 at the bottom, then plate 2, then plate 4'),
     { message: "nothing says where 'plate_4' goes in 'plate 1 at the bottom plate 2 plate 4': it is no member of the stack (plate_1, plate_2, plate_3)" });
 });
+
+test("an '-ing' word before a labelled noun with no determiner is part of its name, after any preposition and as subject", () => {
+  assert.deepEqual(brief(parseInstruction('Move pallet 7 in front of loading door 2.')), ['front(pallet_7,loading_door_2)']);
+  assert.deepEqual(brief(parseInstruction('Move pallet 7 to loading door 2.')), ['near(pallet_7,loading_door_2)']);
+  assert.deepEqual(brief(parseInstruction('Loading dock 1 is left of the crate.')), ['left(loading_dock_1,crate)']);
+  assert.deepEqual(brief(parseInstruction('Charging dock 4 is left of the box.')), ['left(charging_dock_4,box)']);
+  assert.deepEqual(brief(parseInstruction('Place the crate in front of dock door 3.')), ['front(crate,dock_door_3)']);
+  assert.deepEqual(brief(parseInstruction('Put the drill on tool rack B.')), ['on(drill,tool_rack_b)']);
+  assert.deepEqual(brief(parseInstruction('Place the jar on bin shelf #4.')), ['on(jar,bin_shelf_4)']);
+  // An "-ing" verb opening the clause before a plural is still the verb.
+  assert.deepEqual(names('Stacking crates on the shelf.'), ['crate_1', 'crate_2', 'crate_3', 'shelf']);
+});

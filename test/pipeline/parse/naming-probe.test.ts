@@ -1,0 +1,22 @@
+/**
+ * Kinds found by a systematic naming probe (issue 11, "no renamed entity"): a user's noun comes back in the
+ * entity names under its own word, singular, whatever verb, count, describing word or label surrounds it.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseInstruction } from '../../../src/pipeline/parse/index.js';
+
+const names = (text: string) => parseInstruction(text).entities.map((e) => e.name);
+
+test('an unknown plural in -ches, -shes, -xes, -sses or -ies is named by its English singular', () => {
+  assert.deepEqual(names('Put 3 switches on the tray.'), ['switch_1', 'switch_2', 'switch_3', 'tray']);
+  assert.deepEqual(names('Place two red brushes on the shelf.'), ['red_brush_1', 'red_brush_2', 'shelf']);
+  assert.deepEqual(names('Set 2 batteries in a row on the bench.'), ['battery_1', 'battery_2', 'bench']);
+  assert.deepEqual(names('Put 2 stamps on the table.'), ['stamp_1', 'stamp_2', 'table']);
+});
+
+test("a synonym's plural keeps the user's word ('benches', not 'benche')", () => {
+  assert.deepEqual(names('Put two small benches on the pallet.'), ['small_bench_1', 'small_bench_2', 'pallet']);
+  const spec = parseInstruction('Set 2 vices on the workbench.');
+  assert.deepEqual(spec.entities.map((e) => [e.name, e.kind]), [['vice_1', 'fixture'], ['vice_2', 'fixture'], ['workbench', 'workbench']]);
+});
