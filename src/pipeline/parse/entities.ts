@@ -284,7 +284,8 @@ function nounContinues(tokens: Token[], k: number): boolean {
   if (kind === UNKNOWN) return true;
   if (next === undefined || next.kind === 'sep') return true;
   // "charging dock 4": a verb's base form inside a compound, before the number that names it.
-  if (next.kind === 'num' && Number.isInteger(next.value) && next.value >= 0 && readQuantity(tokens, k + 1) === null && tokens[k + 2]?.kind !== 'word') return true;
+  if (next.kind === 'num' && Number.isInteger(next.value) && next.value >= 0 && readQuantity(tokens, k + 1) === null &&
+    (tokens[k + 2]?.kind !== 'word' || COPULAS.has(tokens[k + 2].text) || matchRelation(tokens, k + 2) !== null || thirdPersonVerb(tokens, k + 2))) return true;
   // "the loading dock sensor": a verb's base form inside a compound, before a further noun.
   return next.kind === 'word' && (matchRelation(tokens, k + 1) !== null || COPULAS.has(next.text) || next.text === 'and' || next.text === 'or' ||
     (compoundClass(next.text) !== NEVER && compoundClass(next.text) !== VERB && nounContinues(tokens, k + 1)));
@@ -698,7 +699,9 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
     const pluralVerbNoun = base !== undefined && base !== w && (w === `${base}s` || w === `${base}es`) && !NOT_NOUNS.has(base) &&
       (afterDeterminer || (np.count !== undefined && (tokens[j - 1]?.kind === 'num' || NUMBER_WORDS.has(wordAt(tokens, j - 1) ?? ''))));
     const verbNoun = ((afterDeterminer || afterPreposition || afterVerb || listMember) && base === w && !NOT_NOUNS.has(w) && !FILLERS.has(w) && w.length > 1) || pluralVerbNoun;
-    const ingModifier = sawModifier && w.endsWith('ing') && verbBase(w) !== undefined && nounContinues(tokens, j + 1);
+    // "in front of loading door 2", "to loading dock 1", "Loading dock 1 is …": with no determiner, an "-ing" form
+    // right after a relation's closing preposition or "to", or opening the clause, before a noun, is a modifier too.
+    const ingModifier = (sawModifier || (bare && j === i && ((j === 0 && !isPluralForm(wordAt(tokens, j + 1) ?? '', NOUN_FORMS.get(wordAt(tokens, j + 1) ?? '') ?? '')) || relationEndsAt(tokens, j) || wordAt(tokens, j - 1) === 'to'))) && w.endsWith('ing') && verbBase(w) !== undefined && verbBase(w) !== w && nounContinues(tokens, j + 1);
     const known = NOUN_FORMS.has(w);
     // "the deep well plate", "a shallow tray": a depth word directly before a noun names a kind of it (its name keeps it).
     const depthModifier = (sawModifier || bare) && DEPTH_MODIFIERS.has(w) && nounContinues(tokens, j + 1);
