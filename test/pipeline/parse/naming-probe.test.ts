@@ -20,3 +20,11 @@ test("a synonym's plural keeps the user's word ('benches', not 'benche')", () =>
   const spec = parseInstruction('Set 2 vices on the workbench.');
   assert.deepEqual(spec.entities.map((e) => [e.name, e.kind]), [['vice_1', 'fixture'], ['vice_2', 'fixture'], ['workbench', 'workbench']]);
 });
+
+test('a verb form after a determiner or a count and describing words is the noun', () => {
+  assert.deepEqual(names('Stack two red stands on the pallet.'), ['red_stand_1', 'red_stand_2', 'pallet']);
+  assert.deepEqual(names('Position four small clamps on the tray.'), ['small_clamp_1', 'small_clamp_2', 'small_clamp_3', 'small_clamp_4', 'tray']);
+  assert.deepEqual(names('Place the blue press #3 next to the bin.'), ['press_3', 'bin']);
+  assert.deepEqual(names('Put the wooden stand behind the plate.'), ['stand', 'plate']);
+  assert.deepEqual(names('Set the red slide on the stage.'), ['red_slide', 'stage']);
+});
