@@ -117,7 +117,12 @@ function resolveNames(ctx: Context, item: NpItem, role: { between?: boolean; exc
   const reg = ctx.registry;
   if (np.pronoun === 'it' && ctx.focus.length > 0) return [...ctx.focus];
   if (np.pronoun === 'it') return ctx.lastSubjects.length > 0 ? [ctx.lastSubjects[ctx.lastSubjects.length - 1]] : ctx.lastEntities.slice(-1);
-  if (np.pronoun === 'them') return ctx.lastEntities.length > 0 ? [...ctx.lastEntities] : [...ctx.lastSubjects];
+  if (np.pronoun === 'them') {
+    // "seat the gasket between flange A and flange B so it touches them": the others just named, never the subject.
+    const named = ctx.lastEntities.length > 0 ? [...ctx.lastEntities] : [...ctx.lastSubjects];
+    const others = named.filter((n) => !(role.exclude ?? []).includes(n));
+    return others.length > 0 ? others : named;
+  }
   if (np.pronoun === 'previous') return [];
   if (np.unknownNoun && !isKnownKind(np.kind)) ctx.warnings.push(`'${np.kind}' is not in the lexicon; treated as an object of default size`);
   const kind = np.kind || ctx.lastKind;

@@ -254,3 +254,12 @@ test("an '-ing' word before a labelled noun with no determiner is part of its na
   // An "-ing" verb opening the clause before a plural is still the verb.
   assert.deepEqual(names('Stacking crates on the shelf.'), ['crate_1', 'crate_2', 'crate_3', 'shelf']);
 });
+
+test("'so (that) it touches both/them/each' after between is touching to both references, not a dropped purpose", () => {
+  const expected = ['between(gasket,flange_a+flange_b)', 'touching(gasket,flange_a)', 'touching(gasket,flange_b)'];
+  assert.deepEqual(brief(parseInstruction('Seat the gasket between flange A and flange B so it touches both.')), expected);
+  assert.deepEqual(brief(parseInstruction('Seat the gasket between flange A and flange B so that it touches them.')), expected);
+  assert.deepEqual(brief(parseInstruction('Seat the gasket between flange A and flange B so it touches each.')), expected);
+  assert.deepEqual(brief(parseInstruction('Put the spacer between plate 1 and plate 2, touching both.')),
+    ['between(spacer,plate_1+plate_2)', 'touching(spacer,plate_1)', 'touching(spacer,plate_2)']);
+});
