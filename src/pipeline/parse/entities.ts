@@ -700,10 +700,12 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
     // (a comma, "and" or "or" between), is the next member of that list.
     const listMember = j === i && labelAfter(tokens, j + 1) && (repeatsLabelled(tokens, j, w) || labelledSubject(tokens, j, w));
     // "the two clamps", "3 presses", "the clamps": a verb's -s form after a count or a determiner is a plural noun.
+    // "the blue press #3", "two red stands": after a determiner or a count and describing words, a verb form is a noun.
+    const described = describedAfter(tokens, j);
     const base = verbBase(w);
     const pluralVerbNoun = base !== undefined && base !== w && (w === `${base}s` || w === `${base}es`) && !NOT_NOUNS.has(base) &&
-      (afterDeterminer || (np.count !== undefined && (tokens[j - 1]?.kind === 'num' || NUMBER_WORDS.has(wordAt(tokens, j - 1) ?? ''))));
-    const verbNoun = ((afterDeterminer || afterPreposition || afterVerb || listMember) && base === w && !NOT_NOUNS.has(w) && !FILLERS.has(w) && w.length > 1) || pluralVerbNoun;
+      (afterDeterminer || (np.count !== undefined && (tokens[j - 1]?.kind === 'num' || NUMBER_WORDS.has(wordAt(tokens, j - 1) ?? '') || described === 'count')));
+    const verbNoun = ((afterDeterminer || afterPreposition || afterVerb || listMember || described !== null) && base === w && !NOT_NOUNS.has(w) && !FILLERS.has(w) && w.length > 1) || pluralVerbNoun;
     // "in front of loading door 2", "to loading dock 1", "Loading dock 1 is …": with no determiner, an "-ing" form
     // right after a relation's closing preposition or "to", or opening the clause, before a noun, is a modifier too.
     const ingModifier = (sawModifier || (bare && j === i && ((j === 0 && !isPluralForm(wordAt(tokens, j + 1) ?? '', NOUN_FORMS.get(wordAt(tokens, j + 1) ?? '') ?? '')) || relationEndsAt(tokens, j) || wordAt(tokens, j - 1) === 'to'))) && w.endsWith('ing') && verbBase(w) !== undefined && verbBase(w) !== w && nounContinues(tokens, j + 1);
@@ -760,6 +762,21 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
   }
   if (np.ordinal !== undefined) return { np: { ...np, kind: '' }, next: j };
   return colourAsNoun(tokens, j, np);
+}
+
+/**
+ * Whether the words right before `j` are describing words (colour, size, material …) opened by a determiner
+ * (`the blue press`) or a count (`two red stands`, `3 small clamps`): which of the two, or null.
+ */
+function describedAfter(tokens: Token[], j: number): 'determiner' | 'count' | null {
+  let k = j - 1;
+  while (k >= 0 && tokens[k].kind === 'word' && (COLOURS.has(tokens[k].text) || SIZES.has(tokens[k].text) || PLAIN_ADJECTIVES.has(tokens[k].text))) k--;
+  if (k === j - 1 || k < 0) return null;
+  const t = tokens[k];
+  if (t.kind === 'num') return Number.isInteger(t.value) ? 'count' : null;
+  if (t.kind !== 'word') return null;
+  if (DETERMINERS.has(t.text)) return 'determiner';
+  return NUMBER_WORDS.has(t.text) || isCardinalWord(t.text) ? 'count' : null;
 }
 
 /**
