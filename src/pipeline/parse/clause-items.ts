@@ -84,6 +84,14 @@ const JOIN_VERBS = new Set(['attach', 'connect', 'join', 'fix', 'fasten', 'clip'
 /** Past forms of nouns that are joining verbs ("bolted", "screwed"): they are no verb forms in the lexicon. */
 const JOIN_PARTICIPLES = new Set(['bolted', 'bolts', 'screwed', 'screws', 'taped', 'tapes', 'riveted', 'rivets', 'pinned', 'pins', 'strapped', 'straps', 'coupled', 'couples']);
 
+/** Whether a plural or counted object at k is followed by a distance and "apart" ("the two rails 300 mm apart"). */
+function spacedObjectAfter(tokens: Token[], k: number): boolean {
+  const np = readNounPhrase(tokens, k, true);
+  if (np === null || np.np.pronoun !== undefined || !(np.np.plural || (np.np.count ?? 0) > 1)) return false;
+  const qty = readQuantity(tokens, np.next);
+  return qty !== null && qty.kind === 'length' && word(tokens, np.next + qty.length) === 'apart';
+}
+
 /** Whether tokens[i] is "to" after a verb of joining earlier in the tokens ("connect the cable to the camera"). */
 export function joinsAt(tokens: Token[], i: number): boolean {
   if (word(tokens, i) !== 'to' || matchRelation(tokens, i) !== null) return false;
@@ -514,6 +522,13 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
     }
     if (isEachOther(tokens, i)) {
       i += 2;
+      continue;
+    }
+    // "Clamp the two rails 300 mm apart", "Bolt the brackets 20 cm apart": a verb of holding or joining opening the
+    // clause, whose plural object is followed by a distance and "apart", sets the group's spacing (a verb of placing).
+    if (i === 0 && (PICK_VERBS.has(verbBase(w) ?? '') || JOIN_VERBS.has(w)) && spacedObjectAfter(tokens, i + 1)) {
+      items.push({ t: 'verb', word: verbBase(w) ?? w });
+      i++;
       continue;
     }
     // Pick verbs ("pick up", "grasp", "the robot takes"): their object is the focus of a following "it".

@@ -263,3 +263,15 @@ test("'so (that) it touches both/them/each' after between is touching to both re
   assert.deepEqual(brief(parseInstruction('Put the spacer between plate 1 and plate 2, touching both.')),
     ['between(spacer,plate_1+plate_2)', 'touching(spacer,plate_1)', 'touching(spacer,plate_2)']);
 });
+
+test("'<verb> the two X D apart' with a verb of holding or joining is the pair's spacing", () => {
+  assert.deepEqual(brief(parseInstruction('Clamp the two rails 300 mm apart and put the carriage between them.')),
+    ['distance(rail_2,rail_1)', 'aligned(rail_2,rail_1)', 'between(carriage,rail_1+rail_2)']);
+  const spacing = (text: string) => parseInstruction(text).constraints.find((c) => c.type === 'distance')?.parameters.spacing;
+  assert.equal(spacing('Clamp the two rails 300 mm apart.'), 0.3);
+  assert.equal(spacing('Bolt the two brackets 20 cm apart.'), 0.2);
+  assert.equal(spacing('Grab the two boxes 10 cm apart.'), 0.1);
+  // Without a spacing, a pick verb still picks and a joining noun still joins.
+  assert.deepEqual(brief(parseInstruction('Bolt the bracket to the frame.')), ['touching(bracket,frame)']);
+  assert.deepEqual(brief(parseInstruction('Grab the can with the gripper and set it on the shelf.')), ['touching(gripper,can)', 'above(gripper,can)', 'on(can,shelf)']);
+});
