@@ -382,12 +382,19 @@ export function labelledSubject(tokens: Token[], j: number, w: string, listed = 
 
 /** Verbs of placing: opening a clause before a count and a plural noun, they are the verb ("lay 3 slides …"). */
 const PLACING_VERBS = new Set(['lay', 'set', 'put', 'place', 'stand', 'stack', 'line', 'load', 'mount', 'hang', 'rest', 'slide', 'press',
-  'insert', 'position', 'seat', 'pile', 'install', 'drop', 'store', 'park', 'arrange', 'move', 'stage', 'fit']);
+  'insert', 'position', 'seat', 'pile', 'install', 'drop', 'store', 'park', 'arrange', 'move', 'stage', 'fit', 'fix', 'pack', 'stow',
+  'lift', 'lower', 'push', 'bring', 'carry', 'transfer', 'keep', 'leave', 'attach', 'ship', 'shelve', 'rack']);
+const DESCRIBING = (w: string) => COLOURS.has(w) || SIZES.has(w) || PLAIN_ADJECTIVES.has(w);
 
-/** Whether a whole number of at least 2 at k is followed by a plural in -s that is no copula ("3 slides", not "2 sits"). */
+/**
+ * Whether a whole number of at least 2 at k is followed (after describing words: "3 blue slides") by a plural in -s
+ * that is no copula ("3 slides", not "2 sits").
+ */
 function countThenPlural(tokens: Token[], k: number): boolean {
   const n = tokens[k];
-  const next = wordAt(tokens, k + 1);
+  let m = k + 1;
+  while (isWord(tokens[m]) && DESCRIBING(tokens[m].text) && isWord(tokens[m + 1])) m++;
+  const next = wordAt(tokens, m);
   return n?.kind === 'num' && Number.isInteger(n.value) && n.value >= 2 && next !== undefined && /[^s]s$/.test(next) && !COPULAS.has(next);
 }
 

@@ -28,3 +28,13 @@ test('a verb form after a determiner or a count and describing words is the noun
   assert.deepEqual(names('Put the wooden stand behind the plate.'), ['stand', 'plate']);
   assert.deepEqual(names('Set the red slide on the stage.'), ['red_slide', 'stage']);
 });
+
+test('a verb of placing before a count, describing words and a plural is the verb (pack, stow, ship, fix, …)', () => {
+  assert.deepEqual(names('Pack 3 levels on the workbench.'), ['level_1', 'level_2', 'level_3', 'workbench']);
+  assert.deepEqual(names('Fix 3 presses on the pallet.'), ['press_1', 'press_2', 'press_3', 'pallet']);
+  assert.deepEqual(names('Stow 3 blue totes on the rack.'), ['blue_tote_1', 'blue_tote_2', 'blue_tote_3', 'rack']);
+  assert.deepEqual(names('Ship 2 crates to the dock.'), ['crate_1', 'crate_2', 'dock']);
+  // The noun readings stay: a copula after the count keeps the labelled subject; 'the pack' is an object.
+  assert.deepEqual(names('Press 4 goes left of the frame.'), ['press_4', 'frame']);
+  assert.deepEqual(names('Put the pack on the shelf.'), ['pack', 'shelf']);
+});
