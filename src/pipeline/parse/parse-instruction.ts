@@ -976,7 +976,33 @@ function refuseNegation(ctx: Context, tokens: Token[]): void {
   }
 }
 
-function interpretClause(ctx: Context, tokens: Token[]): void {
+/** Verbs of being somewhere that can follow a fronted place ("Behind the press goes the bin"). */
+const INVERSION_VERBS = new Set(['is', 'are', 'go', 'goes', 'sit', 'sits', 'stand', 'stands', 'lie', 'lies', 'hang', 'hangs', 'rest', 'rests', 'belong', 'belongs', 'come', 'comes', 'stay', 'stays']);
+const INVERSION_MODALS = new Set(['should', 'must', 'will', 'can', 'shall']);
+
+/**
+ * "Between rack 1 and rack 2 goes the ladder", "On the shelf sits the jar", "Behind the press should go the bin": a
+ * relation and its reference fronted before a verb of being somewhere, with the subject after the verb to the clause's
+ * end, are read in the usual order ("the ladder goes between rack 1 and rack 2"); null when the clause is not so.
+ */
+function fronted(tokens: Token[]): Token[] | null {
+  const rel = matchRelation(tokens, 0);
+  if (rel === null || rel.unary) return null;
+  for (let v = rel.length + 1; v < tokens.length - 1; v++) {
+    const t = tokens[v];
+    if (t.kind === 'sep') return null;
+    if (t.kind !== 'word' || !INVERSION_VERBS.has(t.text)) continue;
+    const start = v > 0 && tokens[v - 1].kind === 'word' && INVERSION_MODALS.has(tokens[v - 1].text) ? v - 1 : v;
+    if (readNounPhrase(tokens, rel.length, true) === null) return null;
+    const subject = readNounPhrase(tokens, v + 1, true);
+    if (subject === null || subject.np.kind === '' || subject.next !== tokens.length) return null;
+    return [...tokens.slice(v + 1), ...tokens.slice(start, v + 1), ...tokens.slice(0, start)];
+  }
+  return null;
+}
+
+function interpretClause(ctx: Context, clause: Token[]): void {
+  const tokens = fronted(clause) ?? clause;
   refuseNegation(ctx, tokens);
   const facing = facingAt(tokens);
   if (facing !== null) return interpretFacing(ctx, tokens, facing);

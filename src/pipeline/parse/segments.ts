@@ -252,6 +252,9 @@ function splitAtVerbs(tokens: Token[]): Token[][] {
       // "clamp 1 and clamp 2 sit …", "press A, press B": a verb form repeating the labelled noun before it, with a label
       // of its own, is the next member of that list.
       if (repeatsLabelledNoun(tokens, i)) continue;
+      // "Behind the drill press sits the bin": a verb form right before a verb of being somewhere in the third person
+      // ends a noun; an imperative is never followed by a finite verb.
+      if (['sits', 'stands', 'goes', 'lies', 'hangs', 'rests', 'belongs', 'comes', 'stays'].includes(tokens[i + 1]?.text ?? '')) continue;
       // "charging dock 4.": a verb form followed only by a number names an object ("dock 4"), it starts no clause.
       if (tokens[i + 1]?.kind === 'num' && (tokens[i + 2] === undefined || tokens[i + 2].kind === 'sep')) continue;
       out.push(tokens.slice(start, i));

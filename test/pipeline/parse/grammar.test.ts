@@ -275,3 +275,14 @@ test("'<verb> the two X D apart' with a verb of holding or joining is the pair's
   assert.deepEqual(brief(parseInstruction('Bolt the bracket to the frame.')), ['touching(bracket,frame)']);
   assert.deepEqual(brief(parseInstruction('Grab the can with the gripper and set it on the shelf.')), ['touching(gripper,can)', 'above(gripper,can)', 'on(can,shelf)']);
 });
+
+test('a relation fronted before a verb of being somewhere, the subject after the verb, is read in the usual order', () => {
+  assert.deepEqual(brief(parseInstruction('Between rack 1 and rack 2 goes the ladder.')), ['between(ladder,rack_1+rack_2)']);
+  assert.deepEqual(brief(parseInstruction('Behind the press goes the bin.')), ['behind(bin,press)']);
+  assert.deepEqual(brief(parseInstruction('On the shelf sits the jar.')), ['on(jar,shelf)']);
+  assert.deepEqual(brief(parseInstruction('Behind the press should go the bin.')), ['behind(bin,press)']);
+  assert.deepEqual(brief(parseInstruction('Above the bench hangs the lamp.')), ['above(lamp,bench)']);
+  assert.deepEqual(brief(parseInstruction('Behind the drill press sits the parts bin.')), ['behind(parts_bin,drill_press)']);
+  // A fronted place before a comma and a verb of placing is read as before.
+  assert.deepEqual(brief(parseInstruction('On the shelf, put the jar.')), ['on(jar,shelf)']);
+});
