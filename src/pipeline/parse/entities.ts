@@ -454,13 +454,17 @@ const SINGULAR_IN_S = new Set(['lens', 'series', 'species', 'news', 'means', 'th
 const COMPOUND_TAILS = new Set(['stack', 'pile', 'tower', 'row', 'line', 'rest', 'set', 'rack', 'stand', 'hold', 'store', 'feed', 'drop', 'lift', 'press', 'stage', 'dock', 'clamp', 'guard', 'mount']);
 
 /** Whether the word at k ends a compound as its head (see COMPOUND_TAILS), after a noun part at k − 1. */
-function compoundTailAt(tokens: Token[], k: number): boolean {
+function compoundTailAt(tokens: Token[], k: number, counted = false): boolean {
   const w = wordAt(tokens, k);
-  if (w === undefined || !COMPOUND_TAILS.has(w)) return false;
+  // "two drill presses", "4 tool stands": after a count, a tail's plural ends the compound too ("the tool rests on …"
+  // uncounted keeps its verb).
+  if (w === undefined || !(COMPOUND_TAILS.has(w) || (counted && /s$/.test(w) && (COMPOUND_TAILS.has(w.slice(0, -1)) || (w.endsWith('es') && COMPOUND_TAILS.has(w.slice(0, -2))))))) return false;
   const next = tokens[k + 1];
   if (next === undefined || next.kind === 'sep') return true;
   if (next.kind !== 'word') return false;
   if (next.text === 'and' || next.text === 'or' || (COPULAS.has(next.text) && next.text !== 'to')) return true;
+  // A counted group's formation after it: "3 drill presses in a row", "two tool stands side by side".
+  if (counted && ((next.text === 'in' && (wordAt(tokens, k + 2) === 'a' || wordAt(tokens, k + 2) === 'an')) || (next.text === 'side' && wordAt(tokens, k + 2) === 'by'))) return true;
   const rel = matchRelation(tokens, k + 1);
   return rel !== null && !rel.unary;
 }
@@ -737,7 +741,7 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
       const next = wordAt(tokens, j + 1);
       const nextKind = next !== undefined ? NOUN_FORMS.get(next) : undefined;
       if (!pluralFirst || (np.count === undefined && !np.all && nextKind !== undefined && !isPluralForm(next!, nextKind) && nounContinues(tokens, j + 1))) {
-        while (nounContinues(tokens, k) || (compoundTailAt(tokens, k) && !isPluralForm(parts[parts.length - 1], NOUN_FORMS.get(parts[parts.length - 1]) ?? parts[parts.length - 1]))) {
+        while (nounContinues(tokens, k) || (compoundTailAt(tokens, k, (np.count ?? 0) > 1) && !isPluralForm(parts[parts.length - 1], NOUN_FORMS.get(parts[parts.length - 1]) ?? parts[parts.length - 1]))) {
           const pair = isWord(tokens[k + 1]) ? `${wordAt(tokens, k)} ${wordAt(tokens, k + 1)}` : '';
           if (pair && NOUN_FORMS.has(pair)) {
             parts.push(pair);

@@ -38,3 +38,11 @@ test('a verb of placing before a count, describing words and a plural is the ver
   assert.deepEqual(names('Press 4 goes left of the frame.'), ['press_4', 'frame']);
   assert.deepEqual(names('Put the pack on the shelf.'), ['pack', 'shelf']);
 });
+
+test("after a count, a compound's plural head keeps every word ('two drill presses', not drill_1)", () => {
+  assert.deepEqual(names('Load two drill presses on the shelf.'), ['drill_press_1', 'drill_press_2', 'shelf']);
+  assert.deepEqual(names('Place 3 large drill presses in a row on the bench.'), ['large_drill_press_1', 'large_drill_press_2', 'large_drill_press_3', 'bench']);
+  assert.deepEqual(names('Put two coat stands next to the sofa.'), ['coat_stand_1', 'coat_stand_2', 'sofa']);
+  // Uncounted, the -s form after a noun stays the verb.
+  assert.deepEqual(names('The tool rests on the shelf.'), ['tool', 'shelf']);
+});
