@@ -663,7 +663,13 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
       // "the light 2 m above …", "the spare on the shelf": a describing word right after a determiner, with no
       // noun after it (a quantity, a relation, the end), is the noun.
       const next = tokens[j + 1];
-      if (DETERMINERS.has(wordAt(tokens, j - 1) ?? '') && (next === undefined || next.kind !== 'word' || readQuantity(tokens, j + 1) !== null || matchRelation(tokens, j + 1) !== null)) {
+      // So is one after a determiner or a count and other describing words, or one a label names ("the red light
+      // behind the plant", "the small light B12 behind the stand", "the light A near the cone").
+      const opened = DETERMINERS.has(wordAt(tokens, j - 1) ?? '') || describedAfter(tokens, j) !== null;
+      if (opened && (labelAfter(tokens, j + 1) || (next?.kind === 'sym' && next.text === '#')) && (wordAt(tokens, j + 1) !== 'a' || !isWord(tokens[j + 2]) || matchRelation(tokens, j + 2) !== null)) {
+        return withLabel(tokens, j + 1, { ...np, kind: w, head: w, unknownNoun: true });
+      }
+      if (opened && (next === undefined || next.kind !== 'word' || readQuantity(tokens, j + 1) !== null || matchRelation(tokens, j + 1) !== null || (COPULAS.has(next.text) && next.text !== 'to'))) {
         return { np: { ...np, kind: w, head: w, unknownNoun: true }, next: j + 1 };
       }
       sawModifier = true;

@@ -46,3 +46,12 @@ test("after a count, a compound's plural head keeps every word ('two drill press
   // Uncounted, the -s form after a noun stays the verb.
   assert.deepEqual(names('The tool rests on the shelf.'), ['tool', 'shelf']);
 });
+
+test('a describing word that is also a noun (light) is the noun after describing words, before a label or a copula', () => {
+  assert.deepEqual(names('Place the red light behind the plant.'), ['red_light', 'plant']);
+  assert.deepEqual(names('The small light goes next to the storage bin.'), ['small_light', 'storage_bin']);
+  assert.deepEqual(names('Transfer the light #3 next to the case.'), ['light_3', 'case']);
+  assert.deepEqual(names('Stow the small light B12 behind the stand.'), ['light_b12', 'stand']);
+  // Before a noun it stays a describing word.
+  assert.deepEqual(names('Put the light grey box on the shelf.'), ['gray_box', 'shelf']);
+});
