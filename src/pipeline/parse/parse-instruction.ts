@@ -570,6 +570,8 @@ function relationClause(ctx: Context, items: Item[]): boolean {
   /** The reference of this clause's 'on' relation, once read. */
   let clauseSupport: string | undefined;
   let clauseSupportType: 'on' | 'inside' = 'on';
+  /** A movable container that a side relation after "in" located ("in the bin behind the press"), once read. */
+  let locatedContainer: string | undefined;
   const used = new Set<Item>();
   const involved = new Set<string>();
   const clauseSubjects = [...subjects];
@@ -729,7 +731,7 @@ function relationClause(ctx: Context, items: Item[]): boolean {
     if ((type === 'on' || type === 'inside') && targets.length === 1) {
       clauseSupport = targets[0];
       clauseSupportType = type;
-    } else if (clauseSupport !== undefined && LEVEL_TYPES.has(type)) {
+    } else if (clauseSupport !== undefined && LEVEL_TYPES.has(type) && !subjects.includes(clauseSupport)) {
       const placed: string[] = [];
       for (const t of targets) {
         const ref = ctx.registry.get(t);
@@ -749,9 +751,20 @@ function relationClause(ctx: Context, items: Item[]): boolean {
     // subject and its reference ("the box next to the cup on the table": both on it); any other relation applies
     // to the clause's subject ("on the workbench to the left of the drill": the subject is left of the drill).
     const nextType = rels[r + 1]?.[0].type;
-    if (nextType !== undefined && SUPPORT_TYPES.has(nextType) && targets.length > 0) {
+    // "place it in the bin behind the press", "the screw in the box next to the drill": a side relation right after
+    // "in" a movable container says where the container is (its contents go with it); in a fixed container ("the
+    // vial in the rack next to the tube") or on a surface ("the cup on the table left of the lamp") it still places
+    // the subject.
+    const container = type === 'inside' && targets.length === 1 ? ctx.registry.get(targets[0]) : undefined;
+    if (nextType !== undefined && LEVEL_TYPES.has(nextType) && nextType !== 'touching' && container !== undefined && container.category === 'object' && !container.grounded &&
+      !ctx.constraints.some((c) => c.subject === container.name && (SUPPORT_TYPES.has(c.type) || LEVEL_TYPES.has(c.type)))) {
+      subjects = [container.name];
+      locatedContainer = container.name;
+    } else if (nextType !== undefined && SUPPORT_TYPES.has(nextType) && targets.length > 0) {
       const liftable = targets.filter((t) => !ctx.registry.get(t)?.grounded);
-      subjects = SUPPORT_TYPES.has(type) ? [targets[targets.length - 1]] : [...clauseSubjects, ...liftable];
+      // (After a container so located, the container rather than its contents: "the bolt in the bin next to the box on
+      // the shelf" puts the bin and the box on the shelf, the bolt stays in the bin.)
+      subjects = SUPPORT_TYPES.has(type) ? [targets[targets.length - 1]] : [...(locatedContainer !== undefined ? [locatedContainer] : clauseSubjects), ...liftable];
     } else subjects = [...clauseSubjects];
   }
   // A distance the grammar could not attach to a relation fails the clause, never dropped with an ok.

@@ -286,3 +286,14 @@ test('a relation fronted before a verb of being somewhere, the subject after the
   // A fronted place before a comma and a verb of placing is read as before.
   assert.deepEqual(brief(parseInstruction('On the shelf, put the jar.')), ['on(jar,shelf)']);
 });
+
+test("a side relation right after 'in' a movable container says where the container is; its contents go with it", () => {
+  assert.deepEqual(brief(parseInstruction('Pick up part no. 7 and place it in the bin behind the press.')), ['inside(part_7,bin)', 'behind(bin,press)']);
+  assert.deepEqual(brief(parseInstruction('Put the screw in the box next to the drill.')), ['inside(screw,box)', 'near(box,drill)']);
+  assert.deepEqual(brief(parseInstruction('Put the bolt in the bin next to the box on the shelf.')),
+    ['inside(bolt,bin)', 'near(bin,box)', 'on(bin,shelf)', 'on(box,shelf)']);
+  // A fixed container, a surface, or a comma before the side relation: the subject is placed, as before.
+  assert.deepEqual(brief(parseInstruction('Put the vial in the rack next to the tube.')), ['inside(vial,rack)', 'near(vial,tube)', 'inside(tube,rack)']);
+  assert.deepEqual(brief(parseInstruction('Put the cup on the table left of the lamp.')), ['on(cup,table)', 'left(cup,lamp)', 'on(lamp,table)']);
+  assert.deepEqual(brief(parseInstruction('Place the part in the bin, behind the press.')), ['inside(part,bin)', 'behind(part,press)']);
+});
