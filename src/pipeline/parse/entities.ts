@@ -461,8 +461,11 @@ function compoundTailAt(tokens: Token[], k: number, counted = false): boolean {
   if (w === undefined || !(COMPOUND_TAILS.has(w) || (counted && /s$/.test(w) && (COMPOUND_TAILS.has(w.slice(0, -1)) || (w.endsWith('es') && COMPOUND_TAILS.has(w.slice(0, -2))))))) return false;
   const next = tokens[k + 1];
   if (next === undefined || next.kind === 'sep') return true;
+  if (!counted && next.kind === 'sym' && next.text === '#') return true;
   if (next.kind !== 'word') return false;
   if (next.text === 'and' || next.text === 'or' || (COPULAS.has(next.text) && next.text !== 'to')) return true;
+  // A label naming the compound: "the red drill press no. 4", "the drill press B12".
+  if (!counted && labelAfter(tokens, k + 1)) return true;
   // A counted group's formation after it: "3 drill presses in a row", "two tool stands side by side".
   if (counted && ((next.text === 'in' && (wordAt(tokens, k + 2) === 'a' || wordAt(tokens, k + 2) === 'an')) || (next.text === 'side' && wordAt(tokens, k + 2) === 'by'))) return true;
   const rel = matchRelation(tokens, k + 1);

@@ -55,3 +55,10 @@ test('a describing word that is also a noun (light) is the noun after describing
   // Before a noun it stays a describing word.
   assert.deepEqual(names('Put the light grey box on the shelf.'), ['gray_box', 'shelf']);
 });
+
+test("a label after a compound's verb head names the whole compound ('the red drill press no. 4', not red_drill)", () => {
+  assert.deepEqual(names('Stand the red drill press no. 4 on the jar.'), ['drill_press_4', 'jar']);
+  assert.deepEqual(names('Rest the metal drill press A left of the washer.'), ['drill_press_a', 'washer']);
+  assert.deepEqual(names('Attach the small drill press #3 in front of the case.'), ['drill_press_3', 'case']);
+  assert.deepEqual(names('Set the blue tool rest A on the lathe.'), ['tool_rest_a', 'lathe']);
+});
