@@ -86,3 +86,11 @@ test('eight crates on a dolly of unstated size: it grows along one axis only, an
   assert.equal(h[1], 0.225, 'its depth is the lexicon\'s');
   assert.ok(h[0] * 2 >= 8 * 0.5, `dolly ${h[0] * 2} m long`);
 });
+
+test("'align 4 cubes in line on table 5cm apart' solves: one row, 5 cm gaps between the 8 cm cubes, all on the table", () => {
+  const text = 'align 4 cubes in line on table 5cm apart';
+  restsInside(text, 'table', ['cube_1', 'cube_2', 'cube_3', 'cube_4']);
+  const r = bridge.process(text);
+  const xs = ['cube_1', 'cube_2', 'cube_3', 'cube_4'].map((n) => r.targetPoses[n].position[0]).sort((a, b) => a - b);
+  for (let k = 1; k < xs.length; k++) assert.ok(Math.abs(xs[k] - xs[k - 1] - 0.13) <= TOL, `centres ${xs[k - 1]} and ${xs[k]} 0.13 m apart`);
+});

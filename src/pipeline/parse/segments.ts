@@ -245,6 +245,8 @@ function splitAtVerbs(tokens: Token[]): Token[][] {
       if (prev.kind === 'word' && (prev.text === 'to' || prev.text === 'is' || prev.text === 'are' || prev.text === 'be' || MODALS.has(prev.text))) continue;
       // "in a line", "a straight line", "the pile": after an article or an adjective the word is a noun.
       if (prev.kind === 'word' && NOUN_CONTEXT.has(prev.text)) continue;
+      // "align 4 cubes in line on table 5cm apart": a formation word after "in" or "into" is the formation, no verb.
+      if (prev.kind === 'word' && (prev.text === 'in' || prev.text === 'into') && SHAPE_WORDS.has(t.text)) continue;
       // "a quarter turn about z", "a half turn": after a fraction of a turn, 'turn' is its unit.
       if (prev.kind === 'word' && (prev.text === 'quarter' || prev.text === 'half')) continue;
       // "in front of dock door 2", "next to stage 3": right after a relation's preposition the word is a noun.

@@ -297,3 +297,11 @@ test("a side relation right after 'in' a movable container says where the contai
   assert.deepEqual(brief(parseInstruction('Put the cup on the table left of the lamp.')), ['on(cup,table)', 'left(cup,lamp)', 'on(lamp,table)']);
   assert.deepEqual(brief(parseInstruction('Place the part in the bin, behind the press.')), ['inside(part,bin)', 'behind(part,press)']);
 });
+
+test("a formation word after 'in' is the formation, no verb opening a clause: one row with the stated spacing", () => {
+  const distances = (text: string) => parseInstruction(text).constraints.filter((c) => c.type === 'distance').map((c) => c.parameters.spacing);
+  // 'in line' split the clause at 'line': a row at the default 2 cm spacing and a second at 5 cm (solver off by 15 mm).
+  assert.deepEqual(distances('align 4 cubes in line on table 5cm apart'), [0.05, 0.05, 0.05]);
+  assert.deepEqual(distances('put 4 cubes in line on the table 5 cm apart'), [0.05, 0.05, 0.05]);
+  assert.deepEqual(brief(parseInstruction('Put the box in line with the crate.')), ['aligned(box,crate)']);
+});
