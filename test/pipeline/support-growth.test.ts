@@ -94,3 +94,11 @@ test("'align 4 cubes in line on table 5cm apart' solves: one row, 5 cm gaps betw
   const xs = ['cube_1', 'cube_2', 'cube_3', 'cube_4'].map((n) => r.targetPoses[n].position[0]).sort((a, b) => a - b);
   for (let k = 1; k < xs.length; k++) assert.ok(Math.abs(xs[k] - xs[k - 1] - 0.13) <= TOL, `centres ${xs[k - 1]} and ${xs[k]} 0.13 m apart`);
 });
+
+test('an object mounted below a lamp hung above a bench is between them in height, not on the floor', () => {
+  const r = bridge.process('Hang the lamp 50 cm above the bench and mount the camera directly below the lamp.');
+  assert.equal(r.success, true, r.error);
+  const z = (n: string, sign: number) => r.targetPoses[n].position[2] + sign * r.targetPoses[n].halfExtents![2];
+  assert.ok(z('camera', -1) >= z('bench', 1) - TOL, 'the camera above the bench top');
+  assert.ok(z('camera', 1) <= z('lamp', -1) + TOL, 'the camera below the lamp');
+});

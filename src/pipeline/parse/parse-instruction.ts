@@ -247,6 +247,24 @@ function restBesideReferences(ctx: Context): void {
   }
 }
 
+/**
+ * "Hang the lamp 50 cm above the bench and mount the camera directly below the lamp": an object put only below an
+ * object that is itself above a support stays above that support, between the two in height (never on the floor
+ * under the bench); not when a stated gap is too small to hold it.
+ */
+function hangBetween(ctx: Context): void {
+  for (const c of [...ctx.constraints]) {
+    if (c.type !== 'below' || c.targets.length !== 1) continue;
+    if (ctx.constraints.some((d) => d !== c && d.subject === c.subject && SUPPORT_TYPES.has(d.type))) continue;
+    const over = ctx.constraints.find((d) => d.subject === c.targets[0] && d.type === 'above' && d.targets.length === 1 && d.targets[0] !== c.subject);
+    const subject = ctx.registry.get(c.subject);
+    if (!over || !subject || subject.grounded) continue;
+    const gap = over.parameters.distance;
+    if (gap !== undefined && 2 * subject.halfExtents[2] > gap) continue;
+    ctx.constraints.push({ type: 'above', subject: c.subject, targets: [over.targets[0]], parameters: {}, source: c.source });
+  }
+}
+
 /** Whether a noun phrase names several objects (counted, plural or "them"). */
 function isGroup(item: NpItem): boolean {
   const np = item.np;
@@ -1222,6 +1240,7 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
     ctx.constraints = ctx.constraints.filter((c) => !ctx.toolHolds.has(c) || !contained.has(c.targets[0]));
   }
   restBesideReferences(ctx);
+  hangBetween(ctx);
   // A turn set after the solve ("facing the crib") must be the subject's only orientation: another one on it, or a
   // second object to face, contradicts it.
   for (const f of ctx.facings) {

@@ -305,3 +305,11 @@ test("a formation word after 'in' is the formation, no verb opening a clause: on
   assert.deepEqual(distances('put 4 cubes in line on the table 5 cm apart'), [0.05, 0.05, 0.05]);
   assert.deepEqual(brief(parseInstruction('Put the box in line with the crate.')), ['aligned(box,crate)']);
 });
+
+test('an object put only below an object above a support stays above that support', () => {
+  assert.deepEqual(brief(parseInstruction('Hang the lamp 50 cm above the bench and mount the camera directly below the lamp.')),
+    ['above(lamp,bench)', 'near(lamp,bench)', 'below(camera,lamp)', 'above(camera,bench)']);
+  assert.deepEqual(brief(parseInstruction('Put the shelf above the desk and the box below the shelf.')), ['above(shelf,desk)', 'below(box,shelf)', 'above(box,desk)']);
+  // A stated gap too small to hold it: nothing added (the instruction fails in the solver, as before).
+  assert.deepEqual(brief(parseInstruction('Hang the lamp 5 cm above the bench and put the box below the lamp.')), ['above(lamp,bench)', 'near(lamp,bench)', 'below(box,lamp)']);
+});
