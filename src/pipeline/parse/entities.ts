@@ -653,12 +653,19 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
       continue;
     }
     if (COLOURS.has(w)) {
-      np.colour = w === 'grey' ? 'gray' : w;
+      // The user's spelling names the object: `grey` stays `grey_cushion` (the model reads grey and gray alike).
+      np.colour = w;
       sawModifier = true;
       continue;
     }
     if (SIZES.has(w)) {
       np.size = w;
+      sawModifier = true;
+      continue;
+    }
+    // "the glass beaker", "a cardboard box": a material word that is also a noun, right before a noun, is the
+    // material (no part of the name: `beaker`); alone or counted it is the object ("the glass", "two glasses").
+    if (PLAIN_ADJECTIVES.has(w) && NOUN_FORMS.has(w) && nounContinues(tokens, j + 1) && !isWord(tokens[j + 2], 'of') && !labelAfter(tokens, j + 1)) {
       sawModifier = true;
       continue;
     }

@@ -53,7 +53,7 @@ test('a describing word that is also a noun (light) is the noun after describing
   assert.deepEqual(names('Transfer the light #3 next to the case.'), ['light_3', 'case']);
   assert.deepEqual(names('Stow the small light B12 behind the stand.'), ['light_b12', 'stand']);
   // Before a noun it stays a describing word.
-  assert.deepEqual(names('Put the light grey box on the shelf.'), ['gray_box', 'shelf']);
+  assert.deepEqual(names('Put the light grey box on the shelf.'), ['grey_box', 'shelf']);
 });
 
 test("a label after a compound's verb head names the whole compound ('the red drill press no. 4', not red_drill)", () => {
@@ -61,4 +61,17 @@ test("a label after a compound's verb head names the whole compound ('the red dr
   assert.deepEqual(names('Rest the metal drill press A left of the washer.'), ['drill_press_a', 'washer']);
   assert.deepEqual(names('Attach the small drill press #3 in front of the case.'), ['drill_press_3', 'case']);
   assert.deepEqual(names('Set the blue tool rest A on the lathe.'), ['tool_rest_a', 'lathe']);
+});
+
+test("a material word that is also a noun (glass, cardboard) is the material before a noun; a user's colour spelling stays", () => {
+  assert.deepEqual(names('Set the glass beaker on the balance.'), ['beaker', 'balance']);
+  assert.deepEqual(names('Put the cardboard box on the glass shelf.'), ['box', 'shelf']);
+  assert.deepEqual(names('Put 3 glass vials on the rack.'), ['vial_1', 'vial_2', 'vial_3', 'rack']);
+  // Alone, counted, labelled, a compound's head or a holder of contents, it is the object.
+  assert.deepEqual(names('Put two glasses on the tray.'), ['glass_1', 'glass_2', 'tray']);
+  assert.deepEqual(names('Put the wine glass on the shelf.'), ['wine_glass', 'shelf']);
+  assert.deepEqual(names('Put the glass 2 next to the bowl.'), ['glass_2', 'bowl']);
+  assert.deepEqual(names('Place a glass of water next to the plate.'), ['glass', 'plate']);
+  assert.deepEqual(names('Put the grey cushion on the sofa.'), ['grey_cushion', 'sofa']);
+  assert.deepEqual(names('Put the gray cushion on the sofa.'), ['gray_cushion', 'sofa']);
 });

@@ -19,7 +19,7 @@ test('light, space, top and bottom before a noun start a compound; light after a
   assert.deepEqual(names('Hang the desk light 30 cm above the desk.'), ['desk_light', 'desk']);
   // Not before a noun: the orientation role, the relation, the adjective and the shade stay as they were.
   assert.deepEqual(brief(parseInstruction('Put the cup on top of the fridge.')), ['on(cup,fridge)']);
-  assert.deepEqual(names('Put the light grey box on the table.'), ['gray_box', 'table']);
+  assert.deepEqual(names('Put the light grey box on the table.'), ['grey_box', 'table']);
   assert.deepEqual(names('Hang the light 2 m above the bench.'), ['light', 'bench']);
 });
 
