@@ -1212,13 +1212,47 @@ function withoutHeading(tokens: Token[]): Token[] {
   return n?.kind === 'num' && colon?.kind === 'sep' && colon.text === ':' && tokens.length > k + 2 ? tokens.slice(k + 2) : tokens;
 }
 
+/** Words that open an address to the robot before its name ("Hey robot, …", "Please arm 2, …"). */
+const CALL_WORDS = new Set(['hey', 'hi', 'ok', 'okay', 'please', 'now', 'o.k']);
+
+/**
+ * "Robot, grab the cup …", "Arm 2, put …", "Hey robot, …", "Please robot, …": a vocative — at most three words
+ * (a call word, a noun, a label) then a comma opening an imperative — addresses the agent; it is no object and is
+ * not read. A list ("Box, crate and bin go …") is no vocative: nothing before the comma relates, joins or is a verb,
+ * and the verb after it is followed by an object, not by "and", "or", a comma or a pronoun ("The box, put it …" is
+ * a topic the pronoun refers to).
+ */
+function withoutVocative(tokens: Token[]): Token[] {
+  const comma = tokens.findIndex((t) => t.kind === 'sep');
+  if (comma < 1 || comma > 3 || tokens[comma].text !== ',') return tokens;
+  const words = tokens.slice(0, comma);
+  let k = 0;
+  if (words[0].kind === 'word' && CALL_WORDS.has(words[0].text)) k++;
+  if (words[k]?.kind === 'word' && words[k].text === 'the') k++;
+  const noun = words[k];
+  // "Okay, put …": call words alone address the agent too.
+  const callOnly = k === words.length && k > 0 && words[k - 1].text !== 'the';
+  if (!callOnly && (noun?.kind !== 'word' || CALL_WORDS.has(noun.text) || verbBase(noun.text) === noun.text || matchRelation(tokens, k) !== null)) return tokens;
+  // After the noun, a second noun of its compound ("Robot arm,") and its label ("Arm 2", "robot B").
+  const label = (t: Token) => t.kind === 'num' || (t.kind === 'word' && /^[a-z]$/.test(t.text));
+  const rest = words.slice(k + 1);
+  const compoundWord = (t: Token) => t.kind === 'word' && !label(t) && t.text !== 'and' && t.text !== 'or' && verbBase(t.text) !== t.text;
+  if (!callOnly && !rest.every((t, n) => (n === rest.length - 1 && label(t)) || (n === 0 && compoundWord(t)))) return tokens;
+  let v = comma + 1;
+  if (tokens[v]?.kind === 'word' && tokens[v].text === 'please') v++;
+  const verb = tokens[v];
+  const after = tokens[v + 1];
+  if (verb?.kind !== 'word' || verbBase(verb.text) !== verb.text || after === undefined || after.kind === 'sep' || (after.kind === 'word' && ['and', 'or', 'it', 'them', 'this', 'that', 'these', 'those'].includes(after.text))) return tokens;
+  return tokens.slice(comma + 1);
+}
+
 /** Parses an English instruction into a scene. Throws ParseError naming what is wrong. */
 export function parseInstruction(text: string, options: { maxLength?: number } = {}): SceneSpec {
   if (typeof text !== 'string') throw new ParseError(`instruction must be text, got ${text === null ? 'null' : typeof text}`);
   const normalised = normalise(text, options.maxLength ?? MAX_INSTRUCTION_LENGTH);
   if (normalised.length === 0) throw new ParseError('instruction is empty');
   if (!/[\p{L}\p{N}]/u.test(normalised)) throw new ParseError(`instruction ${quote(normalised)} has no words`);
-  const tokens = withoutHeading(tokenize(normalised));
+  const tokens = withoutVocative(withoutHeading(tokenize(normalised)));
   const registry = new EntityRegistry();
   const ctx: Context = { registry, constraints: [], warnings: [], lastSubjects: [], lastEntities: [], lastTargets: [], prevTargets: [], lastRefs: [], prevRefs: [], formations: new Map(), stated: new Map(), facings: [], formed: new Set(), lastKind: '', lastHead: '', focus: [], lastArrangement: null, possessive: [], prevPossessive: [], toolHolds: new Set(), grips: new Set(), columns: [], source: '', resolved: new WeakSet(), unread: null };
   for (const clause of withModifiersJoined(splitClauses(tokens))) {

@@ -313,3 +313,15 @@ test('an object put only below an object above a support stays above that suppor
   // A stated gap too small to hold it: nothing added (the instruction fails in the solver, as before).
   assert.deepEqual(brief(parseInstruction('Hang the lamp 5 cm above the bench and put the box below the lamp.')), ['above(lamp,bench)', 'near(lamp,bench)', 'below(box,lamp)']);
 });
+
+test("a vocative ('Robot,', 'Arm 2,', 'Hey robot,') opening an imperative addresses the agent and is no object", () => {
+  assert.deepEqual(brief(parseInstruction('Robot, grab the cup from the sink and put it on the drying rack.')), ['on(cup,drying_rack)']);
+  assert.deepEqual(names('Robot, grab the cup from the sink and put it on the drying rack.'), ['cup', 'drying_rack']);
+  assert.deepEqual(brief(parseInstruction('Arm 2, put the box on the table.')), ['on(box,table)']);
+  assert.deepEqual(brief(parseInstruction('Hey robot, place the cup next to the plate.')), ['near(cup,plate)']);
+  assert.deepEqual(brief(parseInstruction('Please robot, put the mug on the shelf.')), ['on(mug,shelf)']);
+  assert.deepEqual(brief(parseInstruction('Robot arm, please put the mug on the shelf.')), ['on(mug,shelf)']);
+  assert.deepEqual(brief(parseInstruction('Okay, put the cup on the table.')), ['on(cup,table)']);
+  // A heading word before the comma is no object either, as before.
+  assert.deepEqual(brief(parseInstruction('First, put the cup on the table.')), ['on(cup,table)']);
+});
