@@ -1071,6 +1071,15 @@ function interpretClause(ctx: Context, clause: Token[]): void {
 function stackOrderClause(ctx: Context, items: Item[]): boolean {
   const stack = ctx.lastArrangement;
   if (!stack || stack.members.length < 2 || stack.bottom.length !== 1 || stack.top.length !== 1 || stack.span[0] !== 0 || stack.span[1] !== 0) return false;
+  // "…, plate 3 on top", "…, plate 1 at the bottom": one labelled member said to be at the top or the bottom moves
+  // there, the others keeping their order.
+  const end = oneMemberEnd(items);
+  if (end !== null) {
+    const [member] = resolve(ctx, end.np);
+    if (member === undefined || !stack.members.includes(member)) return false;
+    const others = stack.members.filter((m) => m !== member);
+    return reorderStack(ctx, stack, end.role === 'top' ? [...others, member] : [member, ...others]);
+  }
   const nps = items.filter((it): it is NpItem => it.t === 'np');
   if (nps.length < 2 || !items.every((it) => it.t === 'np' || (it.t === 'role' && it.role !== 'centre')) || nps.some((it) => it.np.label === undefined)) return false;
   const listed = nps.flatMap((it) => resolve(ctx, it));
@@ -1083,7 +1092,21 @@ function stackOrderClause(ctx: Context, items: Item[]): boolean {
   }
   const roleAfter = (np: NpItem) => { const k = items.indexOf(np) + 1; const r = items[k]; return r?.t === 'role' ? r.role : undefined; };
   const downward = roleAfter(nps[0]) === 'top' || roleAfter(nps[nps.length - 1]) === 'base';
-  const order = downward ? [...listed].reverse() : listed;
+  return reorderStack(ctx, stack, downward ? [...listed].reverse() : listed);
+}
+
+/** A clause of one labelled noun and 'at the top', 'on top' or 'at the bottom': that noun and the end, or null. */
+function oneMemberEnd(items: Item[]): { np: NpItem; role: 'top' | 'base' } | null {
+  const [first, second, third] = items;
+  if (first?.t !== 'np' || first.np.label === undefined) return null;
+  if (items.length === 2 && second.t === 'role' && second.role !== 'centre') return { np: first, role: second.role };
+  // "plate 3 on top" closing its clause is read as on(plate 3, it) by the items; after a stack it is the top.
+  if (items.length === 3 && second.t === 'rel' && second.phrase === 'on top' && third.t === 'np' && third.np.pronoun !== undefined) return { np: first, role: 'top' };
+  return null;
+}
+
+/** Orders the stack just formed as `order` (bottom first). */
+function reorderStack(ctx: Context, stack: Arrangement, order: string[]): boolean {
   // The members are alike; the order renames the positions: a simultaneous substitution in every constraint.
   const rename = new Map(stack.members.map((m, k) => [m, order[k]]));
   for (const c of ctx.constraints) {

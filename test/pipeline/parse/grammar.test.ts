@@ -325,3 +325,16 @@ test("a vocative ('Robot,', 'Arm 2,', 'Hey robot,') opening an imperative addres
   // A heading word before the comma is no object either, as before.
   assert.deepEqual(brief(parseInstruction('First, put the cup on the table.')), ['on(cup,table)']);
 });
+
+test("a trailing 'X on top' or 'X at the bottom' after a stack of labelled members orders it", () => {
+  assert.deepEqual(brief(parseInstruction('Stack plate 1, plate 2 and plate 3 on the plate hotel, plate 3 on top.')),
+    ['on(plate_2,plate_1)', 'on(plate_3,plate_2)', 'on(plate_1,plate_hotel)']);
+  assert.deepEqual(brief(parseInstruction('Stack plate 1, plate 2 and plate 3 on the plate hotel, plate 1 on top.')),
+    ['on(plate_3,plate_2)', 'on(plate_1,plate_3)', 'on(plate_2,plate_hotel)']);
+  assert.deepEqual(brief(parseInstruction('Stack crate A, crate B and crate C on the pallet, crate A at the top.')),
+    ['on(crate_c,crate_b)', 'on(crate_a,crate_c)', 'on(crate_b,pallet)']);
+  assert.deepEqual(brief(parseInstruction('Stack plate 1, plate 2 and plate 3 on the tray, plate 3 at the bottom.')),
+    ['on(plate_1,plate_3)', 'on(plate_2,plate_1)', 'on(plate_3,tray)']);
+  // A single object and 'on top' with no stack before it is still on the previous subject.
+  assert.deepEqual(brief(parseInstruction('Put the lid on the jar, the cup on top.')), ['on(lid,jar)', 'on(cup,lid)']);
+});
