@@ -210,6 +210,22 @@ export const APART_DEFAULT_M = 0.05;
 
 /** Relations whose written distance ("20 cm right of", "5 mm above") is the gap itself, unless "at least". */
 const EXACT_WITH_DISTANCE = new Set<ConstraintType>(['left', 'right', 'front', 'behind', 'above', 'below']);
+/**
+ * "Move crate D behind crate C and keep them 20 cm apart": two members that a side relation already sets apart
+ * along one axis form their row along that axis, in that relation's order (a row along x would contradict
+ * 'behind'), or undefined.
+ */
+function pairRow(ctx: Context, names: string[]): { axis: Axis; names: string[] } | undefined {
+  if (names.length !== 2) return undefined;
+  const side = ctx.constraints.find((c) => c.targets.length === 1 && names.includes(c.subject) && names.includes(c.targets[0]) && c.subject !== c.targets[0] && SIDE_AXES.has(c.type));
+  const axis = side === undefined ? undefined : SIDE_AXES.get(side.type);
+  if (side === undefined || axis === undefined || axis === 'z') return undefined;
+  // A row's later member lies towards +axis: right of and behind its reference.
+  return { axis, names: side.type === 'right' || side.type === 'behind' ? [side.targets[0], side.subject] : [side.subject, side.targets[0]] };
+}
+
+/** The axis along which each side relation sets its subject apart from its reference. */
+const SIDE_AXES = new Map<ConstraintType, Axis>([['left', 'x'], ['right', 'x'], ['front', 'y'], ['behind', 'y'], ['above', 'z'], ['below', 'z']]);
 
 /** Support relations: a relation chained after one of these applies to its target ("above the cube on the table"). */
 const SUPPORT_TYPES = new Set<ConstraintType>(['on', 'above', 'inside', 'below']);
@@ -377,8 +393,10 @@ function arrangementClause(ctx: Context, items: Item[], verb: string | undefined
   if (centre !== undefined && shape !== 'circle' && shape !== 'polygon' && shape !== 'square') {
     throw new ParseError(`cannot put a ${shape} around '${centre}' in ${quote(ctx.source)}; only a circle or a polygon has a centre`);
   }
-  const arrangement = arrange(ctx.registry, names, shape, {
-    axis: firstAxis(items, false),
+  const statedAxis = firstAxis(items, false);
+  const pair = statedAxis === undefined && shape === 'row' ? pairRow(ctx, names) : undefined;
+  const arrangement = arrange(ctx.registry, pair?.names ?? names, shape, {
+    axis: statedAxis ?? pair?.axis,
     spacing: group?.relation === 'touching' ? 0 : spacingOf(items),
     centres: group?.relation !== 'touching' && items.some((it) => it.t === 'qty' && it.spacing && it.centres === true),
     rows: shapeItem?.rows,
@@ -670,6 +688,17 @@ function relationClause(ctx: Context, items: Item[]): boolean {
     if (upTo && type === 'distance') type = 'near';
     if (upTo && type !== 'near' && !EXACT_WITH_DISTANCE.has(type)) throw new ParseError(`cannot tell what 'within ${Number((quantity!.value * 100).toFixed(1))} cm' applies to in ${quote(ctx.source)}`);
     if (quantity && !(upTo && type !== 'near')) parameters.distance = quantity.value;
+    // "Reservoir 2 sits right of reservoir 1, centres 20 cm apart": a spacing between centres on a side relation is
+    // the centres' distance along that side's axis; the gap the relation keeps is that less the two half widths.
+    let exactGap = quantity?.value;
+    let centreDistance: number | undefined;
+    const sideAxis = SIDE_AXES.get(type);
+    if (quantity?.centres === true && sideAxis !== undefined && subjects.length === 1 && targets.length === 1 && !upTo) {
+      const centres = centrePitch(ctx.registry, subjects[0], targets[0], sideAxis, quantity.value, ctx.source);
+      exactGap = Math.round((centres - pitch(ctx.registry, subjects[0], targets[0], sideAxis, 0)) * 1e6) / 1e6;
+      centreDistance = centres;
+      parameters.distance = exactGap;
+    }
     if (type === 'distance' && !quantity) {
       ctx.warnings.push(`'${rel.phrase}' without a distance was ignored`);
       continue;
@@ -728,7 +757,9 @@ function relationClause(ctx: Context, items: Item[]): boolean {
       // least one), so the subject is also within it — directly on that side, level across.
       if (quantity && !quantity.atLeast && EXACT_WITH_DISTANCE.has(type)) {
         // (also "left of the bin, within 10 cm": the bound alone)
-        for (const s of subjects) for (const t of targets) add(ctx, 'near', s, [t], { distance: quantity.value });
+        // Between centres, the centres that far apart: with the side's gap, directly on that side (no offset across).
+        if (centreDistance !== undefined) add(ctx, 'distance', subjects[0], [targets[0]], { distance: centreDistance });
+        else for (const s of subjects) for (const t of targets) add(ctx, 'near', s, [t], { distance: quantity.value });
       }
     }
     subjects.forEach((s) => involved.add(s));

@@ -338,3 +338,24 @@ test("a trailing 'X on top' or 'X at the bottom' after a stack of labelled membe
   // A single object and 'on top' with no stack before it is still on the previous subject.
   assert.deepEqual(brief(parseInstruction('Put the lid on the jar, the cup on top.')), ['on(lid,jar)', 'on(cup,lid)']);
 });
+
+test('a spacing between centres on a side relation is the centres distance along its axis, the gap that less the half widths', () => {
+  const spec = parseInstruction('Reservoir 2 sits right of reservoir 1, centres 20 cm apart.');
+  assert.deepEqual(brief(spec), ['right(reservoir_2,reservoir_1)', 'distance(reservoir_2,reservoir_1)']);
+  const half = (n: string) => entity(spec, n).halfExtents[0];
+  const gap = spec.constraints[0].parameters.distance!;
+  assert.ok(Math.abs(gap + half('reservoir_1') + half('reservoir_2') - 0.2) < 1e-6);
+  assert.equal(spec.constraints[1].parameters.distance, 0.2);
+  // A plain distance stays the gap.
+  assert.deepEqual(brief(parseInstruction('Put the box 20 cm left of the crate.')), ['left(box,crate)', 'near(box,crate)']);
+  assert.equal(parseInstruction('Put the box 20 cm left of the crate.').constraints[0].parameters.distance, 0.2);
+});
+
+test("'keep them D apart' after a side relation between the same two is a row along that relation's axis, in its order", () => {
+  assert.deepEqual(parseInstruction('Move crate D behind crate C and keep them 20 cm apart.').constraints.map((c) => `${c.type}(${c.subject},${c.targets.join('+')},${c.parameters.axis ?? ''})`),
+    ['behind(crate_d,crate_c,)', 'distance(crate_d,crate_c,y)', 'aligned(crate_d,crate_c,y)']);
+  const right = parseInstruction('Put box A right of box B and keep them 30 cm apart.').constraints;
+  assert.deepEqual(right.map((c) => `${c.type}(${c.subject},${c.targets.join('+')})`), ['right(box_a,box_b)', 'distance(box_a,box_b)', 'aligned(box_a,box_b)']);
+  assert.equal(right[1].parameters.axis, 'x');
+  assert.ok(right[1].parameters.distance! > 0);
+});
