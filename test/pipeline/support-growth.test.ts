@@ -102,3 +102,19 @@ test('an object mounted below a lamp hung above a bench is between them in heigh
   assert.ok(z('camera', -1) >= z('bench', 1) - TOL, 'the camera above the bench top');
   assert.ok(z('camera', 1) <= z('lamp', -1) + TOL, 'the camera below the lamp');
 });
+
+test('a row along a wall stands beside it, evenly spaced (the wall a long fixed reference, not an 8 cm cube in its path)', () => {
+  const r = bridge.process('Line up six totes along the wall with 15 cm gaps.');
+  assert.equal(r.success, true, r.error);
+  const wall = r.targetPoses.wall;
+  assert.ok(wall.halfExtents![0] >= 2, `the wall is long: ${wall.halfExtents}`);
+  const totes = [1, 2, 3, 4, 5, 6].map((k) => r.targetPoses[`tote_${k}`]);
+  for (let k = 1; k < totes.length; k++) {
+    const gap = Math.abs(totes[k].position[0] - totes[k - 1].position[0]) - 2 * totes[k].halfExtents![0];
+    assert.ok(Math.abs(gap - 0.15) <= TOL, `gap ${k}: ${gap}`);
+    assert.ok(Math.abs(totes[k].position[1] - totes[0].position[1]) <= TOL, `tote_${k + 1} in line`);
+  }
+  // Beside the wall: on one side of it, within the default 'near' gap, never overlapping it.
+  const across = Math.abs(totes[0].position[1] - wall.position[1]) - totes[0].halfExtents![1] - wall.halfExtents![1];
+  assert.ok(across >= -TOL && across <= 0.15 + TOL, `gap to the wall ${across}`);
+});

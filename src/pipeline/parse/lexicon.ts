@@ -21,6 +21,8 @@ const KINDS: Record<string, Omit<NounInfo, 'kind'>> = {
   desk: ref(0.6, 0.35, 0.375, true),
   conveyor: ref(1.0, 0.25, 0.4, true),
   shelf: ref(0.5, 0.2, 0.9, true),
+  // A room's wall: a long, thin, fixed reference that rows line up along ("six totes along the wall").
+  wall: ref(2.5, 0.05, 1.25, true),
   rack: ref(0.5, 0.3, 0.9, true),
   pallet: ref(0.6, 0.5, 0.07, true),
   robot_arm: ref(0.06, 0.06, 0.25),
