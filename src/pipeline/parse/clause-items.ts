@@ -134,6 +134,9 @@ function lastVerbMoves(items: Item[]): boolean {
   return false;
 }
 
+/** Nouns of a small amount that, after 'a' and before a relation, hedge it ("a bit left of", "a tad behind"). */
+const HEDGE_NOUNS = new Set(['bit', 'tad']);
+
 /** Parts of an object that "along" may name before "of": the object itself ("along the edge of the bench"). */
 const ALONG_PARTS = new Set(['edge', 'length', 'side', 'front', 'back', 'rear', 'top', 'middle', 'centre', 'center', 'surface']);
 /** Kinds with a top that things are set out along: "along the shelf" is on it. */
@@ -783,6 +786,12 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
       // "Put the boxes along", "along the", "along it": no object to line up along; the word is refused, never read as near.
       unknown.push(w);
       i++;
+      continue;
+    }
+    // "a bit left of the bowl", "a tad behind the crate": a hedge before a relation, as "slightly" is; no
+    // object ("the drill bit", "a bit on the tray" with no relation after 'bit' keep it).
+    if (w === 'a' && HEDGE_NOUNS.has(word(tokens, i + 1) ?? '') && items.some((it) => it.t === 'np') && matchRelation(tokens, i + 2) !== null) {
+      i += 2;
       continue;
     }
     // Relations (a standalone direction word directly before another relation is an adverb: "right above").

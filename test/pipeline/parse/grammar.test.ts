@@ -359,3 +359,10 @@ test("'keep them D apart' after a side relation between the same two is a row al
   assert.equal(right[1].parameters.axis, 'x');
   assert.ok(right[1].parameters.distance! > 0);
 });
+
+test("'a bit' or 'a tad' before a relation hedges it and names no object", () => {
+  assert.deepEqual(brief(parseInstruction('Put the cup a bit left of the bowl.')), ['left(cup,bowl)']);
+  assert.deepEqual(brief(parseInstruction('Move the box a tad behind the crate.')), ['behind(box,crate)']);
+  assert.deepEqual(names('Put the drill bit left of the vise.'), ['drill_bit', 'vise']);
+  assert.deepEqual(names('Put a bit on the tray.'), ['bit', 'tray']);
+});
