@@ -778,6 +778,12 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
         if (PLURALIA_TANTUM.has(last) && np.count === undefined && !np.all) return withLabel(tokens, k, { ...np, kind, head: joinHead(modifiers, last) });
         return withLabel(tokens, k, { ...np, kind, head: joinHead(modifiers, singularSurface(last, kind)), plural: isPluralForm(last, kind) });
       }
+      // "2 buses", "3 cacti", "two knives": an irregular English plural is named by its singular.
+      const irregular = IRREGULAR_PLURALS.get(last);
+      if (irregular !== undefined) {
+        const head = joinHead(modifiers, irregular);
+        return withLabel(tokens, k, { ...np, kind: head, head, plural: true, unknownNoun: true });
+      }
       const plural = /s$/.test(last) && !/(ss|us|is|as|os)$/.test(last) && !SINGULAR_IN_S.has(last) && last.length > 3 && ((np.count ?? 0) > 1 || np.all || np.other || np.count === undefined) &&
         !(PLURALIA_TANTUM.has(last) && np.count === undefined && !np.all);
       // "presses" → press: a plural whose singular is a verb's base form takes that form.
@@ -805,6 +811,13 @@ function describedAfter(tokens: Token[], j: number): 'determiner' | 'count' | nu
   if (DETERMINERS.has(t.text)) return 'determiner';
   return NUMBER_WORDS.has(t.text) || isCardinalWord(t.text) ? 'count' : null;
 }
+
+/** Irregular plurals of nouns the lexicon does not know, and their singulars (the spelling rules below would mangle them). */
+const IRREGULAR_PLURALS = new Map([
+  ['buses', 'bus'], ['axes', 'axe'], ['cacti', 'cactus'], ['fungi', 'fungus'], ['knives', 'knife'], ['mice', 'mouse'],
+  ['geese', 'goose'], ['teeth', 'tooth'], ['leaves', 'leaf'], ['loaves', 'loaf'], ['wolves', 'wolf'], ['calves', 'calf'],
+  ['nuclei', 'nucleus'], ['indices', 'index'], ['matrices', 'matrix'], ['vertices', 'vertex'], ['thieves', 'thief'],
+]);
 
 /**
  * The singular of a plural noun the lexicon does not know, by English spelling: `switches` → `switch`, `brushes` →

@@ -75,3 +75,11 @@ test("a material word that is also a noun (glass, cardboard) is the material bef
   assert.deepEqual(names('Put the grey cushion on the sofa.'), ['grey_cushion', 'sofa']);
   assert.deepEqual(names('Put the gray cushion on the sofa.'), ['gray_cushion', 'sofa']);
 });
+
+test('an irregular plural the lexicon does not know is named by its singular (buses, axes, cacti, knives)', () => {
+  assert.deepEqual(names('Put 2 buses on the table.'), ['bus_1', 'bus_2', 'table']);
+  assert.deepEqual(names('Put 2 axes on the bench.'), ['axe_1', 'axe_2', 'bench']);
+  assert.deepEqual(names('Put 3 cacti on the shelf.'), ['cactus_1', 'cactus_2', 'cactus_3', 'shelf']);
+  assert.deepEqual(names('Put two knives in the drawer.'), ['knife_1', 'knife_2', 'drawer']);
+  assert.deepEqual(names('Put the cactus on the shelf.'), ['cactus', 'shelf']);
+});
