@@ -6,7 +6,7 @@ import { ParseError } from '../../errors.js';
 import type { Axis, ConstraintType } from '../types.js';
 import { COPULAS, FILLERS, NOUN_FORMS, NUMBER_WORDS, verbBase } from './lexicon.js';
 import { isCardinalWord } from './number-words.js';
-import { checkCount, labelledSubject, nounModifierAt, readNounPhrase, thirdPersonVerb, type NounPhrase } from './entities.js';
+import { checkCount, countThenPlural, labelledSubject, nounModifierAt, readNounPhrase, thirdPersonVerb, type NounPhrase } from './entities.js';
 import { readQuantity } from './quantities.js';
 import { matchRelation } from './relations.js';
 import type { Token } from './tokenize.js';
@@ -133,6 +133,9 @@ function lastVerbMoves(items: Item[]): boolean {
   }
   return false;
 }
+
+/** Nouns that are also verbs of putting away ("box the cups", "crate 4 bins"). */
+const NOUN_VERBS = new Set(['box', 'crate', 'file', 'stock', 'bag', 'bin', 'bottle', 'can', 'shelve', 'rack', 'tray', 'pallet']);
 
 /** Nouns of a small amount that, after 'a' and before a relation, hedge it ("a bit left of", "a tad behind"). */
 const HEDGE_NOUNS = new Set(['bit', 'tad']);
@@ -312,6 +315,14 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
     const w = word(tokens, i);
     const prev = items[items.length - 1];
 
+    // "Box 2 cups on the tray", "Crate 4 bins on the pallet", "File 3 boxes on the shelf": a noun that is also a verb
+    // of putting away, opening the clause before a count of at least 2 and a plural that is no verb ("Crate 3 holds
+    // 2 bins" keeps crate 3), is the verb and the count.
+    if (i === 0 && w !== undefined && NOUN_VERBS.has(w) && countThenPlural(tokens, 1) && !thirdPersonVerb(tokens, 2) && (NOUN_FORMS.has(word(tokens, 2) ?? '') || verbBase(word(tokens, 2) ?? '') === undefined)) {
+      items.push({ t: 'verb', word: w });
+      i++;
+      continue;
+    }
     // "90° clockwise" (seen from the axis' positive end, from above for z): a negative rotation; "anticlockwise",
     // "counterclockwise": positive. With no angle in the clause the word is not honoured (the clause fails).
     const turn = w === undefined ? undefined : w === 'clockwise' || w === 'cw' ? -1 : w === 'counterclockwise' || w === 'anticlockwise' || w === 'ccw' ? 1 : undefined;

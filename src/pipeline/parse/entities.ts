@@ -390,7 +390,7 @@ const DESCRIBING = (w: string) => COLOURS.has(w) || SIZES.has(w) || PLAIN_ADJECT
  * Whether a whole number of at least 2 at k is followed (after describing words: "3 blue slides") by a plural in -s
  * that is no copula ("3 slides", not "2 sits").
  */
-function countThenPlural(tokens: Token[], k: number): boolean {
+export function countThenPlural(tokens: Token[], k: number): boolean {
   const n = tokens[k];
   let m = k + 1;
   while (isWord(tokens[m]) && DESCRIBING(tokens[m].text) && isWord(tokens[m + 1])) m++;

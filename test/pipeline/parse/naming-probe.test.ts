@@ -83,3 +83,14 @@ test('an irregular plural the lexicon does not know is named by its singular (bu
   assert.deepEqual(names('Put two knives in the drawer.'), ['knife_1', 'knife_2', 'drawer']);
   assert.deepEqual(names('Put the cactus on the shelf.'), ['cactus', 'shelf']);
 });
+
+test('a noun that is also a verb of putting away, opening its clause before a count and a plural, is the verb and the count', () => {
+  assert.deepEqual(names('Box 2 cups on the tray.'), ['cup_1', 'cup_2', 'tray']);
+  assert.deepEqual(names('Crate 4 bins on the pallet.'), ['bin_1', 'bin_2', 'bin_3', 'bin_4', 'pallet']);
+  assert.deepEqual(names('File 3 boxes on the shelf.'), ['box_1', 'box_2', 'box_3', 'shelf']);
+  assert.deepEqual(names('Stock 3 cans on the shelf.'), ['can_1', 'can_2', 'can_3', 'shelf']);
+  // A labelled subject before a verb stays the object.
+  assert.deepEqual(names('Crate 3 holds 2 bins.'), ['crate_3', 'bin_1', 'bin_2']);
+  assert.deepEqual(names('Box 2 goes on the tray.'), ['box_2', 'tray']);
+  assert.deepEqual(names('Can 2 sits on the shelf.'), ['can_2', 'shelf']);
+});
