@@ -378,6 +378,8 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
         i += qLen + centreWords;
         if (spacing && after && SPACING_AFTER.has(after)) {
           i++;
+          // "50 cm apart from each other", "from one another": the group's own members, no reference.
+          if (after === 'apart' && word(tokens, i) === 'from' && isEachOther(tokens, i + 1)) i += 3;
           // "a 5 cm gap between them", "10 mm spacing between each other", "a 2 cm gap between neighbouring
           // tubes": the group's own spacing.
           const group = after !== 'between' && word(tokens, i) === 'between' ? groupAfterBetween(tokens, i + 1) : 0;

@@ -3,7 +3,7 @@
  * it joins two clauses (not two noun phrases: "between A and B"), and at a verb that starts a new clause
  * ("place A above B place B above C").
  */
-import { joinsAt, MOVE_VERBS, PICK_VERBS } from './clause-items.js';
+import { centreToCentre, joinsAt, MOVE_VERBS, PICK_VERBS } from './clause-items.js';
 import { labelAfter, readNounPhrase } from './entities.js';
 import { isPluralSurface, NOUN_FORMS, NUMBER_WORDS, verbBase } from './lexicon.js';
 import { matchRelation } from './relations.js';
@@ -88,6 +88,8 @@ function purposeAt(tokens: Token[], i: number, current: Token[]): number {
   if (w === 'in' && word(tokens, i + 1) === 'order' && (word(tokens, i + 2) === 'to' || word(tokens, i + 2) === 'that')) return 3;
   // "to face it" turns the subject (read with its clause), it says no purpose.
   if (w !== 'to' || joinsAt(tokens, i) || matchRelation(tokens, i) !== null || word(tokens, i + 1) === 'face') return 0;
+  // "40 cm apart centre to centre": the 'to' of a spacing's "centre to centre" opens no purpose ('to centre').
+  if (centreToCentre(tokens, i - 1) === 3) return 0;
   for (let k = Math.max(0, i - 4); k < i; k++) {
     const rel = matchRelation(tokens, k);
     if (rel !== null && k + rel.length > i) return 0;

@@ -366,3 +366,16 @@ test("'a bit' or 'a tad' before a relation hedges it and names no object", () =>
   assert.deepEqual(names('Put the drill bit left of the vise.'), ['drill_bit', 'vise']);
   assert.deepEqual(names('Put a bit on the tray.'), ['bit', 'tray']);
 });
+
+test("'D apart centre to centre' keeps its 'to' (no purpose), and 'apart from each other' names no reference", () => {
+  for (const s of ['Set the two fixtures on the workbench, 40 cm apart centre to centre.', 'Set the two fixtures on the workbench 40 cm apart centre to centre.', 'Set the two fixtures on the workbench, 40 cm apart, centre to centre.']) {
+    const spec = parseInstruction(s);
+    assert.deepEqual(brief(spec), ['distance(fixture_2,fixture_1)', 'aligned(fixture_2,fixture_1)', 'on(fixture_1,workbench)', 'on(fixture_2,workbench)'], s);
+    assert.equal(spec.constraints[0].parameters.distance, 0.4, s);
+  }
+  const ring = parseInstruction('Six drums in a circle, 50 cm apart from each other.');
+  assert.deepEqual(names('Six drums in a circle, 50 cm apart from each other.'), ['drum_1', 'drum_2', 'drum_3', 'drum_4', 'drum_5', 'drum_6']);
+  assert.ok(ring.constraints.every((c) => c.type === 'distance'));
+  const row = parseInstruction('Place four bins in a row 30 cm apart from one another.');
+  assert.equal(row.constraints[0].parameters.spacing, 0.3);
+});
