@@ -121,6 +121,10 @@ function resolveNames(ctx: Context, item: NpItem, role: { between?: boolean; exc
     // "seat the gasket between flange A and flange B so it touches them": the others just named, never the subject.
     const named = ctx.lastEntities.length > 0 ? [...ctx.lastEntities] : [...ctx.lastSubjects];
     const others = named.filter((n) => !(role.exclude ?? []).includes(n));
+    // "Place two candles on the shelf with the frame between them": after a group put on a support, 'between them'
+    // is between the group's members (the support is no reference).
+    const group = ctx.lastSubjects.filter((n) => !(role.exclude ?? []).includes(n));
+    if (role.between && others.length > 2 && group.length === 2 && group.every((n) => others.includes(n))) return group;
     return others.length > 0 ? others : named;
   }
   if (np.pronoun === 'previous') return [];

@@ -379,3 +379,10 @@ test("'D apart centre to centre' keeps its 'to' (no purpose), and 'apart from ea
   const row = parseInstruction('Place four bins in a row 30 cm apart from one another.');
   assert.equal(row.constraints[0].parameters.spacing, 0.3);
 });
+
+test("'between them' after a group put on a support is between the group's members, not the support", () => {
+  assert.deepEqual(brief(parseInstruction('Place two candles on the shelf with the picture frame between them.')),
+    ['on(candle_1,shelf)', 'on(candle_2,shelf)', 'between(picture_frame,candle_1+candle_2)']);
+  assert.deepEqual(brief(parseInstruction('Place the lamp and the vase on the table with the clock between them.')),
+    ['on(lamp,table)', 'on(vase,table)', 'between(clock,lamp+vase)']);
+});
