@@ -667,6 +667,9 @@ function relationClause(ctx: Context, items: Item[]): boolean {
       // "… on its left and the yellow cube on its right": a second "its" names what the first one did.
       if (named === undefined && it.np.pronoun === 'it' && it.text === 'its') {
         ctx.possessive = ownSubject && ctx.prevPossessive.length > 0 ? [...ctx.prevPossessive] : resolve(ctx, it);
+        // "The sensor should be within 5 cm of the nozzle, on its left side": with the subject carried over, "its" is
+        // never that subject (that would be "its own") but the previous clause's reference (the nozzle).
+        if (!ownSubject && ctx.prevTargets.length > 0 && ctx.possessive.length === 1 && subjects.includes(ctx.possessive[0])) ctx.possessive = ctx.prevTargets.slice(-1);
         named = [...ctx.possessive];
       }
       named ??= resolve(ctx, it, { between: rel.type === 'between', exclude });

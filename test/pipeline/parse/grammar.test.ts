@@ -386,3 +386,10 @@ test("'between them' after a group put on a support is between the group's membe
   assert.deepEqual(brief(parseInstruction('Place the lamp and the vase on the table with the clock between them.')),
     ['on(lamp,table)', 'on(vase,table)', 'between(clock,lamp+vase)']);
 });
+
+test("'its' in a clause that carries its subject over is the previous clause's reference, never that subject", () => {
+  assert.deepEqual(brief(parseInstruction('The sensor should be within 5 cm of the nozzle, on its left side.')), ['near(sensor,nozzle)', 'left(sensor,nozzle)']);
+  assert.deepEqual(brief(parseInstruction('Put the cup next to the bowl, on its right.')), ['near(cup,bowl)', 'right(cup,bowl)']);
+  // With a subject of its own, 'its' is still the previous subject.
+  assert.deepEqual(brief(parseInstruction('Put the red cube on the table and the blue cube to its left.')), ['on(red_cube,table)', 'left(blue_cube,red_cube)', 'on(blue_cube,table)']);
+});
