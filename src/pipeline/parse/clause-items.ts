@@ -176,7 +176,17 @@ function readAxis(tokens: Token[], i: number): { axis: Axis; next: number } | nu
 }
 
 /** Adjectives that may stand before an arrangement word ("a straight line", "a neat row"). */
-const SHAPE_ADJECTIVES = new Set(['straight', 'single', 'neat', 'tidy', 'perfect', 'regular', 'even', 'tight', 'long', 'short', 'small', 'large', 'big', 'wide', 'evenly', 'equally', 'spaced', 'circular', 'horizontal']);
+const SHAPE_ADJECTIVES = new Set(['straight', 'single', 'neat', 'tidy', 'perfect', 'regular', 'even', 'tight', 'long', 'short', 'small', 'large', 'big', 'wide', 'evenly', 'equally', 'spaced', 'circular', 'horizontal', 'equilateral', 'equal-sided']);
+
+/** The index of the shape word at k after describing words of arrangements ("an equilateral triangle"), or -1. */
+function shapeAfterAdjectives(tokens: Token[], k: number): number {
+  let j = k;
+  while (SHAPE_ADJECTIVES.has(word(tokens, j) ?? '') && !SHAPES.has(word(tokens, j) ?? '')) j++;
+  return SHAPES.has(word(tokens, j) ?? '') ? j : -1;
+}
+
+/** Words naming a polygon's corners ("at the corners of a square"). */
+const CORNER_WORDS = new Set(['corners', 'vertices', 'points', 'apexes', 'apices', 'tips']);
 
 /** The word before i, skipping adjectives of arrangements. */
 function wordBefore(tokens: Token[], i: number): string | undefined {
@@ -256,7 +266,7 @@ function shapeContext(tokens: Token[], i: number): boolean {
   const before2 = word(tokens, b - 1);
   const after = word(tokens, i + 1);
   if (after === 'of' || after === 'shape' || after === 'formation' || after === 'pattern' || after === 'arrangement' || after === 'layout') return true;
-  return (before === 'a' || before === 'an') && (before2 === 'in' || before2 === 'into' || before2 === 'form' || before2 === 'forming' || before2 === 'as' || before2 === 'make' || before2 === 'making')
+  return (before === 'a' || before === 'an') && (before2 === 'in' || before2 === 'into' || before2 === 'form' || before2 === 'forming' || before2 === 'as' || before2 === 'make' || before2 === 'making' || (before2 === 'of' && CORNER_WORDS.has(word(tokens, b - 2) ?? '')))
     || before === 'in' || before === 'into' || before === 'form' || before === 'forming';
 }
 
@@ -368,7 +378,10 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
         const centresBefore = q.kind === 'length' && (before === 'centres' || before === 'centers');
         const pitchWord = q.kind === 'length' && (after === 'pitch' || before === 'pitch' || (before === 'of' && word(tokens, i - 2) === 'pitch'));
         const spacing = q.kind === 'length' && (centreWords > 0 || betweenThem || (centresBefore && after !== undefined && SPACING_AFTER.has(after)) || (after !== undefined && SPACING_AFTER.has(after) && after !== 'between') || (before !== undefined && SPACING_BEFORE.has(before)) || (word(tokens, i - 2) !== undefined && SPACING_BEFORE.has(word(tokens, i - 2)!) && before === 'of'));
-        const measure = q.kind !== 'length' ? undefined : before === 'radius' || after === 'radius' || (before === 'of' && word(tokens, i - 2) === 'radius') ? 'radius'
+        // "a ring around the pillar, one metre out" ("out from it", "at 1 m"): after a ring or polygon, the radius.
+        const ringed = items.some((it) => it.t === 'shape' && (it.shape === 'circle' || it.shape === 'polygon' || it.shape === 'square'));
+        const outward = q.kind === 'length' && ringed && (after === 'out' || (before === 'at' && (after === undefined || tokens[i + qLen]?.kind === 'sep')));
+        const measure = q.kind !== 'length' ? undefined : outward || before === 'radius' || after === 'radius' || (before === 'of' && word(tokens, i - 2) === 'radius') ? 'radius'
           : before === 'diameter' || after === 'diameter' || (before === 'of' && word(tokens, i - 2) === 'diameter') ? 'diameter' : undefined;
         const signed = q.kind === 'angle' && sense ? sense.sign * Math.abs(q.value) : q.value;
         if (q.kind === 'angle') sense = undefined;
@@ -388,6 +401,12 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
         // ("between" itself was passed over with the spacing words above.)
         if (betweenThem) i += groupAfterBetween(tokens, i);
         if (measure && after === measure) i++;
+        if (outward && after === 'out') {
+          i++;
+          // "one metre out from the pillar", "out from it": the ring's own centre, named again.
+          const centre = word(tokens, i) === 'from' ? readNounPhrase(tokens, i + 1, true) : null;
+          if (centre !== null) i = centre.next;
+        }
         // "2 ft away", "30 cm off": the distance of the clause's relation.
         if (!spacing && q.kind === 'length' && (after === 'away' || after === 'off') && word(tokens, i + 1) !== 'from') i++;
         continue;
@@ -649,6 +668,16 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
     }
     if ((w === 'a' || w === 'an' || (w === 'the' && !NOUN_FORMS.has(word(tokens, i + 1) ?? ''))) && SHAPES.has(word(tokens, i + 1) ?? '')) {
       i++;
+      continue;
+    }
+    // "in an equilateral triangle", "a regular hexagon": describing words between the article and the shape.
+    if ((w === 'a' || w === 'an') && !SHAPES.has(word(tokens, i + 1) ?? '') && shapeAfterAdjectives(tokens, i + 1) > i + 1) {
+      i = shapeAfterAdjectives(tokens, i + 1);
+      continue;
+    }
+    // "at the corners of a square", "at the vertices of a triangle": the polygon formation.
+    if (w === 'at' && word(tokens, i + 1) === 'the' && CORNER_WORDS.has(word(tokens, i + 2) ?? '') && word(tokens, i + 3) === 'of' && (word(tokens, i + 4) === 'a' || word(tokens, i + 4) === 'an') && shapeAfterAdjectives(tokens, i + 5) >= 0) {
+      i += 4;
       continue;
     }
     if (SHAPE_ADJECTIVES.has(w) && SHAPES.has(word(tokens, i + 1) ?? '') && !AMBIGUOUS_SHAPES.has(w)) {

@@ -393,3 +393,28 @@ test("'its' in a clause that carries its subject over is the previous clause's r
   // With a subject of its own, 'its' is still the previous subject.
   assert.deepEqual(brief(parseInstruction('Put the red cube on the table and the blue cube to its left.')), ['on(red_cube,table)', 'left(blue_cube,red_cube)', 'on(blue_cube,table)']);
 });
+
+test("'at the corners of a square' is that polygon formation, and 'equilateral' before a shape word is no object", () => {
+  const bolts = parseInstruction('Place bolts 1-4 at the corners of a square on the flange.');
+  assert.deepEqual(bolts.entities.map((e) => e.name), ['bolt_1', 'bolt_2', 'bolt_3', 'bolt_4', 'flange']);
+  assert.ok(bolts.constraints.some((c) => c.type === 'distance'));
+  assert.deepEqual(bolts.constraints.filter((c) => c.type === 'on').map((c) => c.subject), ['bolt_1', 'bolt_2', 'bolt_3', 'bolt_4']);
+  const clamps = parseInstruction('Arrange three clamps in an equilateral triangle on the table.');
+  assert.deepEqual(clamps.entities.map((e) => e.name), ['clamp_1', 'clamp_2', 'clamp_3', 'table']);
+  assert.ok(clamps.constraints.every((c) => c.targets.every((t) => t !== 'equilateral')));
+  const d = clamps.constraints.filter((c) => c.type === 'distance' && c.parameters.axis === undefined).map((c) => c.parameters.distance);
+  assert.equal(d.length, 3);
+  assert.ok(d.every((x) => Math.abs(x! - d[0]!) < 1e-9));
+  assert.deepEqual(names('Place three pins at the vertices of an equilateral triangle.'), ['pin_1', 'pin_2', 'pin_3']);
+});
+
+test("'D out' or 'at D' after a ring around a centre is the ring's radius", () => {
+  for (const s of ['Place six cones in a ring around the pillar, one metre out.', 'Place six cones in a ring around the pillar at 1 m.']) {
+    const spec = parseInstruction(s);
+    assert.deepEqual(spec.entities.map((e) => e.name), ['cone_1', 'cone_2', 'cone_3', 'cone_4', 'cone_5', 'cone_6', 'pillar'], s);
+    // A hexagon's side is its radius: neighbours 1 m apart.
+    assert.equal(spec.constraints.find((c) => c.subject === 'cone_2' && c.targets[0] === 'cone_1' && c.parameters.axis === undefined)!.parameters.distance, 1, s);
+  }
+  // Without a ring it stays the relation's distance.
+  assert.deepEqual(brief(parseInstruction('Place the cone near the pillar, one metre out.')), ['near(cone,pillar)']);
+});
