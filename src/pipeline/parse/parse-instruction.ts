@@ -1196,6 +1196,14 @@ function withModifiersJoined(clauses: Token[][]): Token[][] {
         continue;
       }
     }
+    // "Lay the two brackets side by side on the tray so that they touch": 'they' touching (each other) after a row's
+    // clause is that row's contact (a gap of 0), not a second set of relations the row's spacing contradicts.
+    const touchWord = clause[1]?.kind === 'word' && ['touch', 'touching'].includes(clause[1].text);
+    const eachOther = clause.length === 2 || (clause.length === 4 && ['each', 'one'].includes(clause[2].text) && ['other', 'another'].includes(clause[3].text));
+    if (out.length > 0 && first.kind === 'word' && first.text === 'they' && touchWord && eachOther && readItems(out[out.length - 1]).items.some((it) => it.t === 'shape' && (it.shape === 'row' || it.shape === 'column'))) {
+      out[out.length - 1] = [...out[out.length - 1], { kind: 'word', text: 'touching' }];
+      continue;
+    }
     // "Space the two pins 60 mm apart, centre to centre": how the clause before measures its spacing.
     if (out.length > 0 && centreToCentre(clause, 0) === clause.length) {
       out[out.length - 1] = [...out[out.length - 1], ...clause];

@@ -418,3 +418,12 @@ test("'D out' or 'at D' after a ring around a centre is the ring's radius", () =
   // Without a ring it stays the relation's distance.
   assert.deepEqual(brief(parseInstruction('Place the cone near the pillar, one metre out.')), ['near(cone,pillar)']);
 });
+
+test("'so that they touch' after a row's clause sets the row's gap to 0", () => {
+  const spec = parseInstruction('Lay the two brackets side by side on the tray so that they touch.');
+  assert.deepEqual(brief(spec), ['distance(bracket_2,bracket_1)', 'aligned(bracket_2,bracket_1)', 'on(bracket_1,tray)', 'on(bracket_2,tray)']);
+  assert.equal(spec.constraints[0].parameters.spacing, 0);
+  assert.equal(parseInstruction('Put three boxes in a row on the shelf so they touch each other.').constraints[0].parameters.spacing, 0);
+  // Without a row, 'they touch' stays a touching relation.
+  assert.deepEqual(brief(parseInstruction('Put the box left of the crate so that they touch.')), ['left(box,crate)', 'touching(box,crate)']);
+});
