@@ -1196,6 +1196,16 @@ function withModifiersJoined(clauses: Token[][]): Token[][] {
         continue;
       }
     }
+    // "Place the hotplate behind the stirrer, on the bench": a closing clause of 'on' and its support alone after a
+    // clause of one side relation and no support is read with it, as without the comma: the support holds the
+    // subject and the side relation's reference (a reference on the same support).
+    if (out.length > 0 && place === 'on' && c === clauses.length - 1) {
+      const before = readItems(out[out.length - 1]).items.filter((it): it is Extract<Item, { t: 'rel' }> => it.t === 'rel' && !it.unary);
+      if (before.length === 1 && isSideType(before[0].type)) {
+        out[out.length - 1] = [...out[out.length - 1], ...clause];
+        continue;
+      }
+    }
     // "Lay the two brackets side by side on the tray so that they touch": 'they' touching (each other) after a row's
     // clause is that row's contact (a gap of 0), not a second set of relations the row's spacing contradicts.
     const touchWord = clause[1]?.kind === 'word' && ['touch', 'touching'].includes(clause[1].text);

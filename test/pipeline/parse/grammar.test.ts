@@ -427,3 +427,10 @@ test("'so that they touch' after a row's clause sets the row's gap to 0", () => 
   // Without a row, 'they touch' stays a touching relation.
   assert.deepEqual(brief(parseInstruction('Put the box left of the crate so that they touch.')), ['left(box,crate)', 'touching(box,crate)']);
 });
+
+test("a closing ', on the <support>' after one side relation holds the subject and its reference, as without the comma", () => {
+  assert.deepEqual(brief(parseInstruction('Place the hotplate behind the stirrer, on the bench.')), ['behind(hotplate,stirrer)', 'on(hotplate,bench)', 'on(stirrer,bench)']);
+  assert.deepEqual(brief(parseInstruction('Put the box left of the crate, on the table.')), ['left(box,crate)', 'on(box,table)', 'on(crate,table)']);
+  // After a support relation it stays its own clause.
+  assert.deepEqual(brief(parseInstruction('Put the cup on the shelf, on the tray.')), ['on(cup,shelf)', 'on(cup,tray)']);
+});
