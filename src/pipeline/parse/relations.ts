@@ -96,7 +96,7 @@ const ARRANGEMENT_AFTER_ARTICLE = new Set([
   'octagonal', 'array', 'matrix', 'formation', 'pattern', 'arrangement', 'quadrilateral',
 ]);
 /** Adjectives that may stand between the article and the arrangement word: "in a straight line", "in a neat row". */
-const ARRANGEMENT_ADJECTIVES = new Set(['straight', 'single', 'neat', 'tidy', 'perfect', 'regular', 'even', 'tight', 'loose', 'long', 'short', 'small', 'large', 'big', 'wide', 'horizontal', 'vertical', 'perfectly', 'evenly', 'equally', 'spaced']);
+const ARRANGEMENT_ADJECTIVES = new Set(['straight', 'single', 'neat', 'tidy', 'perfect', 'regular', 'even', 'tight', 'loose', 'long', 'short', 'small', 'large', 'big', 'wide', 'horizontal', 'vertical', 'perfectly', 'evenly', 'equally', 'spaced', 'equilateral', 'equal-sided']);
 
 /** Determiners after which "by" names a place next to an object ("by the door", "by its bowl"). */
 const BY_OBJECT = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their', 'my', 'your', 'our']);

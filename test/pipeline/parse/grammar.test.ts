@@ -406,6 +406,9 @@ test("'at the corners of a square' is that polygon formation, and 'equilateral' 
   assert.equal(d.length, 3);
   assert.ok(d.every((x) => Math.abs(x! - d[0]!) < 1e-9));
   assert.deepEqual(names('Place three pins at the vertices of an equilateral triangle.'), ['pin_1', 'pin_2', 'pin_3']);
+  // 'in an equilateral triangle' is no containment: the support after it is a top to stand on.
+  assert.deepEqual(parseInstruction('Arrange three vials in an equilateral triangle on the tray.').constraints.filter((c) => c.type === 'on' || c.type === 'inside').map((c) => `${c.type}(${c.subject},${c.targets[0]})`),
+    ['on(vial_1,tray)', 'on(vial_2,tray)', 'on(vial_3,tray)']);
 });
 
 test("'D out' or 'at D' after a ring around a centre is the ring's radius", () => {
