@@ -784,6 +784,18 @@ function relationClause(ctx: Context, items: Item[]): boolean {
     // footprint fits the support's top ("the cup on the tray next to the sink": the sink is no tray's load); after
     // "inside" the reference
     // goes inside the same container ("the vial in the rack next to the tube").
+    // "Place two candles on the shelf with the picture frame between them": a subject put only between two objects
+    // that stand on one support, in a clause with no support relation, stands on that support too.
+    if (type === 'between' && targets.length === 2 && !rels.some(([r]) => SUPPORT_TYPES.has(r.type))) {
+      const supportOf = (n: string) => ctx.constraints.filter((c) => c.subject === n && c.type === 'on').map((c) => c.targets[0]);
+      const [a, b] = targets.map(supportOf);
+      if (a.length === 1 && b.length === 1 && a[0] === b[0]) {
+        for (const s of subjects) {
+          const ent = ctx.registry.get(s);
+          if (ent && !ent.grounded && ent.category === 'object' && supportOf(s).length === 0 && !ctx.constraints.some((c) => c.subject === s && SUPPORT_TYPES.has(c.type))) add(ctx, 'on', s, [a[0]], {});
+        }
+      }
+    }
     if ((type === 'on' || type === 'inside') && targets.length === 1) {
       clauseSupport = targets[0];
       clauseSupportType = type;
