@@ -118,3 +118,16 @@ test('a row along a wall stands beside it, evenly spaced (the wall a long fixed 
   const across = Math.abs(totes[0].position[1] - wall.position[1]) - totes[0].halfExtents![1] - wall.halfExtents![1];
   assert.ok(across >= -TOL && across <= 0.15 + TOL, `gap to the wall ${across}`);
 });
+
+test('a container of unstated size holding three or more objects is sized for them in a grid, and they fit inside it', () => {
+  const r = bridge.process('Load 5 parcels into the roll cage.');
+  assert.equal(r.success, true, r.error);
+  const cage = r.targetPoses.roll_cage;
+  for (let k = 1; k <= 5; k++) {
+    const p = r.targetPoses[`parcel_${k}`];
+    for (let a = 0; a < 3; a++) {
+      const out = Math.abs(p.position[a] - cage.position[a]) + p.halfExtents![a] - cage.halfExtents![a];
+      assert.ok(out <= TOL, `parcel_${k} sticks out of the cage by ${out} m along ${'xyz'[a]}`);
+    }
+  }
+});

@@ -208,6 +208,8 @@ function sequenceClause(ctx: Context, items: Item[]): boolean {
 
 /** How much larger than its contents an unknown container is made, per axis. */
 const CONTAINER_ROOM = 1.25;
+/** Further room, across its top, for a container that holds three or more objects in a grid (they must pass each other). */
+const GRID_ROOM = 1.5;
 
 /** Gap that "apart" alone asks for between every two members of a group, metres. */
 export const APART_DEFAULT_M = 0.05;
@@ -1403,7 +1405,13 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
       const hs = col.map((m) => registry.get(m)!.halfExtents);
       return [Math.max(...hs.map((h) => h[0])), Math.max(...hs.map((h) => h[1])), hs.reduce((sum, h) => sum + h[2], 0)];
     });
-    const need = [held.reduce((sum, x) => sum + x[0], 0), Math.max(...held.map((x) => x[1])), Math.max(...held.map((x) => x[2]))];
+    // Several held side by side stand in a grid of about as many columns as rows ("Load 5 parcels into the roll
+    // cage": 3 × 2), which the solver can pack; one long single file left members no room to pass each other.
+    const cols = Math.ceil(Math.sqrt(held.length));
+    const rows = Math.ceil(held.length / cols);
+    const need = held.length > 2
+      ? [GRID_ROOM * cols * Math.max(...held.map((x) => x[0])), GRID_ROOM * rows * Math.max(...held.map((x) => x[1])), Math.max(...held.map((x) => x[2]))]
+      : [held.reduce((sum, x) => sum + x[0], 0), Math.max(...held.map((x) => x[1])), Math.max(...held.map((x) => x[2]))];
     if (isKnownKind(e.kind) && need.every((v, k) => v <= h[k])) continue;
     const before = [...h];
     for (let k = 0; k < 3; k++) h[k] = Math.max(h[k], CONTAINER_ROOM * need[k]);
