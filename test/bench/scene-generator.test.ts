@@ -11,3 +11,19 @@ test('generated scenes name exactly N objects and N relations', () => {
   }
   assert.throws(() => generateSceneInstruction(0), RangeError);
 });
+
+test('generated scenes up to 256 objects are read whole and solved (every object placed, every relation met)', async () => {
+  const { createBridge } = await import('../../src/pipeline/bridge.js');
+  const bridge = await createBridge({});
+  try {
+    for (const n of [32, 128, 256]) {
+      const r = bridge.process(generateSceneInstruction(n));
+      assert.equal(r.success, true, `${n} objects: ${r.error}`);
+      assert.equal(Object.keys(r.targetPoses).length, n);
+      assert.equal(r.constraints.length, n);
+      assert.ok(r.constraints.every((c) => c.satisfied), `${n} objects: a relation is not met`);
+    }
+  } finally {
+    bridge.dispose();
+  }
+});
