@@ -17,7 +17,16 @@ import type { ObjectsPoint, ScalabilityResult } from './schema.js';
 const RESAMPLES = 2000;
 const SEED = 0x0b16;
 
-const byObjects = (points: readonly ObjectsPoint[]): ObjectsPoint[] => [...points].sort((a, b) => a.objects - b.objects);
+/**
+ * Sizes sorted by N, without those whose scene never succeeded (satisfactionRate null): a refusal or a failed solve
+ * takes its own time, not the time of solving that scene, so it stays out of every growth figure.
+ */
+const byObjects = (points: readonly ObjectsPoint[]): ObjectsPoint[] => points.filter(solvedScene).sort((a, b) => a.objects - b.objects);
+
+/** Whether a size's scene succeeded in at least one measured run. */
+export function solvedScene(p: ObjectsPoint): boolean {
+  return p.satisfactionRate !== null;
+}
 
 /** Exponents between neighbouring sizes (sorted by N), each with its 95% interval. */
 export function localExponents(points: readonly ObjectsPoint[]): ScalabilityResult['localExponents'] {
@@ -54,7 +63,7 @@ function resampledMedian(xs: readonly number[], rng: () => number, buffer: numbe
  * runs. Null with fewer than two usable sizes (non-positive medians are left out).
  */
 export function upperHalfFit(points: readonly ObjectsPoint[]): NonNullable<ScalabilityResult['upperFit']> | null {
-  const used = upperHalf(points.filter((p) => p.msPerInstruction > 0 && p.samples.length > 0 && p.samples.every((s) => s > 0)));
+  const used = upperHalf(points.filter((p) => solvedScene(p) && p.msPerInstruction > 0 && p.samples.length > 0 && p.samples.every((s) => s > 0)));
   if (used.length < 2) return null;
   const ns = used.map((p) => p.objects);
   const fit = fitPowerLaw(ns, used.map((p) => p.msPerInstruction));

@@ -17,7 +17,7 @@ import { median } from '../../stats/quantile.js';
 import { summarize } from '../../stats/summary.js';
 import type { RunContext, SuiteOutcome } from '../contract.js';
 import { ratioOfMedians } from '../ratio-interval.js';
-import { bigOOf, localExponents, upperHalfFit } from './exponents.js';
+import { bigOOf, localExponents, solvedScene, upperHalfFit } from './exponents.js';
 import type { ScalabilityOptions } from './options.js';
 import type { BatchPoint, ObjectsPoint, ScalabilityResult } from './schema.js';
 
@@ -67,6 +67,9 @@ async function measureObjects(ctx: RunContext, objects: number): Promise<{ point
     }
   }, hooksFor(ctx, `${objects} objects`));
   if (ms.length === 0) return { point: null, aborted };
+  if (constraints === 0 && last !== null && !(last as GasmResponse).success) {
+    ctx.warn('SCENE_FAILED', `scalability: the ${objects}-object scene failed (${(last as GasmResponse).error ?? 'no reason given'}); its time is left out of the growth fits`);
+  }
   const summary = summarize(ms);
   return {
     aborted,
@@ -90,7 +93,8 @@ export async function runScalability(ctx: RunContext, options: ScalabilityOption
     }
     if (result.objects.length >= 2) {
       try {
-        result.complexity = fitPowerLaw(result.objects.map((p) => p.objects), result.objects.map((p) => p.msPerInstruction));
+        const solved = result.objects.filter(solvedScene);
+        result.complexity = fitPowerLaw(solved.map((p) => p.objects), solved.map((p) => p.msPerInstruction));
         result.upperFit = upperHalfFit(result.objects);
         result.bigO = bigOOf(result.objects);
       } catch (error) {

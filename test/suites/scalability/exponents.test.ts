@@ -50,3 +50,14 @@ test('the scene-size table titles the growth with its interval and lists every c
   assert.ok(table.notes?.some((n) => n.includes('O(N log N)') && n.includes('best O(N^2)')));
   assert.ok(table.notes?.some((n) => n.startsWith('Whole-range fit')));
 });
+
+test('sizes whose scene failed (a refusal takes its own, short time) are left out of every growth figure', () => {
+  // The two largest scenes were refused in about 1 ms: fitted, they would read as time falling with N.
+  const failed = points.map((p) => (p.objects >= 128 ? { ...point(p.objects, 1), satisfactionRate: null } : p));
+  const fit = upperHalfFit(failed);
+  assert.ok(fit);
+  assert.equal(fit.to, 64, 'the fit ends at the largest solved size');
+  assert.ok(fit.exponent > 1.5, `exponent ${fit.exponent} (with the refusals it would be negative)`);
+  assert.ok(localExponents(failed).every((x) => x.to <= 64));
+  assert.equal(bigOOf(failed)?.best, 'O(N^2)');
+});
