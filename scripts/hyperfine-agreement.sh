@@ -22,7 +22,7 @@ command -v hyperfine >/dev/null || { echo "hyperfine is not installed (apt-get i
 [ -f dist/src/cli/main.js ] || { echo "gasm is not built: run npm run build" >&2; exit 2; }
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
-GASM="node bin/gasm bench throughput --category $CATEGORY --batch-size $BATCH --no-single-stream --no-sampler --warmup 3 --warmup-time 500 --warmup-max 0 --no-reference --quiet --out $OUT"
+GASM="node bin/gasm bench throughput --category $CATEGORY --batch-size $BATCH --no-single-stream --no-sampler --warmup 3 --warmup-time 3000 --warmup-max 0 --no-reference --quiet --out $OUT"
 hyperfine -N --style basic --warmup 1 --runs "$HF_RUNS" --export-json "$OUT/hyperfine.json" "$GASM --runs $N1" "$GASM --runs $N2" >&2
 node --input-type=module - "$OUT/hyperfine.json" "$OUT/latest.json" "$N1" "$N2" <<'JS'
 import { readFileSync } from 'node:fs';
