@@ -516,6 +516,20 @@ const NOT_IN_COMPOUNDS = new Set([
 
 /** Could this word stand as an unknown noun? */
 function couldBeNoun(word: string): boolean {
+  let known = COULD_BE_NOUN.get(word);
+  if (known === undefined) {
+    known = readCouldBeNoun(word);
+    if (COULD_BE_NOUN.size >= COULD_BE_NOUN_LIMIT) COULD_BE_NOUN.clear();
+    COULD_BE_NOUN.set(word, known);
+  }
+  return known;
+}
+
+/** couldBeNoun's answers by word (it depends on the word alone); emptied when full, so untrusted text cannot grow it without bound. */
+const COULD_BE_NOUN = new Map<string, boolean>();
+const COULD_BE_NOUN_LIMIT = 10_000;
+
+function readCouldBeNoun(word: string): boolean {
   // "-ly" makes adverbs ("mounts directly behind", "slightly left of"); the few nouns ending so ("supply",
   // "assembly", "dolly") are in the lexicon.
   if (word === '3d' || word === '2d') return true;
@@ -546,6 +560,7 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
     stated: undefined, count: undefined, plural: false, all: false, other: false, superlative: undefined, pronoun: undefined, unknownNoun: false,
   };
   let sawModifier = false;
+  const words = (k: number) => wordAt(tokens, k);
   for (; j < tokens.length; j++) {
     const t = tokens[j];
     if (t.kind === 'num') {
@@ -618,7 +633,6 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
     if (w === 'zero' && isWord(tokens[j + 1]) && readQuantity(tokens, j) === null) checkCount(w, 0, tokens[j + 1].text);
     // "twenty-one boxes", "nine hundred and ninety nine boxes", "two thousand boxes": the whole number in words.
     // "half of the boxes", "a quarter of the crates", "two thirds of the bins": a part of a group is no count.
-    const words = (k: number) => wordAt(tokens, k);
     const part = w === 'half' ? { text: 'half', length: 1, from: j } : (isWord(tokens[j - 1], 'a') ? withFrom(readFractionWords(words, j - 1), j - 1) : null) ?? withFrom(readFractionWords(words, j), j);
     if (part !== null && (wordAt(tokens, part.from + part.length) === 'of' || wordAt(tokens, part.from + part.length) === 'the')) {
       throw new ParseError(`cannot place ${tokens.slice(part.from, part.from + part.length + (wordAt(tokens, part.from + part.length) === 'of' ? 3 : 2)).map((x) => x.text).join(' ')}: a count must be a whole number from 1 to ${MAX_COUNT}`);
@@ -735,7 +749,7 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
     const verbNoun = ((afterDeterminer || afterPreposition || afterVerb || listMember || described !== null) && base === w && !NOT_NOUNS.has(w) && !FILLERS.has(w) && w.length > 1) || pluralVerbNoun;
     // "in front of loading door 2", "to loading dock 1", "Loading dock 1 is …": with no determiner, an "-ing" form
     // right after a relation's closing preposition or "to", or opening the clause, before a noun, is a modifier too.
-    const ingModifier = (sawModifier || (bare && j === i && ((j === 0 && !isPluralForm(wordAt(tokens, j + 1) ?? '', NOUN_FORMS.get(wordAt(tokens, j + 1) ?? '') ?? '')) || relationEndsAt(tokens, j) || wordAt(tokens, j - 1) === 'to'))) && w.endsWith('ing') && verbBase(w) !== undefined && verbBase(w) !== w && nounContinues(tokens, j + 1);
+    const ingModifier = (sawModifier || (bare && j === i && ((j === 0 && !isPluralForm(wordAt(tokens, j + 1) ?? '', NOUN_FORMS.get(wordAt(tokens, j + 1) ?? '') ?? '')) || relationEndsAt(tokens, j) || wordAt(tokens, j - 1) === 'to'))) && w.endsWith('ing') && base !== undefined && base !== w && nounContinues(tokens, j + 1);
     const known = NOUN_FORMS.has(w);
     // "the deep well plate", "a shallow tray": a depth word directly before a noun names a kind of it (its name keeps it).
     const depthModifier = (sawModifier || bare) && DEPTH_MODIFIERS.has(w) && nounContinues(tokens, j + 1);

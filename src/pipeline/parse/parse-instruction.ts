@@ -69,6 +69,17 @@ interface Context {
   unread: string | null;
 }
 
+/** An ASCII letter or digit: enough to know a text has a letter or a number, before the slower Unicode test. */
+const ASCII_ALNUM = /[A-Za-z0-9]/;
+const LETTER_START = /^[\p{L}]/u;
+
+/** Whether a word starts with a letter of any script (an ASCII one read without the Unicode test). */
+function startsWithLetter(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return LETTER_START.test(w);
+}
+
 /** A clause's words as error messages quote them; a range's glued dash stays glued ("totes 1-3", not "1 -3"). */
 function sourceText(clause: Token[]): string {
   let out = '';
@@ -1092,7 +1103,7 @@ function interpretClause(ctx: Context, clause: Token[]): void {
   const { items, unknown } = readItems(tokens);
   for (const w of unknown) {
     if (UNHONOURED.has(w)) throw new ParseError(`cannot honour '${w}' in ${quote(ctx.source)}: no relation or orientation reads it`);
-    if (/^[\p{L}]/u.test(w)) ctx.warnings.push(`ignored '${w}'`);
+    if (startsWithLetter(w)) ctx.warnings.push(`ignored '${w}'`);
   }
   const poses = items.filter((it): it is Extract<Item, { t: 'pose' }> => it.t === 'pose');
   const rest = poses.length > 0 ? items.filter((it) => it.t !== 'pose') : items;
@@ -1344,7 +1355,7 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
   if (typeof text !== 'string') throw new ParseError(`instruction must be text, got ${text === null ? 'null' : typeof text}`);
   const normalised = normalise(text, options.maxLength ?? MAX_INSTRUCTION_LENGTH);
   if (normalised.length === 0) throw new ParseError('instruction is empty');
-  if (!/[\p{L}\p{N}]/u.test(normalised)) throw new ParseError(`instruction ${quote(normalised)} has no words`);
+  if (!ASCII_ALNUM.test(normalised) && !/[\p{L}\p{N}]/u.test(normalised)) throw new ParseError(`instruction ${quote(normalised)} has no words`);
   const tokens = withoutVocative(withoutHeading(tokenize(normalised)));
   const registry = new EntityRegistry();
   const ctx: Context = { registry, constraints: [], warnings: [], lastSubjects: [], lastEntities: [], lastTargets: [], prevTargets: [], lastRefs: [], prevRefs: [], formations: new Map(), stated: new Map(), facings: [], formed: new Set(), lastKind: '', lastHead: '', focus: [], lastArrangement: null, possessive: [], prevPossessive: [], toolHolds: new Set(), grips: new Set(), columns: [], source: '', resolved: new WeakSet(), unread: null };
