@@ -514,6 +514,11 @@ const NOT_IN_COMPOUNDS = new Set([
   'radius', 'diameter',
 ]);
 
+/** The word at each position of these tokens, as the number readers take it (an unnamed function: no per-call naming under a keep-names transform). */
+function wordReader(tokens: Token[]): (k: number) => string | undefined {
+  return (k) => wordAt(tokens, k);
+}
+
 /** Could this word stand as an unknown noun? */
 function couldBeNoun(word: string): boolean {
   let known = COULD_BE_NOUN.get(word);
@@ -560,7 +565,7 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
     stated: undefined, count: undefined, plural: false, all: false, other: false, superlative: undefined, pronoun: undefined, unknownNoun: false,
   };
   let sawModifier = false;
-  const words = (k: number) => wordAt(tokens, k);
+  const words = wordReader(tokens);
   for (; j < tokens.length; j++) {
     const t = tokens[j];
     if (t.kind === 'num') {

@@ -265,11 +265,12 @@ function standsOn(a: Entity, b: Entity | undefined): boolean {
 const SIDE_TYPES = new Set<ConstraintType>(['left', 'right', 'front', 'behind', 'near']);
 
 function restBesideReferences(ctx: Context): void {
-  const placed = (n: string) => ctx.constraints.some((c) => c.subject === n && SUPPORT_TYPES.has(c.type));
+  // Only a side relation can add a support: with none, nothing changes (and no copy of the list is made).
+  if (!ctx.constraints.some((c) => SIDE_TYPES.has(c.type))) return;
   for (let changed = true; changed;) {
     changed = false;
     for (const c of [...ctx.constraints]) {
-      if (!SIDE_TYPES.has(c.type) || ctx.grips.has(c) || c.targets.length !== 1 || placed(c.subject)) continue;
+      if (!SIDE_TYPES.has(c.type) || ctx.grips.has(c) || c.targets.length !== 1 || placedOnSupport(ctx, c.subject)) continue;
       const rest = ctx.constraints.find((d) => d.subject === c.targets[0] && (d.type === 'on' || d.type === 'inside') && d.targets.length === 1);
       if (!rest || rest.targets[0] === c.subject) continue;
       const subject = ctx.registry.get(c.subject);
@@ -278,6 +279,11 @@ function restBesideReferences(ctx: Context): void {
       changed = true;
     }
   }
+}
+
+/** Whether a constraint already puts the entity on (or in, above …) a support. */
+function placedOnSupport(ctx: Context, name: string): boolean {
+  return ctx.constraints.some((c) => c.subject === name && SUPPORT_TYPES.has(c.type));
 }
 
 /**

@@ -198,11 +198,14 @@ const FACE_NOUNS = new Set(['surface', 'face', 'side']);
 function faceOf(tokens: Token[], i: number, type: ConstraintType): number {
   const faces = type === 'on' || type === 'above' ? TOP_FACES : type === 'below' ? BOTTOM_FACES : undefined;
   if (!faces) return 0;
-  const w = (k: number) => (tokens[k]?.kind === 'word' ? tokens[k].text : undefined);
   let k = i;
-  if (w(k) === 'the') k++;
-  if (!faces.has(w(k) ?? '')) return 0;
+  if (wordOf(tokens, k) === 'the') k++;
+  if (!faces.has(wordOf(tokens, k) ?? '')) return 0;
   k++;
-  if (FACE_NOUNS.has(w(k) ?? '') && w(k - 1) !== 'surface') k++;
-  return w(k) === 'of' ? k + 1 - i : 0;
+  if (FACE_NOUNS.has(wordOf(tokens, k) ?? '') && wordOf(tokens, k - 1) !== 'surface') k++;
+  return wordOf(tokens, k) === 'of' ? k + 1 - i : 0;
+}
+
+function wordOf(tokens: Token[], k: number): string | undefined {
+  return tokens[k]?.kind === 'word' ? tokens[k].text : undefined;
 }
