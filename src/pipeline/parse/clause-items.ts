@@ -308,6 +308,27 @@ function nounAfter(tokens: Token[], i: number): string {
 const OR_MORE = new Set(['more', 'further', 'farther', 'greater', 'longer']);
 const OR_LESS = new Set(['less', 'closer', 'nearer', 'shorter']);
 
+const ARTICLES = new Set(['a', 'an', 'the']);
+/** Link words a clause passes over without calling them unknown. */
+const PASSED_OVER = new Set(['and', 'or', 'with', 'by', 'for', 'as', 'at', 'from', 'of', 'using', 'into', 'in', 'precise', 'precisely', 'sequence', 'orientation', 'radius', 'diameter']);
+
+/** Whether a word may start a quantity ("five", "twenty-one", "half", a unit word …), cached by word (the lexicon is fixed). */
+function startsQuantity(w: string): boolean {
+  let starts = STARTS_QUANTITY.get(w);
+  if (starts === undefined) {
+    starts = QUANTITY_WORDS.has(w) || NUMBER_WORDS.has(w) || isCardinalWord(w) || (w.includes('-') && NUMBER_WORDS.has(w.slice(0, w.indexOf('-'))));
+    if (STARTS_QUANTITY.size >= 10_000) STARTS_QUANTITY.clear();
+    STARTS_QUANTITY.set(w, starts);
+  }
+  return starts;
+}
+const STARTS_QUANTITY = new Map<string, boolean>();
+
+/** "slide 1", "stage A", "press #3": whether a label follows position i. */
+function labelNext(tokens: Token[], i: number): boolean {
+  return tokens[i + 1]?.kind === 'num' || /^[a-z]$/.test(word(tokens, i + 1) ?? '') || (tokens[i + 1]?.kind === 'sym' && tokens[i + 1].text === '#');
+}
+
 /** Items of a clause; `unknown` collects words that were passed over. */
 export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] } {
   const items: Item[] = [];
@@ -350,7 +371,7 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
     }
 
     // Quantities (and "R by C" grid sizes).
-    if (t.kind === 'num' || (w && (QUANTITY_WORDS.has(w) || NUMBER_WORDS.has(w) || isCardinalWord(w) || (w.includes('-') && NUMBER_WORDS.has(w.slice(0, w.indexOf('-'))))))) {
+    if (t.kind === 'num' || (w && startsQuantity(w))) {
       const q = readQuantity(tokens, i);
       if (q) {
         const before = word(tokens, i - 1);
@@ -615,7 +636,7 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
       continue;
     }
     let angleAt = w === 'at' ? i + 1 : i;
-    if (['a', 'an', 'the'].includes(word(tokens, angleAt) ?? '')) angleAt++;
+    if (ARTICLES.has(word(tokens, angleAt) ?? '')) angleAt++;
     if (word(tokens, angleAt) === 'angle' && word(tokens, angleAt + 1) === 'of' && readQuantity(tokens, angleAt + 2)?.kind === 'angle') {
       i = angleAt + 2;
       continue;
@@ -886,9 +907,8 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
     const endsClause = tokens[i + 1] === undefined || tokens[i + 1].kind === 'sep';
     // "slide 1, slide 2 and slide 3", "stage 1 and stage 2": a verb form that repeats the head of a labelled noun just
     // before it, with a label of its own, is the next member of that list.
-    const nextLabel = tokens[i + 1]?.kind === 'num' || /^[a-z]$/.test(word(tokens, i + 1) ?? '') || (tokens[i + 1]?.kind === 'sym' && tokens[i + 1].text === '#');
     // "Clamp 1 goes left of the frame": a labelled verb form opening its clause before a copula, verb or relation is its subject.
-    const listed = base !== undefined && ((prev?.t === 'np' && prev.np.label !== undefined && (prev.np.head ?? prev.np.kind) === w && nextLabel) || labelledSubject(tokens, i, w));
+    const listed = base !== undefined && ((prev?.t === 'np' && prev.np.label !== undefined && (prev.np.head ?? prev.np.kind) === w && labelNext(tokens, i)) || labelledSubject(tokens, i, w));
     if (base !== undefined && !listed && !subjectAtStart && !(prev?.t === 'np' && w === 'position') && !(nounAfterRelation && (nounAfterRelation.next > i + 1 || endsClause)) && !(nounAfterVerb && nounAfterVerb.next > i)) {
       items.push({ t: 'verb', word: base });
       i++;
@@ -915,7 +935,7 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
         !DETERMINER_WORDS.has(word(tokens, i + 1) ?? '')) i = contents.next;
       continue;
     }
-    if (!FILLERS.has(w) && !COPULAS.has(w) && !EVENNESS.has(w) && !['and', 'or', 'with', 'by', 'for', 'as', 'at', 'from', 'of', 'using', 'into', 'in', 'precise', 'precisely', 'sequence', 'orientation', 'radius', 'diameter'].includes(w)) unknown.push(w);
+    if (!FILLERS.has(w) && !COPULAS.has(w) && !EVENNESS.has(w) && !PASSED_OVER.has(w)) unknown.push(w);
     i++;
   }
   if (sense) unknown.push(sense.word);
