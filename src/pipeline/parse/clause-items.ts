@@ -895,7 +895,7 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
       i++;
       continue;
     }
-    const base = verbBase(w);
+    const base = pickBase;
     const nounAfterRelation = base !== undefined && prev?.t === 'rel' ? readNounPhrase(tokens, i, true) : null;
     // "Loading door 2 is behind the crate": an "-ing" form opening the clause before a noun, the phrase followed by a
     // copula, a verb or a relation, is a modifier of the subject.

@@ -1066,10 +1066,18 @@ const MEASURE_NOUNS = new Set(['radius', 'diameter', 'gap', 'spacing', 'distance
  * a negation it does not honour exactly ("not less than 10 cm", "not more than 20 cm" are bounds) is refused naming
  * the word, never dropped (which would turn the instruction into its opposite).
  */
+/** "don't", "won’t", "shouldn't": a word ending in n't (either apostrophe); the test /n[’']t$/ makes, without a regular expression. */
+function endsWithNt(w: string): boolean {
+  const n = w.length;
+  if (n < 3 || w.charCodeAt(n - 1) !== 116 || w.charCodeAt(n - 3) !== 110) return false;
+  const apostrophe = w.charCodeAt(n - 2);
+  return apostrophe === 39 || apostrophe === 0x2019;
+}
+
 function refuseNegation(ctx: Context, tokens: Token[]): void {
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
-    if (t.kind !== 'word' || !(t.text === 'not' || t.text === 'never' || t.text === 'dont' || t.text === 'cannot' || /n[’']t$/.test(t.text))) continue;
+    if (t.kind !== 'word' || !(t.text === 'not' || t.text === 'never' || t.text === 'dont' || t.text === 'cannot' || endsWithNt(t.text))) continue;
     const next = tokens[k + 1];
     const bound = t.text === 'not' && next?.kind === 'word' && (next.text === 'less' || next.text === 'more') && tokens[k + 2]?.text === 'than';
     if (!bound) throw new ParseError(`cannot honour '${t.text}' in ${quote(ctx.source)}: a negated placement is not read (say where the object goes instead)`);
