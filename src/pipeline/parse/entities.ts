@@ -944,8 +944,13 @@ export class EntityRegistry {
  * ordinal (box_2), colour/size + noun (red_box, small_box, tin), or the noun alone.
  */
 export function singularName(np: NounPhrase): string {
+  return singularNameAs(np, np.kind, np.head);
+}
+
+/** singularName of the phrase read as this kind and head (no copy of the phrase made to change them). */
+export function singularNameAs(np: NounPhrase, kind: string, head: string | undefined): string {
   if (np.explicitName) return np.explicitName;
-  const head = np.head ?? np.kind;
+  head = head ?? kind;
   if (np.label !== undefined) return `${head}_${np.label}`;
   // The colour (or size) and the head joined by '_', empty ones left out (no array, filter and join per name).
   const modifier = np.colour ?? (np.size && !np.colour ? np.size : undefined);

@@ -8,7 +8,7 @@ import { ParseError } from '../../errors.js';
 import type { Axis, Constraint, ConstraintType, Entity, Facing, SceneSpec } from '../types.js';
 import { arrange, centrePitch, pitch, type Arrangement } from './arrangements.js';
 import { centreToCentre, matchPose, readItems, type Item } from './clause-items.js';
-import { EntityRegistry, isKnownKind, readNounPhrase, singularName } from './entities.js';
+import { EntityRegistry, isKnownKind, readNounPhrase, singularNameAs } from './entities.js';
 import { FILLERS, verbBase } from './lexicon.js';
 import { matchRelation } from './relations.js';
 import { splitClauses } from './segments.js';
@@ -175,7 +175,7 @@ function resolveNames(ctx: Context, item: NpItem, role: { between?: boolean; exc
     }
     return [...names];
   }
-  const name = singularName({ ...np, kind, head });
+  const name = singularNameAs(np, kind, head);
   return [reg.ensure(name, kind, np.colour, np.size, np.ordinal)];
 }
 

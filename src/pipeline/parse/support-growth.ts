@@ -90,9 +90,11 @@ export function growSupports(input: GrowthInput): void {
     src.add(c.source);
     sources.set(c.targets[0], src);
   }
-  const supports = new Set([...resting.keys(), ...formations.keys()]);
+  const supports = new Set(resting.keys());
+  for (const name of formations.keys()) supports.add(name);
   // Sizes of lexicon supports before any grows (a support may also stand on another).
-  const own = new Map([...supports].map((n) => [n, [...(registry.get(n)?.halfExtents ?? [0, 0, 0])]]));
+  const own = new Map<string, number[]>();
+  for (const n of supports) own.set(n, [...(registry.get(n)?.halfExtents ?? [0, 0, 0])]);
   const unknownNeeds = new Map<string, [number, number]>();
   for (const name of supports) {
     const e = registry.get(name);
