@@ -145,10 +145,14 @@ export function readFractionWords(words: Words, i: number): CardinalWords | null
   const w = words(i);
   if (w === undefined) return null;
   const dash = w.indexOf('-');
-  const [top, bottom, length] = dash > 0 ? [w.slice(0, dash), w.slice(dash + 1), 1] : [w, words(i + 1), 2];
-  const denominator = DENOMINATORS.get(bottom ?? '');
+  // The numerator first: most words are none, and then nothing else is read.
+  const top = dash > 0 ? w.slice(0, dash) : w;
   const numerator = top === 'a' || top === 'an' ? 1 : ONES.get(top);
-  if (denominator === undefined || numerator === undefined || numerator < 1 || (dash < 0 && length === 2 && bottom === undefined)) return null;
+  if (numerator === undefined || numerator < 1) return null;
+  const bottom = dash > 0 ? w.slice(dash + 1) : words(i + 1);
+  const length = dash > 0 ? 1 : 2;
+  const denominator = DENOMINATORS.get(bottom ?? '');
+  if (denominator === undefined || (dash < 0 && length === 2 && bottom === undefined)) return null;
   // "one half", "a quarter": a singular denominator takes one; "two thirds": a plural one takes more.
   if ((numerator === 1) !== !/s$/.test(bottom!)) return null;
   return { value: numerator / denominator, text: dash > 0 ? w : `${top} ${bottom}`, length };
