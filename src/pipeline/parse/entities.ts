@@ -519,6 +519,12 @@ function wordReader(tokens: Token[]): (k: number) => string | undefined {
   return (k) => wordAt(tokens, k);
 }
 
+/**
+ * First words of the lexicon's nouns of several words ("robot arm", "test tube"): a two-word form can start only at one
+ * of them, so no pair of words is joined and looked up elsewhere. (The lexicon is complete once its module has loaded.)
+ */
+const COMPOUND_STARTS = new Set([...NOUN_FORMS.keys()].filter((form) => form.includes(' ')).map((form) => form.slice(0, form.indexOf(' '))));
+
 /** Could this word stand as an unknown noun? */
 function couldBeNoun(word: string): boolean {
   let known = COULD_BE_NOUN.get(word);
@@ -725,7 +731,7 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
     }
     // "the mug can go on the shelf": the modal, not a noun.
     if (w === 'can' && isWord(tokens[j + 1]) && modalBefore(tokens[j + 1].text)) return null;
-    const two = isWord(tokens[j + 1]) ? `${w} ${tokens[j + 1].text}` : '';
+    const two = isWord(tokens[j + 1]) && COMPOUND_STARTS.has(w) ? `${w} ${tokens[j + 1].text}` : '';
     if (two && NOUN_FORMS.has(two) && !nounContinues(tokens, j + 2)) {
       const kind = NOUN_FORMS.get(two)!;
       return withLabel(tokens, j + 2, { ...np, kind, head: singularSurface(two, kind).replace(/ /g, '_'), plural: isPluralForm(two, kind) });
@@ -777,7 +783,7 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
       const nextKind = next !== undefined ? NOUN_FORMS.get(next) : undefined;
       if (!pluralFirst || (np.count === undefined && !np.all && nextKind !== undefined && !isPluralForm(next!, nextKind) && nounContinues(tokens, j + 1))) {
         while (nounContinues(tokens, k) || (compoundTailAt(tokens, k, (np.count ?? 0) > 1) && !isPluralForm(parts[parts.length - 1], NOUN_FORMS.get(parts[parts.length - 1]) ?? parts[parts.length - 1]))) {
-          const pair = isWord(tokens[k + 1]) ? `${wordAt(tokens, k)} ${wordAt(tokens, k + 1)}` : '';
+          const pair = isWord(tokens[k + 1]) && COMPOUND_STARTS.has(wordAt(tokens, k) ?? '') ? `${wordAt(tokens, k)} ${wordAt(tokens, k + 1)}` : '';
           if (pair && NOUN_FORMS.has(pair)) {
             parts.push(pair);
             k += 2;

@@ -45,6 +45,10 @@ export function normalise(text: string, maxLength = MAX_INSTRUCTION_LENGTH): str
   return separateVulgarFractions(text).normalize('NFKC').replace(FORMAT_CHARACTERS, '').replace(CONTROL, ' ').replace(/[’‘`]/g, "'").toLowerCase().trim();
 }
 
+function digitAt(text: string, k: number): boolean {
+  return text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57;
+}
+
 /** Splits normalised text into tokens; a minus sign directly before a number makes it negative. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -65,9 +69,8 @@ export function tokenize(text: string): Token[] {
       const prevNum = tokens[tokens.length - 1];
       let back = match.index - 1;
       while (text[back] === ' ' || text[back] === '\t') back--;
-      const digitBefore = (k: number) => text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57;
-      const hyphenBefore = prevNum?.kind === 'sym' && prevNum.text === '-' && text[match.index - 1] === '-' && tokens[tokens.length - 2]?.kind === 'num' && digitBefore(match.index - 2);
-      const spaceBefore = prevNum?.kind === 'num' && back < match.index - 1 && digitBefore(back);
+      const hyphenBefore = prevNum?.kind === 'sym' && prevNum.text === '-' && text[match.index - 1] === '-' && tokens[tokens.length - 2]?.kind === 'num' && digitAt(text, match.index - 2);
+      const spaceBefore = prevNum?.kind === 'num' && back < match.index - 1 && digitAt(text, back);
       const wholeToken = hyphenBefore ? tokens[tokens.length - 2] : spaceBefore ? prevNum : undefined;
       const whole = wholeToken?.kind === 'num' && /^-?\d+$/.test(wholeToken.text) ? wholeToken.text : undefined;
       const numeral = readNumeral(text, match.index, t, whole === undefined ? null : hyphenBefore ? 'hyphen' : 'space', whole);
