@@ -3,6 +3,7 @@
  * the verbs and filler words that carry no spatial meaning. Built once at module load.
  */
 import type { EntityCategory, Vec3 } from '../types.js';
+import { ONES, TENS } from './number-words.js';
 
 export interface NounInfo {
   kind: string;
@@ -258,12 +259,11 @@ export const PLAIN_ADJECTIVES = new Set([
   'lower', 'upper', 'inner', 'outer', 'identical', 'similar', 'matching',
 ]);
 
+/** Words that give a count or a factor in one word: the cardinals of number-words.ts (but `zero`, refused as a count). */
 export const NUMBER_WORDS = new Map<string, number>([
-  ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7], ['eight', 8], ['nine', 9],
-  ['ten', 10], ['eleven', 11], ['twelve', 12], ['thirteen', 13], ['fourteen', 14], ['fifteen', 15], ['sixteen', 16],
-  ['seventeen', 17], ['eighteen', 18], ['nineteen', 19], ['twenty', 20], ['thirty', 30], ['forty', 40], ['fifty', 50],
-  ['sixty', 60], ['seventy', 70], ['eighty', 80], ['ninety', 90], ['hundred', 100], ['a', 1], ['an', 1], ['half', 0.5],
-  ['pair', 2], ['couple', 2], ['dozen', 12],
+  ...[...ONES].filter(([word]) => word !== 'zero'),
+  ...TENS,
+  ['hundred', 100], ['a', 1], ['an', 1], ['half', 0.5], ['pair', 2], ['couple', 2], ['dozen', 12],
 ]);
 
 export const ORDINALS = new Map<string, number>([

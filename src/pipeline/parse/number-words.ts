@@ -11,12 +11,13 @@ export function clip(text: string): string {
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 
-const ONES = new Map<string, number>([
+/** Number words below twenty, and the tens: the lexicon's count words are built from these (lexicon.ts). */
+export const ONES: ReadonlyMap<string, number> = new Map<string, number>([
   ['zero', 0], ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7], ['eight', 8], ['nine', 9],
   ['ten', 10], ['eleven', 11], ['twelve', 12], ['thirteen', 13], ['fourteen', 14], ['fifteen', 15], ['sixteen', 16],
   ['seventeen', 17], ['eighteen', 18], ['nineteen', 19],
 ]);
-const TENS = new Map<string, number>([
+export const TENS: ReadonlyMap<string, number> = new Map<string, number>([
   ['twenty', 20], ['thirty', 30], ['forty', 40], ['fifty', 50], ['sixty', 60], ['seventy', 70], ['eighty', 80], ['ninety', 90],
 ]);
 /** "and a half", "and a quarter" after a whole number. */
