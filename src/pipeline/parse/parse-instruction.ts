@@ -255,6 +255,16 @@ function standsOn(a: Entity, b: Entity | undefined): boolean {
 }
 
 /**
+ * Whether `name`, which the instruction puts on nothing, may be set to rest on `support` by one of the rules that
+ * place an object beside another on that object's support: not floor-standing furniture, not already supported,
+ * and a kind other than a plain object only when its footprint fits the support's top.
+ */
+function restsFreely(ctx: Context, name: string, support: Entity | undefined): boolean {
+  const e = ctx.registry.get(name);
+  return e !== undefined && !e.grounded && (e.category === 'object' || standsOn(e, support)) && !ctx.constraints.some((c) => c.subject === name && SUPPORT_TYPES.has(c.type));
+}
+
+/**
  * "Put the red pillow on the bed and put the white pillow right behind the red pillow": the subject of a side
  * relation that the instruction puts nowhere rests on (or inside) what its reference rests on, the mirror of the
  * rule for a side relation's references in relationClause: unless it stands on the floor, and a reference kind only
@@ -273,8 +283,7 @@ function restBesideReferences(ctx: Context): void {
       if (!SIDE_TYPES.has(c.type) || ctx.grips.has(c) || c.targets.length !== 1 || placedOnSupport(ctx, c.subject)) continue;
       const rest = ctx.constraints.find((d) => d.subject === c.targets[0] && (d.type === 'on' || d.type === 'inside') && d.targets.length === 1);
       if (!rest || rest.targets[0] === c.subject) continue;
-      const subject = ctx.registry.get(c.subject);
-      if (!subject || subject.grounded || (subject.category !== 'object' && !standsOn(subject, ctx.registry.get(rest.targets[0])))) continue;
+      if (!restsFreely(ctx, c.subject, ctx.registry.get(rest.targets[0]))) continue;
       ctx.constraints.push({ type: rest.type, subject: c.subject, targets: [rest.targets[0]], parameters: {}, source: c.source });
       changed = true;
     }
@@ -771,8 +780,7 @@ function relationClause(ctx: Context, items: Item[]): boolean {
         add(ctx, 'between', s, targets.slice(0, 2), over ? { ...parameters, axis: 'z' } : parameters);
         const base = over?.type === 'above' ? ctx.registry.get(over.targets[0]) : undefined;
         for (const t of base ? targets.slice(0, 2) : []) {
-          const ref = ctx.registry.get(t);
-          if (!ref || ref.grounded || (ref.category !== 'object' && !standsOn(ref, base)) || ctx.constraints.some((c) => c.subject === t && SUPPORT_TYPES.has(c.type))) continue;
+          if (!restsFreely(ctx, t, base)) continue;
           add(ctx, 'on', t, [base!.name], {});
         }
       }
@@ -821,8 +829,7 @@ function relationClause(ctx: Context, items: Item[]): boolean {
     } else if (clauseSupport !== undefined && LEVEL_TYPES.has(type) && !subjects.includes(clauseSupport)) {
       const placed: string[] = [];
       for (const t of targets) {
-        const ref = ctx.registry.get(t);
-        if (t === clauseSupport || !ref || ref.grounded || (ref.category !== 'object' && !standsOn(ref, ctx.registry.get(clauseSupport))) || ctx.constraints.some((c) => c.subject === t && SUPPORT_TYPES.has(c.type))) continue;
+        if (t === clauseSupport || !restsFreely(ctx, t, ctx.registry.get(clauseSupport))) continue;
         add(ctx, clauseSupportType, t, [clauseSupport], {});
         placed.push(t);
       }
