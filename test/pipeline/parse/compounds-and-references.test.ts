@@ -8,9 +8,8 @@ import assert from 'node:assert/strict';
 import { ParseError } from '../../../src/errors.js';
 import { parseInstruction } from '../../../src/pipeline/parse/index.js';
 import type { SceneSpec } from '../../../src/pipeline/types.js';
+import { briefScene as brief, names } from './readings.js';
 
-const brief = (s: SceneSpec) => s.constraints.map((c) => `${c.type}(${c.subject},${c.targets.join('+')})`);
-const names = (text: string) => parseInstruction(text).entities.map((e) => e.name);
 const entity = (s: SceneSpec, name: string) => s.entities.find((e) => e.name === name)!;
 const refused = (text: string, message: RegExp) =>
   assert.throws(() => parseInstruction(text), (e: Error) => e instanceof ParseError && message.test(e.message), text);

@@ -5,11 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseInstruction } from '../../../src/pipeline/parse/index.js';
+import { brief, names, angles } from './readings.js';
 
-const brief = (text: string) => parseInstruction(text).constraints.map((c) => `${c.type}(${c.subject},${c.targets.join('+')})`);
-const names = (text: string) => parseInstruction(text).entities.map((e) => e.name);
-const angles = (text: string) => parseInstruction(text).constraints.filter((c) => c.type === 'angle')
-  .map((c) => `${c.subject}:${c.parameters.axis}:${Math.round(((c.parameters.angle ?? 0) * 180) / Math.PI)}`);
 
 test('"to" + an object after a verb of moving is the destination: on it, or into it for a container', () => {
   assert.deepEqual(brief('Move the box to the shelf.'), ['on(box,shelf)']);

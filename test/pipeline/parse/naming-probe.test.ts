@@ -5,8 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseInstruction } from '../../../src/pipeline/parse/index.js';
+import { names } from './readings.js';
 
-const names = (text: string) => parseInstruction(text).entities.map((e) => e.name);
 
 test('an unknown plural in -ches, -shes, -xes, -sses or -ies is named by its English singular', () => {
   assert.deepEqual(names('Put 3 switches on the tray.'), ['switch_1', 'switch_2', 'switch_3', 'tray']);

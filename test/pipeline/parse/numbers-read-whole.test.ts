@@ -6,8 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ParseError } from '../../../src/errors.js';
 import { parseInstruction } from '../../../src/pipeline/parse/index.js';
+import { names } from './readings.js';
 
-const names = (text: string) => parseInstruction(text).entities.map((e) => e.name);
 const distance = (text: string) => parseInstruction(text).constraints[0].parameters.distance;
 const refused = (text: string, message: string) =>
   assert.throws(() => parseInstruction(text), (e: Error) => e instanceof ParseError && e.message.includes(message), `${text} → ${message}`);

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { ParseError } from '../../../src/errors.js';
 import { parseInstruction } from '../../../src/pipeline/parse/index.js';
 import type { Constraint, SceneSpec } from '../../../src/pipeline/types.js';
+import { briefScene as brief } from './readings.js';
 
-const brief = (s: SceneSpec) => s.constraints.map((c) => `${c.type}(${c.subject},${c.targets.join('+')})`);
 const one = (text: string): Constraint => {
   const s = parseInstruction(text);
   assert.equal(s.constraints.length, 1, `${text}: ${brief(s)}`);

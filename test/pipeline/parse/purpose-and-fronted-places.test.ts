@@ -7,9 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseInstruction } from '../../../src/pipeline/parse/index.js';
 import type { SceneSpec } from '../../../src/pipeline/types.js';
+import { briefScene as brief, names } from './readings.js';
 
-const brief = (s: SceneSpec) => s.constraints.map((c) => `${c.type}(${c.subject},${c.targets.join('+')})`);
-const names = (text: string) => parseInstruction(text).entities.map((e) => e.name);
 
 test('light, space, top and bottom before a noun start a compound; light after a noun is its head', () => {
   assert.deepEqual(names('Mount the light barrier left of the lathe.'), ['light_barrier', 'lathe']);

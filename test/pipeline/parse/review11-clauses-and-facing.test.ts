@@ -5,8 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseInstruction } from '../../../src/pipeline/parse/index.js';
+import { brief } from './readings.js';
 
-const brief = (text: string) => parseInstruction(text).constraints.map((c) => `${c.type}(${c.subject},${c.targets.join('+')})`);
 
 test('clauses after "then" with an elided verb are each read; an object nothing places is refused', () => {
   assert.deepEqual(brief('Move the box to the shelf, then the cup to the table, then the lid to the cup'),

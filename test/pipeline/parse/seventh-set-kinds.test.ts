@@ -5,8 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseInstruction } from '../../../src/pipeline/parse/index.js';
+import { brief, kinds } from './readings.js';
 
-const kinds = (text: string) => parseInstruction(text).entities.map((e) => `${e.name}:${e.kind}:${e.halfExtents.join('/')}`);
 
 test('a base plate and a base frame are a machine\'s, not a dinner plate or a picture frame', () => {
   assert.deepEqual(kinds('Mount the pump on the baseplate.'), ['pump:box:0.05/0.05/0.05', 'baseplate:base_plate:0.25/0.2/0.01']);
@@ -16,7 +16,6 @@ test('a base plate and a base frame are a machine\'s, not a dinner plate or a pi
   assert.deepEqual(kinds('Put the cup on the plate.'), ['cup:cup:0.04/0.04/0.05', 'plate:plate:0.11/0.11/0.01']);
 });
 
-const brief = (text: string) => parseInstruction(text).constraints.map((c) => `${c.type}(${c.subject},${c.targets.join('+')})`);
 
 test('"hovers", "floats" and "waits" are verbs, never part of a noun', () => {
   assert.deepEqual(brief('The nozzle hovers 3 mm above the board.'), ['above(nozzle,board)', 'near(nozzle,board)']);

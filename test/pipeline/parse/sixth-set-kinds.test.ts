@@ -7,8 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseInstruction } from '../../../src/pipeline/parse/index.js';
 import type { SceneSpec } from '../../../src/pipeline/types.js';
+import { briefScene as brief, names } from './readings.js';
 
-const brief = (s: SceneSpec) => s.constraints.map((c) => `${c.type}(${c.subject},${c.targets.join('+')})`);
 const withDistance = (s: SceneSpec) => s.constraints.map((c) => `${c.type}(${c.subject},${c.targets.join('+')},${c.parameters.distance ?? ''})`);
 
 test('"D or more" is a lower bound, "D or less" an upper bound', () => {
@@ -43,8 +43,7 @@ test('"…, centred over it" after a support relation names that relation\'s ref
 });
 
 test('a list of numbered nouns that are also verbs keeps every member', () => {
-  const names = (text: string) => parseInstruction(text).entities.map((e) => e.name);
-  assert.deepEqual(names('Set slide 7, slide 8 and slide 9 side by side on the tray.'), ['slide_7', 'slide_8', 'slide_9', 'tray']);
+    assert.deepEqual(names('Set slide 7, slide 8 and slide 9 side by side on the tray.'), ['slide_7', 'slide_8', 'slide_9', 'tray']);
   assert.deepEqual(names('Put stage 4 and stage 5 in a row.'), ['stage_4', 'stage_5']);
   // A verb that opens its own clause stays a verb.
   assert.deepEqual(brief(parseInstruction('Slide crate 1 onto the pallet and slide crate 2 onto the cart.')), ['on(crate_1,pallet)', 'on(crate_2,cart)']);

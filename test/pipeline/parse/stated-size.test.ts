@@ -7,8 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ParseError } from '../../../src/errors.js';
 import { parseInstruction } from '../../../src/pipeline/parse/index.js';
+import { brief } from './readings.js';
 
-const brief = (text: string) => parseInstruction(text).constraints.map((c) => `${c.type}(${c.subject},${c.targets.join('+')})`);
 /** Full sizes (x × y × z, metres) of an entity. */
 const size = (text: string, name: string) => parseInstruction(text).entities.find((e) => e.name === name)!.halfExtents.map((h) => Math.round(2 * h * 1e6) / 1e6);
 const refused = (text: string, message: string) =>
