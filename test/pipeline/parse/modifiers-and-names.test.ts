@@ -7,7 +7,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ParseError } from '../../../src/errors.js';
 import { parseInstruction } from '../../../src/pipeline/parse/index.js';
-import type { SceneSpec } from '../../../src/pipeline/types.js';
 import { briefScene as brief, names } from './readings.js';
 
 const distances = (text: string, type: string) => parseInstruction(text).constraints.filter((c) => c.type === type).map((c) => c.parameters.distance);

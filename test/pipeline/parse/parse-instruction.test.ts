@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ParseError } from '../../../src/errors.js';
 import { parseInstruction } from '../../../src/pipeline/parse/index.js';
-import type { Constraint, SceneSpec } from '../../../src/pipeline/types.js';
+import type { Constraint } from '../../../src/pipeline/types.js';
 import { briefScene as brief } from './readings.js';
 
 const one = (text: string): Constraint => {

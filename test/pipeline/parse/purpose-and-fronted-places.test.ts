@@ -6,7 +6,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseInstruction } from '../../../src/pipeline/parse/index.js';
-import type { SceneSpec } from '../../../src/pipeline/types.js';
 import { briefScene as brief, names } from './readings.js';
 
 
