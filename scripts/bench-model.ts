@@ -10,6 +10,9 @@
  *   memory cache at an 80 % repeat ratio vs no cache  target ≥ 4×, identical poses on hits
  *   int8 / float16 vs float32 (size, pose drift)      reported
  *
+ * Brackets: the lowest and highest value over the rounds (rounds are the unit of independence; with 7 rounds that
+ * range is an interval for the median of 98.4 % coverage, from order statistics).
+ *
  * Run: node --import tsx scripts/bench-model.ts [--quick] [--only fused,batching,cache,weights]
  *      (all of them about 60 s; --quick about 15 s)
  */
@@ -89,6 +92,9 @@ function round(c: Case): { wall: number; cpu: number } {
   return { wall: (n * 1000) / (t - t0), cpu: (n * 1e6) / (cpu.user + cpu.system) };
 }
 
+/** `[lo, hi]` of a range over rounds, each end formatted. */
+const span = ([lo, hi]: [number, number], f: (x: number) => string) => `[${f(lo)}, ${f(hi)}]`;
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -104,6 +110,10 @@ function interleaved(specs: { bridge: GasmBridge; batches: (readonly string[])[]
   ratios: number[];
   cpuRates: number[];
   cpuRatios: number[];
+  /** Each case's lowest and highest instr/s over the rounds: with 7 rounds an interval for the median of 98.4 % coverage (order statistics). */
+  rateRanges: [number, number][];
+  /** The same for each case's per-round ratio to the first case (rounds are the unit of independence). */
+  ratioRanges: [number, number][];
 } {
   const cases: Case[] = specs.map((s) => ({ bridge: s.bridge, batches: s.batches, cursor: 0 }));
   specs.forEach((s, i) => {
@@ -120,8 +130,17 @@ function interleaved(specs: { bridge: GasmBridge; batches: (readonly string[])[]
       cpuPerCase[i].push(cpu);
     }
   }
-  const ratiosOf = (rates: number[][]) => rates.map((xs) => median(xs.map((x, r) => x / rates[0][r])));
-  return { rates: perCase.map(median), ratios: ratiosOf(perCase), cpuRates: cpuPerCase.map(median), cpuRatios: ratiosOf(cpuPerCase) };
+  const perRound = (rates: number[][]) => rates.map((xs) => xs.map((x, r) => x / rates[0][r]));
+  const ratiosOf = (rates: number[][]) => perRound(rates).map(median);
+  const range = (xs: number[]): [number, number] => [Math.min(...xs), Math.max(...xs)];
+  return {
+    rates: perCase.map(median),
+    ratios: ratiosOf(perCase),
+    cpuRates: cpuPerCase.map(median),
+    cpuRatios: ratiosOf(cpuPerCase),
+    rateRanges: perCase.map(range),
+    ratioRanges: perRound(perCase).map(range),
+  };
 }
 
 function maxPoseDiffMm(a: readonly GasmResponse[], b: readonly GasmResponse[]): number {
@@ -161,10 +180,10 @@ if (runs('fused')) {
   const folded = await bridge({ preset: 'seed', attention: 'folded' });
   const batch = batchOf(64);
   const diff = maxPoseDiffMm(fused.processBatch(batch), folded.processBatch(batch)) / 1000;
-  const { rates, ratios, cpuRatios } = interleaved([{ bridge: folded, batches: [batch] }, { bridge: fused, batches: [batch] }]);
-  out(`seed preset, batch 64: folded ${fmt(rates[0])} instr/s, fused ${fmt(rates[1])} instr/s (target ≥ 4,000)`);
+  const { rates, ratios, cpuRatios, rateRanges, ratioRanges } = interleaved([{ bridge: folded, batches: [batch] }, { bridge: fused, batches: [batch] }]);
+  out(`seed preset, batch 64: folded ${fmt(rates[0])} instr/s, fused ${fmt(rates[1])} ${span(rateRanges[1], fmt)} instr/s (target ≥ 4,000)`);
   out(
-    `fused / folded at seed: ${ratios[1].toFixed(2)}× (target ≥ 1.7×; by CPU time ${cpuRatios[1].toFixed(2)}×); ` +
+    `fused / folded at seed: ${ratios[1].toFixed(2)}× ${span(ratioRanges[1], (x) => x.toFixed(2))} (target ≥ 1.7×; by CPU time ${cpuRatios[1].toFixed(2)}×); ` +
       `largest pose difference ${diff.toExponential(1)} (target ≤ 1e-4)`,
   );
 }
@@ -173,13 +192,13 @@ if (runs('fused')) {
 if (runs('batching')) {
   const b = await bridge({});
   const singles = [batchOf(1, 0), batchOf(1, 1), batchOf(1, 2), batchOf(1, 3)];
-  const { rates, cpuRates } = interleaved([
+  const { rates, cpuRates, rateRanges, ratioRanges } = interleaved([
     { bridge: b, batches: singles },
     { bridge: b, batches: [batchOf(100)] },
   ]);
   out(
-    `default model: batch 1 ${fmt(rates[0])} instr/s (${(1e6 / rates[0]).toFixed(1)} µs each), batch 100 ${fmt(rates[1])} instr/s ` +
-      `(${(1e6 / rates[1]).toFixed(1)} µs each; target ≥ 30,000); gain ${(rates[1] / rates[0]).toFixed(1)}× (target ≥ 15×; by CPU time ` +
+    `default model: batch 1 ${fmt(rates[0])} instr/s (${(1e6 / rates[0]).toFixed(1)} µs each), batch 100 ${fmt(rates[1])} ${span(rateRanges[1], fmt)} instr/s ` +
+      `(${(1e6 / rates[1]).toFixed(1)} µs each; target ≥ 30,000); gain ${(rates[1] / rates[0]).toFixed(1)}× (per-round ratios ${span(ratioRanges[1], (x) => x.toFixed(1))}; target ≥ 15×; by CPU time ` +
       `${(cpuRates[1] / cpuRates[0]).toFixed(1)}×)`,
   );
   // Control: where an instruction's time goes at each size (the responses' stage timings, µs per instruction,
@@ -251,13 +270,13 @@ if (runs('cache')) {
   });
   const warm = await bridge({ cache: { mode: 'memory', maxEntries: 1_000_000 } });
   const singles = repeatWorkload(400_000, 7).map((t) => [t]);
-  const { rates, ratios } = interleaved([
+  const { rates, ratios, ratioRanges } = interleaved([
     { bridge: plain, batches: singles },
     { bridge: warm, batches: singles, warmup: false },
   ]);
   const stats = warm.cacheStats();
   out(
-    `cache at ${REPEAT_RATIO * 100} % repeats, batch 1: off ${fmt(rates[0])}, memory ${fmt(rates[1])} instr/s: ${ratios[1].toFixed(1)}× ` +
+    `cache at ${REPEAT_RATIO * 100} % repeats, batch 1: off ${fmt(rates[0])}, memory ${fmt(rates[1])} instr/s: ${ratios[1].toFixed(1)}× ${span(ratioRanges[1], (x) => x.toFixed(1))} ` +
       `(target ≥ 4×); hit rate ${(stats.hitRate * 100).toFixed(1)} % over ${fmt(stats.hits + stats.misses)} lookups; poses identical on hits: ${same}`,
   );
 }
