@@ -674,6 +674,19 @@ function relationClause(ctx: Context, items: Item[]): boolean {
     }
     if (subjects.length === 0) subjects = [...ctx.lastSubjects];
     if (clauseSubjects.length === 0) clauseSubjects.push(...subjects);
+    // "Put the tape gun on the workbench, in front of the monitor": a clause with no subject of its own and no support
+    // relation, after one that put its subject on (or in) a support, is read as without the comma: that support is
+    // the clause's, and holds the side relation's references placed nowhere (the monitor on the workbench, not on the
+    // floor under the tape gun). In a movable container ("the part in the bin, behind the press") the reference stays
+    // out of it.
+    if (r === 0 && !ownSubject && subjects.length === 1 && !rels.some(([x]) => SUPPORT_TYPES.has(x.type))) {
+      const rests = ctx.constraints.filter((c) => c.subject === subjects[0] && (c.type === 'on' || c.type === 'inside') && c.targets.length === 1);
+      const held = rests.length === 1 ? ctx.registry.get(rests[0].targets[0]) : undefined;
+      if (held !== undefined && (rests[0].type === 'on' || held.category !== 'object' || held.grounded)) {
+        clauseSupport = rests[0].targets[0];
+        clauseSupportType = rests[0].type as 'on' | 'inside';
+      }
+    }
     const exclude = [...subjects];
     const world = between[0]?.t === 'world' || (between[0]?.t === 'qty' && between[1]?.t === 'world');
     // "a box in front of the robot arm and a cylinder behind it": with a subject of its own, "it" is the previous

@@ -438,3 +438,11 @@ test("a closing ', on the <support>' after one side relation holds the subject a
   // After a support relation it stays its own clause.
   assert.deepEqual(brief(parseInstruction('Put the cup on the shelf, on the tray.')), ['on(cup,shelf)', 'on(cup,tray)']);
 });
+
+test("', <side relation> <reference>' after '<subject> on <support>' puts a reference placed nowhere on that support, as without the comma", () => {
+  assert.deepEqual(brief(parseInstruction('Put the tape gun on the workbench, in front of the monitor.')), ['on(tape_gun,workbench)', 'front(tape_gun,monitor)', 'on(monitor,workbench)']);
+  assert.deepEqual(brief(parseInstruction('Put the milk in the fridge, left of the juice.')), ['inside(milk,fridge)', 'left(milk,juice)', 'inside(juice,fridge)']);
+  // Floor-standing furniture stays on the floor; a reference with a support of its own keeps it.
+  assert.deepEqual(brief(parseInstruction('Put the cup on the table, left of the sofa.')), ['on(cup,table)', 'left(cup,sofa)']);
+  assert.deepEqual(brief(parseInstruction('Put the cup on the table and the bowl on the shelf. Put the cup left of the bowl.')), ['on(cup,table)', 'on(bowl,shelf)', 'left(cup,bowl)']);
+});
