@@ -45,7 +45,13 @@ responses.forEach((r, i) => {
   if (typeof m === 'number') margins.push({ m, at: `${entries[i].file}:${entries[i].line} '${entries[i].instruction}'` });
 });
 margins.sort((a, b) => a.m - b.m);
-const footprints = responses.map((r) => (r.metrics as { footprintMargin?: unknown } | undefined)?.footprintMargin).filter((m): m is number => typeof m === 'number');
+const footprintAt: { m: number; at: string }[] = [];
+responses.forEach((r, i) => {
+  const m = (r.metrics as { footprintMargin?: unknown } | undefined)?.footprintMargin;
+  if (typeof m === 'number') footprintAt.push({ m, at: `${entries[i].file}:${entries[i].line} '${entries[i].instruction}'` });
+});
+footprintAt.sort((a, b) => a.m - b.m);
+const footprints = footprintAt.map((x) => x.m);
 const failed = responses.filter((r) => !r.success).length;
 
 console.log(`set: ${folder}`);
@@ -64,4 +70,6 @@ if (showFailures) {
   for (const x of renamed) console.log(`  ${x}`);
   console.log('margins < 0.25:');
   for (const x of margins.filter((y) => y.m < 0.25)) console.log(`  ${x.m.toFixed(3)} ${x.at}`);
+  console.log('footprints over their support\'s edge (a subject wider than its support, or placed at its edge):');
+  for (const x of footprintAt.filter((y) => y.m < 0)) console.log(`  ${x.m.toFixed(3)} ${x.at}`);
 }
