@@ -7,6 +7,7 @@
 import { ParseError } from '../../errors.js';
 import type { Axis, Constraint, ConstraintType, Entity, Facing, SceneSpec } from '../types.js';
 import { arrange, centrePitch, pitch, type Arrangement } from './arrangements.js';
+import { withBackReferences } from './back-references.js';
 import { centreToCentre, matchPose, readItems, type Item } from './clause-items.js';
 import { EntityRegistry, isKnownKind, readNounPhrase, singularNameAs } from './entities.js';
 import { FILLERS, verbBase } from './lexicon.js';
@@ -1130,7 +1131,7 @@ function fronted(tokens: Token[]): Token[] | null {
 }
 
 function interpretClause(ctx: Context, clause: Token[]): void {
-  const tokens = fronted(clause) ?? clause;
+  const tokens = withBackReferences(fronted(clause) ?? clause, ctx.registry.entities, ctx.lastSubjects);
   refuseNegation(ctx, tokens);
   const facing = facingAt(tokens);
   if (facing !== null) return interpretFacing(ctx, tokens, facing);

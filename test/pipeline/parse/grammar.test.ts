@@ -446,3 +446,17 @@ test("', <side relation> <reference>' after '<subject> on <support>' puts a refe
   assert.deepEqual(brief(parseInstruction('Put the cup on the table, left of the sofa.')), ['on(cup,table)', 'left(cup,sofa)']);
   assert.deepEqual(brief(parseInstruction('Put the cup on the table and the bowl on the shelf. Put the cup left of the bowl.')), ['on(cup,table)', 'on(bowl,shelf)', 'left(cup,bowl)']);
 });
+
+test('a bare label, `the <colour or size> one`, `the first`/`the second`, `the former`/`the latter` name an object already named', () => {
+  assert.deepEqual(brief(parseInstruction('Bracket A and bracket B both go on the base plate, B to the right of A.')),
+    ['on(bracket_a,base_plate)', 'on(bracket_b,base_plate)', 'right(bracket_b,bracket_a)']);
+  assert.deepEqual(brief(parseInstruction('Put the red cushion and the blue cushion on the sofa, the red one left of the blue one.')),
+    ['on(red_cushion,sofa)', 'on(blue_cushion,sofa)', 'left(red_cushion,blue_cushion)']);
+  assert.deepEqual(brief(parseInstruction('Put panel 1 and panel 2 on the frame, 2 behind 1.')), ['on(panel_1,frame)', 'on(panel_2,frame)', 'behind(panel_2,panel_1)']);
+  assert.deepEqual(brief(parseInstruction('Put the big box and the small box on the pallet, the big one behind the small one.')), ['on(big_box,pallet)', 'on(small_box,pallet)', 'behind(big_box,small_box)']);
+  assert.deepEqual(brief(parseInstruction('Put the cup and the bowl on the table, the latter left of the former.')), ['on(cup,table)', 'on(bowl,table)', 'left(bowl,cup)']);
+  assert.deepEqual(brief(parseInstruction('Put the cup and the bowl on the table, the second left of the first.')), ['on(cup,table)', 'on(bowl,table)', 'left(bowl,cup)']);
+  // Fitting no object, or two, it is refused as before.
+  refused('Put the red cushion and the red pillow on the sofa, the red one left of the blue one.', /'left of' needs a reference object/);
+  refused('Put crate A on the pallet, B to the right of A.', /'crate_a' cannot be related to itself/);
+});

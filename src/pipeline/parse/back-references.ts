@@ -1,0 +1,115 @@
+/**
+ * Short back-references to objects already named, read as the object's own words before a clause is read:
+ * "Bracket A and bracket B both go on the base plate, B to the right of A" (a bare letter or number is the one
+ * object named with that label), "the red cushion and the blue cushion on the sofa, the red one left of the blue one"
+ * (`the <describing word> one` is the one object with that colour or size word), "the first"/"the second" (the
+ * listed objects of the clause before, in order), "the former"/"the latter" (of two listed). A reference that fits
+ * no object, or more than one, is left as written (and refused as before), never guessed.
+ */
+import type { Entity } from '../types.js';
+import { matchRelation } from './relations.js';
+import type { Token } from './tokenize.js';
+
+const ORDINAL_PICKS = new Map<string, number>([['first', 0], ['second', 1], ['third', 2], ['fourth', 3], ['former', 0], ['latter', 1]]);
+/** Words after which a label may start a phrase of a list ("A and B"). */
+const LIST_LINKS = new Set(['and', 'or', 'with']);
+
+/** Whether a bare label token (one letter, or a whole number) at k stands where a noun phrase would. */
+function labelToken(t: Token | undefined): string | undefined {
+  if (t === undefined) return undefined;
+  if (t.kind === 'num') return Number.isInteger(t.value) && t.value >= 0 && !t.text.startsWith('-') ? t.text : undefined;
+  if (t.kind !== 'word' || t.text.length !== 1) return undefined;
+  const c = t.text.charCodeAt(0);
+  return c >= 97 && c <= 122 ? t.text : undefined;
+}
+
+/** Whether a relation phrase ends right before k ("… to the right of | A"). */
+function relationEndsAt(tokens: Token[], k: number): boolean {
+  for (let j = k - 1; j >= 0 && j >= k - 6; j--) {
+    const m = matchRelation(tokens, j);
+    if (m !== null && j + m.length === k) return true;
+  }
+  return false;
+}
+
+/** Whether a phrase ending before k is followed by a relation, a list link or the clause's end. */
+function phraseEndsAt(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  if (t === undefined || t.kind === 'sep') return true;
+  if (t.kind === 'word' && LIST_LINKS.has(t.text)) return true;
+  return matchRelation(tokens, k) !== null;
+}
+
+function phraseStartsAt(tokens: Token[], k: number): boolean {
+  if (k === 0) return true;
+  const t = tokens[k - 1];
+  if (t.kind === 'sep' || (t.kind === 'word' && LIST_LINKS.has(t.text))) return true;
+  return relationEndsAt(tokens, k);
+}
+
+/** The only entity named `<words>_<label>`, or undefined. */
+function byLabel(entities: readonly Entity[], label: string): Entity | undefined {
+  let found: Entity | undefined;
+  const tail = `_${label}`;
+  for (const e of entities) {
+    if (!e.name.endsWith(tail) || e.name.length === tail.length) continue;
+    if (found !== undefined) return undefined;
+    found = e;
+  }
+  return found;
+}
+
+/** The only entity with that colour or size word, or undefined. */
+function byModifier(entities: readonly Entity[], word: string): Entity | undefined {
+  let found: Entity | undefined;
+  for (const e of entities) {
+    if (e.color !== word && e.size !== word) continue;
+    if (found !== undefined) return undefined;
+    found = e;
+  }
+  return found;
+}
+
+function wordsOf(name: string): Token[] {
+  return name.split('_').map((w): Token => (/^\d+$/.test(w) ? { kind: 'num', text: w, value: Number(w) } : { kind: 'word', text: w }));
+}
+
+/**
+ * The clause with each short back-reference replaced by the words of the object it names (the clause itself when
+ * there is none). `listed` is the clause before's objects in the order written (for "the first", "the latter").
+ */
+export function withBackReferences(tokens: Token[], entities: readonly Entity[], listed: readonly string[]): Token[] {
+  if (entities.length < 2) return tokens;
+  let out: Token[] | undefined;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    let entity: Entity | undefined;
+    let length = 1;
+    const label = labelToken(t);
+    if (label !== undefined) {
+      if (phraseStartsAt(tokens, k) && phraseEndsAt(tokens, k + 1)) entity = byLabel(entities, label);
+    } else if (t.kind === 'word' && t.text === 'the' && tokens[k + 1]?.kind === 'word') {
+      const word = tokens[k + 1].text;
+      const one = tokens[k + 2]?.kind === 'word' && tokens[k + 2].text === 'one';
+      const pick = ORDINAL_PICKS.get(word);
+      if (pick !== undefined || one) {
+        length = one ? 3 : 2;
+        if (phraseStartsAt(tokens, k) && phraseEndsAt(tokens, k + length)) {
+          // "the former"/"the latter" of two; "the first (one)", "the second (one)" of those listed.
+          const of = pick === undefined ? [] : word === 'former' || word === 'latter' ? (listed.length === 2 ? listed : []) : listed.length >= 2 ? listed : [];
+          const name = pick === undefined ? undefined : of[pick];
+          entity = pick === undefined ? byModifier(entities, word) : name === undefined ? undefined : entities.find((e) => e.name === name);
+        }
+      }
+    }
+    if (entity === undefined) {
+      out?.push(t);
+      continue;
+    }
+    out ??= tokens.slice(0, k);
+    if (label === undefined) out.push(t);
+    out.push(...wordsOf(entity.name));
+    k += length - 1;
+  }
+  return out ?? tokens;
+}
