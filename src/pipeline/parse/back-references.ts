@@ -14,7 +14,7 @@ const ORDINAL_PICKS = new Map<string, number>([['first', 0], ['second', 1], ['th
 /** Words after which a label may start a phrase of a list ("A and B"). */
 const LIST_LINKS = new Set(['and', 'or', 'with']);
 
-/** Whether a bare label token (one letter, or a whole number) at k stands where a noun phrase would. */
+/** The label a bare token may be (one letter, or a whole number), or undefined. */
 function labelToken(t: Token | undefined): string | undefined {
   if (t === undefined) return undefined;
   if (t.kind === 'num') return Number.isInteger(t.value) && t.value >= 0 && !t.text.startsWith('-') ? t.text : undefined;
@@ -87,7 +87,8 @@ export function withBackReferences(tokens: Token[], entities: readonly Entity[],
     let length = 1;
     const label = labelToken(t);
     if (label !== undefined) {
-      if (phraseStartsAt(tokens, k) && phraseEndsAt(tokens, k + 1)) entity = byLabel(entities, label);
+      entity = byLabel(entities, label);
+      if (entity !== undefined && !(phraseEndsAt(tokens, k + 1) && phraseStartsAt(tokens, k))) entity = undefined;
     } else if (t.kind === 'word' && t.text === 'the' && tokens[k + 1]?.kind === 'word') {
       const word = tokens[k + 1].text;
       const one = tokens[k + 2]?.kind === 'word' && tokens[k + 2].text === 'one';
