@@ -54,6 +54,8 @@ interface Context {
   /** The object of the last pick verb: what "it" means until a clause names a new subject. */
   focus: string[];
   lastArrangement: Arrangement | null;
+  /** Members of the stack just formed that the instruction put in place from the bottom up ("box 1 at the bottom, box 2 on it"). */
+  stackPlaced: string[];
   /** What "its" named in this clause and in the previous one ("with the blue cube on its left and the yellow cube on its right"). */
   possessive: string[];
   prevPossessive: string[];
@@ -470,6 +472,8 @@ function arrangementClause(ctx: Context, items: Item[], verb: string | undefined
     for (let k = 1; k < arrangement.members.length; k++) add(ctx, 'aligned', arrangement.members[k], [arrangement.members[k - 1]], {});
   }
   ctx.lastArrangement = arrangement;
+  ctx.stackPlaced = [];
+  if (shape === 'stack') placeLabelledEnds(ctx, items, subjectIdx, arrangement);
   for (const member of arrangement.members) ctx.formed.add(member);
   ctx.lastSubjects = [...arrangement.members];
   ctx.lastEntities = [...arrangement.members];
@@ -1143,7 +1147,7 @@ function interpretClause(ctx: Context, clause: Token[]): void {
   const poses = items.filter((it): it is Extract<Item, { t: 'pose' }> => it.t === 'pose');
   const rest = poses.length > 0 ? items.filter((it) => it.t !== 'pose') : items;
   const before = ctx.constraints.length;
-  if (stackOrderClause(ctx, rest)) return;
+  if (stackOrderClause(ctx, rest, unknown)) return;
   interpretMain(ctx, rest);
   refuseUnread(ctx, items);
   if (ctx.constraints.length === before && poses.length === 0) {
@@ -1166,19 +1170,70 @@ function interpretClause(ctx: Context, clause: Token[]): void {
  * the stack just formed, each named once, orders that stack from the bottom up (from the top down when the first is
  * said to be at the top or the last at the bottom). Every member must be named; one that is no member is refused.
  */
-function stackOrderClause(ctx: Context, items: Item[]): boolean {
+function stackOrderClause(ctx: Context, items: Item[], numbers: readonly string[]): boolean {
   const stack = ctx.lastArrangement;
   if (!stack || stack.members.length < 2 || stack.bottom.length !== 1 || stack.top.length !== 1 || stack.span[0] !== 0 || stack.span[1] !== 0) return false;
   // "…, plate 3 on top", "…, plate 1 at the bottom": one labelled member said to be at the top or the bottom moves
   // there, the others keeping their order.
+  const [first, second, third] = items;
+  // "…with box 1 at the bottom, then 2, then 3": a clause of bare numbers right after a member put in place names the
+  // members of its noun that go on it, in order.
+  if (items.length === 0 && numbers.length > 0 && ctx.stackPlaced.length > 0 && numbers.every((w) => /^\d+$/.test(w))) {
+    const last = ctx.stackPlaced[ctx.stackPlaced.length - 1];
+    const head = last.slice(0, last.lastIndexOf('_'));
+    const named = numbers.map((w) => `${head}_${w}`);
+    const stranger = named.find((n) => !stack.members.includes(n) || ctx.stackPlaced.includes(n));
+    if (stranger !== undefined || new Set(named).size !== named.length) {
+      ctx.unread = `nothing says where '${stranger ?? named[0]}' goes in ${quote(ctx.source)}: it is no member of the stack left to place (${stack.members.filter((m) => !ctx.stackPlaced.includes(m)).join(', ')})`;
+      return true;
+    }
+    ctx.stackPlaced.push(...named);
+    return reorderStack(ctx, stack, [...ctx.stackPlaced, ...stack.members.filter((m) => !ctx.stackPlaced.includes(m))]);
+  }
+  // "box 1 at the bottom, then 2, then 3": bare numbers after a labelled member name the members of its noun.
+  if (numbers.length > 0 && items.length === 2 && first.t === 'np' && first.np.label !== undefined && second.t === 'role' && second.role !== 'centre' &&
+    numbers.every((w) => /^\d+$/.test(w))) {
+    const head = first.np.head ?? first.np.kind;
+    const named = [singularNameAs(first.np, first.np.kind, first.np.head), ...numbers.map((w) => `${head}_${w}`)];
+    ctx.resolved.add(first.np);
+    const stranger = named.find((n) => !stack.members.includes(n));
+    if (stranger !== undefined || new Set(named).size !== named.length || named.length !== stack.members.length) {
+      ctx.unread = stranger !== undefined
+        ? `nothing says where '${stranger}' goes in ${quote(ctx.source)}: it is no member of the stack (${stack.members.join(', ')})`
+        : `the order of the stack in ${quote(ctx.source)} must name each of its ${stack.members.length} members once (${stack.members.join(', ')})`;
+      return true;
+    }
+    return reorderStack(ctx, stack, second.role === 'top' ? [...named].reverse() : named);
+  }
   const end = oneMemberEnd(items);
   if (end !== null) {
     const [member] = resolve(ctx, end.np);
     if (member === undefined || !stack.members.includes(member)) return false;
     const others = stack.members.filter((m) => m !== member);
+    if (end.role === 'base') ctx.stackPlaced = [member];
     return reorderStack(ctx, stack, end.role === 'top' ? [...others, member] : [member, ...others]);
   }
+  // "…with box 1 at the bottom, box 2 on it": a labelled member on "it" right after a member put in place goes
+  // directly on that one (the others keep their order above).
+  if (items.length === 3 && first.t === 'np' && first.np.label !== undefined && second.t === 'rel' && second.type === 'on' && second.phrase === 'on' &&
+    third.t === 'np' && third.np.pronoun === 'it' && third.text === 'it' && ctx.stackPlaced.length > 0) {
+    const [member] = resolve(ctx, first);
+    if (member === undefined || !stack.members.includes(member) || ctx.stackPlaced.includes(member)) return false;
+    ctx.resolved.add(third.np);
+    ctx.stackPlaced.push(member);
+    return reorderStack(ctx, stack, [...ctx.stackPlaced, ...stack.members.filter((m) => !ctx.stackPlaced.includes(m))]);
+  }
   const nps = items.filter((it): it is NpItem => it.t === 'np');
+  // "…with box 1 at the bottom, then box 3, then box 2": after a member put in place, labelled members alone go on it
+  // in order.
+  if (ctx.stackPlaced.length > 0 && nps.length === items.length && nps.length > 0 && nps.every((it) => it.np.label !== undefined)) {
+    const named = nps.map((it) => singularNameAs(it.np, it.np.kind, it.np.head));
+    if (named.every((n) => stack.members.includes(n) && !ctx.stackPlaced.includes(n)) && new Set(named).size === named.length) {
+      for (const it of nps) ctx.resolved.add(it.np);
+      ctx.stackPlaced.push(...named);
+      return reorderStack(ctx, stack, [...ctx.stackPlaced, ...stack.members.filter((m) => !ctx.stackPlaced.includes(m))]);
+    }
+  }
   if (nps.length < 2 || !items.every((it) => it.t === 'np' || (it.t === 'role' && it.role !== 'centre')) || nps.some((it) => it.np.label === undefined)) return false;
   const listed = nps.flatMap((it) => resolve(ctx, it));
   const stranger = listed.find((n) => !stack.members.includes(n));
@@ -1191,6 +1246,26 @@ function stackOrderClause(ctx: Context, items: Item[]): boolean {
   const roleAfter = (np: NpItem) => { const k = items.indexOf(np) + 1; const r = items[k]; return r?.t === 'role' ? r.role : undefined; };
   const downward = roleAfter(nps[0]) === 'top' || roleAfter(nps[nps.length - 1]) === 'base';
   return reorderStack(ctx, stack, downward ? [...listed].reverse() : listed);
+}
+
+/**
+ * "Stack the boxes with box 3 at the bottom", "…with box 1 on top": a labelled member of the stack being formed, said
+ * to be at its bottom or top, moves there (the others keep their order); one that is no member is left to the
+ * refusal of phrases nothing reads.
+ */
+function placeLabelledEnds(ctx: Context, items: Item[], subjectIdx: number[], stack: Arrangement): void {
+  if (stack.bottom.length !== 1 || stack.top.length !== 1 || stack.span[0] !== 0 || stack.span[1] !== 0) return;
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k];
+    const next = items[k + 1];
+    if (it.t !== 'np' || subjectIdx.includes(k) || it.np.label === undefined || next?.t !== 'role' || next.role === 'centre') continue;
+    const name = singularNameAs(it.np, it.np.kind, it.np.head);
+    if (!stack.members.includes(name)) continue;
+    ctx.resolved.add(it.np);
+    const others = stack.members.filter((m) => m !== name);
+    reorderStack(ctx, stack, next.role === 'top' ? [...others, name] : [name, ...others]);
+    if (next.role === 'base') ctx.stackPlaced = [name];
+  }
 }
 
 /** A clause of one labelled noun and 'at the top', 'on top' or 'at the bottom': that noun and the end, or null. */
@@ -1393,7 +1468,7 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
   if (!ASCII_ALNUM.test(normalised) && !/[\p{L}\p{N}]/u.test(normalised)) throw new ParseError(`instruction ${quote(normalised)} has no words`);
   const tokens = withoutVocative(withoutHeading(tokenize(normalised)));
   const registry = new EntityRegistry();
-  const ctx: Context = { registry, constraints: [], warnings: [], lastSubjects: [], lastEntities: [], lastTargets: [], prevTargets: [], lastRefs: [], prevRefs: [], formations: new Map(), stated: new Map(), facings: [], formed: new Set(), lastKind: '', lastHead: '', focus: [], lastArrangement: null, possessive: [], prevPossessive: [], toolHolds: new Set(), grips: new Set(), columns: [], source: '', resolved: new WeakSet(), unread: null };
+  const ctx: Context = { registry, constraints: [], warnings: [], lastSubjects: [], lastEntities: [], lastTargets: [], prevTargets: [], lastRefs: [], prevRefs: [], formations: new Map(), stated: new Map(), facings: [], formed: new Set(), lastKind: '', lastHead: '', focus: [], lastArrangement: null, stackPlaced: [], possessive: [], prevPossessive: [], toolHolds: new Set(), grips: new Set(), columns: [], source: '', resolved: new WeakSet(), unread: null };
   for (const clause of withModifiersJoined(splitClauses(tokens))) {
     ctx.source = sourceText(clause);
     ctx.prevTargets = ctx.lastTargets;

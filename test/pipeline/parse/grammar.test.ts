@@ -460,3 +460,14 @@ test('a bare label, `the <colour or size> one`, `the first`/`the second`, `the f
   refused('Put the red cushion and the red pillow on the sofa, the red one left of the blue one.', /'left of' needs a reference object/);
   refused('Put crate A on the pallet, B to the right of A.', /'crate_a' cannot be related to itself/);
 });
+
+test("a stack ordered by positions: 'X at the bottom', 'Y on it', 'Z on top', 'then 2, then 3'", () => {
+  assert.deepEqual(brief(parseInstruction('Stack the boxes with box 1 at the bottom, box 2 on it and box 3 on top.')), ['on(box_2,box_1)', 'on(box_3,box_2)']);
+  assert.deepEqual(brief(parseInstruction('Stack the boxes with box 3 at the bottom, box 1 on it and box 2 on top.')), ['on(box_1,box_3)', 'on(box_2,box_1)']);
+  assert.deepEqual(brief(parseInstruction('Stack the boxes with box 3 at the bottom.')), ['on(box_1,box_3)', 'on(box_2,box_1)']);
+  assert.deepEqual(brief(parseInstruction('Stack the boxes with box 1 at the bottom, then 3, then 2.')), ['on(box_3,box_1)', 'on(box_2,box_3)']);
+  assert.deepEqual(brief(parseInstruction('Stack the boxes: box 1 at the bottom, then 3, then 2.')), ['on(box_3,box_1)', 'on(box_2,box_3)']);
+  assert.deepEqual(brief(parseInstruction('Stack the boxes: box 3 at the top, then 1, then 2.')), ['on(box_1,box_2)', 'on(box_3,box_1)']);
+  refused('Stack the boxes: box 1 at the bottom, then 2, then 5.', /'box_5' goes .*no member of the stack/);
+  refused('Stack the boxes with box 2 at the bottom, then 2, then 3.', /'box_2' goes .*no member of the stack left to place/);
+});
