@@ -765,7 +765,8 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
     // "the deep well plate", "a shallow tray": a depth word directly before a noun names a kind of it (its name keeps it).
     const depthModifier = (sawModifier || bare) && DEPTH_MODIFIERS.has(w) && nounContinues(tokens, j + 1);
     // "the side table", "the end cap": a place word directly before a lexicon noun names a kind of it.
-    const placeModifier = sawModifier && PLACE_MODIFIERS.has(w) && NOUN_FORMS.has(wordAt(tokens, j + 1) ?? '') && wordAt(tokens, j + 2) !== 'of';
+    // "the end stop", "the corner post": before a word the lexicon does not know, too, when that word goes on into the noun.
+    const placeModifier = sawModifier && PLACE_MODIFIERS.has(w) && (NOUN_FORMS.has(wordAt(tokens, j + 1) ?? '') || nounContinues(tokens, j + 1)) && wordAt(tokens, j + 2) !== 'of';
     // "the left panel", "the back door", "the center rail": a direction word directly between a determiner and a
     // noun is a modifier of that noun (its name keeps it), not a relation.
     const directionModifier = afterDeterminer && DIRECTION_MODIFIERS.has(w) && nounContinues(tokens, j + 1) && wordAt(tokens, j + 2) !== 'of';

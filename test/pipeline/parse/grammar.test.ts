@@ -471,3 +471,12 @@ test("a stack ordered by positions: 'X at the bottom', 'Y on it', 'Z on top', 't
   refused('Stack the boxes: box 1 at the bottom, then 2, then 5.', /'box_5' goes .*no member of the stack/);
   refused('Stack the boxes with box 2 at the bottom, then 2, then 3.', /'box_2' goes .*no member of the stack left to place/);
 });
+
+test("a place word before a word the lexicon does not know starts a compound noun: 'the end stop', 'the corner post'", () => {
+  assert.deepEqual(brief(parseInstruction('Mount the sensor bracket on the frame rail within 50 mm of the end stop.')),
+    ['on(sensor_bracket,frame_rail)', 'near(sensor_bracket,end_stop)', 'on(end_stop,frame_rail)']);
+  assert.deepEqual(names('Put the vase near the corner post.'), ['vase', 'corner_post']);
+  assert.deepEqual(names('Set the flask within 10 cm of the side shield.'), ['flask', 'side_shield']);
+  // Before 'of' it stays a place, which is refused as before.
+  refused('Put the box on the end of the table.', /cannot honour 'end'/);
+});
