@@ -28,7 +28,8 @@ export type Item =
   | { t: 'world' }
   | { t: 'role'; role: 'top' | 'base' | 'centre' }
   | { t: 'all' }
-  | { t: 'aligned' };
+  /** `edges`: said of the objects' edges ("edges aligned", "with their edges flush"): read only for a stack. */
+  | { t: 'aligned'; edges?: true };
 
 const SHAPES = new Map<string, Shape>([
   ['row', 'row'], ['rows', 'row'], ['line', 'row'], ['lines', 'row'], ['column', 'column'], ['columns', 'column'],
@@ -157,6 +158,19 @@ function joinText(tokens: Token[], from: number, to: number): string {
   for (let k = from + 1; k < to; k++) out += ` ${tokens[k].text}`;
   return out;
 }
+
+/** "(with) (their|the) edges" at i: where the words after it start, or null. */
+function edgesAt(tokens: Token[], i: number): { next: number } | null {
+  let k = i;
+  if (word(tokens, k) === 'with') k++;
+  const owner = word(tokens, k);
+  if (owner === 'their' || owner === 'the') k++;
+  const w = word(tokens, k);
+  return w === 'edges' || w === 'edge' ? { next: k + 1 } : null;
+}
+
+/** The objects just named, as "they" reads. */
+const THEY = readNounPhrase([{ kind: 'word', text: 'they' }], 0, true)!;
 
 function word(tokens: Token[], i: number): string | undefined {
   const t = tokens[i];
@@ -551,6 +565,22 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
       if (other > 0) {
         items.push({ t: 'shape', shape: 'stack' });
         i = k + other;
+        continue;
+      }
+    }
+    // "edges aligned", "with their edges flush", "so their edges touch", "edges touching": said of the edges of the
+    // objects just named. Aligned or flush: an alignment said of edges; touching: as "they touch".
+    const edges = edgesAt(tokens, i);
+    if (edges !== null) {
+      const after = word(tokens, edges.next);
+      if (after === 'aligned' || after === 'flush') {
+        items.push({ t: 'aligned', edges: true });
+        i = edges.next + 1;
+        continue;
+      }
+      if (after === 'touch' || after === 'touching') {
+        if (after === 'touch') items.push({ t: 'np', np: { ...THEY.np }, text: 'they' });
+        i = edges.next;
         continue;
       }
     }

@@ -288,7 +288,7 @@ export const ANGLE_UNITS = new Map<string, number>([
 
 /** Imperative verbs and copulas: they start clauses and carry no geometry by themselves. */
 export const VERBS = new Set([
-  'pack', 'stow', 'ship',
+  'pack', 'stow', 'ship', 'butt',
   'place', 'put', 'move', 'set', 'position', 'arrange', 'stack', 'align', 'rotate', 'turn', 'keep', 'make', 'lay', 'hang',
   'mount', 'locate', 'bring', 'drop', 'lift', 'raise', 'lower', 'push', 'slide', 'shift', 'spin', 'tilt', 'insert',
   'create', 'build', 'assemble', 'leave', 'get', 'relocate', 'reposition', 'transfer', 'carry', 'fit', 'attach', 'orient',

@@ -469,6 +469,7 @@ function arrangementClause(ctx: Context, items: Item[], verb: string | undefined
   const what = heads.size > 1 ? `${names.length} objects` : `${names.length} ${np.head ?? np.kind}${names.length > 1 ? 's' : ''}`;
   if (firstRel >= 0) supportGroup(ctx, items, firstRel, arrangement.bottom, arrangement.span, what, shape, arrangement.members);
   if (items.some((it) => it.t === 'aligned')) {
+    if (shape !== 'stack') refuseEdges(ctx, items);
     for (let k = 1; k < arrangement.members.length; k++) add(ctx, 'aligned', arrangement.members[k], [arrangement.members[k - 1]], {});
   }
   ctx.lastArrangement = arrangement;
@@ -884,6 +885,7 @@ function relationClause(ctx: Context, items: Item[]): boolean {
   if (produced && loose) throw new ParseError(`cannot tell what the distance ${Number((loose.value * 100).toFixed(1))} cm applies to in ${quote(ctx.source)}`);
   if (produced) {
     if (items.some((it) => it.t === 'aligned')) {
+      if (rels.some(([r]) => r.type !== 'on')) refuseEdges(ctx, items);
       const names = [...involved];
       for (let k = 1; k < names.length; k++) add(ctx, 'aligned', names[k], [names[k - 1]], {});
     }
@@ -984,10 +986,48 @@ function interpretMain(ctx: Context, items: Item[]): void {
     ctx.lastEntities = [...ctx.lastSubjects];
     return;
   }
+  if (items.some((it) => it.t === 'aligned' && it.edges === true)) {
+    alignStackedEdges(ctx);
+    return;
+  }
   if (items.some((it) => it.t === 'aligned') && ctx.lastEntities.length >= 2) {
     const names = ctx.lastArrangement ? ctx.lastArrangement.members : ctx.lastEntities;
     for (let k = 1; k < names.length; k++) add(ctx, 'aligned', names[k], [names[k - 1]], {});
   }
+}
+
+/**
+ * "edges aligned", "with edges flush": the aligned stack (centred, as every stack is, and turned alike). Said of
+ * anything but a stack it has no reading here and is refused, never dropped.
+ */
+function refuseEdges(ctx: Context, items: Item[]): void {
+  if (items.some((it) => it.t === 'aligned' && it.edges === true)) {
+    throw new ParseError(`cannot honour 'edges' in ${quote(ctx.source)}: edges aligned or flush are read only for a stack (say 'aligned', 'in a row', 'touching')`);
+  }
+}
+
+/**
+ * "Put plate 2 on plate 1, then plate 3 on plate 2, edges aligned", "Stack the plates, edges aligned": the objects
+ * just named and those they are stacked on or under (movable objects one on another) are aligned, each with the one
+ * it rests on; with no such stack the clause is refused.
+ */
+function alignStackedEdges(ctx: Context): void {
+  const movable = (n: string) => { const e = ctx.registry.get(n); return e !== undefined && !e.grounded; };
+  const inStack = new Set(ctx.lastEntities);
+  const pairs: Constraint[] = [];
+  for (let grown = true; grown;) {
+    grown = false;
+    for (const c of ctx.constraints) {
+      if (c.type !== 'on' || c.targets.length !== 1 || pairs.includes(c) || !movable(c.subject) || !movable(c.targets[0])) continue;
+      if (!inStack.has(c.subject) && !inStack.has(c.targets[0])) continue;
+      inStack.add(c.subject);
+      inStack.add(c.targets[0]);
+      pairs.push(c);
+      grown = true;
+    }
+  }
+  if (pairs.length === 0) refuseEdges(ctx, [{ t: 'aligned', edges: true }]);
+  for (const c of pairs) add(ctx, 'aligned', c.subject, [c.targets[0]], {});
 }
 
 /** The yaw (about z) that turns an object's front (−y) towards a reference it stands on this side of. */
@@ -1295,7 +1335,7 @@ function reorderStack(ctx: Context, stack: Arrangement, order: string[]): boolea
 }
 
 /** Words that may open a clause made only of a distance or a group relation (", 10 cm apart", ", in contact"). */
-const MODIFIER_OPENERS = new Set(['radius', 'diameter', 'centres', 'centers', 'touching', 'in', 'by', 'within', 'no', 'not', 'less', 'up', 'max', 'maximum', 'approx', 'approximately', 'about', 'roughly', 'exactly', 'with', 'spaced', 'at', 'keeping', 'all', 'each', 'one', 'a', 'an', 'half', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twenty', 'thirty', 'forty', 'fifty']);
+const MODIFIER_OPENERS = new Set(['radius', 'diameter', 'edges', 'centres', 'centers', 'touching', 'in', 'by', 'within', 'no', 'not', 'less', 'up', 'max', 'maximum', 'approx', 'approximately', 'about', 'roughly', 'exactly', 'with', 'spaced', 'at', 'keeping', 'all', 'each', 'one', 'a', 'an', 'half', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twenty', 'thirty', 'forty', 'fifty']);
 
 /**
  * "Arrange the boxes in a line, 10 cm apart", "in front of the rack, 2 ft away", "five boxes on the conveyor, in

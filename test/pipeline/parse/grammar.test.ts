@@ -480,3 +480,16 @@ test("a place word before a word the lexicon does not know starts a compound nou
   // Before 'of' it stays a place, which is refused as before.
   refused('Put the box on the end of the table.', /cannot honour 'end'/);
 });
+
+test("'edges aligned'/'edges flush' is the aligned stack; 'their edges touch'/'edges touching' is touching; elsewhere refused", () => {
+  assert.deepEqual(brief(parseInstruction('Put plate 2 on plate 1, then plate 3 on plate 2, edges aligned.')),
+    ['on(plate_2,plate_1)', 'on(plate_3,plate_2)', 'aligned(plate_2,plate_1)', 'aligned(plate_3,plate_2)']);
+  assert.deepEqual(brief(parseInstruction('Stack the three plates with their edges flush.')),
+    ['on(plate_2,plate_1)', 'on(plate_3,plate_2)', 'aligned(plate_2,plate_1)', 'aligned(plate_3,plate_2)']);
+  assert.deepEqual(brief(parseInstruction('Put panel A left of panel B so their edges touch.')), ['left(panel_a,panel_b)', 'touching(panel_a,panel_b)']);
+  assert.deepEqual(brief(parseInstruction('Butt panel A up against panel B.')), ['touching(panel_a,panel_b)']);
+  const row = parseInstruction('Place the two trays side by side on the bench, edges touching.');
+  assert.equal(row.constraints[0].parameters.spacing, 0);
+  refused('Put the box left of the crate, edges flush.', /cannot honour 'edges'.*only for a stack/);
+  refused('Put three boxes in a row, edges aligned.', /cannot honour 'edges'.*only for a stack/);
+});
