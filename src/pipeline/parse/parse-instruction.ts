@@ -467,7 +467,10 @@ function arrangementClause(ctx: Context, items: Item[], verb: string | undefined
   // and the microwave") "3 objects".
   const heads = new Set(subjectIdx.map((k) => { const it = items[k] as NpItem; return it.np.head ?? it.np.kind; }));
   const what = heads.size > 1 ? `${names.length} objects` : `${names.length} ${np.head ?? np.kind}${names.length > 1 ? 's' : ''}`;
-  if (firstRel >= 0) supportGroup(ctx, items, firstRel, arrangement.bottom, arrangement.span, what, shape, arrangement.members);
+  if (firstRel >= 0) {
+    supportGroup(ctx, items, firstRel, arrangement.bottom, arrangement.span, what, shape, arrangement.members);
+    relateBeyondSupport(ctx, items, firstRel, arrangement.bottom);
+  }
   if (items.some((it) => it.t === 'aligned')) {
     if (shape !== 'stack') refuseEdges(ctx, items);
     for (let k = 1; k < arrangement.members.length; k++) add(ctx, 'aligned', arrangement.members[k], [arrangement.members[k - 1]], {});
@@ -479,6 +482,28 @@ function arrangementClause(ctx: Context, items: Item[], verb: string | undefined
   ctx.lastSubjects = [...arrangement.members];
   ctx.lastEntities = [...arrangement.members];
   return true;
+}
+
+/**
+ * "Stack 3 boxes on the floor in front of the rack", "3 boxes in a row on the table behind the lamp": a side relation
+ * after a formation's support relation places its bottom layer, as the support relation does, and its reference,
+ * placed nowhere, rests on that support as a single subject's would (restsFreely; on the floor it stays there).
+ */
+function relateBeyondSupport(ctx: Context, items: Item[], firstRel: number, bottom: string[]): void {
+  const first = items[firstRel] as Extract<Item, { t: 'rel' }>;
+  if (first.type !== 'on' && first.type !== 'inside') return;
+  let support: string | undefined;
+  for (let k = firstRel + 1; k < items.length; k++) {
+    const it = items[k];
+    if (it.t === 'np' && support === undefined && k === firstRel + 1) support = resolve(ctx, it)[0];
+    if (it.t !== 'rel' || !SIDE_TYPES.has(it.type)) continue;
+    const target = items[k + 1];
+    if (target?.t !== 'np') continue;
+    const refs = resolve(ctx, target);
+    if (refs.length !== 1) throw new ParseError(`'${it.phrase}' after a formation needs one reference object in ${quote(ctx.source)}`);
+    for (const member of bottom) add(ctx, it.type, member, refs, {});
+    if (support !== undefined && refs[0] !== support && restsFreely(ctx, refs[0], ctx.registry.get(support))) add(ctx, first.type, refs[0], [support], {});
+  }
 }
 
 /**
@@ -1179,6 +1204,8 @@ function interpretClause(ctx: Context, clause: Token[]): void {
   refuseNegation(ctx, tokens);
   const facing = facingAt(tokens);
   if (facing !== null) return interpretFacing(ctx, tokens, facing);
+  const flank = flankAt(tokens);
+  if (flank >= 0 && flankClause(ctx, tokens, flank)) return;
   const { items, unknown } = readItems(tokens);
   for (const w of unknown) {
     if (UNHONOURED.has(w)) throw new ParseError(`cannot honour '${w}' in ${quote(ctx.source)}: no relation or orientation reads it`);
@@ -1203,6 +1230,44 @@ function interpretClause(ctx: Context, clause: Token[]): void {
   if (poses.length > 1) throw new ParseError(`'${poses[0].phrase}' and '${poses[1].phrase}' together cannot be honoured in ${quote(ctx.source)}`);
   for (const s of subjects) add(ctx, 'angle', s, [], { angle: poses[0].angle, axis: poses[0].axis });
   ctx.lastSubjects = [...subjects];
+}
+
+/** "on either side of", "on each side of", "on both sides of", "either side of": where it starts, or −1. */
+function flankAt(tokens: Token[]): number {
+  for (let k = 0; k < tokens.length; k++) {
+    const w = tokens[k].kind === 'word' ? tokens[k].text : '';
+    if (w !== 'either' && w !== 'each' && w !== 'both') continue;
+    const side = tokens[k + 1]?.kind === 'word' ? tokens[k + 1].text : '';
+    if ((side === 'side' || side === 'sides') && tokens[k + 2]?.kind === 'word' && tokens[k + 2].text === 'of') return k > 0 && tokens[k - 1].kind === 'word' && tokens[k - 1].text === 'on' ? k - 1 : k;
+  }
+  return -1;
+}
+
+/**
+ * "Place two lamps on either side of the bed", "the speakers on each side of the TV": two objects, one left of the
+ * reference and one right of it (in the order named). Other than two objects is refused; a clause that is not
+ * objects, the phrase and one reference is left to the other readers (which refuse 'side').
+ */
+function flankClause(ctx: Context, tokens: Token[], at: number): boolean {
+  const length = tokens[at].kind === 'word' && tokens[at].text === 'on' ? 4 : 3;
+  const before = readItems(tokens.slice(0, at)).items;
+  const after = readItems(tokens.slice(at + length)).items;
+  const subjects = before.filter((it): it is NpItem => it.t === 'np');
+  if (subjects.length === 0 || !before.every((it) => it.t === 'np' || it.t === 'verb') || after.length !== 1 || after[0].t !== 'np') return false;
+  // ("the speakers", uncounted: two, as for 'between'.)
+  const names = subjects.flatMap((it) => resolve(ctx, it, { between: true }));
+  const phrase = tokens.slice(at, at + length).map((t) => t.text).join(' ');
+  if (names.length !== 2) throw new ParseError(`'${phrase}' needs two objects, one for each side, not ${names.length} (${names.join(', ')}) in ${quote(ctx.source)}`);
+  const [reference] = resolve(ctx, after[0]);
+  add(ctx, 'left', names[0], [reference], {});
+  add(ctx, 'right', names[1], [reference], {});
+  // In line across it: the reference between the two.
+  add(ctx, 'between', reference, [names[0], names[1]], {});
+  ctx.lastSubjects = [...names];
+  ctx.lastEntities = [...names, reference];
+  ctx.lastTargets = [reference];
+  ctx.lastRefs = [reference];
+  return true;
 }
 
 /**

@@ -493,3 +493,13 @@ test("'edges aligned'/'edges flush' is the aligned stack; 'their edges touch'/'e
   refused('Put the box left of the crate, edges flush.', /cannot honour 'edges'.*only for a stack/);
   refused('Put three boxes in a row, edges aligned.', /cannot honour 'edges'.*only for a stack/);
 });
+
+test("a side relation after a formation's support places its bottom layer; 'on either side of' puts two objects left and right", () => {
+  assert.deepEqual(brief(parseInstruction('Stack 3 boxes on the floor in front of the rack.')), ['on(box_2,box_1)', 'on(box_3,box_2)', 'on(box_1,)', 'front(box_1,rack)']);
+  assert.deepEqual(brief(parseInstruction('Stack 3 boxes on the table in front of the lamp.')), ['on(box_2,box_1)', 'on(box_3,box_2)', 'on(box_1,table)', 'front(box_1,lamp)', 'on(lamp,table)']);
+  // Floor-standing furniture stays on the floor.
+  assert.deepEqual(brief(parseInstruction('Stack 3 boxes on the table in front of the sofa.')), ['on(box_2,box_1)', 'on(box_3,box_2)', 'on(box_1,table)', 'front(box_1,sofa)']);
+  assert.deepEqual(brief(parseInstruction('Place two lamps on either side of the bed.')), ['left(lamp_1,bed)', 'right(lamp_2,bed)', 'between(bed,lamp_1+lamp_2)']);
+  assert.deepEqual(brief(parseInstruction('Place the speakers on each side of the TV.')), ['left(speaker_1,tv)', 'right(speaker_2,tv)', 'between(tv,speaker_1+speaker_2)']);
+  refused('Put three lamps on either side of the bed.', /'on either side of' needs two objects, one for each side, not 3/);
+});
