@@ -6,6 +6,7 @@ import { ParseError } from '../../errors.js';
 import type { Axis, ConstraintType } from '../types.js';
 import { COPULAS, FILLERS, NOUN_FORMS, NUMBER_WORDS, verbBase } from './lexicon.js';
 import { isCardinalWord } from './number-words.js';
+import { readSizeAfterNoun } from './stated-size.js';
 import { checkCount, countThenPlural, labelledSubject, nounModifierAt, readNounPhrase, thirdPersonVerb, type NounPhrase } from './entities.js';
 import { readQuantity } from './quantities.js';
 import { matchRelation } from './relations.js';
@@ -955,8 +956,15 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
       continue;
     }
     if (np && np.next > i) {
-      items.push({ t: 'np', np: np.np, text: joinText(tokens, i, np.next) });
+      const start = i;
       i = np.next;
+      // "a box 30 cm wide", "the bench 2 m long": a size after the noun, each length with its dimension word.
+      const sizeAfter = tokens[i]?.kind === 'num' && np.np.stated === undefined && np.np.kind !== '' && np.np.pronoun === undefined ? readSizeAfterNoun(tokens, i, np.np.head ?? np.np.kind) : null;
+      if (sizeAfter !== null) {
+        np.np.stated = sizeAfter.size;
+        i = sizeAfter.next;
+      }
+      items.push({ t: 'np', np: np.np, text: joinText(tokens, start, i) });
       // "the box of screws", "a crate of apples", "a glass of water": the holder is the object; its contents are no
       // objects of their own.
       const contents = word(tokens, i) === 'of' && (HOLDER_KINDS.has(np.np.kind) || HOLDER_KINDS.has(np.np.head ?? '')) && np.np.count === undefined && !np.np.plural &&

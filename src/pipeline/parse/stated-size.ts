@@ -109,7 +109,18 @@ export function readStatedSize(tokens: Token[], j: number, nounAt: (k: number) =
     if (c !== undefined) size.height = c;
     return { size, next: list.next };
   }
-  const segments: { value: number; written: string; dimension?: 'length' | 'wide' | 'width' | 'height' }[] = [];
+  const { segments, next: k } = readSegments(tokens, j);
+  if (segments.length === 0) return null;
+  const head = nounAt(k);
+  if (head < 0) return null;
+  return { size: sizeOf(segments, tokens[head].text), next: k };
+}
+
+type Segment = { value: number; written: string; dimension?: 'length' | 'wide' | 'width' | 'height' };
+
+/** "30 cm", "1 m tall and 40 cm wide", "2 m long, 50 cm wide": lengths, each with the dimension word after it if any. */
+function readSegments(tokens: Token[], j: number): { segments: Segment[]; next: number } {
+  const segments: Segment[] = [];
   let k = j;
   while (tokens[k]?.kind === 'num') {
     const unit = unitAt(tokens, k + 1);
@@ -122,10 +133,21 @@ export function readStatedSize(tokens: Token[], j: number, nounAt: (k: number) =
     // "1 m tall and 40 cm wide", "2 m long, 50 cm wide"
     if ((textAt(tokens, k) === 'and' || textAt(tokens, k) === ',') && tokens[k + 1]?.kind === 'num' && unitAt(tokens, k + 2) !== undefined) k++;
   }
-  if (segments.length === 0) return null;
-  const head = nounAt(k);
-  if (head < 0) return null;
-  const noun = tokens[head].text;
+  return { segments, next: k };
+}
+
+/**
+ * "a box 30 cm wide", "the bench 2 m long and 60 cm deep": sizes written right after a noun, each with a dimension
+ * word (a bare length there is a distance, and 'high' may be a height above the floor), or null.
+ */
+export function readSizeAfterNoun(tokens: Token[], j: number, noun: string): { size: StatedSize; next: number } | null {
+  const { segments, next } = readSegments(tokens, j);
+  if (segments.length === 0 || segments.some((s) => s.dimension === undefined || s.written.endsWith(' high'))) return null;
+  return { size: sizeOf(segments, noun), next };
+}
+
+/** The stated size of these segments, checked, for the named noun. */
+function sizeOf(segments: Segment[], noun: string): StatedSize {
   const text = segments.map((s) => s.written).join(' ');
   const size: StatedSize = { text };
   const hasLong = segments.some((s) => s.dimension === 'length');
@@ -137,7 +159,7 @@ export function readStatedSize(tokens: Token[], j: number, nounAt: (k: number) =
     if (size[side] !== undefined) throw new ParseError(`cannot read the size '${text}' of the ${noun}: it states the ${side === 'length' ? 'length' : side} twice`);
     size[side] = checked(s.value, s.written, noun);
   }
-  return { size, next: k };
+  return size;
 }
 
 /**

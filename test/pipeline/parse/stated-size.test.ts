@@ -68,3 +68,12 @@ test('one noun with two different stated sizes is two objects the names cannot t
   // Labelled, they are two.
   assert.deepEqual(size('Put the box on the 1 m shelf 1, then put the crate on the 2 m shelf 2', 'shelf_2'), [2, 0.4, 1.8]);
 });
+
+test('a size after the noun, each length with its dimension word, is the stated size: a box 30 cm wide', () => {
+  assert.deepEqual(parseInstruction('Put a box 30 cm wide on the table.').constraints.map((c) => [c.type, c.parameters]), [['on', {}]]);
+  assert.deepEqual(parseInstruction('Put a box 30 cm wide on the table.').entities[0].halfExtents, [0.15, 0.15, 0.05]);
+  assert.deepEqual(parseInstruction('Set a tray 40 cm long and 30 cm deep on the bench.').entities[0].halfExtents.slice(0, 2), [0.2, 0.15]);
+  // A bare length after the noun stays a distance, and 'high' may be a height above: neither is a size.
+  assert.equal(parseInstruction('Put the box 30 cm left of the crate.').constraints[0].parameters.distance, 0.3);
+  assert.equal(parseInstruction('Hang the lamp 2 m high above the table.').entities[0].halfExtents[2], 0.15);
+});
