@@ -1206,6 +1206,8 @@ function interpretClause(ctx: Context, clause: Token[]): void {
   if (facing !== null) return interpretFacing(ctx, tokens, facing);
   const flank = flankAt(tokens);
   if (flank >= 0 && flankClause(ctx, tokens, flank)) return;
+  const view = viewpointAt(tokens);
+  if (view !== null) return interpretViewpoint(ctx, tokens, view);
   const { items, unknown } = readItems(tokens);
   for (const w of unknown) {
     if (UNHONOURED.has(w)) throw new ParseError(`cannot honour '${w}' in ${quote(ctx.source)}: no relation or orientation reads it`);
@@ -1230,6 +1232,43 @@ function interpretClause(ctx: Context, clause: Token[]): void {
   if (poses.length > 1) throw new ParseError(`'${poses[0].phrase}' and '${poses[1].phrase}' together cannot be honoured in ${quote(ctx.source)}`);
   for (const s of subjects) add(ctx, 'angle', s, [], { angle: poses[0].angle, axis: poses[0].axis });
   ctx.lastSubjects = [...subjects];
+}
+
+const VIEW_VERBS = new Set(['seen', 'viewed', 'looking', 'looked', 'observed']);
+/** Where a viewer may look from: above (the default sense of a turn about z) or below (the opposite sense). */
+const VIEW_SIDES = new Map<string, boolean>([['above', false], ['top', false], ['overhead', false], ['below', true], ['bottom', true], ['underneath', true], ['beneath', true], ['under', true]]);
+
+/** "seen from above", "as viewed from below", "when looking from the top": where it starts, its length, and whether from below. */
+function viewpointAt(tokens: Token[]): { at: number; length: number; below: boolean } | null {
+  for (let k = 0; k < tokens.length; k++) {
+    if (tokens[k].kind !== 'word' || !VIEW_VERBS.has(tokens[k].text) || tokens[k + 1]?.text !== 'from') continue;
+    const the = tokens[k + 2]?.text === 'the' ? 1 : 0;
+    const below = VIEW_SIDES.get(tokens[k + 2 + the]?.text ?? '');
+    if (below === undefined) continue;
+    const opener = k > 0 && (tokens[k - 1].text === 'as' || tokens[k - 1].text === 'when') ? 1 : 0;
+    return { at: k - opener, length: opener + 3 + the, below };
+  }
+  return null;
+}
+
+/**
+ * "Turn the rack 90 degrees counterclockwise, seen from above": a viewpoint says how the sense of a turn about the
+ * vertical is seen, of the turn in its own clause or, alone, in the clause before: from above it is the usual sense,
+ * from below the opposite one. With no turn about z to qualify it is refused, never dropped.
+ */
+function interpretViewpoint(ctx: Context, tokens: Token[], view: { at: number; length: number; below: boolean }): void {
+  const phrase = tokens.slice(view.at, view.at + view.length).map((t) => t.text).join(' ');
+  const rest = [...tokens.slice(0, view.at), ...tokens.slice(view.at + view.length)];
+  const before = ctx.constraints.length;
+  if (rest.length > 0) interpretClause(ctx, rest);
+  const isTurn = (c: Constraint) => c.type === 'angle' && c.parameters.axis === 'z';
+  let turns = ctx.constraints.slice(before).filter(isTurn);
+  if (turns.length === 0 && rest.length === 0) {
+    const last = ctx.constraints.findLast(isTurn);
+    turns = last === undefined ? [] : ctx.constraints.filter((c) => isTurn(c) && c.source === last.source);
+  }
+  if (turns.length === 0) throw new ParseError(`cannot honour '${phrase}' in ${quote(ctx.source)}: it tells how a turn about the vertical is seen, and no such turn is named`);
+  if (view.below) for (const c of turns) c.parameters.angle = -(c.parameters.angle ?? 0);
 }
 
 /** "on either side of", "on each side of", "on both sides of", "either side of": where it starts, or −1. */

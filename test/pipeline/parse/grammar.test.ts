@@ -503,3 +503,13 @@ test("a side relation after a formation's support places its bottom layer; 'on e
   assert.deepEqual(brief(parseInstruction('Place the speakers on each side of the TV.')), ['left(speaker_1,tv)', 'right(speaker_2,tv)', 'between(tv,speaker_1+speaker_2)']);
   refused('Put three lamps on either side of the bed.', /'on either side of' needs two objects, one for each side, not 3/);
 });
+
+test("'seen from above' qualifies a turn about z in the usual sense, 'seen from below' in the opposite one; with no turn it is refused", () => {
+  const turn = (text: string) => parseInstruction(text).constraints.filter((c) => c.type === 'angle').map((c) => Math.round(((c.parameters.angle ?? 0) * 180) / Math.PI));
+  assert.deepEqual(turn('Turn the sample rack 90 degrees counterclockwise, seen from above, and set it on the bench.'), [90]);
+  assert.deepEqual(brief(parseInstruction('Turn the sample rack 90 degrees counterclockwise, seen from above, and set it on the bench.')), ['angle(sample_rack,)', 'on(sample_rack,bench)']);
+  assert.deepEqual(turn('Rotate the box 90 degrees clockwise as seen from below.'), [90]);
+  assert.deepEqual(turn('Rotate the box 90 degrees clockwise, viewed from the top.'), [-90]);
+  refused('Put the box left of the crate, seen from above.', /cannot honour 'seen from above'.*no such turn/);
+  refused('Rotate the box 30 degrees about the x axis, seen from below.', /cannot honour 'seen from below'/);
+});
