@@ -7,7 +7,7 @@ import type { Axis, ConstraintType } from '../types.js';
 import { COPULAS, FILLERS, NOUN_FORMS, NUMBER_WORDS, verbBase } from './lexicon.js';
 import { isCardinalWord } from './number-words.js';
 import { readSizeAfterNoun } from './stated-size.js';
-import { checkCount, countThenPlural, labelledSubject, nounModifierAt, readNounPhrase, thirdPersonVerb, type NounPhrase } from './entities.js';
+import { checkCount, countThenPlural, labelledSubject, nounModifierAt, partsCountAt, readNounPhrase, thirdPersonVerb, type NounPhrase } from './entities.js';
 import { readQuantity } from './quantities.js';
 import { matchRelation } from './relations.js';
 import type { Token } from './tokenize.js';
@@ -555,6 +555,16 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
           items.push({ t: 'np', np: centre.np, text: tokens.slice(i, centre.next).map((x) => (x as { text: string }).text).join(' ') });
           i = centre.next;
         }
+        continue;
+      }
+    }
+    // "Clips x2 on the base plate", "put clamps ×2 left of the vise": a verb's -s form before a parts list's count is
+    // a plural noun, never a verb or a pick.
+    if (t.kind === 'word' && partsCountAt(tokens, i + 1) && verbBase(w!) !== undefined && verbBase(w!) !== w) {
+      const counted = readNounPhrase(tokens, i, true);
+      if (counted !== null && counted.next > i + 1) {
+        items.push({ t: 'np', np: counted.np, text: joinText(tokens, i, counted.next) });
+        i = counted.next;
         continue;
       }
     }

@@ -68,6 +68,15 @@ const DASHED_LABEL = /^(\p{L}{2,})-(\d+[a-z]?|[a-z])$/u;
 /** Words after which a lone "a" is a name ("crate a is on crate b"), not an article. */
 const AFTER_NAME = new Set(['and', 'or', 'is', 'are', 'should', 'must', 'sits', 'goes', 'then', 'with', 'to', 'from', 'at', 'by', 'so', 'but', 'onto', 'on', 'in', 'into', 'inside', 'between', 'beside', 'near', 'next', 'under', 'over', 'above', 'below', 'behind', 'left', 'right', 'against']);
 
+/** Whether a parts list's count ("x2", "x 4", "×3") is at j: after a verb's -s form it makes that form a plural noun ("clips x2"). */
+export function partsCountAt(tokens: Token[], j: number): boolean {
+  const t = tokens[j];
+  if (t === undefined || (t.kind !== 'word' && t.kind !== 'sym')) return false;
+  const w = t.text;
+  if ((w.charCodeAt(0) === 120 || w.charCodeAt(0) === 215) && w.length > 1) return /^[x×]\d+$/.test(w);
+  return (w === 'x' || w === '×') && tokens[j + 1]?.kind === 'num';
+}
+
 /**
  * Reads a letter or number name after a singular noun ("crate A", "plate 2", "station #3", "rack number 4"):
  * the entity is named `crate_a`, `plate_2`. A number followed by a unit is a quantity, not a name; a lone "a"
@@ -79,7 +88,7 @@ function withLabel(tokens: Token[], j: number, np: NounPhrase): { np: NounPhrase
   // "small bins x2", "washers x 4", "spacers ×3" (a parts list's quantity after a plural): the count.
   if (np.plural && np.count === undefined) {
     const glued = wordAt(tokens, j)?.match(/^[x×](\d+)$/);
-    const n = glued ? Number(glued[1]) : (wordAt(tokens, j) === 'x' || wordAt(tokens, j) === '×') && tokens[j + 1]?.kind === 'num' && !readQuantity(tokens, j + 1) ? (tokens[j + 1] as { value: number }).value : undefined;
+    const n = glued ? Number(glued[1]) : (wordAt(tokens, j) === 'x' || tokens[j]?.text === '×') && tokens[j + 1]?.kind === 'num' && !readQuantity(tokens, j + 1) ? (tokens[j + 1] as { value: number }).value : undefined;
     if (n !== undefined) {
       checkCount(String(n), n, wordAt(tokens, j - 1) ?? '');
       return { np: { ...np, count: n }, next: j + (glued ? 1 : 2) };
@@ -756,7 +765,7 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
     const described = describedAfter(tokens, j);
     const base = verbBase(w);
     const pluralVerbNoun = base !== undefined && base !== w && (w === `${base}s` || w === `${base}es`) && !NOT_NOUNS.has(base) &&
-      (afterDeterminer || (np.count !== undefined && (tokens[j - 1]?.kind === 'num' || NUMBER_WORDS.has(wordAt(tokens, j - 1) ?? '') || described === 'count')));
+      (afterDeterminer || (np.count !== undefined && (tokens[j - 1]?.kind === 'num' || NUMBER_WORDS.has(wordAt(tokens, j - 1) ?? '') || described === 'count')) || partsCountAt(tokens, j + 1));
     const verbNoun = ((afterDeterminer || afterPreposition || afterVerb || listMember || described !== null) && base === w && !NOT_NOUNS.has(w) && !FILLERS.has(w) && w.length > 1) || pluralVerbNoun;
     // "in front of loading door 2", "to loading dock 1", "Loading dock 1 is …": with no determiner, an "-ing" form
     // right after a relation's closing preposition or "to", or opening the clause, before a noun, is a modifier too.

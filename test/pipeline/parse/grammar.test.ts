@@ -513,3 +513,9 @@ test("'seen from above' qualifies a turn about z in the usual sense, 'seen from 
   refused('Put the box left of the crate, seen from above.', /cannot honour 'seen from above'.*no such turn/);
   refused('Rotate the box 30 degrees about the x axis, seen from below.', /cannot honour 'seen from below'/);
 });
+
+test("a verb's -s form before a parts list's count ('clips x2', 'clamps ×2') is a plural noun of that count", () => {
+  assert.deepEqual(names('Clips x2 on the base plate, side by side.'), ['clip_1', 'clip_2', 'base_plate']);
+  assert.deepEqual(brief(parseInstruction('Put clamps x2 left of the vise.')), ['left(clamp_1,vise)', 'left(clamp_2,vise)']);
+  assert.deepEqual(names('Put clips ×2 on the base plate.'), ['clip_1', 'clip_2', 'base_plate']);
+});
