@@ -45,7 +45,8 @@ const AFTER_INCHES = new Set(['left', 'right', 'from', 'away', 'apart', 'to', 'o
 /** "4 in left of", "3 in apart", "2 in" at the end: "in" names inches when no noun phrase is its object. */
 function inchesAfter(tokens: Token[], k: number): boolean {
   const t = tokens[k];
-  return t === undefined || t.kind === 'sep' || (t.kind === 'word' && AFTER_INCHES.has(t.text));
+  // ("6 in in front of": the relation's own 'in' follows.)
+  return t === undefined || t.kind === 'sep' || (t.kind === 'word' && (AFTER_INCHES.has(t.text) || (t.text === 'in' && tokens[k + 1]?.text === 'front')));
 }
 
 /** Reads a quantity (number + unit) at i, or null. Throws ParseError for a bad number with a unit. */
@@ -75,11 +76,27 @@ export function readQuantity(tokens: Token[], i: number): Quantity | null {
     const andAHalf = Number.isInteger(value) && tokens[j + 1]?.text === 'and' && (tokens[j + 2]?.text === 'a' || tokens[j + 2]?.text === 'an') && tokens[j + 3]?.text === 'half' && tokens[j + 4]?.text !== 'turn';
     if (andAHalf) value += 0.5;
     value *= length;
+    // "2 ft 6 in", "3 feet 4 inches": feet and then inches under a foot, one length.
+    const inches = !andAHalf && length === FOOT_M ? inchesPart(tokens, j + 1) : 0;
+    if (inches > 0) value += inches * INCH_M;
     if (value > MAX_LENGTH_M) throw new ParseError(`distance '${written}' is over the ${MAX_LENGTH_M} m limit`);
-    return { kind: 'length', value, length: j + 1 - i + (andAHalf ? 3 : 0) };
+    return { kind: 'length', value, length: j + 1 - i + (andAHalf ? 3 : 0) + (inches > 0 ? 2 : 0) };
   }
   if (Math.abs(value) > 1e6) throw new ParseError(`angle '${written}' is out of range`);
   return { kind: 'angle', value: value * angle!, length: j + 1 - i };
+}
+
+const FOOT_M = 0.3048;
+const INCH_M = 0.0254;
+
+/** The inches (a number above 0 and under 12 with an inch unit) at k right after a length in feet, or 0. */
+function inchesPart(tokens: Token[], k: number): number {
+  const t = tokens[k];
+  if (t?.kind !== 'num' || !(t.value > 0 && t.value < 12)) return 0;
+  const unit = tokens[k + 1];
+  if (unit === undefined || (unit.kind !== 'word' && unit.kind !== 'sym')) return 0;
+  const inch = unit.text === 'in' ? inchesAfter(tokens, k + 2) : LENGTH_UNITS.get(unit.text) === INCH_M;
+  return inch ? t.value : 0;
 }
 
 /** Fractions of a turn: "quarter" a quarter turn (90°), "half" a half turn (180°). */

@@ -519,3 +519,14 @@ test("a verb's -s form before a parts list's count ('clips x2', 'clamps ×2') is
   assert.deepEqual(brief(parseInstruction('Put clamps x2 left of the vise.')), ['left(clamp_1,vise)', 'left(clamp_2,vise)']);
   assert.deepEqual(names('Put clips ×2 on the base plate.'), ['clip_1', 'clip_2', 'base_plate']);
 });
+
+test("feet then inches under a foot are one length: '2 ft 6 in', '3 feet 4 inches'", () => {
+  assert.equal(parseInstruction('Put the box 2 ft 6 in left of the crate.').constraints[0].parameters.distance!.toFixed(4), '0.7620');
+  assert.equal(parseInstruction('Keep the cart 3 feet 4 inches from the wall.').constraints[0].parameters.distance!.toFixed(4), '1.0160');
+  assert.equal(parseInstruction('Put the rack 1 ft 6" behind the door.').constraints[0].parameters.distance!.toFixed(4), '0.4572');
+});
+
+test("'N in in front of' is N inches before the relation's own 'in'", () => {
+  assert.equal(parseInstruction('Park the hand truck 2 ft 6 in in front of the rack.').constraints[0].parameters.distance!.toFixed(4), '0.7620');
+  assert.equal(parseInstruction('Put the box 4 in in front of the crate.').constraints[0].parameters.distance!.toFixed(4), '0.1016');
+});
