@@ -272,6 +272,19 @@ function splitAtVerbs(tokens: Token[]): Token[][] {
 /** Words that open a clause before a verb's -ing form ("before placing", "after setting", "while holding"). */
 const TIME_WORDS = new Set(['before', 'after', 'while', 'when']);
 
+/** The comma between two bare nouns of a list, kept as the 'and' it stands for. */
+const LIST_AND: Token = { kind: 'word', text: 'and' };
+
+/**
+ * "Cup, plate and bowl go on the table": a comma between two lexicon nouns, the piece before it having no relation, is
+ * kept as 'and', or the two nouns would be read as one compound ('cup_plate').
+ */
+function bareListComma(before: Token[], after: Token[], continues: boolean): boolean {
+  const last = before[before.length - 1];
+  const first = after[0];
+  return !continues && last?.kind === 'word' && first?.kind === 'word' && NOUN_FORMS.has(last.text) && NOUN_FORMS.has(first.text) && !hasRelation(before);
+}
+
 /** Clauses of an instruction, each a non-empty token list. */
 export function splitClauses(tokens: Token[]): Token[][] {
   const pieces: Token[][] = [];
@@ -329,7 +342,7 @@ export function splitClauses(tokens: Token[]): Token[][] {
     // (its verb elided), never the head of a list the next piece continues.
     if (destinationAfterNoun(pieces[k]) && !continues) continue;
     if (((!hasRelation(pieces[k]) && !movesTo(pieces[k])) || continues) && (!startsWithVerb(pieces[k + 1]) || continues) && !withStarts.has(pieces[k + 1]) && !withClause(pieces[k + 1], 0, pieces[k])) {
-      pieces.splice(k, 2, [...pieces[k], ...pieces[k + 1]]);
+      pieces.splice(k, 2, bareListComma(pieces[k], pieces[k + 1], continues) ? [...pieces[k], LIST_AND, ...pieces[k + 1]] : [...pieces[k], ...pieces[k + 1]]);
     }
   }
   const clauses: Token[][] = [];

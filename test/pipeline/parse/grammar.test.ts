@@ -530,3 +530,10 @@ test("'N in in front of' is N inches before the relation's own 'in'", () => {
   assert.equal(parseInstruction('Park the hand truck 2 ft 6 in in front of the rack.').constraints[0].parameters.distance!.toFixed(4), '0.7620');
   assert.equal(parseInstruction('Put the box 4 in in front of the crate.').constraints[0].parameters.distance!.toFixed(4), '0.1016');
 });
+
+test("a comma between two bare nouns of a list stands for 'and': 'Cup, plate and bowl' are three objects, not 'cup_plate'", () => {
+  assert.deepEqual(brief(parseInstruction('Cup, plate and bowl go on the table.')), ['on(cup,table)', 'on(plate,table)', 'on(bowl,table)']);
+  assert.deepEqual(names('Put the cup, plate and bowl on the table.'), ['cup', 'plate', 'bowl', 'table']);
+  // A compound written whole stays one object.
+  assert.deepEqual(names('Put the trash can, bin and box left of the door.'), ['trash_can', 'bin', 'box', 'door']);
+});
