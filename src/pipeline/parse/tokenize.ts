@@ -18,6 +18,9 @@ export type Token =
 /** Longest instruction accepted, in characters; checked before any other work. */
 export const MAX_INSTRUCTION_LENGTH = 20_000;
 
+/** After "2x": a space or the text's end (the noun counted follows; "2x1" and "2x." are no count). */
+const COUNT_BEFORE_WORD = /^(?:\s|$)/;
+
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 const ORDINAL_SUFFIX = /^(st|nd|rd|th)$/;
 const GRID_SIZE = /^x\d+$/;
@@ -103,6 +106,12 @@ export function tokenize(text: string): Token[] {
         if (minus) tokens.pop();
         tokens.push({ kind: 'num', text: minus ? `-${t}` : t, value: (minus ? -1 : 1) * Number(t) }, { kind: 'word', text: 'inch' });
         TOKEN_RE.lastIndex = end + glued.length;
+        continue;
+      }
+      if ((glued === 'x' || glued === 'X') && /^[1-9]\d*$/.test(t) && COUNT_BEFORE_WORD.test(text.slice(end + 1, end + 2))) {
+        // "2x clips", "4x M6 bolts": a parts list's count before the noun.
+        tokens.push({ kind: 'num', text: t, value: Number(t) });
+        TOKEN_RE.lastIndex = end + 1;
         continue;
       }
       if (glued !== undefined && !LENGTH_UNITS.has(glued) && !ANGLE_UNITS.has(glued) && !VOLUME_UNITS.has(glued) && !(GRID_SIZE.test(glued) && Number(t) > 0 && !t.startsWith('0'))) {

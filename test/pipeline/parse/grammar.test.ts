@@ -537,3 +537,8 @@ test("a comma between two bare nouns of a list stands for 'and': 'Cup, plate and
   // A compound written whole stays one object.
   assert.deepEqual(names('Put the trash can, bin and box left of the door.'), ['trash_can', 'bin', 'box', 'door']);
 });
+
+test("'2x clips' (a count glued to x before its noun) is two clips; '2x1 m' stays a size", () => {
+  assert.deepEqual(names('Put 2x clips on the base plate.'), ['clip_1', 'clip_2', 'base_plate']);
+  assert.deepEqual(parseInstruction('Put the 2x1 m table left of the door.').entities[0].halfExtents.slice(0, 2), [1, 0.5]);
+});
