@@ -47,12 +47,15 @@ function phraseStartsAt(tokens: Token[], k: number): boolean {
   return relationEndsAt(tokens, k);
 }
 
-/** The only entity named `<words>_<label>`, or undefined. */
+/**
+ * The only entity named `<words>_<label>` by a label the user wrote, or undefined. Members numbered by a count
+ * ("3 boxes": box_1 …, with an ordinal) are not: in "3 boxes on the table and 2 on the shelf" the 2 is a count.
+ */
 function byLabel(entities: readonly Entity[], label: string): Entity | undefined {
   let found: Entity | undefined;
   const tail = `_${label}`;
   for (const e of entities) {
-    if (!e.name.endsWith(tail) || e.name.length === tail.length) continue;
+    if (!e.name.endsWith(tail) || e.name.length === tail.length || e.ordinal !== undefined) continue;
     if (found !== undefined) return undefined;
     found = e;
   }

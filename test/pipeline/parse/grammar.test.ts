@@ -459,6 +459,8 @@ test('a bare label, `the <colour or size> one`, `the first`/`the second`, `the f
   // Fitting no object, or two, it is refused as before.
   refused('Put the red cushion and the red pillow on the sofa, the red one left of the blue one.', /'left of' needs a reference object/);
   refused('Put crate A on the pallet, B to the right of A.', /'crate_a' cannot be related to itself/);
+  // A member numbered by a count is no label the user wrote: the 2 here is no 'box 2'.
+  assert.notDeepEqual(brief(parseInstruction('Put 3 boxes on the table and 2 on the shelf.')).filter((c) => c.endsWith(',shelf)')), ['on(box_2,shelf)']);
 });
 
 test("a stack ordered by positions: 'X at the bottom', 'Y on it', 'Z on top', 'then 2, then 3'", () => {
