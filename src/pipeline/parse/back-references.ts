@@ -6,7 +6,9 @@
  * listed objects of the clause before, in order), "the former"/"the latter" (of two listed). A reference that fits
  * no object, or more than one, is left as written (and refused as before), never guessed.
  */
+import { ParseError } from '../../errors.js';
 import type { Entity } from '../types.js';
+import { VERBS, verbBase } from './lexicon.js';
 import { matchRelation } from './relations.js';
 import type { Token } from './tokenize.js';
 
@@ -44,6 +46,8 @@ function phraseStartsAt(tokens: Token[], k: number): boolean {
   if (k === 0) return true;
   const t = tokens[k - 1];
   if (t.kind === 'sep' || (t.kind === 'word' && LIST_LINKS.has(t.text))) return true;
+  // "then move A left of B": right after the clause's opening verb.
+  if (k === 1 && t.kind === 'word' && VERBS.has(verbBase(t.text) ?? t.text)) return true;
   return relationEndsAt(tokens, k);
 }
 
@@ -84,6 +88,8 @@ function wordsOf(name: string): Token[] {
 export function withBackReferences(tokens: Token[], entities: readonly Entity[], listed: readonly string[]): Token[] {
   if (entities.length < 2) return tokens;
   let out: Token[] | undefined;
+  /** A bare letter standing where an object would that names none ("then put C on A" with no C). */
+  let unmatched: string | undefined;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
     let entity: Entity | undefined;
@@ -92,6 +98,7 @@ export function withBackReferences(tokens: Token[], entities: readonly Entity[],
     if (label !== undefined) {
       entity = byLabel(entities, label);
       if (entity !== undefined && !(phraseEndsAt(tokens, k + 1) && phraseStartsAt(tokens, k))) entity = undefined;
+      else if (entity === undefined && t.kind === 'word' && unmatched === undefined && phraseEndsAt(tokens, k + 1) && phraseStartsAt(tokens, k)) unmatched = label;
     } else if (t.kind === 'word' && t.text === 'the' && tokens[k + 1]?.kind === 'word') {
       const word = tokens[k + 1].text;
       const one = tokens[k + 2]?.kind === 'word' && tokens[k + 2].text === 'one';
@@ -114,6 +121,10 @@ export function withBackReferences(tokens: Token[], entities: readonly Entity[],
     if (label === undefined) out.push(t);
     out.push(...wordsOf(entity.name));
     k += length - 1;
+  }
+  // Beside a label that named an object, one that names none is refused, never dropped or taken for the clause's subject.
+  if (out !== undefined && unmatched !== undefined) {
+    throw new ParseError(`'${unmatched.toUpperCase()}' names no object named before (${entities.map((e) => e.name).join(', ')}) in '${tokens.map((x) => x.text).join(' ')}'`);
   }
   return out ?? tokens;
 }

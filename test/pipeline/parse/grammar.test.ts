@@ -458,7 +458,10 @@ test('a bare label, `the <colour or size> one`, `the first`/`the second`, `the f
   assert.deepEqual(brief(parseInstruction('Put the cup and the bowl on the table, the second left of the first.')), ['on(cup,table)', 'on(bowl,table)', 'left(bowl,cup)']);
   // Fitting no object, or two, it is refused as before.
   refused('Put the red cushion and the red pillow on the sofa, the red one left of the blue one.', /'left of' needs a reference object/);
-  refused('Put crate A on the pallet, B to the right of A.', /'crate_a' cannot be related to itself/);
+  refused('Put crate A on the pallet, B to the right of A.', /'B' names no object named before \(crate_a, pallet\)/);
+  refused('Put crate A on crate B, then put C on A.', /'C' names no object named before/);
+  // Right after the clause's verb too.
+  assert.deepEqual(brief(parseInstruction('Put crate A on the pallet and crate B on the shelf, then move A left of B.')), ['on(crate_a,pallet)', 'on(crate_b,shelf)', 'left(crate_a,crate_b)']);
   // A member numbered by a count is no label the user wrote: the 2 here is no 'box 2'.
   assert.notDeepEqual(brief(parseInstruction('Put 3 boxes on the table and 2 on the shelf.')).filter((c) => c.endsWith(',shelf)')), ['on(box_2,shelf)']);
 });
