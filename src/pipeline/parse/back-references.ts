@@ -77,6 +77,24 @@ function byModifier(entities: readonly Entity[], word: string): Entity | undefin
   return found;
 }
 
+/** Whether "the other" follows in the clause. */
+function otherLater(tokens: Token[], k: number): boolean {
+  for (let j = k; j < tokens.length - 1; j++) if (tokens[j].text === 'the' && tokens[j + 1].text === 'other') return true;
+  return false;
+}
+
+/** Whether the clause writes the entity's name words outside [from, to) ("the cup left of the other": the cup). */
+function namedIn(tokens: Token[], name: string, from: number, to: number): boolean {
+  const words = name.split('_');
+  for (let j = 0; j + words.length <= tokens.length; j++) {
+    if (j + words.length > from && j < to) continue;
+    let k = 0;
+    while (k < words.length && tokens[j + k].text === words[k]) k++;
+    if (k === words.length) return true;
+  }
+  return false;
+}
+
 function wordsOf(name: string): Token[] {
   return name.split('_').map((w): Token => (/^\d+$/.test(w) ? { kind: 'num', text: w, value: Number(w) } : { kind: 'word', text: w }));
 }
@@ -90,12 +108,22 @@ export function withBackReferences(tokens: Token[], entities: readonly Entity[],
   let out: Token[] | undefined;
   /** A bare letter standing where an object would that names none ("then put C on A" with no C). */
   let unmatched: string | undefined;
+  /** What 'one' named in "one left of the other". */
+  let oneNamed: string | undefined;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
     let entity: Entity | undefined;
     let length = 1;
     const label = labelToken(t);
-    if (label !== undefined) {
+    // "…on the table, one left of the other": of two just listed, 'one' is the first (never "one on top of the other",
+    // a stack read elsewhere).
+    if (t.kind === 'word' && t.text === 'one' && listed.length === 2 && phraseStartsAt(tokens, k) && otherLater(tokens, k + 1)) {
+      const rel = matchRelation(tokens, k + 1);
+      if (rel !== null && rel.type !== 'on' && rel.type !== 'above') {
+        entity = entities.find((e) => e.name === listed[0]);
+        oneNamed = entity?.name;
+      }
+    } else if (label !== undefined) {
       entity = byLabel(entities, label);
       if (entity !== undefined && !(phraseEndsAt(tokens, k + 1) && phraseStartsAt(tokens, k))) entity = undefined;
       else if (entity === undefined && t.kind === 'word' && unmatched === undefined && phraseEndsAt(tokens, k + 1) && phraseStartsAt(tokens, k)) unmatched = label;
@@ -103,7 +131,14 @@ export function withBackReferences(tokens: Token[], entities: readonly Entity[],
       const word = tokens[k + 1].text;
       const one = tokens[k + 2]?.kind === 'word' && tokens[k + 2].text === 'one';
       const pick = ORDINAL_PICKS.get(word);
-      if (pick !== undefined || one) {
+      if (word === 'other' && listed.length === 2) {
+        // "the other (one)": of two just listed, the one this clause names nowhere else.
+        length = tokens[k + 2]?.kind === 'word' && tokens[k + 2].text === 'one' ? 3 : 2;
+        if (phraseStartsAt(tokens, k) && phraseEndsAt(tokens, k + length)) {
+          const rest = listed.filter((n) => n !== oneNamed && !namedIn(tokens, n, k, k + length));
+          entity = rest.length === 1 ? entities.find((e) => e.name === rest[0]) : undefined;
+        }
+      } else if (pick !== undefined || one) {
         length = one ? 3 : 2;
         if (phraseStartsAt(tokens, k) && phraseEndsAt(tokens, k + length)) {
           // "the former"/"the latter" of two; "the first (one)", "the second (one)" of those listed.

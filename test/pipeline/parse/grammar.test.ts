@@ -547,3 +547,11 @@ test("'2x clips' (a count glued to x before its noun) is two clips; '2x1 m' stay
   assert.deepEqual(names('Put 2x clips on the base plate.'), ['clip_1', 'clip_2', 'base_plate']);
   assert.deepEqual(parseInstruction('Put the 2x1 m table left of the door.').entities[0].halfExtents.slice(0, 2), [1, 0.5]);
 });
+
+test("of two just listed, 'one … the other' and 'the other' name each", () => {
+  assert.deepEqual(brief(parseInstruction('Put the two lamps on the table, one left of the other.')), ['on(lamp_1,table)', 'on(lamp_2,table)', 'left(lamp_1,lamp_2)']);
+  assert.deepEqual(brief(parseInstruction('Put the cup and the bowl on the table, the cup left of the other.')), ['on(cup,table)', 'on(bowl,table)', 'left(cup,bowl)']);
+  assert.deepEqual(brief(parseInstruction('Put the cup and the bowl on the table, the other one behind the cup.')), ['on(cup,table)', 'on(bowl,table)', 'behind(bowl,cup)']);
+  // "one on top of the other" stays a stack.
+  assert.deepEqual(brief(parseInstruction('Put two trays on the cart, one on top of the other.')), ['on(tray_1,cart)', 'on(tray_2,tray_1)']);
+});
