@@ -1238,13 +1238,15 @@ const VIEW_VERBS = new Set(['seen', 'viewed', 'looking', 'looked', 'observed']);
 /** Where a viewer may look from: above (the default sense of a turn about z) or below (the opposite sense). */
 const VIEW_SIDES = new Map<string, boolean>([['above', false], ['top', false], ['overhead', false], ['below', true], ['bottom', true], ['underneath', true], ['beneath', true], ['under', true]]);
 
-/** "seen from above", "as viewed from below", "when looking from the top": where it starts, its length, and whether from below. */
-function viewpointAt(tokens: Token[]): { at: number; length: number; below: boolean } | null {
+/**
+ * "seen from above", "as viewed from below", "when looking from the top": where it starts, its length, and whether
+ * from below (undefined for another viewpoint, "seen from the door", which is refused).
+ */
+function viewpointAt(tokens: Token[]): { at: number; length: number; below: boolean | undefined } | null {
   for (let k = 0; k < tokens.length; k++) {
     if (tokens[k].kind !== 'word' || !VIEW_VERBS.has(tokens[k].text) || tokens[k + 1]?.text !== 'from') continue;
     const the = tokens[k + 2]?.text === 'the' ? 1 : 0;
     const below = VIEW_SIDES.get(tokens[k + 2 + the]?.text ?? '');
-    if (below === undefined) continue;
     const opener = k > 0 && (tokens[k - 1].text === 'as' || tokens[k - 1].text === 'when') ? 1 : 0;
     return { at: k - opener, length: opener + 3 + the, below };
   }
@@ -1256,8 +1258,9 @@ function viewpointAt(tokens: Token[]): { at: number; length: number; below: bool
  * vertical is seen, of the turn in its own clause or, alone, in the clause before: from above it is the usual sense,
  * from below the opposite one. With no turn about z to qualify it is refused, never dropped.
  */
-function interpretViewpoint(ctx: Context, tokens: Token[], view: { at: number; length: number; below: boolean }): void {
+function interpretViewpoint(ctx: Context, tokens: Token[], view: { at: number; length: number; below: boolean | undefined }): void {
   const phrase = tokens.slice(view.at, view.at + view.length).map((t) => t.text).join(' ');
+  if (view.below === undefined) throw new ParseError(`cannot honour '${phrase}' in ${quote(ctx.source)}: a viewpoint is read only as 'seen from above' or 'seen from below' after a turn`);
   const rest = [...tokens.slice(0, view.at), ...tokens.slice(view.at + view.length)];
   const before = ctx.constraints.length;
   if (rest.length > 0) interpretClause(ctx, rest);
