@@ -1217,6 +1217,11 @@ function interpretClause(ctx: Context, clause: Token[]): void {
   const rest = poses.length > 0 ? items.filter((it) => it.t !== 'pose') : items;
   const before = ctx.constraints.length;
   if (stackOrderClause(ctx, rest, unknown)) return;
+  // "Put 3 boxes on the table and 2 on the shelf": a bare count opening a clause before its relation counts objects
+  // the clause does not name (2 of the 3 boxes? 2 more?): refused, never carried over as all of them.
+  if (tokens[0]?.kind === 'num' && unknown.includes(tokens[0].text) && matchRelation(tokens, 1) !== null) {
+    throw new ParseError(`cannot tell what '${tokens[0].text}' counts in ${quote(ctx.source)}: name the objects it counts`);
+  }
   interpretMain(ctx, rest);
   refuseUnread(ctx, items);
   if (ctx.constraints.length === before && poses.length === 0) {
