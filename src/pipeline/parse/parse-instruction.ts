@@ -14,7 +14,8 @@ import { FILLERS, verbBase } from './lexicon.js';
 import { matchRelation } from './relations.js';
 import { splitClauses } from './segments.js';
 import { applyStatedSize, conflictingSide, type StatedSize } from './stated-size.js';
-import { growSupports, type FormationNeed } from './support-growth.js';
+import { KEEP_IN_SHARE } from '../solve/terms.js';
+import { growSupports, MAX_GROWTH, type FormationNeed } from './support-growth.js';
 import { MAX_INSTRUCTION_LENGTH, normalise, tokenize, type Token } from './tokenize.js';
 
 export { MAX_INSTRUCTION_LENGTH };
@@ -63,6 +64,8 @@ interface Context {
   toolHolds: Set<Constraint>;
   /** The holds of a pick ('touching' from the tool or agent to the object picked): no side relation to rest by. */
   grips: Set<Constraint>;
+  /** Supports the comma rule gave a side relation's reference (dropped when the instruction places it elsewhere). */
+  commaRests: Set<Constraint>;
   /** Stacks put inside a container: each is held as one column (widths of the widest, heights summed). */
   columns: string[][];
   source: string;
@@ -255,6 +258,47 @@ const LEVEL_TYPES = new Set<ConstraintType>(['left', 'right', 'front', 'behind',
 /** Whether entity a's footprint fits within the top of b (its half extents in x and y no larger than b's). */
 function standsOn(a: Entity, b: Entity | undefined): boolean {
   return b !== undefined && a.halfExtents[0] <= b.halfExtents[0] && a.halfExtents[1] <= b.halfExtents[1];
+}
+
+/** Room kept between two footprints side by side on a support when testing whether both fit (as arrangements keep). */
+const BESIDE_GAP = 0.05;
+/**
+ * Head words of kinds (the lexicon's or a noun it does not know) that name what never rests on a table top or shelf:
+ * people, robots, vehicles, openings and fixtures of a room ("the cup on the table, near the window": the window stays where it is).
+ */
+const NOT_LOADS = new Set([
+  'person', 'people', 'operator', 'worker', 'man', 'woman', 'child', 'user', 'technician', 'robot', 'forklift', 'truck',
+  'vehicle', 'car', 'agv', 'door', 'doorway', 'window', 'gate', 'tap', 'faucet', 'sink', 'wall', 'floor', 'ceiling',
+  'column', 'pillar', 'stairs', 'staircase', 'radiator', 'fireplace',
+]);
+
+/**
+ * Whether reference `name` of a side relation after a comma ("Put the tape gun on the workbench, in front of the
+ * monitor") rests on the subject's support: one subject, a reference that is no person, vehicle, opening or fixture
+ * (NOT_LOADS), and the two footprints side by side along the relation's axis (either axis for 'near') with
+ * BESIDE_GAP between them within the support's top, each no wider than the top across it. A movable object that
+ * does not fit grows a lexicon support of unstated size by the solver's keep-in room (at most MAX_GROWTH times its
+ * size), as support-growth does ("the cup on the tray, in front of the plate"); otherwise the reference stays where
+ * it was ("the bolt on the plate, next to the vise": the vise is no load for the plate).
+ */
+function fitsBeside(ctx: Context, name: string, subjects: string[], type: ConstraintType, support: string): boolean {
+  const e = ctx.registry.get(name);
+  const s = ctx.registry.get(support);
+  const a = subjects.length === 1 ? ctx.registry.get(subjects[0]) : undefined;
+  if (!e || !s || !a) return false;
+  if (NOT_LOADS.has(e.kind.slice(e.kind.lastIndexOf('_') + 1))) return false;
+  const axes = type === 'left' || type === 'right' ? [0] : type === 'front' || type === 'behind' ? [1] : [0, 1];
+  const need = (k: number) => 2 * (a.halfExtents[k] + e.halfExtents[k]) + BESIDE_GAP;
+  const across = (k: number) => Math.max(a.halfExtents[1 - k], e.halfExtents[1 - k]) <= s.halfExtents[1 - k];
+  if (axes.some((k) => need(k) <= 2 * s.halfExtents[k] && across(k))) return true;
+  if (e.category !== 'object' || !isKnownKind(s.kind) || !isKnownKind(e.kind) || ctx.stated.has(support)) return false;
+  const k = axes.find(across);
+  if (k === undefined) return false;
+  const grown = need(k) / (1 - KEEP_IN_SHARE);
+  if (grown > MAX_GROWTH * 2 * s.halfExtents[k]) return false;
+  s.halfExtents[k] = grown / 2;
+  ctx.warnings.push(`'${support}' enlarged to ${s.halfExtents.map((v) => (2 * v).toFixed(2)).join(' × ')} m to hold what is put on it (its size was not stated; its default did not fit)`);
+  return true;
 }
 
 /**
@@ -669,6 +713,8 @@ function relationClause(ctx: Context, items: Item[]): boolean {
   /** The reference of this clause's 'on' relation, once read. */
   let clauseSupport: string | undefined;
   let clauseSupportType: 'on' | 'inside' = 'on';
+  /** Whether clauseSupport came from the clause before, across a comma (its references rest there only when they fit). */
+  let byComma = false;
   /** A movable container that a side relation after "in" located ("in the bin behind the press"), once read. */
   let locatedContainer: string | undefined;
   const used = new Set<Item>();
@@ -716,6 +762,7 @@ function relationClause(ctx: Context, items: Item[]): boolean {
       if (held !== undefined && (rests[0].type === 'on' || held.category !== 'object' || held.grounded)) {
         clauseSupport = rests[0].targets[0];
         clauseSupportType = rests[0].type as 'on' | 'inside';
+        byComma = true;
       }
     }
     const exclude = [...subjects];
@@ -874,7 +921,9 @@ function relationClause(ctx: Context, items: Item[]): boolean {
       const placed: string[] = [];
       for (const t of targets) {
         if (t === clauseSupport || !restsFreely(ctx, t, ctx.registry.get(clauseSupport))) continue;
+        if (byComma && !fitsBeside(ctx, t, subjects, type, clauseSupport)) continue;
         add(ctx, clauseSupportType, t, [clauseSupport], {});
+        if (byComma) ctx.commaRests.add(ctx.constraints[ctx.constraints.length - 1]);
         placed.push(t);
       }
       if (type === 'between' && placed.length === 2) {
@@ -1620,9 +1669,12 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
   if (!ASCII_ALNUM.test(normalised) && !/[\p{L}\p{N}]/u.test(normalised)) throw new ParseError(`instruction ${quote(normalised)} has no words`);
   const tokens = withoutVocative(withoutHeading(tokenize(normalised)));
   const registry = new EntityRegistry();
-  const ctx: Context = { registry, constraints: [], warnings: [], lastSubjects: [], lastEntities: [], lastTargets: [], prevTargets: [], lastRefs: [], prevRefs: [], formations: new Map(), stated: new Map(), facings: [], formed: new Set(), lastKind: '', lastHead: '', focus: [], lastArrangement: null, stackPlaced: [], possessive: [], prevPossessive: [], toolHolds: new Set(), grips: new Set(), columns: [], source: '', resolved: new WeakSet(), unread: null };
+  const ctx: Context = { registry, constraints: [], warnings: [], lastSubjects: [], lastEntities: [], lastTargets: [], prevTargets: [], lastRefs: [], prevRefs: [], formations: new Map(), stated: new Map(), facings: [], formed: new Set(), lastKind: '', lastHead: '', focus: [], lastArrangement: null, stackPlaced: [], possessive: [], prevPossessive: [], toolHolds: new Set(), grips: new Set(), commaRests: new Set(), columns: [], source: '', resolved: new WeakSet(), unread: null };
   for (const clause of withModifiersJoined(splitClauses(tokens))) {
     ctx.source = sourceText(clause);
+    // "…in front of the box, which is on the floor": a clause opened by 'which' is said of the one reference of the
+    // side relation just before it, not of that clause's subject.
+    if (clause[0]?.kind === 'word' && clause[0].text === 'which' && ctx.lastTargets.length === 1) ctx.lastSubjects = [...ctx.lastTargets];
     ctx.prevTargets = ctx.lastTargets;
     ctx.lastTargets = [];
     ctx.prevRefs = ctx.lastRefs;
@@ -1638,6 +1690,10 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
   if (ctx.toolHolds.size > 0) {
     const contained = new Set(ctx.constraints.filter((c) => c.type === 'inside').map((c) => c.subject));
     ctx.constraints = ctx.constraints.filter((c) => !ctx.toolHolds.has(c) || !contained.has(c.targets[0]));
+  }
+  // "…in front of the box, which is on the floor": a support the comma rule gave gives way to one the user states.
+  if (ctx.commaRests.size > 0) {
+    ctx.constraints = ctx.constraints.filter((c) => !ctx.commaRests.has(c) || !ctx.constraints.some((d) => d !== c && d.subject === c.subject && SUPPORT_TYPES.has(d.type)));
   }
   restBesideReferences(ctx);
   hangBetween(ctx);

@@ -447,6 +447,26 @@ test("', <side relation> <reference>' after '<subject> on <support>' puts a refe
   assert.deepEqual(brief(parseInstruction('Put the cup on the table and the bowl on the shelf. Put the cup left of the bowl.')), ['on(cup,table)', 'on(bowl,shelf)', 'left(cup,bowl)']);
 });
 
+test("the comma rule rests a reference on the support only when it is a load that fits there beside the subject, and nowhere else placed", () => {
+  // A vise does not fit on a plate beside a bolt; people, robots, vehicles, openings and fixtures are no load.
+  assert.deepEqual(brief(parseInstruction('Put the bolt on the plate, next to the vise')), ['on(bolt,plate)', 'near(bolt,vise)']);
+  assert.deepEqual(brief(parseInstruction('Put the bowl in the sink, left of the tap')), ['inside(bowl,sink)', 'left(bowl,tap)']);
+  assert.deepEqual(brief(parseInstruction('Put the cup on the table, near the window')), ['on(cup,table)', 'near(cup,window)']);
+  assert.deepEqual(brief(parseInstruction('Put the box on the desk, in front of the person')), ['on(box,desk)', 'front(box,person)']);
+  assert.deepEqual(brief(parseInstruction('Put the box on the conveyor, left of the robot')), ['on(box,conveyor)', 'left(box,robot)']);
+  assert.deepEqual(brief(parseInstruction('Put the box on the pallet, left of the forklift')), ['on(box,pallet)', 'left(box,forklift)']);
+  // A plate beside a cup does not fit on a default tray with room between them: the tray (size not stated) grows.
+  const tray = parseInstruction('Put the cup on the tray, in front of the plate');
+  assert.deepEqual(brief(tray), ['on(cup,tray)', 'front(cup,plate)', 'on(plate,tray)']);
+  const t = tray.entities.find((e) => e.name === 'tray')!;
+  const [cup, plate] = ['cup', 'plate'].map((n) => tray.entities.find((e) => e.name === n)!);
+  assert.ok(2 * t.halfExtents[1] > 2 * (cup.halfExtents[1] + plate.halfExtents[1]) + 0.05);
+  // A reference the instruction places elsewhere keeps that place ('which' names the reference just before it).
+  assert.deepEqual(brief(parseInstruction('Put the book on the shelf, in front of the box, which is on the table')), ['on(book,shelf)', 'front(book,box)', 'on(box,table)']);
+  assert.deepEqual(brief(parseInstruction('Put the book on the shelf, in front of the box, which is on the floor')), ['on(book,shelf)', 'front(book,box)', 'on(box,)']);
+  assert.deepEqual(brief(parseInstruction('Lay the torque wrench on the tool cart, in front of the screwdriver.')), ['on(torque_wrench,tool_cart)', 'front(torque_wrench,screwdriver)', 'on(screwdriver,tool_cart)']);
+});
+
 test('a bare label, `the <colour or size> one`, `the first`/`the second`, `the former`/`the latter` name an object already named', () => {
   assert.deepEqual(brief(parseInstruction('Bracket A and bracket B both go on the base plate, B to the right of A.')),
     ['on(bracket_a,base_plate)', 'on(bracket_b,base_plate)', 'right(bracket_b,bracket_a)']);
