@@ -1248,8 +1248,32 @@ function fronted(tokens: Token[]): Token[] | null {
   return null;
 }
 
+/** A part's size designation: a letter and a number ("M6", "M10", "A4"; "x4" after a number is a grid's size). */
+const DESIGNATION = /^[a-wyz]\d{1,2}$/;
+
+/**
+ * "Put 4x M6 bolts on the plate", "2 M5 screws": a designation between a count and its noun says nothing of where or
+ * how large: it is left out (with the note a word not read gets, as in "the M6 bolt") and the count kept (it split
+ * the count from its noun: 3 bolts assumed).
+ */
+function withoutDesignations(ctx: Context, tokens: Token[]): Token[] {
+  let out: Token[] | undefined;
+  for (let k = 1; k + 1 < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.kind !== 'word' || tokens[k - 1].kind !== 'num' || tokens[k + 1].kind !== 'word' || !DESIGNATION.test(t.text)) continue;
+    out ??= tokens.slice(0, k);
+    ctx.warnings.push(`ignored '${t.text}'`);
+  }
+  if (out === undefined) return tokens;
+  for (let k = out.length; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (!(t.kind === 'word' && tokens[k - 1]?.kind === 'num' && tokens[k + 1]?.kind === 'word' && DESIGNATION.test(t.text))) out.push(t);
+  }
+  return out;
+}
+
 function interpretClause(ctx: Context, clause: Token[]): void {
-  const tokens = withBackReferences(fronted(clause) ?? clause, ctx.registry.entities, ctx.lastSubjects);
+  const tokens = withoutDesignations(ctx, withBackReferences(fronted(clause) ?? clause, ctx.registry.entities, ctx.lastSubjects));
   refuseNegation(ctx, tokens);
   const facing = facingAt(tokens);
   if (facing !== null) return interpretFacing(ctx, tokens, facing);

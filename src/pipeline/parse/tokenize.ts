@@ -18,8 +18,14 @@ export type Token =
 /** Longest instruction accepted, in characters; checked before any other work. */
 export const MAX_INSTRUCTION_LENGTH = 20_000;
 
-/** After "2x": a space or the text's end (the noun counted follows; "2x1" and "2x." are no count). */
-const COUNT_BEFORE_WORD = /^(?:\s|$)/;
+/** After "2x": spaces, then the word that may be the noun counted ("2x1", "2x.", "table 2x", "2x 4 board" are no count). */
+const COUNT_BEFORE_WORD = /^\s+([a-z]+)/i;
+/** Words after "2x" that are no noun counted ("2x as far", "2x larger", "2x the size"): the number stays unread. */
+const NOT_COUNTED = new Set([
+  'as', 'the', 'a', 'an', 'of', 'to', 'on', 'in', 'at', 'by', 'from', 'and', 'or', 'than', 'times', 'more', 'less', 'bigger',
+  'larger', 'smaller', 'longer', 'shorter', 'wider', 'taller', 'higher', 'lower', 'further', 'farther', 'closer', 'nearer',
+  'deeper', 'thicker', 'heavier', 'size', 'away', 'apart', 'long', 'wide', 'high', 'deep', 'tall',
+]);
 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 const ORDINAL_SUFFIX = /^(st|nd|rd|th)$/;
@@ -108,7 +114,8 @@ export function tokenize(text: string): Token[] {
         TOKEN_RE.lastIndex = end + glued.length;
         continue;
       }
-      if ((glued === 'x' || glued === 'X') && /^[1-9]\d*$/.test(t) && COUNT_BEFORE_WORD.test(text.slice(end + 1, end + 2))) {
+      const counted = glued === 'x' || glued === 'X' ? COUNT_BEFORE_WORD.exec(text.slice(end + 1, end + 40))?.[1] : undefined;
+      if (counted !== undefined && /^[1-9]\d*$/.test(t) && !NOT_COUNTED.has(counted.toLowerCase())) {
         // "2x clips", "4x M6 bolts": a parts list's count before the noun.
         tokens.push({ kind: 'num', text: t, value: Number(t) });
         TOKEN_RE.lastIndex = end + 1;

@@ -570,6 +570,18 @@ test("'2x clips' (a count glued to x before its noun) is two clips; '2x1 m' stay
   assert.deepEqual(parseInstruction('Put the 2x1 m table left of the door.').entities[0].halfExtents.slice(0, 2), [1, 0.5]);
 });
 
+test("'<n>x' counts only before a noun; a designation (M6) between a count and its noun keeps the count", () => {
+  // No noun after it: refused as before, never a rename ('table_2') or a wrong count.
+  for (const text of ['Put the box on the table 2x', 'Put the 2x 4 board on the bench', 'Put a 2x 3 m rug in front of the sofa', 'Put the box 2x as far from the crate']) {
+    assert.throws(() => parseInstruction(text), /cannot read the number '2x'/, text);
+  }
+  assert.deepEqual(names('Put 4x M6 bolts on the plate'), ['bolt_1', 'bolt_2', 'bolt_3', 'bolt_4', 'plate']);
+  assert.deepEqual(names('Put 2x M6 washers and 2x M6 nuts on the plate'), ['washer_1', 'washer_2', 'nut_1', 'nut_2', 'plate']);
+  assert.deepEqual(names('Put 2 M5 screws on the plate'), ['screw_1', 'screw_2', 'plate']);
+  assert.ok(parseInstruction('Put 4x M6 bolts on the plate').warnings.includes("ignored 'm6'"));
+  assert.equal(names('Arrange nine cubes in a 3x3 grid on the table').length, 10);
+});
+
 test("of two just listed, 'one … the other' and 'the other' name each", () => {
   assert.deepEqual(brief(parseInstruction('Put the two lamps on the table, one left of the other.')), ['on(lamp_1,table)', 'on(lamp_2,table)', 'left(lamp_1,lamp_2)']);
   assert.deepEqual(brief(parseInstruction('Put the cup and the bowl on the table, the cup left of the other.')), ['on(cup,table)', 'on(bowl,table)', 'left(cup,bowl)']);
