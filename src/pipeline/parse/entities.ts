@@ -481,6 +481,16 @@ function compoundTailAt(tokens: Token[], k: number, counted = false): boolean {
   return rel !== null && !rel.unary;
 }
 
+/** Words after a comparative that show it is one ("nearer the door", "closer to", "further from", "wider than"). */
+const AFTER_COMPARATIVE = new Set(['from', 'to', 'than', 'the', 'of']);
+
+/** Whether the word at k is one of degree: a superlative in -est, or a comparative in -er before from/to/than/the. */
+function degreeAt(tokens: Token[], k: number): boolean {
+  const w = wordAt(tokens, k);
+  if (w === undefined || NOUN_FORMS.has(w)) return false;
+  return w.endsWith('est') || (w.endsWith('er') && AFTER_COMPARATIVE.has(wordAt(tokens, k + 1) ?? ''));
+}
+
 /** Nouns plural in form that name one object ("the scissors"): one entity, named as written, unless counted. */
 const PLURALIA_TANTUM = new Set([
   'scissors', 'pliers', 'tweezers', 'tongs', 'shears', 'goggles', 'headphones', 'binoculars', 'clippers', 'forceps', 'calipers',
@@ -775,7 +785,8 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
     const depthModifier = (sawModifier || bare) && DEPTH_MODIFIERS.has(w) && nounContinues(tokens, j + 1);
     // "the side table", "the end cap": a place word directly before a lexicon noun names a kind of it.
     // "the end stop", "the corner post": before a word the lexicon does not know, too, when that word goes on into the noun.
-    const placeModifier = sawModifier && PLACE_MODIFIERS.has(w) && (NOUN_FORMS.has(wordAt(tokens, j + 1) ?? '') || nounContinues(tokens, j + 1)) && wordAt(tokens, j + 2) !== 'of';
+    // Not before a word of degree ("the end farthest from the door", "the corner closest to the window": a place).
+    const placeModifier = sawModifier && PLACE_MODIFIERS.has(w) && (NOUN_FORMS.has(wordAt(tokens, j + 1) ?? '') || (nounContinues(tokens, j + 1) && !degreeAt(tokens, j + 1))) && wordAt(tokens, j + 2) !== 'of';
     // "the left panel", "the back door", "the center rail": a direction word directly between a determiner and a
     // noun is a modifier of that noun (its name keeps it), not a relation.
     const directionModifier = afterDeterminer && DIRECTION_MODIFIERS.has(w) && nounContinues(tokens, j + 1) && wordAt(tokens, j + 2) !== 'of';

@@ -504,6 +504,11 @@ test("a place word before a word the lexicon does not know starts a compound nou
   assert.deepEqual(names('Set the flask within 10 cm of the side shield.'), ['flask', 'side_shield']);
   // Before 'of' it stays a place, which is refused as before.
   refused('Put the box on the end of the table.', /cannot honour 'end'/);
+  // Before a word of degree it stays a place too: never an object 'end_farthest' or 'corner_closest'.
+  refused('Put the box at the end farthest from the door', /cannot honour 'end'/);
+  refused('Put the box at the end closest to the door', /cannot honour 'end'/);
+  refused('Put the lamp in the corner closest to the window', /cannot honour 'corner'/);
+  refused('Put the box on the side nearer the door', /cannot honour 'side'/);
 });
 
 test("'edges aligned'/'edges flush' is the aligned stack; 'their edges touch'/'edges touching' is touching; elsewhere refused", () => {
