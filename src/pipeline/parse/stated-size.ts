@@ -33,11 +33,14 @@ const TIMES = new Set(['x', '×', '*', 'by']);
 
 const textAt = (tokens: Token[], k: number): string | undefined => tokens[k]?.text;
 
+const FOOT_M = 0.3048;
+const INCH_M = 0.0254;
+
 /** Metres per unit of the unit word at k ('in' is inches only before a dimension word or a joining word). */
 function unitAt(tokens: Token[], k: number): number | undefined {
   const t = tokens[k];
   if (!t || (t.kind !== 'word' && t.kind !== 'sym')) return undefined;
-  if (t.text === 'in') return DIMENSION_WORDS.has(textAt(tokens, k + 1) ?? '') || TIMES.has(textAt(tokens, k + 1) ?? '') ? 0.0254 : undefined;
+  if (t.text === 'in') return DIMENSION_WORDS.has(textAt(tokens, k + 1) ?? '') || TIMES.has(textAt(tokens, k + 1) ?? '') ? INCH_M : undefined;
   return LENGTH_UNITS.get(t.text);
 }
 
@@ -125,10 +128,20 @@ function readSegments(tokens: Token[], j: number): { segments: Segment[]; next: 
   while (tokens[k]?.kind === 'num') {
     const unit = unitAt(tokens, k + 1);
     if (unit === undefined) break;
-    const dimension = DIMENSION_WORDS.get(textAt(tokens, k + 2) ?? '');
     const t = tokens[k] as Extract<Token, { kind: 'num' }>;
-    segments.push({ value: t.value * unit, written: `${t.text} ${tokens[k + 1].text}${dimension ? ` ${tokens[k + 2].text}` : ''}`, dimension });
-    k += dimension ? 3 : 2;
+    let value = t.value * unit;
+    let written = `${t.text} ${tokens[k + 1].text}`;
+    k += 2;
+    // "2 ft 6 in wide": feet and then inches under a foot are one length, as quantities.ts reads them.
+    const inches = tokens[k];
+    if (unit === FOOT_M && inches?.kind === 'num' && inches.value > 0 && inches.value < 12 && unitAt(tokens, k + 1) === INCH_M) {
+      value += inches.value * INCH_M;
+      written += ` ${inches.text} ${tokens[k + 1].text}`;
+      k += 2;
+    }
+    const dimension = DIMENSION_WORDS.get(textAt(tokens, k) ?? '');
+    segments.push({ value, written: `${written}${dimension ? ` ${tokens[k].text}` : ''}`, dimension });
+    if (dimension) k++;
     if (!dimension) break;
     // "1 m tall and 40 cm wide", "2 m long, 50 cm wide"
     if ((textAt(tokens, k) === 'and' || textAt(tokens, k) === ',') && tokens[k + 1]?.kind === 'num' && unitAt(tokens, k + 2) !== undefined) k++;

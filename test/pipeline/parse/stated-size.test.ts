@@ -77,3 +77,14 @@ test('a size after the noun, each length with its dimension word, is the stated 
   assert.equal(parseInstruction('Put the box 30 cm left of the crate.').constraints[0].parameters.distance, 0.3);
   assert.equal(parseInstruction('Hang the lamp 2 m high above the table.').entities[0].halfExtents[2], 0.15);
 });
+
+test('feet and inches before a dimension word are one stated size, as quantities read them: a box 2 ft 6 in wide', () => {
+  const box = parseInstruction('Put a box 2 ft 6 in wide on the table');
+  assert.deepEqual(box.constraints.map((c) => [c.type, c.parameters]), [['on', {}]]);
+  assert.ok(Math.abs(box.entities[0].halfExtents[0] - 0.381) < 1e-9);
+  assert.ok(!box.warnings.some((w) => w.includes('wide')));
+  const tray = parseInstruction('Put a box 2 ft 6 inches wide and 1 ft deep on the table').entities[0].halfExtents;
+  assert.ok(Math.abs(tray[0] - 0.381) < 1e-9 && Math.abs(tray[1] - 0.1524) < 1e-9);
+  // As a distance it stays one length.
+  assert.ok(Math.abs((parseInstruction('Put the box 2 ft 6 in left of the crate').constraints[0].parameters.distance ?? 0) - 0.762) < 1e-9);
+});
