@@ -960,7 +960,13 @@ function relationClause(ctx: Context, items: Item[]): boolean {
   if (produced) {
     if (items.some((it) => it.t === 'aligned')) {
       if (rels.some(([r]) => r.type !== 'on')) refuseEdges(ctx, items);
-      const names = [...involved];
+      // "Arrange the books on the shelf with their edges aligned": the edges of the objects put on it, aligned with
+      // each other (never with their support); one object's edges align only with a movable object it is stacked on.
+      const edges = items.some((it) => it.t === 'aligned' && it.edges === true);
+      const stacked = (n: string) => { const e = ctx.registry.get(n); return e !== undefined && e.category === 'object' && !e.grounded; };
+      const subjectsOnly = edges && clauseSubjects.length >= 2;
+      if (edges && !subjectsOnly && ![...involved].every((n) => clauseSubjects.includes(n) || stacked(n))) refuseEdges(ctx, items);
+      const names = subjectsOnly ? clauseSubjects.filter((n) => involved.has(n)) : [...involved];
       for (let k = 1; k < names.length; k++) add(ctx, 'aligned', names[k], [names[k - 1]], {});
     }
     ctx.lastEntities = [...involved];

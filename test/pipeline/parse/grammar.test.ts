@@ -522,6 +522,10 @@ test("'edges aligned'/'edges flush' is the aligned stack; 'their edges touch'/'e
   assert.equal(row.constraints[0].parameters.spacing, 0);
   refused('Put the box left of the crate, edges flush.', /cannot honour 'edges'.*only for a stack/);
   refused('Put three boxes in a row, edges aligned.', /cannot honour 'edges'.*only for a stack/);
+  // Objects put on a support with their edges aligned are aligned with each other, never with the support.
+  assert.deepEqual(brief(parseInstruction('Arrange the books on the shelf with their edges aligned')),
+    ['on(book_1,shelf)', 'on(book_2,shelf)', 'on(book_3,shelf)', 'aligned(book_2,book_1)', 'aligned(book_3,book_2)']);
+  refused('Put the box on the shelf, edges aligned.', /cannot honour 'edges'.*only for a stack/);
 });
 
 test("a side relation after a formation's support places its bottom layer; 'on either side of' puts two objects left and right", () => {
