@@ -8,7 +8,7 @@
  */
 import { ParseError } from '../../errors.js';
 import type { Entity } from '../types.js';
-import { VERBS, verbBase } from './lexicon.js';
+import { COPULAS, VERBS, verbBase } from './lexicon.js';
 import { matchRelation } from './relations.js';
 import type { Token } from './tokenize.js';
 
@@ -34,11 +34,11 @@ function relationEndsAt(tokens: Token[], k: number): boolean {
   return false;
 }
 
-/** Whether a phrase ending before k is followed by a relation, a list link or the clause's end. */
+/** Whether a phrase ending before k is followed by a relation, a list link, a copula ("A should be left of B", "the first goes …") or the clause's end. */
 function phraseEndsAt(tokens: Token[], k: number): boolean {
   const t = tokens[k];
   if (t === undefined || t.kind === 'sep') return true;
-  if (t.kind === 'word' && LIST_LINKS.has(t.text)) return true;
+  if (t.kind === 'word' && (LIST_LINKS.has(t.text) || (COPULAS.has(t.text) && t.text !== 'to'))) return true;
   return matchRelation(tokens, k) !== null;
 }
 
@@ -106,7 +106,7 @@ function wordsOf(name: string): Token[] {
 export function withBackReferences(tokens: Token[], entities: readonly Entity[], listed: readonly string[]): Token[] {
   if (entities.length < 2) return tokens;
   let out: Token[] | undefined;
-  /** A bare letter standing where an object would that names none ("then put C on A" with no C). */
+  /** A bare label (or "the <colour> one") standing where an object would that names none ("then put C on A" with no C), quoted. */
   let unmatched: string | undefined;
   /** What 'one' named in "one left of the other". */
   let oneNamed: string | undefined;
@@ -126,7 +126,7 @@ export function withBackReferences(tokens: Token[], entities: readonly Entity[],
     } else if (label !== undefined) {
       entity = byLabel(entities, label);
       if (entity !== undefined && !(phraseEndsAt(tokens, k + 1) && phraseStartsAt(tokens, k))) entity = undefined;
-      else if (entity === undefined && t.kind === 'word' && unmatched === undefined && phraseEndsAt(tokens, k + 1) && phraseStartsAt(tokens, k)) unmatched = label;
+      else if (entity === undefined && unmatched === undefined && phraseEndsAt(tokens, k + 1) && phraseStartsAt(tokens, k)) unmatched = `'${label.toUpperCase()}'`;
     } else if (t.kind === 'word' && t.text === 'the' && tokens[k + 1]?.kind === 'word') {
       const word = tokens[k + 1].text;
       const one = tokens[k + 2]?.kind === 'word' && tokens[k + 2].text === 'one';
@@ -145,6 +145,8 @@ export function withBackReferences(tokens: Token[], entities: readonly Entity[],
           const of = pick === undefined ? [] : word === 'former' || word === 'latter' ? (listed.length === 2 ? listed : []) : listed.length >= 2 ? listed : [];
           const name = pick === undefined ? undefined : of[pick];
           entity = pick === undefined ? byModifier(entities, word) : name === undefined ? undefined : entities.find((e) => e.name === name);
+          // "the green one" where no object is green: refused beside a reference that named one.
+          if (entity === undefined && one && pick === undefined && unmatched === undefined && !entities.some((e) => e.color === word || e.size === word)) unmatched = `'the ${word} one'`;
         }
       }
     }
@@ -159,7 +161,7 @@ export function withBackReferences(tokens: Token[], entities: readonly Entity[],
   }
   // Beside a label that named an object, one that names none is refused, never dropped or taken for the clause's subject.
   if (out !== undefined && unmatched !== undefined) {
-    throw new ParseError(`'${unmatched.toUpperCase()}' names no object named before (${entities.map((e) => e.name).join(', ')}) in '${tokens.map((x) => x.text).join(' ')}'`);
+    throw new ParseError(`${unmatched} names no object named before (${entities.map((e) => e.name).join(', ')}) in '${tokens.map((x) => x.text).join(' ')}'`);
   }
   return out ?? tokens;
 }

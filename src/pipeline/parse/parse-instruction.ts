@@ -802,6 +802,10 @@ function relationClause(ctx: Context, items: Item[]): boolean {
       const elided = ctx.prevTargets[ctx.prevTargets.length - 1];
       if (!subjects.includes(elided)) targets.push(elided);
     }
+    // "Put bin 10 and bin 12 on the rack, 12 cm right of 10": subjects carried over from the clause before that
+    // include its reference name no object to place (never "'bin_10' cannot be related to itself").
+    const self = !ownSubject && subjects.length > 1 ? targets.find((t) => subjects.includes(t)) : undefined;
+    if (self !== undefined) throw new ParseError(`no object for '${rel.phrase}' in ${quote(ctx.source)}: its reference '${self}' is among the objects the clause before placed (${subjects.join(', ')}); name the one it places`);
     // After a support relation the placed subject stays the topic ("the remote on the sofa and the phone next to
     // it": the remote); after a side relation the landmark is what a later "it" names.
     if (targets.length > 0) ctx.lastTargets = SUPPORT_TYPES.has(rel.type) ? [] : [...targets];

@@ -480,6 +480,13 @@ test('a bare label, `the <colour or size> one`, `the first`/`the second`, `the f
   refused('Put the red cushion and the red pillow on the sofa, the red one left of the blue one.', /'left of' needs a reference object/);
   refused('Put crate A on the pallet, B to the right of A.', /'B' names no object named before \(crate_a, pallet\)/);
   refused('Put crate A on crate B, then put C on A.', /'C' names no object named before/);
+  // A label before a copula is read ('A should be left of B'); a number or 'the <colour> one' that names nothing is
+  // named in the refusal, as a letter is; carried-over subjects that include the reference are refused as such.
+  assert.deepEqual(brief(parseInstruction('Put box A on the table and box B on the shelf. A should be left of B')), ['on(box_a,table)', 'on(box_b,shelf)', 'left(box_a,box_b)']);
+  assert.deepEqual(brief(parseInstruction('Put the mug and the cup on the table. The first goes left of the second')), ['on(mug,table)', 'on(cup,table)', 'left(mug,cup)']);
+  refused('Put box 1 and box 2 on the shelf, then put 3 on 1', /'3' names no object named before/);
+  refused('Put the red cup and the blue cup on the table, then the green one between the red one and the blue one', /'the green one' names no object named before/);
+  refused('Put bin 10 and bin 12 on the rack, 12 cm right of 10', /no object for 'right of'.*its reference 'bin_10' is among the objects/);
   // Right after the clause's verb too.
   assert.deepEqual(brief(parseInstruction('Put crate A on the pallet and crate B on the shelf, then move A left of B.')), ['on(crate_a,pallet)', 'on(crate_b,shelf)', 'left(crate_a,crate_b)']);
   // A member numbered by a count is no label the user wrote: the 2 here is no 'box 2' (it is refused as a count).
