@@ -1346,12 +1346,20 @@ function viewpointAt(tokens: Token[]): { at: number; length: number; below: bool
  * vertical is seen, of the turn in its own clause or, alone, in the clause before: from above it is the usual sense,
  * from below the opposite one. With no turn about z to qualify it is refused, never dropped.
  */
+/** Relations that read the same from any viewpoint: a viewpoint said of them changes nothing. */
+const VIEW_FREE = new Set<ConstraintType>(['on', 'inside', 'touching', 'near', 'far', 'distance', 'above', 'below']);
+
 function interpretViewpoint(ctx: Context, tokens: Token[], view: { at: number; length: number; below: boolean | undefined }): void {
   const phrase = tokens.slice(view.at, view.at + view.length).map((t) => t.text).join(' ');
-  if (view.below === undefined) throw new ParseError(`cannot honour '${phrase}' in ${quote(ctx.source)}: a viewpoint is read only as 'seen from above' or 'seen from below' after a turn`);
   const rest = [...tokens.slice(0, view.at), ...tokens.slice(view.at + view.length)];
   const before = ctx.constraints.length;
   if (rest.length > 0) interpretClause(ctx, rest);
+  // "Put the sofa against the wall, seen from the door", "on the shelf as seen from the front": relations that read
+  // the same from anywhere (the clause's own, or alone the clause before's) are unchanged by a viewpoint.
+  const lastSource = ctx.constraints[ctx.constraints.length - 1]?.source;
+  const scope = rest.length > 0 ? ctx.constraints.slice(before) : ctx.constraints.filter((c) => c.source === lastSource);
+  if (scope.length > 0 && scope.every((c) => VIEW_FREE.has(c.type))) return;
+  if (view.below === undefined) throw new ParseError(`cannot honour '${phrase}' in ${quote(ctx.source)}: a viewpoint is read only as 'seen from above' or 'seen from below' after a turn`);
   const isTurn = (c: Constraint) => c.type === 'angle' && c.parameters.axis === 'z';
   let turns = ctx.constraints.slice(before).filter(isTurn);
   if (turns.length === 0 && rest.length === 0) {

@@ -553,8 +553,11 @@ test("'seen from above' qualifies a turn about z in the usual sense, 'seen from 
   assert.deepEqual(turn('Rotate the box 90 degrees clockwise, viewed from the top.'), [-90]);
   refused('Put the box left of the crate, seen from above.', /cannot honour 'seen from above'.*no such turn/);
   refused('Rotate the box 30 degrees about the x axis, seen from below.', /cannot honour 'seen from below'/);
-  // Another viewpoint has no reading: refused, never dropped.
-  refused('Put the sofa against the wall, seen from the door.', /cannot honour 'seen from the door'.*read only as 'seen from above'/);
+  // Another viewpoint said of a relation that reads the same from anywhere changes nothing; of one that does not
+  // (left of) it has no reading: refused, never dropped.
+  assert.deepEqual(brief(parseInstruction('Put the sofa against the wall, seen from the door.')), ['touching(sofa,wall)']);
+  assert.deepEqual(brief(parseInstruction('Put the box on the shelf as seen from the front')), ['on(box,shelf)']);
+  refused('Put the lamp left of the TV, seen from the door.', /cannot honour 'seen from the door'.*read only as 'seen from above'/);
 });
 
 test("a verb's -s form before a parts list's count ('clips x2', 'clamps ×2') is a plural noun of that count", () => {
