@@ -337,6 +337,27 @@ function restBesideReferences(ctx: Context): void {
   }
 }
 
+/**
+ * "Put a red box and a blue box on the table, then stack the red one on the blue one", "crate A and crate B on the
+ * pallet, B on A": a later clause that puts an object on another resting on the same support replaces the earlier
+ * clause's 'on' of it to that support (the object now rests on the other, which stands there; keeping both could
+ * never hold).
+ */
+function restOnLaterSupports(ctx: Context): void {
+  const ons = ctx.constraints.filter((c) => c.type === 'on' && c.targets.length === 1);
+  if (ons.length < 3) return;
+  const drop = new Set<Constraint>();
+  for (const later of ons) {
+    const [s, t] = [later.subject, later.targets[0]];
+    for (const earlier of ons) {
+      if (earlier === later || earlier.subject !== s || earlier.source === later.source || ctx.constraints.indexOf(earlier) > ctx.constraints.indexOf(later)) continue;
+      const z = earlier.targets[0];
+      if (z !== t && ons.some((c) => c.subject === t && c.targets[0] === z)) drop.add(earlier);
+    }
+  }
+  if (drop.size > 0) ctx.constraints = ctx.constraints.filter((c) => !drop.has(c));
+}
+
 /** Whether a constraint already puts the entity on (or in, above …) a support. */
 function placedOnSupport(ctx: Context, name: string): boolean {
   return ctx.constraints.some((c) => c.subject === name && SUPPORT_TYPES.has(c.type));
@@ -1737,6 +1758,7 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
   if (ctx.commaRests.size > 0) {
     ctx.constraints = ctx.constraints.filter((c) => !ctx.commaRests.has(c) || !ctx.constraints.some((d) => d !== c && d.subject === c.subject && SUPPORT_TYPES.has(d.type)));
   }
+  restOnLaterSupports(ctx);
   restBesideReferences(ctx);
   hangBetween(ctx);
   // A turn set after the solve ("facing the crib") must be the subject's only orientation: another one on it, or a

@@ -589,6 +589,14 @@ test("'2x clips' (a count glued to x before its noun) is two clips; '2x1 m' stay
   assert.deepEqual(parseInstruction('Put the 2x1 m table left of the door.').entities[0].halfExtents.slice(0, 2), [1, 0.5]);
 });
 
+test("a later clause that stacks an object on another resting on the same support replaces its earlier 'on'", () => {
+  assert.deepEqual(brief(parseInstruction('Put a red box and a blue box on the table, then stack the red one on the blue one')), ['on(blue_box,table)', 'on(red_box,blue_box)']);
+  assert.deepEqual(brief(parseInstruction('Put crate A and crate B on the pallet, B on A')), ['on(crate_a,pallet)', 'on(crate_b,crate_a)']);
+  assert.deepEqual(brief(parseInstruction('Put the box and the crate on the table, then put the crate on the box')), ['on(box,table)', 'on(crate,box)']);
+  // On another support it keeps both (refused by the solver as before, never silently moved).
+  assert.deepEqual(brief(parseInstruction('Put the box on the table and the crate on the shelf, then put the box on the crate')), ['on(box,table)', 'on(crate,shelf)', 'on(box,crate)']);
+});
+
 test("'<n>x' counts only before a noun; a designation (M6) between a count and its noun keeps the count", () => {
   // No noun after it: refused as before, never a rename ('table_2') or a wrong count.
   for (const text of ['Put the box on the table 2x', 'Put the 2x 4 board on the bench', 'Put a 2x 3 m rug in front of the sofa', 'Put the box 2x as far from the crate']) {
