@@ -1684,6 +1684,8 @@ function withoutHeading(tokens: Token[]): Token[] {
   if (w?.kind !== 'word' || isKnownKind(w.text)) return tokens;
   // "Note: the cup goes on the saucer", "Important: …": a heading word and a colon.
   if (HEADING_WORDS.has(w.text) && dot?.kind === 'sep' && dot.text === ':' && tokens.length > 2) return tokens.slice(2);
+  // "Tools: hammer, wrench on the bench": a plural word and a colon before a list of words names the list's kind.
+  if (dot?.kind === 'sep' && dot.text === ':' && w.text.length > 3 && w.text.endsWith('s') && tokens[2]?.kind === 'word' && tokens.some((t, i) => i > 2 && (t.text === ',' || t.text === 'and'))) return tokens.slice(2);
   const k = dot?.kind === 'sep' && dot.text === '.' ? 2 : 1;
   const n = tokens[k];
   const colon = tokens[k + 1];

@@ -589,6 +589,11 @@ test("'2x clips' (a count glued to x before its noun) is two clips; '2x1 m' stay
   assert.deepEqual(parseInstruction('Put the 2x1 m table left of the door.').entities[0].halfExtents.slice(0, 2), [1, 0.5]);
 });
 
+test("a plural word and a colon before a list names the list's kind, never objects of its own", () => {
+  assert.deepEqual(names('Tools: hammer, wrench on the bench'), ['hammer', 'wrench', 'bench']);
+  assert.deepEqual(names('Parts: bolt, washer and nut on the plate'), ['bolt', 'washer', 'nut', 'plate']);
+});
+
 test("a later clause that stacks an object on another resting on the same support replaces its earlier 'on'", () => {
   assert.deepEqual(brief(parseInstruction('Put a red box and a blue box on the table, then stack the red one on the blue one')), ['on(blue_box,table)', 'on(red_box,blue_box)']);
   assert.deepEqual(brief(parseInstruction('Put crate A and crate B on the pallet, B on A')), ['on(crate_a,pallet)', 'on(crate_b,crate_a)']);
