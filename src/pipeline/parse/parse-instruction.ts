@@ -1332,6 +1332,13 @@ function interpretClause(ctx: Context, clause: Token[]): void {
     // A distance that no relation took is refused, never dropped with an ok.
     const loose = rest.find((it) => it.t === 'qty' && it.kind === 'length');
     if (loose) throw new ParseError(`cannot tell what the distance in ${quote(ctx.source)} applies to`);
+    // "Set the table, plate in the middle, fork left of it": a place (the middle, the centre) that no relation took
+    // is refused, never dropped with the objects it was said of.
+    const role = rest.find((it) => it.t === 'role' && it.role === 'centre');
+    if (role) {
+      const word = tokens.find((t) => t.kind === 'word' && (t.text === 'middle' || t.text === 'centre' || t.text === 'center'))?.text ?? 'middle';
+      throw new ParseError(`cannot honour '${word}' in ${quote(ctx.source)}: say what it is the ${word} of ('in the ${word} of the table')`);
+    }
   }
   if (poses.length === 0) return;
   // Orientation modifiers ("upside down", "on its side", "facing left") turn the clause's subject in the world frame.

@@ -589,6 +589,12 @@ test("'2x clips' (a count glued to x before its noun) is two clips; '2x1 m' stay
   assert.deepEqual(parseInstruction('Put the 2x1 m table left of the door.').entities[0].halfExtents.slice(0, 2), [1, 0.5]);
 });
 
+test("a middle or centre that no relation takes is refused, never dropped with the objects it was said of", () => {
+  refused('Set the table, plate in the middle, fork left of it', /cannot honour 'middle'/);
+  refused('Set the table, bowl in the centre, spoon right of it', /cannot honour 'centre'/);
+  assert.deepEqual(brief(parseInstruction('Put the plate in the middle of the table')), ['on(plate,table)']);
+});
+
 test("a plural word and a colon before a list names the list's kind, never objects of its own", () => {
   assert.deepEqual(names('Tools: hammer, wrench on the bench'), ['hammer', 'wrench', 'bench']);
   assert.deepEqual(names('Parts: bolt, washer and nut on the plate'), ['bolt', 'washer', 'nut', 'plate']);
