@@ -188,6 +188,8 @@ function resolveNames(ctx: Context, item: NpItem, role: { between?: boolean; exc
 function add(ctx: Context, type: ConstraintType, subject: string, targets: string[], parameters: Constraint['parameters']): void {
   for (const target of targets) {
     if (target === subject) throw new ParseError(`'${subject}' cannot be related to itself (${type}) in ${quote(ctx.source)}`);
+    // A relation to no object at all is a parser fault, never a constraint the solver would reject obscurely.
+    if (typeof target !== 'string' || target === '') throw new ParseError(`the '${type}' relation of '${subject}' names no object in ${quote(ctx.source)}`);
   }
   ctx.constraints.push({ type, subject, targets, parameters, source: ctx.source });
 }
@@ -930,12 +932,13 @@ function relationClause(ctx: Context, items: Item[]): boolean {
     // "Place two candles on the shelf with the picture frame between them": a subject put only between two objects
     // that stand on one support, in a clause with no support relation, stands on that support too.
     if (type === 'between' && targets.length === 2 && !rels.some(([r]) => SUPPORT_TYPES.has(r.type))) {
-      const supportOf = (n: string) => ctx.constraints.filter((c) => c.subject === n && c.type === 'on').map((c) => c.targets[0]);
+      // An 'on' with no target is "on the floor": two references on the floor put the subject on the floor too.
+      const supportOf = (n: string) => ctx.constraints.filter((c) => c.subject === n && c.type === 'on').map((c) => c.targets[0] ?? '');
       const [a, b] = targets.map(supportOf);
       if (a.length === 1 && b.length === 1 && a[0] === b[0]) {
         for (const s of subjects) {
           const ent = ctx.registry.get(s);
-          if (ent && !ent.grounded && ent.category === 'object' && supportOf(s).length === 0 && !ctx.constraints.some((c) => c.subject === s && SUPPORT_TYPES.has(c.type))) add(ctx, 'on', s, [a[0]], {});
+          if (ent && !ent.grounded && ent.category === 'object' && supportOf(s).length === 0 && !ctx.constraints.some((c) => c.subject === s && SUPPORT_TYPES.has(c.type))) add(ctx, 'on', s, a[0] === '' ? [] : [a[0]], {});
         }
       }
     }
@@ -1828,6 +1831,12 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
     if ((c.type === 'on' || c.type === 'above' || c.type === 'inside') && c.targets.length > 0) {
       const e = registry.get(c.subject);
       if (e?.grounded) e.grounded = false;
+    }
+  }
+  // Every relation names objects of this instruction (a fault in a reading is refused here, never left to the solver).
+  for (const c of ctx.constraints) {
+    for (const n of [c.subject, ...c.targets]) {
+      if (typeof n !== 'string' || !registry.has(n)) throw new ParseError(`cannot read ${quote(normalised)}: its '${c.type}' relation names no object of it`);
     }
   }
   const facings = ctx.facings.filter((f, k) => ctx.facings.findIndex((g) => g.subject === f.subject) === k);

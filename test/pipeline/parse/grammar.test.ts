@@ -632,3 +632,8 @@ test("a bare count opening a clause before its relation ('…, and 2 on the shel
   refused('Put 3 boxes on the table and 2 on the shelf.', /cannot tell what '2' counts in '2 on the shelf'/);
   assert.deepEqual(brief(parseInstruction('Put panel 1 and panel 2 on the frame, 2 behind 1.')), ['on(panel_1,frame)', 'on(panel_2,frame)', 'behind(panel_2,panel_1)']);
 });
+
+test("'between them' after a counted group on the floor puts the subject on the floor, never a relation to no object", () => {
+  assert.deepEqual(brief(parseInstruction('Put 2 pallets on the floor 1 m apart and place the crate between them.')), ['distance(pallet_2,pallet_1)', 'aligned(pallet_2,pallet_1)', 'on(pallet_1,)', 'on(pallet_2,)', 'between(crate,pallet_1+pallet_2)', 'on(crate,)']);
+  assert.deepEqual(brief(parseInstruction('Set two drums on the floor and put the funnel between them.')).slice(-2), ['between(funnel,drum_1+drum_2)', 'on(funnel,)']);
+});
