@@ -423,8 +423,24 @@ function arrangementClause(ctx: Context, items: Item[], verb: string | undefined
     const saved = ctx.lastEntities;
     ctx.lastEntities = [...ctx.lastSubjects];
     const members = [...ctx.lastSubjects];
+    const earlier = ctx.lastArrangement;
     const done = arrangementClause(ctx, [them, ...items], verb);
     if (!done) ctx.lastEntities = saved;
+    // "Put three bins on the cart, side by side": the row stands on the support its members were put on, which grows
+    // to hold it as it does without the comma.
+    const formed = ctx.lastArrangement;
+    if (done && formed && formed !== earlier && formed.span.some((v) => v > 1e-9)) {
+      const supportOf = (n: string) => ctx.constraints.filter((c) => c.subject === n && (c.type === 'on' || c.type === 'above'));
+      const rests = formed.bottom.map(supportOf);
+      const support = rests[0]?.[0]?.targets[0];
+      if (support !== undefined && rests.every((r) => r.length === 1 && r[0].targets.length === 1 && r[0].targets[0] === support) && !formed.members.includes(support)) {
+        const kinds = new Set(formed.members.map((n) => ctx.registry.get(n)?.kind));
+        const kind = ctx.registry.get(formed.members[0])?.kind ?? '';
+        const what = kinds.size > 1 ? `${formed.members.length} objects` : `${formed.members.length} ${kind.replace(/_/g, ' ')}s`;
+        const shape = shapeIndex >= 0 ? (items[shapeIndex] as Extract<Item, { t: 'shape' }>).shape : 'row';
+        holdFormation(ctx, support, formed.bottom, formed.span, what, shape);
+      }
+    }
     // "Put two trays on the cart, one above the other": stacked, only the bottom one stays on the support.
     if (done && items[shapeIndex]?.t === 'shape' && (items[shapeIndex] as { shape: string }).shape === 'stack') {
       const bottom = members[0];
@@ -608,32 +624,38 @@ function supportGroup(ctx: Context, items: Item[], relIndex: number, bottom: str
   if (!target) return;
   const targets = resolve(ctx, target);
   // (A group kept apart, not formed, stands on its support as objects one by one.)
-  if ((rel.type === 'on' || rel.type === 'above') && targets.length === 1 && shape !== 'group') {
-    const support = ctx.registry.get(targets[0])!;
-    const hs = bottom.map((n) => ctx.registry.get(n)!.halfExtents);
-    const need: [number, number] = [span[0] + 2 * Math.max(...hs.map((h) => h[0])), span[1] + 2 * Math.max(...hs.map((h) => h[1]))];
-    // Across a row (its members' centres in line along this axis) each member rests centred like a single
-    // object, which may be wider than its support ("two brackets side by side on the rail").
-    const grow: [number, number] = [span[0] > 1e-9 ? need[0] : 0, span[1] > 1e-9 ? need[1] : 0];
-    const list = ctx.formations.get(support.name) ?? [];
-    list.push({ need, grow, what, shape, source: ctx.source });
-    ctx.formations.set(support.name, list);
-    if (isKnownKind(support.kind)) {
-      for (const [k, axis] of [[0, 'x'], [1, 'y']] as const) {
-        const room = 2 * support.halfExtents[k];
-        if (span[k] <= 1e-9 || !ctx.stated.has(support.name)) continue;
-        if (need[k] > room + 1e-9) {
-          throw new ParseError(
-            `${what} in a ${shape} need ${need[k].toFixed(2)} m along ${axis} (their footprints), but the ${support.name}'s top is ${room.toFixed(2)} m: they do not fit on it (in ${quote(ctx.source)})`,
-          );
-        }
-      }
-    }
-  }
+  if ((rel.type === 'on' || rel.type === 'above') && targets.length === 1 && shape !== 'group') holdFormation(ctx, targets[0], bottom, span, what, shape);
   // "stack 4 plates in the cupboard": the whole stack goes inside, and the container holds it as one column.
   const members = rel.type === 'inside' && shape === 'stack' && stackMembers ? stackMembers : bottom;
   if (members !== bottom) ctx.columns.push([...members]);
   for (const member of members) add(ctx, rel.type, member, targets.slice(0, rel.type === 'between' ? 2 : 1), {});
+}
+
+/**
+ * A formation's footprint on its support: the support grows to hold it after the last clause (support-growth.ts),
+ * or refuses it here when its size is stated and the formation does not fit.
+ */
+function holdFormation(ctx: Context, supportName: string, bottom: string[], span: [number, number], what: string, shape: string): void {
+  const support = ctx.registry.get(supportName)!;
+  const hs = bottom.map((n) => ctx.registry.get(n)!.halfExtents);
+  const need: [number, number] = [span[0] + 2 * Math.max(...hs.map((h) => h[0])), span[1] + 2 * Math.max(...hs.map((h) => h[1]))];
+  // Across a row (its members' centres in line along this axis) each member rests centred like a single
+  // object, which may be wider than its support ("two brackets side by side on the rail").
+  const grow: [number, number] = [span[0] > 1e-9 ? need[0] : 0, span[1] > 1e-9 ? need[1] : 0];
+  const list = ctx.formations.get(support.name) ?? [];
+  list.push({ need, grow, what, shape, source: ctx.source });
+  ctx.formations.set(support.name, list);
+  if (isKnownKind(support.kind)) {
+    for (const [k, axis] of [[0, 'x'], [1, 'y']] as const) {
+      const room = 2 * support.halfExtents[k];
+      if (span[k] <= 1e-9 || !ctx.stated.has(support.name)) continue;
+      if (need[k] > room + 1e-9) {
+        throw new ParseError(
+          `${what} in a ${shape} need ${need[k].toFixed(2)} m along ${axis} (their footprints), but the ${support.name}'s top is ${room.toFixed(2)} m: they do not fit on it (in ${quote(ctx.source)})`,
+        );
+      }
+    }
+  }
 }
 
 /** "rotate the box 45 degrees about the x axis", "tilt it by 0.5 rad", "at 30 degrees to the plate". */

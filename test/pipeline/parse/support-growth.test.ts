@@ -52,3 +52,12 @@ test('a support grows along the axis of the side relation that sets apart the ob
   // Left of: along x.
   assert.deepEqual(size('Place the reagent reservoir left of the tip rack on the deck.', 'deck'), [0.25, 0.1, 0.08]);
 });
+
+test('a formation after a comma grows its members\' support as it does without the comma', () => {
+  for (const tail of [', side by side', ' side by side']) {
+    assert.deepEqual(size(`Put three blue bins on the cart${tail}.`, 'cart'), size('Put three blue bins on the cart side by side.', 'cart'), tail);
+  }
+  assert.deepEqual(size('Put blue bins x3 on the cart, side by side.', 'cart'), size('Put blue bins x3 on the cart side by side.', 'cart'));
+  // A support of stated size refuses the row either way.
+  assert.throws(() => parseInstruction('Put three blue bins on the 80 cm cart, side by side.'), ParseError);
+});
