@@ -20,7 +20,8 @@ export type Item =
   | { t: 'qty'; kind: 'length' | 'angle'; value: number; spacing: boolean; atLeast: boolean; measure?: 'radius' | 'diameter'; centres?: boolean; within?: boolean }
   | { t: 'rel'; type: ConstraintType; unary: boolean; phrase: string }
   | { t: 'axis'; axis: Axis; rotational: boolean }
-  | { t: 'shape'; shape: Shape; rows?: number; cols?: number; sides?: number; count?: number }
+  /** `reverse`: the members go in the opposite order to the one they were named in ("right to left", "top to bottom"). */
+  | { t: 'shape'; shape: Shape; rows?: number; cols?: number; sides?: number; count?: number; reverse?: true }
   | { t: 'centre' }
   | { t: 'pick'; word: string }
   | { t: 'tool' }
@@ -39,6 +40,15 @@ const SHAPES = new Map<string, Shape>([
   ['triangle', 'polygon'], ['triangular', 'polygon'], ['square', 'square'], ['pentagon', 'polygon'], ['pentagonal', 'polygon'],
   ['hexagon', 'polygon'], ['hexagonal', 'polygon'], ['heptagon', 'polygon'], ['octagon', 'polygon'], ['octagonal', 'polygon'],
   ['polygon', 'polygon'], ['diamond', 'square'], ['quadrilateral', 'square'],
+]);
+/**
+ * Orders said from one end to the other ("left to right", "from front to back", "bottom to top"): the formation and
+ * axis the named members go along, first named at the first end; reversed when the first end is the far one.
+ */
+const ORDERS = new Map<string, { shape: Shape; axis?: Axis; reverse: boolean }>([
+  ['left right', { shape: 'row', axis: 'x', reverse: false }], ['right left', { shape: 'row', axis: 'x', reverse: true }],
+  ['front back', { shape: 'row', axis: 'y', reverse: false }], ['back front', { shape: 'row', axis: 'y', reverse: true }],
+  ['bottom top', { shape: 'stack', reverse: false }], ['top bottom', { shape: 'stack', reverse: true }],
 ]);
 /** Sides of the named polygons; other polygons take their member count. */
 const SIDES = new Map<string, number>([
@@ -604,6 +614,22 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
       if (word(tokens, i) === 'with' && isEachOther(tokens, i + 1)) i++;
       if (isEachOther(tokens, i)) i += 2;
       continue;
+    }
+    // "left to right", "from right to left", "from the front to the back", "bottom to top": a row (or a stack) in that
+    // order; never a relation of each member to the world ("left of" and "right of" nothing).
+    {
+      let k = w === 'from' ? i + 1 : i;
+      if (word(tokens, k) === 'the') k++;
+      const first = word(tokens, k);
+      let k2 = k + 2;
+      if (word(tokens, k2) === 'the') k2++;
+      const order = first !== undefined && word(tokens, k + 1) === 'to' ? ORDERS.get(`${first} ${word(tokens, k2) ?? ''}`) : undefined;
+      if (order && word(tokens, k2 + 1) !== 'of') {
+        items.push({ t: 'shape', shape: order.shape, ...(order.reverse ? { reverse: true as const } : {}) });
+        if (order.axis) items.push({ t: 'axis', axis: order.axis, rotational: false });
+        i = k2 + 1;
+        continue;
+      }
     }
     if (w === 'side' && word(tokens, i + 1) === 'by' && word(tokens, i + 2) === 'side') {
       items.push({ t: 'shape', shape: 'row' });

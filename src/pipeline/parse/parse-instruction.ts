@@ -484,6 +484,8 @@ function arrangementClause(ctx: Context, items: Item[], verb: string | undefined
   }
   const names = subjectIdx.flatMap((k) => resolve(ctx, items[k] as NpItem));
   if (names.length < 2) throw new ParseError(`an arrangement needs at least two objects in ${quote(ctx.source)}`);
+  // "right to left", "top to bottom": the first named goes at the far end.
+  if (items.some((it) => it.t === 'shape' && it.reverse === true)) names.reverse();
   if (new Set(names).size !== names.length) throw new ParseError(`an object is listed twice in ${quote(ctx.source)}`);
   const np = first.np;
 

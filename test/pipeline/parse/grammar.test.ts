@@ -637,3 +637,13 @@ test("'between them' after a counted group on the floor puts the subject on the 
   assert.deepEqual(brief(parseInstruction('Put 2 pallets on the floor 1 m apart and place the crate between them.')), ['distance(pallet_2,pallet_1)', 'aligned(pallet_2,pallet_1)', 'on(pallet_1,)', 'on(pallet_2,)', 'between(crate,pallet_1+pallet_2)', 'on(crate,)']);
   assert.deepEqual(brief(parseInstruction('Set two drums on the floor and put the funnel between them.')).slice(-2), ['between(funnel,drum_1+drum_2)', 'on(funnel,)']);
 });
+
+test("'left to right', 'from right to left', 'front to back', 'bottom to top' after a group: a row (or stack) in that order", () => {
+  const row = (text: string) => brief(parseInstruction(text)).filter((c) => c.startsWith('distance') || c.startsWith('left') || c.startsWith('right'));
+  assert.deepEqual(row('Put bins 1 to 3 on shelf A, left to right.'), ['distance(bin_2,bin_1)', 'distance(bin_3,bin_2)']);
+  assert.deepEqual(row('Put bins 1 to 3 on shelf A from left to right.'), ['distance(bin_2,bin_1)', 'distance(bin_3,bin_2)']);
+  assert.deepEqual(row('Put bins 1 to 3 on shelf A, right to left.'), ['distance(bin_2,bin_3)', 'distance(bin_1,bin_2)']);
+  const axes = (text: string) => parseInstruction(text).constraints.filter((c) => c.type === 'distance').map((c) => c.parameters.axis);
+  assert.deepEqual(axes('Put boxes 1 to 3 on the shelf, front to back.'), ['y', 'y']);
+  assert.deepEqual(brief(parseInstruction('Stack boxes 1 to 3 on the pallet from top to bottom.')), ['on(box_2,box_3)', 'on(box_1,box_2)', 'on(box_3,pallet)']);
+});
