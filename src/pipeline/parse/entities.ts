@@ -577,6 +577,9 @@ function statedNounAt(tokens: Token[], k: number): number {
   return noun ? head : -1;
 }
 
+/** Verbs after "the two", "the pair" standing for the two objects just named ("so the two are touching"). */
+const PAIR_VERBS = new Set(['are', 'is', 'stay', 'remain', 'touch', 'meet', 'sit', 'stand', 'lie', 'should', 'must']);
+
 /**
  * Reads a noun phrase at i. `bare` allows an unknown word with no determiner before it to be a noun
  * (used in subject and object positions). Returns null when no noun phrase starts there.
@@ -630,6 +633,11 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
     const w = t.text;
     if (w === 'it' || w === 'itself') return { np: { ...np, kind: '', pronoun: 'it' }, next: j + 1 };
     if (w === 'them' || w === 'they' || w === 'themselves') return { np: { ...np, kind: '', pronoun: 'them', plural: true }, next: j + 1 };
+    // "so the two are touching", "the pair are in contact": the two objects just named, as "they" (only before a verb
+    // of being, never "the two boxes").
+    if (j === i + 1 && wordAt(tokens, i) === 'the' && (w === 'two' || w === 'pair') && PAIR_VERBS.has(wordAt(tokens, j + 1) ?? '')) {
+      return { np: { ...np, kind: '', pronoun: 'them', plural: true, count: 2 }, next: j + 1 };
+    }
     if ((w === 'previous' || w === 'preceding' || w === 'last') && (isWord(tokens[j + 1], 'one') || isWord(tokens[j + 1], 'ones'))) {
       return { np: { ...np, kind: '', pronoun: 'previous' }, next: j + 2 };
     }

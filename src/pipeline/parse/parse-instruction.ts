@@ -142,7 +142,10 @@ function resolveNames(ctx: Context, item: NpItem, role: { between?: boolean; exc
     // is between the group's members (the support is no reference).
     const group = ctx.lastSubjects.filter((n) => !(role.exclude ?? []).includes(n));
     if (role.between && others.length > 2 && group.length === 2 && group.every((n) => others.includes(n))) return group;
-    return others.length > 0 ? others : named;
+    const them = others.length > 0 ? others : named;
+    // "so the two are touching": exactly two objects just named.
+    if (np.count !== undefined && them.length !== np.count) throw new ParseError(`${quote(item.text)} needs ${np.count} objects just named; ${them.length} were (${them.join(', ')}) in ${quote(ctx.source)}`);
+    return them;
   }
   if (np.pronoun === 'previous') return [];
   if (np.unknownNoun && !isKnownKind(np.kind)) ctx.warnings.push(`'${np.kind}' is not in the lexicon; treated as an object of default size`);
@@ -491,7 +494,7 @@ function arrangementClause(ctx: Context, items: Item[], verb: string | undefined
 
   // "… right of the motor so they are in contact": "they" names objects already placed by the clause before; they
   // touch each other where they are, not in a new row.
-  if (!shapeItem && !isStackVerb && group?.relation === 'touching' && spacingQty === undefined && subjectIdx.every((k) => (items[k] as NpItem).text === 'they')) {
+  if (!shapeItem && !isStackVerb && group?.relation === 'touching' && spacingQty === undefined && subjectIdx.every((k) => (items[k] as NpItem).text === 'they' || ((items[k] as NpItem).np.pronoun === 'them' && (items[k] as NpItem).np.count === 2))) {
     for (let k = 1; k < names.length; k++) add(ctx, 'touching', names[k - 1], [names[k]], {});
     ctx.lastSubjects = [...names];
     ctx.lastEntities = [...names];

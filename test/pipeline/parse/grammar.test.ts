@@ -647,3 +647,11 @@ test("'left to right', 'from right to left', 'front to back', 'bottom to top' af
   assert.deepEqual(axes('Put boxes 1 to 3 on the shelf, front to back.'), ['y', 'y']);
   assert.deepEqual(brief(parseInstruction('Stack boxes 1 to 3 on the pallet from top to bottom.')), ['on(box_2,box_3)', 'on(box_1,box_2)', 'on(box_3,pallet)']);
 });
+
+test("'the two' and 'the pair' before a verb of being name the two objects just named", () => {
+  assert.deepEqual(brief(parseInstruction('Clamp the red block against the blue block so the two are touching.')), ['touching(red_block,blue_block)', 'touching(red_block,blue_block)']);
+  assert.deepEqual(brief(parseInstruction('Slide the cover against the housing so the two are in contact.')).at(-1), 'touching(cover,housing)');
+  assert.deepEqual(brief(parseInstruction('Put the cup next to the plate so the pair are touching.')), ['near(cup,plate)', 'touching(cup,plate)']);
+  // More than two just named: refused, naming them.
+  assert.throws(() => parseInstruction('Put the cup, the bowl and the plate on the table so the two are touching.'), /'the two' needs 2 objects just named/);
+});
