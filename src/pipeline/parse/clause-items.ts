@@ -315,6 +315,9 @@ export function centreToCentre(tokens: Token[], i: number): number {
   if (CENTRE_WORDS.has(w ?? '') && word(tokens, i + 1) === 'to' && CENTRE_WORDS.has(word(tokens, i + 2) ?? '')) return 3;
   if (w === 'on' && CENTRE_WORDS.has(word(tokens, i + 1) ?? '')) return 2;
   if (w === 'c' && tokens[i + 1]?.text === '/' && word(tokens, i + 2) === 'c') return 3;
+  // "25 mm between centres"; "on 30 mm centres", "at 40 mm centers" (the plural alone after the length).
+  if (w === 'between' && (word(tokens, i + 1) === 'centres' || word(tokens, i + 1) === 'centers')) return 2;
+  if (w === 'centres' || w === 'centers') return 1;
   return 0;
 }
 

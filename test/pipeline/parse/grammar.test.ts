@@ -655,3 +655,10 @@ test("'the two' and 'the pair' before a verb of being name the two objects just 
   // More than two just named: refused, naming them.
   assert.throws(() => parseInstruction('Put the cup, the bowl and the plate on the table so the two are touching.'), /'the two' needs 2 objects just named/);
 });
+
+test("'on 30 mm centres', 'at 50 cm centres', '25 mm between centres' space a row's centres", () => {
+  const pitches = (text: string) => parseInstruction(text).constraints.filter((c) => c.type === 'distance').map((c) => c.parameters.distance);
+  assert.deepEqual(pitches('Set four pins in a row on 30 mm centres.'), [0.03, 0.03, 0.03]);
+  assert.deepEqual(pitches('Line up bolts 1 to 4 with 25 mm between centres.'), [0.025, 0.025, 0.025]);
+  assert.deepEqual(pitches('Put three bins on the shelf at 50 cm centres.'), [0.5, 0.5]);
+});
