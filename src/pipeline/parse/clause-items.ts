@@ -820,7 +820,8 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
       const np = readNounPhrase(tokens, i, false);
       if (!np) {
         items.push({ t: 'all' });
-        i++;
+        // "each one centred on the one below": 'one' is the member itself.
+        i += w === 'each' && word(tokens, i + 1) === 'one' && word(tokens, i + 2) !== 'of' ? 2 : 1;
         continue;
       }
     }

@@ -577,6 +577,9 @@ function statedNounAt(tokens: Token[], k: number): number {
   return noun ? head : -1;
 }
 
+/** Words after "the one" that make it the previous member of a sequence ("each on the one below"). */
+const BEFORE_WORDS = new Set(['below', 'beneath', 'underneath', 'under', 'before']);
+
 /** Verbs after "the two", "the pair" standing for the two objects just named ("so the two are touching"). */
 const PAIR_VERBS = new Set(['are', 'is', 'stay', 'remain', 'touch', 'meet', 'sit', 'stand', 'lie', 'should', 'must']);
 
@@ -640,6 +643,10 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
     }
     if ((w === 'previous' || w === 'preceding' || w === 'last') && (isWord(tokens[j + 1], 'one') || isWord(tokens[j + 1], 'ones'))) {
       return { np: { ...np, kind: '', pronoun: 'previous' }, next: j + 2 };
+    }
+    // "each one on the one below", "the one before": the previous member of a sequence (closing the phrase).
+    if (w === 'one' && j === i + 1 && wordAt(tokens, i) === 'the' && BEFORE_WORDS.has(wordAt(tokens, j + 1) ?? '') && (tokens[j + 2] === undefined || tokens[j + 2].kind === 'sep' || isWord(tokens[j + 2], 'it'))) {
+      return { np: { ...np, kind: '', pronoun: 'previous' }, next: isWord(tokens[j + 2], 'it') ? j + 3 : j + 2 };
     }
     // "so it touches both", "touching each": 'both' or 'each' alone, closing the phrase, stands for the objects just
     // named, as "them" does (never after "between": "2 cm between each" is the group's own spacing).

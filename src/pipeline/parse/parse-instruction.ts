@@ -212,7 +212,8 @@ function sequenceClause(ctx: Context, items: Item[]): boolean {
   const each = items.findIndex((it) => it.t === 'np' && it.np.all && !it.np.plural && it.np.kind !== '');
   const previous = items.findIndex((it) => it.t === 'np' && it.np.pronoun === 'previous');
   const rel = items.find((it): it is Extract<Item, { t: 'rel' }> => it.t === 'rel');
-  if (each < 0 || previous < 0 || !rel) return false;
+  if (previous < 0 || !rel) return false;
+  if (each < 0) return eachOfGroup(ctx, items, rel, previous);
   const np = (items[each] as NpItem).np;
   const existing = ctx.registry.group(np.kind);
   const names = existing ?? ctx.registry.createGroup(np.kind, np.count ?? DEFAULT_GROUP, np.colour, np.size, np.head);
@@ -222,6 +223,28 @@ function sequenceClause(ctx: Context, items: Item[]): boolean {
   for (let k = 1; k < names.length; k++) {
     add(ctx, rel.type, names[k], [names[k - 1]], distance ? { distance: distance.value } : {});
     if (aligned) add(ctx, 'aligned', names[k], [names[k - 1]], {});
+  }
+  ctx.lastSubjects = names;
+  ctx.lastEntities = names;
+  return true;
+}
+
+/**
+ * "Stack the three heat sinks, each one centred on the one below", "create 4 parts, each placed above the previous
+ * one": 'each' with no noun of its own chains the group counted earlier in the clause, else the objects just named
+ * (two or more), each member related to the one before it (a relation already there is not repeated).
+ */
+function eachOfGroup(ctx: Context, items: Item[], rel: Extract<Item, { t: 'rel' }>, previous: number): boolean {
+  const allAt = items.findIndex((it) => it.t === 'all');
+  if (allAt < 0 || allAt > previous || items.indexOf(rel) < allAt) return false;
+  const counted = items.slice(0, allAt).filter((it): it is NpItem => it.t === 'np' && it.np.pronoun === undefined && (it.np.count ?? 0) >= 2);
+  if (items.slice(0, allAt).some((it) => it.t === 'np') && counted.length !== 1) return false;
+  const names = counted.length === 1 ? resolve(ctx, counted[0]) : [...ctx.lastSubjects];
+  if (names.length < 2) return false;
+  const distance = items.find((it) => it.t === 'qty' && it.kind === 'length' && !it.spacing) as Extract<Item, { t: 'qty' }> | undefined;
+  for (let k = 1; k < names.length; k++) {
+    const known = ctx.constraints.some((c) => c.type === rel.type && c.subject === names[k] && c.targets.length === 1 && c.targets[0] === names[k - 1]);
+    if (!known || distance) add(ctx, rel.type, names[k], [names[k - 1]], distance ? { distance: distance.value } : {});
   }
   ctx.lastSubjects = names;
   ctx.lastEntities = names;

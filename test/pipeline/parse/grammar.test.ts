@@ -662,3 +662,10 @@ test("'on 30 mm centres', 'at 50 cm centres', '25 mm between centres' space a ro
   assert.deepEqual(pitches('Line up bolts 1 to 4 with 25 mm between centres.'), [0.025, 0.025, 0.025]);
   assert.deepEqual(pitches('Put three bins on the shelf at 50 cm centres.'), [0.5, 0.5]);
 });
+
+test("'each (one) … on/above the one below / the previous one / the last one' chains the group just named", () => {
+  assert.deepEqual(brief(parseInstruction('Stack the three heat sinks, each one centred on the one below.')), ['on(heat_sink_2,heat_sink_1)', 'on(heat_sink_3,heat_sink_2)']);
+  assert.deepEqual(brief(parseInstruction('create sequence of 4 parts, each placed above the previous one')), ['above(part_2,part_1)', 'above(part_3,part_2)', 'above(part_4,part_3)']);
+  assert.deepEqual(brief(parseInstruction('Put 4 trays on the cart, each on top of the last one.')), ['on(tray_1,cart)', 'on(tray_2,tray_1)', 'on(tray_3,tray_2)', 'on(tray_4,tray_3)']);
+  assert.deepEqual(parseInstruction('Put three plates on the table, each one left of the previous one.').warnings, []);
+});
