@@ -251,6 +251,24 @@ function eachOfGroup(ctx: Context, items: Item[], rel: Extract<Item, { t: 'rel' 
   return true;
 }
 
+/**
+ * Orders names bottom first by the 'on' relations already among them (each after what it rests on); false, leaving
+ * them as they are, when none rests on another or the relations go round in a loop.
+ */
+function bottomFirst(ctx: Context, names: string[]): boolean {
+  const below = (n: string) => ctx.constraints.filter((c) => c.type === 'on' && c.subject === n && c.targets.length === 1 && names.includes(c.targets[0])).map((c) => c.targets[0]);
+  if (!names.some((n) => below(n).length > 0)) return false;
+  const out: string[] = [];
+  const rest = [...names];
+  while (rest.length > 0) {
+    const k = rest.findIndex((n) => below(n).every((b) => out.includes(b)));
+    if (k < 0) return false;
+    out.push(rest.splice(k, 1)[0]);
+  }
+  names.splice(0, names.length, ...out);
+  return true;
+}
+
 /** How much larger than its contents an unknown container is made, per axis. */
 const CONTAINER_ROOM = 1.25;
 /** Further room, across its top, for a container that holds three or more objects in a grid (they must pass each other). */
@@ -539,6 +557,9 @@ function arrangementClause(ctx: Context, items: Item[], verb: string | undefined
   if (centre !== undefined && shape !== 'circle' && shape !== 'polygon' && shape !== 'square') {
     throw new ParseError(`cannot put a ${shape} around '${centre}' in ${quote(ctx.source)}; only a circle or a polygon has a centre`);
   }
+  // "Place spacer 2 on spacer 1 and spacer 3 on spacer 2 so they form a stack": the stack keeps the order its
+  // members already rest in, bottom first (never the reverse of a relation just given).
+  const restacked = shape === 'stack' && subjectIdx.every((k) => (items[k] as NpItem).np.pronoun === 'them') && bottomFirst(ctx, names);
   const statedAxis = firstAxis(items, false);
   const pair = statedAxis === undefined && shape === 'row' ? pairRow(ctx, names) : undefined;
   const arrangement = arrange(ctx.registry, pair?.names ?? names, shape, {
@@ -573,7 +594,8 @@ function arrangementClause(ctx: Context, items: Item[], verb: string | undefined
       layer[idx] = renamed;
     });
   }
-  ctx.constraints.push(...arrangement.constraints);
+  const same = (a: Constraint, b: Constraint) => a.type === b.type && a.subject === b.subject && a.targets.join() === b.targets.join() && Object.keys(a.parameters).length === 0 && Object.keys(b.parameters).length === 0;
+  ctx.constraints.push(...(restacked ? arrangement.constraints.filter((c) => !ctx.constraints.some((d) => same(c, d))) : arrangement.constraints));
   // "3 bins"; a list of one noun ("slide 1, slide 2 and slide 3") is "3 slides", of several ("the kettle, the toaster
   // and the microwave") "3 objects".
   const heads = new Set(subjectIdx.map((k) => { const it = items[k] as NpItem; return it.np.head ?? it.np.kind; }));

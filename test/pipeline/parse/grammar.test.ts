@@ -669,3 +669,10 @@ test("'each (one) … on/above the one below / the previous one / the last one' 
   assert.deepEqual(brief(parseInstruction('Put 4 trays on the cart, each on top of the last one.')), ['on(tray_1,cart)', 'on(tray_2,tray_1)', 'on(tray_3,tray_2)', 'on(tray_4,tray_3)']);
   assert.deepEqual(parseInstruction('Put three plates on the table, each one left of the previous one.').warnings, []);
 });
+
+test("'so they form a stack' keeps the order the clauses gave, bottom first", () => {
+  assert.deepEqual(brief(parseInstruction('Place spacer 2 on spacer 1 and spacer 3 on spacer 2 so they form a stack.')), ['on(spacer_2,spacer_1)', 'on(spacer_3,spacer_2)']);
+  assert.deepEqual(brief(parseInstruction('Put box B on box A, then box C on box B, so they form a stack.')), ['on(box_b,box_a)', 'on(box_c,box_b)']);
+  // Never the support on top of what it holds.
+  assert.deepEqual(brief(parseInstruction('Put the red box and the blue box on the table so they form a stack.')), ['on(red_box,table)', 'on(blue_box,red_box)']);
+});
