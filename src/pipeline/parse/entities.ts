@@ -635,6 +635,8 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
     if (t.kind !== 'word') return null;
     const w = t.text;
     if (w === 'it' || w === 'itself') return { np: { ...np, kind: '', pronoun: 'it' }, next: j + 1 };
+    // "…and the small box on top of that": 'that' alone closing the phrase stands for what was just placed, as "it".
+    if (w === 'that' && j === i && (tokens[j + 1] === undefined || tokens[j + 1].kind === 'sep')) return { np: { ...np, kind: '', pronoun: 'it' }, next: j + 1 };
     if (w === 'them' || w === 'they' || w === 'themselves') return { np: { ...np, kind: '', pronoun: 'them', plural: true }, next: j + 1 };
     // "so the two are touching", "the pair are in contact": the two objects just named, as "they" (only before a verb
     // of being, never "the two boxes").

@@ -676,3 +676,10 @@ test("'so they form a stack' keeps the order the clauses gave, bottom first", ()
   // Never the support on top of what it holds.
   assert.deepEqual(brief(parseInstruction('Put the red box and the blue box on the table so they form a stack.')), ['on(red_box,table)', 'on(blue_box,red_box)']);
 });
+
+test("'that' alone closing a phrase stands for what was just placed, as 'it'", () => {
+  assert.deepEqual(brief(parseInstruction('Put the shoe box on top of the big box and the small box on top of that.')), ['on(shoe_box,big_box)', 'on(small_box,shoe_box)']);
+  assert.deepEqual(brief(parseInstruction('Put the cup on the tray, then put the lid on that.')), ['on(cup,tray)', 'on(lid,cup)']);
+  // 'that' before a noun stays a determiner.
+  assert.deepEqual(brief(parseInstruction('Put the cup on that tray.')), ['on(cup,tray)']);
+});
