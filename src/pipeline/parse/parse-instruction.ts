@@ -1820,8 +1820,12 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
   for (const clause of withModifiersJoined(splitClauses(tokens))) {
     ctx.source = sourceText(clause);
     // "…in front of the box, which is on the floor": a clause opened by 'which' is said of the one reference of the
-    // side relation just before it, not of that clause's subject.
-    if (clause[0]?.kind === 'word' && clause[0].text === 'which' && ctx.lastTargets.length === 1) ctx.lastSubjects = [...ctx.lastTargets];
+    // side relation just before it, not of that clause's subject; "Carton 12 sits on carton 11, which sits on carton
+    // 10": of the one reference of the support relation just before it.
+    if (clause[0]?.kind === 'word' && clause[0].text === 'which') {
+      if (ctx.lastTargets.length === 1) ctx.lastSubjects = [...ctx.lastTargets];
+      else if (ctx.lastRefs.length === 1) ctx.lastSubjects = [...ctx.lastRefs];
+    }
     ctx.prevTargets = ctx.lastTargets;
     ctx.lastTargets = [];
     ctx.prevRefs = ctx.lastRefs;

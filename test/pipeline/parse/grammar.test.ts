@@ -683,3 +683,8 @@ test("'that' alone closing a phrase stands for what was just placed, as 'it'", (
   // 'that' before a noun stays a determiner.
   assert.deepEqual(brief(parseInstruction('Put the cup on that tray.')), ['on(cup,tray)']);
 });
+
+test("'which' after a support relation is said of its reference", () => {
+  assert.deepEqual(brief(parseInstruction('Carton 12 sits on carton 11, which sits on carton 10.')), ['on(carton_12,carton_11)', 'on(carton_11,carton_10)']);
+  assert.deepEqual(brief(parseInstruction('Put the cup on the tray, which is on the table.')), ['on(cup,tray)', 'on(tray,table)']);
+});
