@@ -366,6 +366,8 @@ function restsFreely(ctx: Context, name: string, support: Entity | undefined): b
  */
 /** Side relations by which a subject placed nowhere rests beside its reference (contact may be a part joined on top). */
 const SIDE_TYPES = new Set<ConstraintType>(['left', 'right', 'front', 'behind', 'near']);
+/** Sides that one of a pair takes of the other when said with no reference ("the big one on the left"). */
+const PAIR_SIDES = new Set<ConstraintType>(['left', 'right', 'front', 'behind']);
 
 function restBesideReferences(ctx: Context): void {
   // Only a side relation can add a support: with none, nothing changes (and no copy of the list is made).
@@ -794,6 +796,8 @@ function relationClause(ctx: Context, items: Item[]): boolean {
     }
   }
   const focusBefore = ctx.focus;
+  /** The objects the clause before placed ("the big pot and the small pot … , the big one on the left"). */
+  const listedBefore = [...ctx.lastSubjects];
   let ownSubject = false;
   for (let k = from; k < rels[0][1]; k++) {
     const it = items[k];
@@ -937,6 +941,11 @@ function relationClause(ctx: Context, items: Item[]): boolean {
       delete parameters.distance;
     }
     if (subjects.length === 0) throw new ParseError(`no object for '${rel.phrase}' in ${quote(ctx.source)}`);
+    // "Put the big pot and the small pot on the stove, the big one on the left": one of two objects just placed
+    // together, put on a side with no reference, is on that side of the other one.
+    if (targets.length === 0 && !world && rel.unary && ownSubject && subjects.length === 1 && quantity === undefined && listedBefore.length === 2 && listedBefore.includes(subjects[0]) && PAIR_SIDES.has(type)) {
+      targets.push(listedBefore.find((n) => n !== subjects[0])!);
+    }
     if (targets.length === 0 && world) {
       // "on the floor", "above the ground": relative to the ground plane.
       for (const s of subjects) add(ctx, type, s, [], parameters);

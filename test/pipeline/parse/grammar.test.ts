@@ -688,3 +688,10 @@ test("'which' after a support relation is said of its reference", () => {
   assert.deepEqual(brief(parseInstruction('Carton 12 sits on carton 11, which sits on carton 10.')), ['on(carton_12,carton_11)', 'on(carton_11,carton_10)']);
   assert.deepEqual(brief(parseInstruction('Put the cup on the tray, which is on the table.')), ['on(cup,tray)', 'on(tray,table)']);
 });
+
+test("one of two objects just placed, put 'on the left' with no reference, is left of the other", () => {
+  assert.deepEqual(brief(parseInstruction('Put the big pot and the small pot on the stove, the big one on the left.')).at(-1), 'left(big_pot,small_pot)');
+  assert.deepEqual(brief(parseInstruction('Put the cup and the plate on the table, the cup on the right.')).at(-1), 'right(cup,plate)');
+  // One object alone keeps the world side.
+  assert.deepEqual(brief(parseInstruction('Put the lamp on the table, on the left.')).at(-1), 'left(lamp,)');
+});
