@@ -16,6 +16,7 @@ import { splitClauses } from './segments.js';
 import { applyStatedSize, conflictingSide, type StatedSize } from './stated-size.js';
 import { KEEP_IN_SHARE } from '../solve/terms.js';
 import { growSupports, MAX_GROWTH, type FormationNeed } from './support-growth.js';
+import { readQuantity } from './quantities.js';
 import { MAX_INSTRUCTION_LENGTH, normalise, tokenize, type Token } from './tokenize.js';
 
 export { MAX_INSTRUCTION_LENGTH };
@@ -1684,6 +1685,19 @@ function withModifiersJoined(clauses: Token[][]): Token[][] {
       if (rel !== null && !rel.unary) {
         out[out.length - 1] = [...out[out.length - 1], ...clause.slice(1)];
         continue;
+      }
+    }
+    // "Place the blue mug in front of the kettle, 15 cm away from it": a distance away from "it" after a clause of one
+    // side relation is that relation's distance, as ", 15 cm away" (never a separate lower bound).
+    if (out.length > 0 && clause.length >= 5 && first.kind === 'num') {
+      const q = readQuantity(clause, 0);
+      const tail = q?.kind === 'length' ? clause.slice(q.length).map((t) => t.text).join(' ') : '';
+      if (tail === 'away from it') {
+        const before = readItems(out[out.length - 1]).items.filter((it): it is Extract<Item, { t: 'rel' }> => it.t === 'rel' && !it.unary);
+        if (before.length === 1 && isSideType(before[0].type)) {
+          out[out.length - 1] = [...out[out.length - 1], ...clause.slice(0, q!.length + 1)];
+          continue;
+        }
       }
     }
     // "Place the hotplate behind the stirrer, on the bench": a closing clause of 'on' and its support alone after a

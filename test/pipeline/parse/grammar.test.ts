@@ -695,3 +695,9 @@ test("one of two objects just placed, put 'on the left' with no reference, is le
   // One object alone keeps the world side.
   assert.deepEqual(brief(parseInstruction('Put the lamp on the table, on the left.')).at(-1), 'left(lamp,)');
 });
+
+test("', 15 cm away from it' after one side relation is that relation's distance, as ', 15 cm away'", () => {
+  const read = (text: string) => parseInstruction(text).constraints.map((c) => `${c.type}(${c.subject},${c.targets.join('+')},${c.parameters.distance ?? ''})`);
+  assert.deepEqual(read('Place the blue mug in front of the kettle, 15 cm away from it.'), read('Place the blue mug in front of the kettle, 15 cm away.'));
+  assert.deepEqual(read('Put the lamp left of the sofa, 50 cm away from it.'), ['left(lamp,sofa,0.5)', 'near(lamp,sofa,0.5)']);
+});
