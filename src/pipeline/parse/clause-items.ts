@@ -424,6 +424,8 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
         const betweenThem = after === 'between' && groupAfterBetween(tokens, i + qLen + 1) > 0;
         // "20 mm centre to centre", "25 mm c/c", "30 cm on centres", "a 15 mm pitch": the spacing between centres.
         const centreWords = q.kind === 'length' ? centreToCentre(tokens, i + qLen) : 0;
+        // "1.5 m apart, centre to centre": the words after "apart" (passed over below with it).
+        const apartCentres = q.kind === 'length' && centreWords === 0 && after === 'apart' ? centreToCentre(tokens, i + qLen + 1) : 0;
         const centresBefore = q.kind === 'length' && (before === 'centres' || before === 'centers');
         const pitchWord = q.kind === 'length' && (after === 'pitch' || before === 'pitch' || (before === 'of' && word(tokens, i - 2) === 'pitch'));
         const spacing = q.kind === 'length' && (centreWords > 0 || betweenThem || (centresBefore && after !== undefined && SPACING_AFTER.has(after)) || (after !== undefined && SPACING_AFTER.has(after) && after !== 'between') || (before !== undefined && SPACING_BEFORE.has(before)) || (word(tokens, i - 2) !== undefined && SPACING_BEFORE.has(word(tokens, i - 2)!) && before === 'of'));
@@ -434,7 +436,7 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
           : before === 'diameter' || after === 'diameter' || (before === 'of' && word(tokens, i - 2) === 'diameter') ? 'diameter' : undefined;
         const signed = q.kind === 'angle' && sense ? sense.sign * Math.abs(q.value) : q.value;
         if (q.kind === 'angle') sense = undefined;
-        items.push({ t: 'qty', kind: q.kind, value: signed, spacing: spacing && measure === undefined, atLeast: atLeast || orMore, ...(measure ? { measure } : {}), ...(centreWords > 0 || pitchWord || (centresBefore && spacing) ? { centres: true } : {}), ...((atMost || orLess) && q.kind === 'length' && !spacing ? { within: true } : {}) });
+        items.push({ t: 'qty', kind: q.kind, value: signed, spacing: spacing && measure === undefined, atLeast: atLeast || orMore, ...(measure ? { measure } : {}), ...(centreWords > 0 || apartCentres > 0 || pitchWord || (centresBefore && spacing) ? { centres: true } : {}), ...((atMost || orLess) && q.kind === 'length' && !spacing ? { within: true } : {}) });
         atLeast = false;
         atMost = false;
         i += qLen + centreWords;
@@ -442,6 +444,7 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
           i++;
           // "50 cm apart from each other", "from one another": the group's own members, no reference.
           if (after === 'apart' && word(tokens, i) === 'from' && isEachOther(tokens, i + 1)) i += 3;
+          i += apartCentres;
           // "a 5 cm gap between them", "10 mm spacing between each other", "a 2 cm gap between neighbouring
           // tubes": the group's own spacing.
           const group = after !== 'between' && word(tokens, i) === 'between' ? groupAfterBetween(tokens, i + 1) : 0;

@@ -1687,6 +1687,16 @@ function withModifiersJoined(clauses: Token[][]): Token[][] {
         continue;
       }
     }
+    // "Place two stanchions 1.5 m apart, centre to centre, on the floor": the centre words say how the distance just
+    // before them is measured; the clause goes on with them.
+    if (out.length > 0 && centreToCentre(clause, 0) > 0) {
+      const prev = out[out.length - 1];
+      const last = prev[prev.length - 1];
+      if (last?.kind === 'word' && last.text === 'apart') {
+        out[out.length - 1] = [...prev, ...clause];
+        continue;
+      }
+    }
     // "Place the blue mug in front of the kettle, 15 cm away from it": a distance away from "it" after a clause of one
     // side relation is that relation's distance, as ", 15 cm away" (never a separate lower bound).
     if (out.length > 0 && clause.length >= 5 && first.kind === 'num') {

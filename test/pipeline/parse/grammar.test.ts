@@ -701,3 +701,10 @@ test("', 15 cm away from it' after one side relation is that relation's distance
   assert.deepEqual(read('Place the blue mug in front of the kettle, 15 cm away from it.'), read('Place the blue mug in front of the kettle, 15 cm away.'));
   assert.deepEqual(read('Put the lamp left of the sofa, 50 cm away from it.'), ['left(lamp,sofa,0.5)', 'near(lamp,sofa,0.5)']);
 });
+
+test("'D apart, centre to centre' measures the spacing between centres", () => {
+  const pitches = (text: string) => parseInstruction(text).constraints.filter((c) => c.type === 'distance').map((c) => c.parameters.distance);
+  assert.deepEqual(pitches('Place two stanchions 1.5 m apart, centre to centre, on the floor.'), [1.5]);
+  assert.deepEqual(pitches('Place two stanchions 1.5 m apart centre to centre on the floor.'), [1.5]);
+  assert.deepEqual(pitches('Place three cones 2 m apart c/c on the floor.'), [2, 2]);
+});
