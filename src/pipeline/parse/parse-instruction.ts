@@ -6,7 +6,7 @@
  */
 import { ParseError } from '../../errors.js';
 import type { Axis, Constraint, ConstraintType, Entity, Facing, SceneSpec } from '../types.js';
-import { arrange, centrePitch, pitch, type Arrangement } from './arrangements.js';
+import { arrange, centrePitch, DEFAULT_GAP_M, pitch, type Arrangement } from './arrangements.js';
 import { withBackReferences } from './back-references.js';
 import { centreToCentre, matchPose, readItems, type Item } from './clause-items.js';
 import { EntityRegistry, isKnownKind, readNounPhrase, singularNameAs } from './entities.js';
@@ -749,7 +749,10 @@ function alignClause(ctx: Context, items: Item[]): boolean {
   if (names.length === 0) names = ctx.lastEntities.length > 0 ? [...ctx.lastEntities] : [...ctx.lastSubjects];
   const withTarget = relIndex >= 0 ? items.slice(relIndex + 1).find((it): it is NpItem => it.t === 'np') : undefined;
   const axis = firstAxis(items, false);
-  const spacing = spacingOf(items);
+  // "align boxes A, B and C along y-axis": three or more objects placed nowhere yet, lined up along an axis, stand in
+  // a row along it (the default gap apart), as "in a row along the y axis".
+  const free = !withTarget && axis !== undefined && names.length >= 3 && !ctx.constraints.some((c) => names.includes(c.subject) || c.targets.some((t) => names.includes(t)));
+  const spacing = spacingOf(items) ?? (free ? DEFAULT_GAP_M : undefined);
   if (withTarget) {
     const targets = resolve(ctx, withTarget);
     for (const n of names) add(ctx, 'aligned', n, targets.slice(0, 1), axis ? { axis } : {});

@@ -708,3 +708,10 @@ test("'D apart, centre to centre' measures the spacing between centres", () => {
   assert.deepEqual(pitches('Place two stanchions 1.5 m apart centre to centre on the floor.'), [1.5]);
   assert.deepEqual(pitches('Place three cones 2 m apart c/c on the floor.'), [2, 2]);
 });
+
+test("'align A, B and C along an axis' (placed nowhere yet) stands them in a row along it", () => {
+  const read = (text: string) => parseInstruction(text).constraints.map((c) => `${c.type}(${c.subject},${c.targets.join('+')},${c.parameters.axis ?? ''})`);
+  assert.deepEqual(read('align boxes A, B and C along y-axis'), ['distance(box_b,box_a,y)', 'aligned(box_b,box_a,y)', 'distance(box_c,box_b,y)', 'aligned(box_c,box_b,y)']);
+  // Objects already related keep only the alignment.
+  assert.deepEqual(read('place the blue box 15 cm behind the red box and align them along the y-axis').at(-1), 'aligned(red_box,blue_box,y)');
+});
