@@ -990,6 +990,17 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
       if (['up', 'out', 'down', 'off'].includes(word(tokens, i) ?? '') && ['line', 'stand', 'set', 'lay', 'put', 'spread', 'space', 'set'].includes(base)) i++;
       continue;
     }
+    // "Put the small vase inside the big box for the move", "the cushion on the chair for the baby": a phrase of 'for'
+    // after a relation's reference says why or for whom; it names no object to place (ignored, with a warning).
+    if (w === 'for' && prev?.t === 'np' && items.some((it, k) => it.t === 'rel' && !it.unary && k < items.length - 1)) {
+      const purpose = readNounPhrase(tokens, i + 1, true);
+      if (purpose && purpose.next > i + 1 && purpose.np.pronoun === undefined && purpose.np.label === undefined && purpose.np.numbers === undefined && purpose.np.explicitName === undefined &&
+        (tokens[purpose.next] === undefined || tokens[purpose.next].kind === 'sep')) {
+        unknown.push(joinText(tokens, i, purpose.next));
+        i = purpose.next;
+        continue;
+      }
+    }
     // "stack reagent plate 2 on …": a formation word opening the clause is its verb, and a noun may follow it bare.
     const bare = prev === undefined || prev.t === 'verb' || prev.t === 'rel' || prev.t === 'qty' || (prev.t === 'shape' && items.length === 1 && i === 1) || (prev.t === 'np' && (word(tokens, i - 1) === 'and' || word(tokens, i - 1) === 'or' || prev.np.head === w));
     const np = readNounPhrase(tokens, i, bare);

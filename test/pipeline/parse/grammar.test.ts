@@ -715,3 +715,11 @@ test("'align A, B and C along an axis' (placed nowhere yet) stands them in a row
   // Objects already related keep only the alignment.
   assert.deepEqual(read('place the blue box 15 cm behind the red box and align them along the y-axis').at(-1), 'aligned(red_box,blue_box,y)');
 });
+
+test("a closing 'for <noun phrase>' after a relation's reference names no object ('for the move')", () => {
+  const scene = parseInstruction('Put the small vase inside the big box for the move.');
+  assert.deepEqual(scene.entities.map((e) => e.name), ['small_vase', 'big_box']);
+  assert.deepEqual(brief(scene), ['inside(small_vase,big_box)']);
+  assert.ok(scene.warnings.includes("ignored 'for the move'"));
+  assert.deepEqual(names('Put the box on the shelf for storage.'), ['box', 'shelf']);
+});
