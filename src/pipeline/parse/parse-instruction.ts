@@ -74,6 +74,8 @@ interface Context {
   resolved: WeakSet<object>;
   /** The refusal for the first object phrase nothing read (thrown once the instruction is known to have relations). */
   unread: string | null;
+  /** Groups named alone before a pronoun's clause ("Brackets x2: set them …"): each must be placed by a later relation. */
+  topics: { names: string[]; message: string }[];
 }
 
 /** An ASCII letter or digit: enough to know a text has a letter or a number, before the slower Unicode test. */
@@ -1414,6 +1416,15 @@ function interpretClause(ctx: Context, clause: Token[]): void {
   if (tokens[0]?.kind === 'num' && unknown.includes(tokens[0].text) && matchRelation(tokens, 1) !== null) {
     throw new ParseError(`cannot tell what '${tokens[0].text}' counts in ${quote(ctx.source)}: name the objects it counts`);
   }
+  // "Brackets x2: set them side by side on the base plate", "Two brackets: …": a clause of one counted or plural noun
+  // phrase alone names the group that the next clause's pronoun refers to.
+  if (rest.length === 1 && rest[0].t === 'np' && rest[0].np.pronoun === undefined && isGroup(rest[0]) && unknown.length === 0) {
+    const names = resolve(ctx, rest[0]);
+    ctx.lastSubjects = [...names];
+    ctx.lastEntities = [...names];
+    ctx.topics.push({ names, message: `nothing says where ${quote(rest[0].text)} goes in ${quote(ctx.source)}: no relation places it or refers to it` });
+    return;
+  }
   interpretMain(ctx, rest);
   refuseUnread(ctx, items);
   if (ctx.constraints.length === before && poses.length === 0) {
@@ -1852,7 +1863,7 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
   if (!ASCII_ALNUM.test(normalised) && !/[\p{L}\p{N}]/u.test(normalised)) throw new ParseError(`instruction ${quote(normalised)} has no words`);
   const tokens = withoutVocative(withoutHeading(tokenize(normalised)));
   const registry = new EntityRegistry();
-  const ctx: Context = { registry, constraints: [], warnings: [], lastSubjects: [], lastEntities: [], lastTargets: [], prevTargets: [], lastRefs: [], prevRefs: [], formations: new Map(), stated: new Map(), facings: [], formed: new Set(), lastKind: '', lastHead: '', focus: [], lastArrangement: null, stackPlaced: [], possessive: [], prevPossessive: [], toolHolds: new Set(), grips: new Set(), commaRests: new Set(), columns: [], source: '', resolved: new WeakSet(), unread: null };
+  const ctx: Context = { registry, constraints: [], warnings: [], lastSubjects: [], lastEntities: [], lastTargets: [], prevTargets: [], lastRefs: [], prevRefs: [], formations: new Map(), stated: new Map(), facings: [], formed: new Set(), lastKind: '', lastHead: '', focus: [], lastArrangement: null, stackPlaced: [], possessive: [], prevPossessive: [], toolHolds: new Set(), grips: new Set(), commaRests: new Set(), columns: [], source: '', resolved: new WeakSet(), unread: null, topics: [] };
   for (const clause of withModifiersJoined(splitClauses(tokens))) {
     ctx.source = sourceText(clause);
     // "…in front of the box, which is on the floor": a clause opened by 'which' is said of the one reference of the
@@ -1874,6 +1885,9 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
     throw new ParseError(`no spatial relation found in ${quote(normalised)} (expected words such as above, on, left of, near, between, inside)`);
   }
   if (ctx.unread !== null) throw new ParseError(ctx.unread);
+  for (const topic of ctx.topics) {
+    if (!topic.names.every((n) => ctx.constraints.some((c) => c.subject === n || c.targets.includes(n)))) throw new ParseError(topic.message);
+  }
   if (ctx.toolHolds.size > 0) {
     const contained = new Set(ctx.constraints.filter((c) => c.type === 'inside').map((c) => c.subject));
     ctx.constraints = ctx.constraints.filter((c) => !ctx.toolHolds.has(c) || !contained.has(c.targets[0]));

@@ -723,3 +723,12 @@ test("a closing 'for <noun phrase>' after a relation's reference names no object
   assert.ok(scene.warnings.includes("ignored 'for the move'"));
   assert.deepEqual(names('Put the box on the shelf for storage.'), ['box', 'shelf']);
 });
+
+test("a counted or plural noun phrase alone before a colon names the group the next clause's pronoun refers to", () => {
+  for (const text of ['Brackets x2: set them side by side on the base plate.', 'Two brackets: set them side by side on the base plate.']) {
+    assert.deepEqual(names(text), ['bracket_1', 'bracket_2', 'base_plate'], text);
+    assert.ok(brief(parseInstruction(text)).includes('on(bracket_2,base_plate)'), text);
+  }
+  // Nothing placing the group: refused as before.
+  assert.throws(() => parseInstruction('Put the cup on the table, three boxes.'), ParseError);
+});
