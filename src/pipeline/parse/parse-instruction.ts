@@ -8,7 +8,7 @@ import { ParseError } from '../../errors.js';
 import type { Axis, Constraint, ConstraintType, Entity, Facing, SceneSpec } from '../types.js';
 import { arrange, centrePitch, DEFAULT_GAP_M, pitch, type Arrangement } from './arrangements.js';
 import { withBackReferences } from './back-references.js';
-import { centreToCentre, matchPose, readItems, type Item } from './clause-items.js';
+import { centreToCentre, matchPose, PICK_VERBS, readItems, type Item } from './clause-items.js';
 import { EntityRegistry, isKnownKind, readNounPhrase, singularNameAs } from './entities.js';
 import { FILLERS, verbBase } from './lexicon.js';
 import { matchRelation } from './relations.js';
@@ -1679,6 +1679,15 @@ function withModifiersJoined(clauses: Token[][]): Token[][] {
   for (let c = 0; c < clauses.length; c++) {
     const clause = clauses[c];
     const first = clause[0];
+    // "With the vacuum gripper, pick up the parcel and …": a fronted tool phrase before a clause of taking is read
+    // after it, as "pick up the parcel with the vacuum gripper".
+    if (first?.kind === 'word' && first.text === 'with' && c + 1 < clauses.length && readNounPhrase(clause, 1, true)?.next === clause.length) {
+      const next = clauses[c + 1][0];
+      if (next?.kind === 'word' && PICK_VERBS.has(verbBase(next.text) ?? next.text)) {
+        clauses[c + 1] = [...clauses[c + 1], ...clause];
+        continue;
+      }
+    }
     const place = frontedPlace(clause);
     if (place !== null && c + 1 < clauses.length && (startsWithVerb(clauses[c + 1]) || startsWithSubject(clauses[c + 1]))) {
       fronted = { tokens: clause, type: place };

@@ -732,3 +732,9 @@ test("a counted or plural noun phrase alone before a colon names the group the n
   // Nothing placing the group: refused as before.
   assert.throws(() => parseInstruction('Put the cup on the table, three boxes.'), ParseError);
 });
+
+test("a fronted 'With the <tool>,' before a clause of taking reads as after it", () => {
+  assert.deepEqual(brief(parseInstruction('With the vacuum gripper, pick up the parcel and place it on the outfeed conveyor.')),
+    brief(parseInstruction('Pick up the parcel with the vacuum gripper and place it on the outfeed conveyor.')));
+  assert.deepEqual(brief(parseInstruction('With the gripper, grab the can and set it on the shelf.')), ['touching(gripper,can)', 'above(gripper,can)', 'on(can,shelf)']);
+});
