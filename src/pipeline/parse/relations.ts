@@ -3,7 +3,7 @@
  * at a token position.
  */
 import type { ConstraintType } from '../types.js';
-import { NOUN_FORMS } from './lexicon.js';
+import { NOUN_FORMS, NUMBER_WORDS } from './lexicon.js';
 import type { Token } from './tokenize.js';
 
 /** A relation as written; `unary` phrases ("move left") take no reference. `outsideAll` = avoid collisions. */
@@ -90,6 +90,8 @@ for (const entry of [...PHRASES, ...UNARY]) {
 
 /** Words after "in" that make it not a containment ("in a row", "in front", "in line"). */
 const NOT_INSIDE_AFTER = new Set(['a', 'an', 'one', 'row', 'line', 'rows', 'lines', 'column', 'columns', 'grid', 'pyramid', 'stack', 'circle', 'order', 'sequence', 'place', 'position', 'front', 'back', 'between', 'contact', 'total', 'the']);
+/** Plural words naming the lines of a formation after a count ("two rows", "3 columns", "two layers"). */
+const FORMATION_LINES = new Set(['rows', 'columns', 'lines', 'layers', 'tiers']);
 const ARRANGEMENT_AFTER_ARTICLE = new Set([
   'row', 'line', 'column', 'grid', 'pyramid', 'stack', 'tower', 'circle', 'sequence', 'pile', 'heap', 'ring', 'triangle', 'square',
   'pentagon', 'hexagon', 'heptagon', 'octagon', 'polygon', 'loop', 'diamond', 'circular', 'triangular', 'pentagonal', 'hexagonal',
@@ -140,6 +142,8 @@ export function matchRelation(tokens: Token[], i: number): RelationMatch | null 
     // "in square on table", "in pentagon around pole" (terse, no article): a formation, unless a noun follows the
     // shape word ("in square bins").
     if (next?.kind === 'word' && ARRANGEMENT_AFTER_ARTICLE.has(next.text) && !(after?.kind === 'word' && NOUN_FORMS.has(after.text))) return null;
+    // "in two rows of three", "in 3 columns", "in two layers": a grid or stack formation's lines, no container.
+    if ((next?.kind === 'num' || (next?.kind === 'word' && NUMBER_WORDS.has(next.text))) && after?.kind === 'word' && FORMATION_LINES.has(after.text)) return null;
     if (next?.kind === 'word' && NOT_INSIDE_AFTER.has(next.text)) {
       // "in the bin" is containment; "in the row", "in a pyramid" are arrangements.
       if (next.text !== 'the' && next.text !== 'a' && next.text !== 'an') return null;
