@@ -738,3 +738,12 @@ test("a fronted 'With the <tool>,' before a clause of taking reads as after it",
     brief(parseInstruction('Pick up the parcel with the vacuum gripper and place it on the outfeed conveyor.')));
   assert.deepEqual(brief(parseInstruction('With the gripper, grab the can and set it on the shelf.')), ['touching(gripper,can)', 'above(gripper,can)', 'on(can,shelf)']);
 });
+
+test("'in N rows', 'in N columns' after a count is a grid formation, never a container", () => {
+  for (const s of ['Arrange six glasses in two rows of three on the tray.', 'Place six jars in 3 columns on the shelf.']) {
+    const b = brief(parseInstruction(s));
+    assert.ok(b.every((r) => !r.startsWith('inside(')), s);
+    assert.ok(b.some((r) => r.startsWith('on(') && (r.endsWith(',tray)') || r.endsWith(',shelf)'))), s);
+  }
+  assert.ok(brief(parseInstruction('Put two apples in two bowls.')).some((r) => r.startsWith('inside(')));
+});
