@@ -308,6 +308,18 @@ export function matchPose(tokens: Token[], i: number): { angle: number; axis: Ax
 
 const CENTRE_WORDS = new Set(['centre', 'center', 'centres', 'centers']);
 
+/** Nouns naming a polygon formation's side ("per side", "side length", "sides of 8 cm"). */
+const SIDE_NOUNS = new Set(['side', 'sides', 'edge', 'edges']);
+
+/** Tokens after a length that name it a polygon's side: "per side", "a side", "on a side", "each side", "on each side", "sides" ("50 cm sides"). */
+function sideWordsAfter(tokens: Token[], k: number): number {
+  const a = word(tokens, k);
+  if (a === 'sides' || (a === 'side' && word(tokens, k + 1) !== 'by')) return a === 'side' && word(tokens, k + 1) === 'length' ? 2 : 1;
+  if ((a === 'per' || a === 'a' || a === 'each') && word(tokens, k + 1) === 'side') return 2;
+  if (a === 'on' && (word(tokens, k + 1) === 'a' || word(tokens, k + 1) === 'each') && word(tokens, k + 2) === 'side') return 3;
+  return 0;
+}
+
 /** How many words at i say "centre to centre" ("centre to centre", "center-to-center", "c/c", "on centres"), or 0. */
 export function centreToCentre(tokens: Token[], i: number): number {
   const w = word(tokens, i);
@@ -398,6 +410,17 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
       continue;
     }
 
+    // "side length 8 cm", "with sides of 50 cm", "each side 8 cm": after a polygon or square formation, the words
+    // naming the side before its length (read with the length below).
+    if (SIDE_NOUNS.has(w ?? '') && items.some((it) => it.t === 'shape' && (it.shape === 'polygon' || it.shape === 'square'))) {
+      let k = i + 1;
+      if (word(tokens, k) === 'length' || word(tokens, k) === 'lengths') k++;
+      if (word(tokens, k) === 'of') k++;
+      if (readQuantity(tokens, k)?.kind === 'length') {
+        i = k;
+        continue;
+      }
+    }
     // Quantities (and "R by C" grid sizes).
     if (t.kind === 'num' || (w && startsQuantity(w))) {
       const q = readQuantity(tokens, i);
@@ -423,12 +446,18 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
         const after = ofSpace ? 'gap' : word(tokens, i + qLen);
         const betweenThem = after === 'between' && groupAfterBetween(tokens, i + qLen + 1) > 0;
         // "20 mm centre to centre", "25 mm c/c", "30 cm on centres", "a 15 mm pitch": the spacing between centres.
-        const centreWords = q.kind === 'length' ? centreToCentre(tokens, i + qLen) : 0;
+        // "8 cm per side", "8 cm on a side", "with 50 cm sides", "side length 8 cm", "sides of 8 cm": after a polygon or
+        // square formation, the side, i.e. the spacing between neighbouring members' centres.
+        const polygonal = q.kind === 'length' && items.some((it) => it.t === 'shape' && (it.shape === 'polygon' || it.shape === 'square'));
+        const sideAfter = polygonal ? sideWordsAfter(tokens, i + qLen) : 0;
+        const sideBefore = polygonal && sideAfter === 0 && (((before === 'length' || before === 'lengths') && SIDE_NOUNS.has(word(tokens, i - 2) ?? ''))
+          || SIDE_NOUNS.has(before ?? '') || (before === 'of' && (SIDE_NOUNS.has(word(tokens, i - 2) ?? '') || ((word(tokens, i - 2) === 'length' || word(tokens, i - 2) === 'lengths') && SIDE_NOUNS.has(word(tokens, i - 3) ?? '')))));
+        const centreWords = q.kind === 'length' ? (sideAfter || centreToCentre(tokens, i + qLen)) : 0;
         // "1.5 m apart, centre to centre": the words after "apart" (passed over below with it).
         const apartCentres = q.kind === 'length' && centreWords === 0 && after === 'apart' ? centreToCentre(tokens, i + qLen + 1) : 0;
         const centresBefore = q.kind === 'length' && (before === 'centres' || before === 'centers');
         const pitchWord = q.kind === 'length' && (after === 'pitch' || before === 'pitch' || (before === 'of' && word(tokens, i - 2) === 'pitch'));
-        const spacing = q.kind === 'length' && (centreWords > 0 || betweenThem || (centresBefore && after !== undefined && SPACING_AFTER.has(after)) || (after !== undefined && SPACING_AFTER.has(after) && after !== 'between') || (before !== undefined && SPACING_BEFORE.has(before)) || (word(tokens, i - 2) !== undefined && SPACING_BEFORE.has(word(tokens, i - 2)!) && before === 'of'));
+        const spacing = q.kind === 'length' && (centreWords > 0 || sideBefore || betweenThem || (centresBefore && after !== undefined && SPACING_AFTER.has(after)) || (after !== undefined && SPACING_AFTER.has(after) && after !== 'between') || (before !== undefined && SPACING_BEFORE.has(before)) || (word(tokens, i - 2) !== undefined && SPACING_BEFORE.has(word(tokens, i - 2)!) && before === 'of'));
         // "a ring around the pillar, one metre out" ("out from it", "at 1 m"): after a ring or polygon, the radius.
         const ringed = items.some((it) => it.t === 'shape' && (it.shape === 'circle' || it.shape === 'polygon' || it.shape === 'square'));
         const outward = q.kind === 'length' && ringed && (after === 'out' || (before === 'at' && (after === undefined || tokens[i + qLen]?.kind === 'sep')));
@@ -436,7 +465,7 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
           : before === 'diameter' || after === 'diameter' || (before === 'of' && word(tokens, i - 2) === 'diameter') ? 'diameter' : undefined;
         const signed = q.kind === 'angle' && sense ? sense.sign * Math.abs(q.value) : q.value;
         if (q.kind === 'angle') sense = undefined;
-        items.push({ t: 'qty', kind: q.kind, value: signed, spacing: spacing && measure === undefined, atLeast: atLeast || orMore, ...(measure ? { measure } : {}), ...(centreWords > 0 || apartCentres > 0 || pitchWord || (centresBefore && spacing) ? { centres: true } : {}), ...((atMost || orLess) && q.kind === 'length' && !spacing ? { within: true } : {}) });
+        items.push({ t: 'qty', kind: q.kind, value: signed, spacing: spacing && measure === undefined, atLeast: atLeast || orMore, ...(measure ? { measure } : {}), ...(centreWords > 0 || sideBefore || apartCentres > 0 || pitchWord || (centresBefore && spacing) ? { centres: true } : {}), ...((atMost || orLess) && q.kind === 'length' && !spacing ? { within: true } : {}) });
         atLeast = false;
         atMost = false;
         i += qLen + centreWords;

@@ -1756,6 +1756,11 @@ function withModifiersJoined(clauses: Token[][]): Token[][] {
       out[out.length - 1] = [...out[out.length - 1], ...clause];
       continue;
     }
+    // "Four standoffs in a square, 8 cm per side", "…, side length 50 cm": the side of the formation before.
+    if (out.length > 0 && sideLengthClause(clause) && readItems(out[out.length - 1]).items.some((it) => it.t === 'shape' && (it.shape === 'polygon' || it.shape === 'square'))) {
+      out[out.length - 1] = [...out[out.length - 1], ...clause];
+      continue;
+    }
     // "…, leaving a 2 cm gap between neighbouring tubes", "…, keeping 5 cm between them": a participle opens it too.
     const participle = first.kind === 'word' && first.text.endsWith('ing') && verbBase(first.text) !== undefined && verbBase(first.text) !== first.text;
     const candidate = out.length > 0 && clause.length <= 10 && (first.kind === 'num' || participle || (first.kind === 'word' && MODIFIER_OPENERS.has(first.text)));
@@ -1771,6 +1776,28 @@ function withModifiersJoined(clauses: Token[][]): Token[][] {
     out.push(clause);
   }
   return out;
+}
+
+/** Words that may stand around a polygon's side length in a clause of its own ("with a side length of", "per side"). */
+const SIDE_CLAUSE_WORDS = new Set(['with', 'a', 'an', 'each', 'side', 'sides', 'edge', 'edges', 'length', 'lengths', 'of', 'per', 'on']);
+
+/** Whether a clause is only a polygon's side length: "8 cm per side", "side length 50 cm", "with sides of 1 m". */
+function sideLengthClause(clause: Token[]): boolean {
+  let sideWord = false;
+  let lengths = 0;
+  for (let k = 0; k < clause.length;) {
+    const t = clause[k];
+    if (t.kind === 'word' && SIDE_CLAUSE_WORDS.has(t.text)) {
+      sideWord ||= t.text === 'side' || t.text === 'sides' || t.text === 'edge' || t.text === 'edges';
+      k++;
+      continue;
+    }
+    const q = readQuantity(clause, k);
+    if (q === null || q.kind !== 'length') return false;
+    lengths++;
+    k += q.length;
+  }
+  return sideWord && lengths === 1;
 }
 
 /**

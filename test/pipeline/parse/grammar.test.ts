@@ -747,3 +747,13 @@ test("'in N rows', 'in N columns' after a count is a grid formation, never a con
   }
   assert.ok(brief(parseInstruction('Put two apples in two bowls.')).some((r) => r.startsWith('inside(')));
 });
+
+test("a polygon formation's side length ('8 cm per side', 'with 50 cm sides', 'side length 50 cm') spaces neighbouring centres", () => {
+  const gaps = (s: string): number[] => parseInstruction(s).constraints.filter((c) => c.type === 'distance' && (c.parameters?.distance ?? 0) > 0).map((c) => c.parameters!.distance!);
+  for (const s of ['Four standoffs in a square on the base plate, 8 cm per side.', 'Four standoffs in a square on the base plate, 8 cm on a side.', 'Four standoffs in a square, side length 8 cm.']) {
+    assert.equal(Math.min(...gaps(s)), 0.08, s);
+  }
+  for (const s of ['Place three cones in a triangle with 50 cm sides.', 'Place three cones in a triangle with a side length of 50 cm.']) assert.deepEqual(gaps(s), [0.5, 0.5, 0.5], s);
+  // No polygon: refused as before.
+  assert.throws(() => parseInstruction('Put the box on the table, 8 cm per side.'), ParseError);
+});
