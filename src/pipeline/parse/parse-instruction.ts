@@ -825,6 +825,8 @@ function relationClause(ctx: Context, items: Item[]): boolean {
   const used = new Set<Item>();
   const involved = new Set<string>();
   const clauseSubjects = [...subjects];
+  /** The references of the clause's last relation so far that names any ("right of sphere" in "… touching it"). */
+  let refsBefore: string[] = [];
   for (let r = 0; r < rels.length; r++) {
     const [rel, at] = rels[r];
     const end = r + 1 < rels.length ? rels[r + 1][1] : items.length;
@@ -897,8 +899,13 @@ function relationClause(ctx: Context, items: Item[]): boolean {
         named = [...ctx.possessive];
       }
       named ??= resolve(ctx, it, { between: rel.type === 'between', exclude });
+      // "move cube right of sphere touching it": in a later relation of the same subject, an "it" that would be the
+      // subject itself is the reference of the clause's relation before ("the plate" in "on the tray next to the
+      // plate touching it").
+      if (it.np.pronoun === 'it' && it.text === 'it' && r > 0 && refsBefore.length === 1 && named.length === 1 && subjects.includes(named[0]) && !subjects.includes(refsBefore[0])) named = [...refsBefore];
       for (const name of named) targets.push(name);
     }
+    if (targets.length > 0) refsBefore = [...targets];
     // "the spoon to the right of the bowl and the fork to the left", "cart 1 in front of the dock and cart 2 behind":
     // a side relation with no reference, in a clause with a subject of its own and no verb (the verb is elided too)
     // right after a side relation's clause, elides that clause's reference; so does a clause of the relation alone

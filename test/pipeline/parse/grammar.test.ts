@@ -757,3 +757,8 @@ test("a polygon formation's side length ('8 cm per side', 'with 50 cm sides', 's
   // No polygon: refused as before.
   assert.throws(() => parseInstruction('Put the box on the table, 8 cm per side.'), ParseError);
 });
+
+test("'it' in a later relation of the same subject is the reference of the relation before, never the subject", () => {
+  assert.deepEqual(brief(parseInstruction('move cube right of sphere touching it')), ['right(cube,sphere)', 'touching(cube,sphere)']);
+  assert.ok(brief(parseInstruction('Put the mug on the tray next to the plate touching it')).includes('touching(mug,plate)'));
+});
