@@ -1754,7 +1754,8 @@ function withModifiersJoined(clauses: Token[][]): Token[][] {
     // clause is that row's contact (a gap of 0), not a second set of relations the row's spacing contradicts.
     const touchWord = clause[1]?.kind === 'word' && ['touch', 'touching'].includes(clause[1].text);
     const eachOther = clause.length === 2 || (clause.length === 4 && ['each', 'one'].includes(clause[2].text) && ['other', 'another'].includes(clause[3].text));
-    if (out.length > 0 && first.kind === 'word' && first.text === 'they' && touchWord && eachOther && readItems(out[out.length - 1]).items.some((it) => it.t === 'shape' && (it.shape === 'row' || it.shape === 'column'))) {
+    // "…side by side on the jig, each touching the next": the same contact, said of each member and its neighbour.
+    if ((eachTouchingNext(clause) || (first.kind === 'word' && first.text === 'they' && touchWord && eachOther)) && out.length > 0 && readItems(out[out.length - 1]).items.some((it) => it.t === 'shape' && (it.shape === 'row' || it.shape === 'column'))) {
       out[out.length - 1] = [...out[out.length - 1], { kind: 'word', text: 'touching' }];
       continue;
     }
@@ -1784,6 +1785,20 @@ function withModifiersJoined(clauses: Token[][]): Token[][] {
   }
   return out;
 }
+
+/** Whether a clause is "each touching the next" ("each one touches the next one", "each touching the one before", "each touching its neighbour"). */
+function eachTouchingNext(clause: Token[]): boolean {
+  const w = (k: number): string | undefined => (clause[k]?.kind === 'word' ? (clause[k] as { text: string }).text : undefined);
+  if (w(0) !== 'each') return false;
+  let k = w(1) === 'one' ? 2 : 1;
+  if (w(k) !== 'touching' && w(k) !== 'touches') return false;
+  k++;
+  const rest = clause.slice(k).map((t) => (t.kind === 'word' ? t.text : '\u0000')).join(' ');
+  return NEXT_MEMBER.has(rest);
+}
+
+/** The neighbour a member of a row touches, in "each touching …". */
+const NEXT_MEMBER = new Set(['the next', 'the next one', 'the previous one', 'the one before', 'the one before it', 'its neighbour', 'its neighbor', 'the one next to it']);
 
 /** Words that may stand around a polygon's side length in a clause of its own ("with a side length of", "per side"). */
 const SIDE_CLAUSE_WORDS = new Set(['with', 'a', 'an', 'each', 'side', 'sides', 'edge', 'edges', 'length', 'lengths', 'of', 'per', 'on']);

@@ -762,3 +762,10 @@ test("'it' in a later relation of the same subject is the reference of the relat
   assert.deepEqual(brief(parseInstruction('move cube right of sphere touching it')), ['right(cube,sphere)', 'touching(cube,sphere)']);
   assert.ok(brief(parseInstruction('Put the mug on the tray next to the plate touching it')).includes('touching(mug,plate)'));
 });
+
+test("'each touching the next' after a row is the row's contact (a gap of 0), like 'so that they touch'", () => {
+  assert.deepEqual(brief(parseInstruction('Lay four dowels side by side on the jig, each touching the next.')),
+    brief(parseInstruction('Lay four dowels side by side on the jig so that they touch.')));
+  assert.deepEqual(brief(parseInstruction('Put four blocks in a row on the table, each one touches the next one.')),
+    brief(parseInstruction('Put four blocks in a row on the table so that they touch.')));
+});
