@@ -1030,6 +1030,12 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
         continue;
       }
     }
+    // "…, in a row, 1 cm apart", "…, in two rows", "1 cm apart in a row": "in" before a formation is no object.
+    if ((w === 'in' || w === 'into') && (prev === undefined || prev.t === 'qty') && ((['a', 'an'].includes(word(tokens, i + 1) ?? '') && shapeAfterAdjectives(tokens, i + 2) >= 0) ||
+      (NUMBER_WORDS.has(word(tokens, i + 1) ?? '') || tokens[i + 1]?.kind === 'num') && ['rows', 'columns', 'lines'].includes(word(tokens, i + 2) ?? ''))) {
+      i++;
+      continue;
+    }
     // "stack reagent plate 2 on …": a formation word opening the clause is its verb, and a noun may follow it bare.
     const bare = prev === undefined || prev.t === 'verb' || prev.t === 'rel' || prev.t === 'qty' || (prev.t === 'shape' && items.length === 1 && i === 1) || (prev.t === 'np' && (word(tokens, i - 1) === 'and' || word(tokens, i - 1) === 'or' || prev.np.head === w));
     const np = readNounPhrase(tokens, i, bare);

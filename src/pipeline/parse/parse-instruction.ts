@@ -1764,6 +1764,12 @@ function withModifiersJoined(clauses: Token[][]): Token[][] {
       out[out.length - 1] = [...out[out.length - 1], ...clause];
       continue;
     }
+    // "Put six cups on the tray, in two rows", "Brackets x3 on the base plate, 1 cm apart, in a row": a clause that
+    // opens with "in" and a formation, after a clause that names none, is read with it, as without the comma.
+    if (out.length > 0 && first.kind === 'word' && (first.text === 'in' || first.text === 'into') && formationFirst(clause) && !readItems(out[out.length - 1]).items.some((it) => it.t === 'shape')) {
+      out[out.length - 1] = [...out[out.length - 1], ...clause];
+      continue;
+    }
     // "Four standoffs in a square, 8 cm per side", "…, side length 50 cm": the side of the formation before.
     if (out.length > 0 && sideLengthClause(clause) && readItems(out[out.length - 1]).items.some((it) => it.t === 'shape' && (it.shape === 'polygon' || it.shape === 'square'))) {
       out[out.length - 1] = [...out[out.length - 1], ...clause];
@@ -1784,6 +1790,12 @@ function withModifiersJoined(clauses: Token[][]): Token[][] {
     out.push(clause);
   }
   return out;
+}
+
+/** Whether a clause opens with a formation ("in a row", "in two rows", "in a single line along the wall"). */
+function formationFirst(clause: Token[]): boolean {
+  const { items, unknown } = readItems(clause);
+  return items[0]?.t === 'shape' && unknown.length === 0;
 }
 
 /** Whether a clause is "each touching the next" ("each one touches the next one", "each touching the one before", "each touching its neighbour"). */

@@ -769,3 +769,12 @@ test("'each touching the next' after a row is the row's contact (a gap of 0), li
   assert.deepEqual(brief(parseInstruction('Put four blocks in a row on the table, each one touches the next one.')),
     brief(parseInstruction('Put four blocks in a row on the table so that they touch.')));
 });
+
+test("a formation after a comma, then a distance ('…, in a row, 1 cm apart', '…, 1 cm apart, in a row') is the formation's spacing", () => {
+  const plain = brief(parseInstruction('Brackets x3 on the base plate in a row 1 cm apart.'));
+  assert.deepEqual(brief(parseInstruction('Brackets x3 on the base plate, in a row, 1 cm apart.')), plain);
+  assert.deepEqual(brief(parseInstruction('Put three brackets on the base plate, 1 cm apart, in a row.')), brief(parseInstruction('Put three brackets on the base plate in a row, 1 cm apart.')));
+  assert.deepEqual(brief(parseInstruction('Put six cups on the tray, in two rows.')), brief(parseInstruction('Put six cups on the tray in two rows.')));
+  // "in" before a formation is never an object.
+  assert.ok(!names('The cones are to be placed 2 m apart in a line.').some((n) => n.startsWith('in')));
+});
