@@ -1036,8 +1036,9 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
       i++;
       continue;
     }
-    // "stack reagent plate 2 on …": a formation word opening the clause is its verb, and a noun may follow it bare.
-    const bare = prev === undefined || prev.t === 'verb' || prev.t === 'rel' || prev.t === 'qty' || (prev.t === 'shape' && items.length === 1 && i === 1) || (prev.t === 'np' && (word(tokens, i - 1) === 'and' || word(tokens, i - 1) === 'or' || prev.np.head === w));
+    // "stack reagent plate 2 on …": a formation word opening the clause is its verb, and a noun may follow it bare;
+    // so may one after a verb of taking ("pick up pouch 12").
+    const bare = prev === undefined || prev.t === 'verb' || prev.t === 'pick' || prev.t === 'rel' || prev.t === 'qty' || (prev.t === 'shape' && items.length === 1 && i === 1) || (prev.t === 'np' && (word(tokens, i - 1) === 'and' || word(tokens, i - 1) === 'or' || prev.np.head === w));
     const np = readNounPhrase(tokens, i, bare);
     if (np && np.next > i && prev?.t === 'rel' && (np.np.kind === 'floor' || np.np.kind === 'ground') && np.np.label === undefined) {
       items.push({ t: 'world' });

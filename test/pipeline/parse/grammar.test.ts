@@ -778,3 +778,8 @@ test("a formation after a comma, then a distance ('…, in a row, 1 cm apart', '
   // "in" before a formation is never an object.
   assert.ok(!names('The cones are to be placed 2 m apart in a line.').some((n) => n.startsWith('in')));
 });
+
+test("a labelled noun outside the lexicon after a verb of taking is the object picked ('pick up pouch 12')", () => {
+  assert.deepEqual(brief(parseInstruction('Pick up pouch 12 and put it in tote 5.')), ['inside(pouch_12,tote_5)']);
+  assert.deepEqual(brief(parseInstruction('Grab sachet B and drop it into bin 3.')), ['inside(sachet_b,bin_3)']);
+});
