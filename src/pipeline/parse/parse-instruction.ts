@@ -1417,6 +1417,7 @@ function interpretClause(ctx: Context, clause: Token[]): void {
   const poses = items.filter((it): it is Extract<Item, { t: 'pose' }> => it.t === 'pose');
   const rest = poses.length > 0 ? items.filter((it) => it.t !== 'pose') : items;
   const before = ctx.constraints.length;
+  memberOnFloorAsBase(rest);
   if (stackOrderClause(ctx, rest, unknown)) return;
   // "Put 3 boxes on the table and 2 on the shelf": a bare count opening a clause before its relation counts objects
   // the clause does not name (2 of the 3 boxes? 2 more?): refused, never carried over as all of them.
@@ -1643,6 +1644,20 @@ function placeLabelledEnds(ctx: Context, items: Item[], subjectIdx: number[], st
     reorderStack(ctx, stack, next.role === 'top' ? [...others, name] : [name, ...others]);
     if (next.role === 'base') ctx.stackPlaced = [name];
   }
+}
+
+/**
+ * "Stack pallets 1 to 3 with pallet 1 on the floor": in a stack of a numbered group, one of its members said to be on
+ * the floor (or the ground) is its bottom, as "with pallet 1 at the bottom" (the stack stands on the floor). The
+ * items are rewritten in place.
+ */
+function memberOnFloorAsBase(items: Item[]): void {
+  if (items.length !== 5) return;
+  const [shape, group, member, rel, world] = items;
+  if (shape.t !== 'shape' || shape.shape !== 'stack' || group.t !== 'np' || member.t !== 'np' || rel.t !== 'rel' || rel.type !== 'on' || world.t !== 'world') return;
+  const label = member.np.label === undefined ? NaN : Number(member.np.label);
+  if (group.np.numbers === undefined || !group.np.numbers.includes(label) || (member.np.head ?? member.np.kind) !== (group.np.head ?? group.np.kind)) return;
+  items.splice(3, 2, { t: 'role', role: 'base' });
 }
 
 /** A clause of one labelled noun and 'at the top', 'on top' or 'at the bottom': that noun and the end, or null. */

@@ -783,3 +783,8 @@ test("a labelled noun outside the lexicon after a verb of taking is the object p
   assert.deepEqual(brief(parseInstruction('Pick up pouch 12 and put it in tote 5.')), ['inside(pouch_12,tote_5)']);
   assert.deepEqual(brief(parseInstruction('Grab sachet B and drop it into bin 3.')), ['inside(sachet_b,bin_3)']);
 });
+
+test("'with <member> on the floor' in a stack of a numbered group is its bottom, like 'at the bottom'", () => {
+  assert.deepEqual(brief(parseInstruction('Stack pallets 1 to 3 with pallet 1 on the floor.')), brief(parseInstruction('Stack pallets 1 to 3 with pallet 1 at the bottom.')));
+  assert.deepEqual(brief(parseInstruction('Stack crates 1 to 3 with crate 3 on the ground.')), ['on(crate_1,crate_3)', 'on(crate_2,crate_1)']);
+});
