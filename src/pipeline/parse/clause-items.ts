@@ -465,7 +465,9 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
           : before === 'diameter' || after === 'diameter' || (before === 'of' && word(tokens, i - 2) === 'diameter') ? 'diameter' : undefined;
         const signed = q.kind === 'angle' && sense ? sense.sign * Math.abs(q.value) : q.value;
         if (q.kind === 'angle') sense = undefined;
-        items.push({ t: 'qty', kind: q.kind, value: signed, spacing: spacing && measure === undefined, atLeast: atLeast || orMore, ...(measure ? { measure } : {}), ...(centreWords > 0 || sideBefore || apartCentres > 0 || pitchWord || (centresBefore && spacing) ? { centres: true } : {}), ...((atMost || orLess) && q.kind === 'length' && !spacing ? { within: true } : {}) });
+        // "leaving 50 cm clear": a clearance, at least that much.
+        const clear = q.kind === 'length' && !spacing && after === 'clear' && word(tokens, i + qLen + 1) !== 'of';
+        items.push({ t: 'qty', kind: q.kind, value: signed, spacing: spacing && measure === undefined, atLeast: atLeast || orMore || clear, ...(measure ? { measure } : {}), ...(centreWords > 0 || sideBefore || apartCentres > 0 || pitchWord || (centresBefore && spacing) ? { centres: true } : {}), ...((atMost || orLess) && q.kind === 'length' && !spacing ? { within: true } : {}) });
         atLeast = false;
         atMost = false;
         i += qLen + centreWords;
@@ -488,8 +490,8 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
           const centre = word(tokens, i) === 'from' ? readNounPhrase(tokens, i + 1, true) : null;
           if (centre !== null) i = centre.next;
         }
-        // "2 ft away", "30 cm off": the distance of the clause's relation.
-        if (!spacing && q.kind === 'length' && (after === 'away' || after === 'off') && word(tokens, i + 1) !== 'from') i++;
+        // "2 ft away", "30 cm off", "leaving 50 cm clear": the distance of the clause's relation.
+        if (clear || (!spacing && q.kind === 'length' && (after === 'away' || after === 'off') && word(tokens, i + 1) !== 'from')) i++;
         continue;
       }
       if (t.kind === 'num' && (word(tokens, i + 1) === 'by' || word(tokens, i + 1) === 'x') && tokens[i + 2]?.kind === 'num' && readQuantity(tokens, i + 2) === null) {

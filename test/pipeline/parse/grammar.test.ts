@@ -788,3 +788,10 @@ test("'with <member> on the floor' in a stack of a numbered group is its bottom,
   assert.deepEqual(brief(parseInstruction('Stack pallets 1 to 3 with pallet 1 on the floor.')), brief(parseInstruction('Stack pallets 1 to 3 with pallet 1 at the bottom.')));
   assert.deepEqual(brief(parseInstruction('Stack crates 1 to 3 with crate 3 on the ground.')), ['on(crate_1,crate_3)', 'on(crate_2,crate_1)']);
 });
+
+test("'leaving D clear' after a relation is its gap, at least D (like 'at least D away')", () => {
+  const away = brief(parseInstruction('Put the drum to the right of the pallet jack, at least 50 cm away.'));
+  assert.deepEqual(brief(parseInstruction('Put the drum to the right of the pallet jack, leaving at least 50 cm clear.')), away);
+  assert.deepEqual(brief(parseInstruction('Put the drum to the right of the pallet jack, leaving 50 cm clear.')), away);
+  assert.equal(parseInstruction('Put the drum to the right of the pallet jack, leaving 50 cm clear.').constraints[0].parameters?.distance, 0.5);
+});
