@@ -9,7 +9,7 @@ import type { Axis, Constraint, ConstraintType, Entity, Facing, SceneSpec } from
 import { arrange, centrePitch, DEFAULT_GAP_M, pitch, type Arrangement } from './arrangements.js';
 import { withBackReferences } from './back-references.js';
 import { centreToCentre, matchPose, PICK_VERBS, readItems, type Item } from './clause-items.js';
-import { EntityRegistry, isKnownKind, readNounPhrase, singularNameAs } from './entities.js';
+import { EntityRegistry, isKnownKind, readNounPhrase, singularNameAs, type NounPhrase } from './entities.js';
 import { FILLERS, verbBase } from './lexicon.js';
 import { matchRelation } from './relations.js';
 import { splitClauses } from './segments.js';
@@ -158,6 +158,8 @@ function resolveNames(ctx: Context, item: NpItem, role: { between?: boolean; exc
   ctx.lastKind = kind;
   ctx.lastHead = head;
   if (np.explicitName) return [reg.ensure(np.explicitName, kind)];
+  const end = stackEndOf(ctx, np, kind, head);
+  if (end !== undefined) return [end];
   if (np.numbers) {
     // "bolts 1–4", "bins 1, 2 and 3": the members named by their numbers.
     const names = np.numbers.map((k) => reg.ensure(`${head}_${k}`, kind, np.colour, np.size));
@@ -1644,6 +1646,26 @@ function placeLabelledEnds(ctx: Context, items: Item[], subjectIdx: number[], st
     reorderStack(ctx, stack, next.role === 'top' ? [...others, name] : [name, ...others]);
     if (next.role === 'base') ctx.stackPlaced = [name];
   }
+}
+
+/** End words before a noun that name a stack's member ("the top crate", "the bottom box"): true for the top. */
+const STACK_END_WORDS = new Map<string, boolean>([['top', true], ['topmost', true], ['uppermost', true], ['upper', true], ['bottom', false], ['bottommost', false], ['lowermost', false], ['lower', false]]);
+
+/**
+ * "Stack two crates on the pallet, then put the box on the top crate": after a stack of one kind, "the top <kind>"
+ * ("the highest <kind>") is its highest member and "the bottom <kind>" ("the lowest") its lowest, unless an object of
+ * that compound name exists already (a part called "top plate").
+ */
+function stackEndOf(ctx: Context, np: NounPhrase, kind: string, head: string): string | undefined {
+  const stack = ctx.lastArrangement;
+  if (stack === null || stack.members.length < 2 || stack.span[0] !== 0 || stack.span[1] !== 0 || stack.bottom.length !== 1 || stack.top.length !== 1) return undefined;
+  if (np.plural || np.count !== undefined || np.label !== undefined || np.pronoun !== undefined) return undefined;
+  const cut = head.indexOf('_');
+  const top = np.superlative !== undefined ? (np.superlative === 'above' ? true : np.superlative === 'below' ? false : undefined) : cut > 0 ? STACK_END_WORDS.get(head.slice(0, cut)) : undefined;
+  if (top === undefined || ctx.registry.get(head) !== undefined) return undefined;
+  const base = np.superlative !== undefined ? head : head.slice(cut + 1);
+  if (!stack.members.every((m) => ctx.registry.get(m)?.kind === kind && (m === base || m.startsWith(`${base}_`)))) return undefined;
+  return top ? stack.top[0] : stack.bottom[0];
 }
 
 /**

@@ -795,3 +795,11 @@ test("'leaving D clear' after a relation is its gap, at least D (like 'at least 
   assert.deepEqual(brief(parseInstruction('Put the drum to the right of the pallet jack, leaving 50 cm clear.')), away);
   assert.equal(parseInstruction('Put the drum to the right of the pallet jack, leaving 50 cm clear.').constraints[0].parameters?.distance, 0.5);
 });
+
+test("after a stack of one kind, 'the top <kind>' / 'the highest' is its highest member and 'the bottom <kind>' its lowest", () => {
+  assert.deepEqual(brief(parseInstruction('Stack two crates on the pallet, then put the box on the top crate.')), ['on(crate_2,crate_1)', 'on(crate_1,pallet)', 'on(box,crate_2)']);
+  assert.deepEqual(brief(parseInstruction('Stack two crates on the pallet, then put the box on the highest crate.')), ['on(crate_2,crate_1)', 'on(crate_1,pallet)', 'on(box,crate_2)']);
+  assert.ok(brief(parseInstruction('Stack two crates on the pallet, then put the box next to the bottom crate.')).includes('near(box,crate_1)'));
+  // No stack: a compound name as before.
+  assert.deepEqual(brief(parseInstruction('Put the cup on the top plate.')), ['on(cup,top_plate)']);
+});
