@@ -1792,7 +1792,9 @@ function withModifiersJoined(clauses: Token[][]): Token[][] {
     const touchWord = clause[1]?.kind === 'word' && ['touch', 'touching'].includes(clause[1].text);
     const eachOther = clause.length === 2 || (clause.length === 4 && ['each', 'one'].includes(clause[2].text) && ['other', 'another'].includes(clause[3].text));
     // "…side by side on the jig, each touching the next": the same contact, said of each member and its neighbour.
-    if ((eachTouchingNext(clause) || (first.kind === 'word' && first.text === 'they' && touchWord && eachOther)) && out.length > 0 && readItems(out[out.length - 1]).items.some((it) => it.t === 'shape' && (it.shape === 'row' || it.shape === 'column'))) {
+    // Any row: a row or column formation ("in a row", "side by side", "a row of") or a verb that lines things up
+    // ("line up", "align").
+    if ((eachTouchingNext(clause) || (first.kind === 'word' && first.text === 'they' && touchWord && eachOther)) && out.length > 0 && readItems(out[out.length - 1]).items.some((it) => (it.t === 'shape' && (it.shape === 'row' || it.shape === 'column')) || (it.t === 'verb' && it.word === 'align'))) {
       out[out.length - 1] = [...out[out.length - 1], { kind: 'word', text: 'touching' }];
       continue;
     }

@@ -803,3 +803,12 @@ test("after a stack of one kind, 'the top <kind>' / 'the highest' is its highest
   // No stack: a compound name as before.
   assert.deepEqual(brief(parseInstruction('Put the cup on the top plate.')), ['on(cup,top_plate)']);
 });
+
+test("'each touching the next' closes the gap of any row: line up, align, in a row/line, side by side, a row of", () => {
+  for (const s of ['Line up four cartons on the conveyor, each one touching the next.', 'Align three bins on the shelf, each touching the next',
+    'Put four blocks in a line on the table, each touching the one before.', 'Place a row of three jars on the shelf, each touching its neighbour',
+    'Lay four dowels side by side on the jig, each touching the next.', 'Line up three crates on the floor so that they touch']) {
+    const gaps = parseInstruction(s).constraints.filter((c) => c.type === 'distance').map((c) => c.parameters.spacing);
+    assert.ok(gaps.length >= 2 && gaps.every((g) => g === 0), `${s}: ${JSON.stringify(gaps)}`);
+  }
+});
