@@ -329,8 +329,18 @@ export function centreToCentre(tokens: Token[], i: number): number {
   if (w === 'c' && tokens[i + 1]?.text === '/' && word(tokens, i + 2) === 'c') return 3;
   // "25 mm between centres"; "on 30 mm centres", "at 40 mm centers" (the plural alone after the length).
   if (w === 'between' && (word(tokens, i + 1) === 'centres' || word(tokens, i + 1) === 'centers')) return 2;
+  // "1 m between their centres", "between the centres", "between the centers".
+  if (w === 'between' && ['their', 'the'].includes(word(tokens, i + 1) ?? '') && (word(tokens, i + 2) === 'centres' || word(tokens, i + 2) === 'centers')) return 3;
   if (w === 'centres' || w === 'centers') return 1;
   return 0;
+}
+
+/** Whether "centre-to-centre distance (of)" ("centre to centre spacing", "c/c distance of") ends just before i. */
+export function centreDistanceEndsAt(tokens: Token[], i: number): boolean {
+  let k = word(tokens, i - 1) === 'of' ? i - 2 : i - 1;
+  if (!['distance', 'spacing', 'separation', 'gap'].includes(word(tokens, k) ?? '')) return false;
+  for (const n of [1, 3]) if (k - n >= 0 && centreToCentre(tokens, k - n) === n) return true;
+  return false;
 }
 
 /** Whether the tokens from i name a noun (after optional adjectives): the number before them is a count. */
@@ -456,8 +466,9 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
         // "1.5 m apart, centre to centre": the words after "apart" (passed over below with it).
         const apartCentres = q.kind === 'length' && centreWords === 0 && after === 'apart' ? centreToCentre(tokens, i + qLen + 1) : 0;
         const centresBefore = q.kind === 'length' && (before === 'centres' || before === 'centers');
+        const centreDistance = q.kind === 'length' && centreDistanceEndsAt(tokens, i);
         const pitchWord = q.kind === 'length' && (after === 'pitch' || before === 'pitch' || (before === 'of' && word(tokens, i - 2) === 'pitch'));
-        const spacing = q.kind === 'length' && (centreWords > 0 || sideBefore || betweenThem || (centresBefore && after !== undefined && SPACING_AFTER.has(after)) || (after !== undefined && SPACING_AFTER.has(after) && after !== 'between') || (before !== undefined && SPACING_BEFORE.has(before)) || (word(tokens, i - 2) !== undefined && SPACING_BEFORE.has(word(tokens, i - 2)!) && before === 'of'));
+        const spacing = q.kind === 'length' && (centreWords > 0 || centreDistance || sideBefore || betweenThem || (centresBefore && after !== undefined && SPACING_AFTER.has(after)) || (after !== undefined && SPACING_AFTER.has(after) && after !== 'between') || (before !== undefined && SPACING_BEFORE.has(before)) || (word(tokens, i - 2) !== undefined && SPACING_BEFORE.has(word(tokens, i - 2)!) && before === 'of'));
         // "a ring around the pillar, one metre out" ("out from it", "at 1 m"): after a ring or polygon, the radius.
         const ringed = items.some((it) => it.t === 'shape' && (it.shape === 'circle' || it.shape === 'polygon' || it.shape === 'square'));
         const outward = q.kind === 'length' && ringed && (after === 'out' || (before === 'at' && (after === undefined || tokens[i + qLen]?.kind === 'sep')));
@@ -467,7 +478,7 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
         if (q.kind === 'angle') sense = undefined;
         // "leaving 50 cm clear": a clearance, at least that much.
         const clear = q.kind === 'length' && !spacing && after === 'clear' && word(tokens, i + qLen + 1) !== 'of';
-        items.push({ t: 'qty', kind: q.kind, value: signed, spacing: spacing && measure === undefined, atLeast: atLeast || orMore || clear, ...(measure ? { measure } : {}), ...(centreWords > 0 || sideBefore || apartCentres > 0 || pitchWord || (centresBefore && spacing) ? { centres: true } : {}), ...((atMost || orLess) && q.kind === 'length' && !spacing ? { within: true } : {}) });
+        items.push({ t: 'qty', kind: q.kind, value: signed, spacing: spacing && measure === undefined, atLeast: atLeast || orMore || clear, ...(measure ? { measure } : {}), ...(centreWords > 0 || centreDistance || sideBefore || apartCentres > 0 || pitchWord || (centresBefore && spacing) ? { centres: true } : {}), ...((atMost || orLess) && q.kind === 'length' && !spacing ? { within: true } : {}) });
         atLeast = false;
         atMost = false;
         i += qLen + centreWords;
@@ -707,6 +718,15 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
       items.push({ t: 'tool' });
       i++;
       continue;
+    }
+    // "a centre-to-centre distance of 1 m", "c/c spacing 40 mm": the words name the length after them (read with it).
+    const centreNoun = centreToCentre(tokens, i);
+    if (centreNoun > 0 && ['distance', 'spacing', 'separation', 'gap'].includes(word(tokens, i + centreNoun) ?? '')) {
+      const at = i + centreNoun + (word(tokens, i + centreNoun + 1) === 'of' ? 2 : 1);
+      if (readQuantity(tokens, at)?.kind === 'length') {
+        i = at;
+        continue;
+      }
     }
     // "60 mm apart, centre to centre", "20 cm apart on centres": said after the spacing's own words, the spacing is
     // still measured between centres.

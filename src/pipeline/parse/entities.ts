@@ -49,7 +49,7 @@ const SUPERLATIVES = new Map<string, NounPhrase['superlative']>([
 ]);
 /** Words that are never nouns, so an unknown-word noun is not invented from them. */
 const NOT_NOUNS = new Set([
-  'and', 'or', 'but', 'with', 'to', 'of', 'for', 'at', 'by', 'as', 'is', 'are', 'be', 'it', 'them', 'they', 'then', 'while',
+  'centre-to-centre', 'center-to-center', 'and', 'or', 'but', 'with', 'to', 'of', 'for', 'at', 'by', 'as', 'is', 'are', 'be', 'it', 'them', 'they', 'then', 'while',
   'each', 'every', 'all', 'both', 'other', 'others', 'rest', 'same', 'way', 'so', 'that', 'which', 'where', 'when', 'there', 'here',
   'not', 'no', 'very', 'more', 'less', 'least', 'most', 'than', 'about', 'around', 'along', 'axis', 'spacing', 'apart', 'distance',
   'gap', 'degrees', 'degree', 'radians', 'top', 'side', 'up', 'down', 'out', 'off', 'away', 'over', 'back', 'upside', 'upright', 'facing', 'looking', 'pointing', 'pointed', 'aiming', 'aimed', 'end', 'middle', 'center', 'centre', 'previous', 'next', 'one', 'ones',

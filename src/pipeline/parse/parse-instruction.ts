@@ -8,7 +8,7 @@ import { ParseError } from '../../errors.js';
 import type { Axis, Constraint, ConstraintType, Entity, Facing, SceneSpec } from '../types.js';
 import { arrange, centrePitch, DEFAULT_GAP_M, pitch, type Arrangement } from './arrangements.js';
 import { withBackReferences } from './back-references.js';
-import { centreToCentre, matchPose, PICK_VERBS, readItems, type Item } from './clause-items.js';
+import { centreDistanceEndsAt, centreToCentre, matchPose, PICK_VERBS, readItems, type Item } from './clause-items.js';
 import { EntityRegistry, isKnownKind, readNounPhrase, singularNameAs, type NounPhrase } from './entities.js';
 import { FILLERS, verbBase } from './lexicon.js';
 import { matchRelation } from './relations.js';
@@ -1803,6 +1803,12 @@ function withModifiersJoined(clauses: Token[][]): Token[][] {
       out[out.length - 1] = [...out[out.length - 1], ...clause];
       continue;
     }
+    // "Set 3 pallets in a line on the floor, centre-to-centre distance of 1 m" ("with a c/c spacing of 1 m"): the
+    // spacing of the formation before, as without the comma.
+    if (out.length > 0 && centreDistanceClause(clause) && readItems(out[out.length - 1]).items.some((it) => it.t === 'shape' || (it.t === 'verb' && it.word === 'align'))) {
+      out[out.length - 1] = [...out[out.length - 1], ...clause];
+      continue;
+    }
     // "Put six cups on the tray, in two rows", "Brackets x3 on the base plate, 1 cm apart, in a row": a clause that
     // opens with "in" and a formation, after a clause that names none, is read with it, as without the comma.
     if (out.length > 0 && first.kind === 'word' && (first.text === 'in' || first.text === 'into') && formationFirst(clause) && !readItems(out[out.length - 1]).items.some((it) => it.t === 'shape')) {
@@ -1835,6 +1841,18 @@ function withModifiersJoined(clauses: Token[][]): Token[][] {
 function formationFirst(clause: Token[]): boolean {
   const { items, unknown } = readItems(clause);
   return items[0]?.t === 'shape' && unknown.length === 0;
+}
+
+/** Whether a clause is a centre-to-centre distance alone ("with a centre-to-centre distance of 1 m", "c/c spacing 40 mm"). */
+function centreDistanceClause(clause: Token[]): boolean {
+  let k = 0;
+  while (k < clause.length && clause[k].kind === 'word' && ['with', 'a', 'an', 'the', 'at'].includes(clause[k].text)) k++;
+  for (let j = k + 1; j < clause.length; j++) {
+    if (clause[j].kind !== 'num') continue;
+    const q = readQuantity(clause, j);
+    return q?.kind === 'length' && j + q.length === clause.length && centreDistanceEndsAt(clause, j) && [1, 3].includes(centreToCentre(clause, k));
+  }
+  return false;
 }
 
 /** Whether a clause is "each touching the next" ("each one touches the next one", "each touching the one before", "each touching its neighbour"). */

@@ -812,3 +812,14 @@ test("'each touching the next' closes the gap of any row: line up, align, in a r
     assert.ok(gaps.length >= 2 && gaps.every((g) => g === 0), `${s}: ${JSON.stringify(gaps)}`);
   }
 });
+
+test("a row's centre-to-centre spacing: 'between their centres', 'between the centres', 'centre-to-centre distance of D', 'D c/c'", () => {
+  const want = brief(parseInstruction('Set 3 tubs in a line on the floor, 1 m between centres.'));
+  for (const s of ['Set 3 tubs in a line on the floor with 1 m between their centres.', 'Set 3 tubs in a line on the floor, 1 m between the centres',
+    'Set 3 tubs in a line on the floor, centre-to-centre distance of 1 m.', 'Set 3 tubs in a line on the floor with a centre to centre spacing of 1 m',
+    'Set 3 tubs in a line on the floor, 1 m c/c.']) {
+    const r = parseInstruction(s);
+    assert.deepEqual(brief(r), want, s);
+    assert.ok(r.constraints.filter((c) => c.type === 'distance').every((c) => c.parameters.distance === 1), s);
+  }
+});
