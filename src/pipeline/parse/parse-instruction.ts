@@ -24,6 +24,8 @@ export { MAX_INSTRUCTION_LENGTH };
 const ROTATE_VERBS = new Set(['rotate', 'turn', 'spin', 'tilt', 'orient']);
 /** Relations that can stand without a reference (relative to the world). */
 const WORLD_RELATIONS = new Set<ConstraintType>(['left', 'right', 'front', 'behind', 'above']);
+/** The side opposite each side ("on the left of X, … on its right": X's right). */
+const OPPOSITE_SIDE: Partial<Record<ConstraintType, ConstraintType>> = { left: 'right', right: 'left', front: 'behind', behind: 'front', above: 'below', below: 'above' };
 const isSideType = (type: ConstraintType): boolean => type === 'left' || type === 'right' || type === 'front' || type === 'behind';
 /** Plural with no count: how many entities it makes. */
 const DEFAULT_GROUP = 3;
@@ -43,6 +45,8 @@ interface Context {
   /** Reference objects of any relation (support ones too) in the current clause, and in the previous one. */
   lastRefs: string[];
   prevRefs: string[];
+  /** The subjects of the previous clause (lastSubjects as the current clause began). */
+  prevSubjects: string[];
   /** Formations put on or above each support (the room they need there): a support whose size is not stated grows to hold them (support-growth.ts). */
   formations: Map<string, FormationNeed[]>;
   /** Entities whose size the instruction states ("the 60 cm plate"), with the phrase that states it: never grown; a group that does not fit is refused. */
@@ -898,6 +902,18 @@ function relationClause(ctx: Context, items: Item[]): boolean {
         // "The sensor should be within 5 cm of the nozzle, on its left side": with the subject carried over, "its" is
         // never that subject (that would be "its own") but the previous clause's reference (the nozzle).
         if (!ownSubject && ctx.prevTargets.length > 0 && ctx.possessive.length === 1 && subjects.includes(ctx.possessive[0])) ctx.possessive = ctx.prevTargets.slice(-1);
+        // "Microscope on the bench at the left, centrifuge on the bench to its right": with a subject of its own that
+        // "its" cannot mean, it is the previous clause's reference of a side relation or, with none, its subject.
+        if (ownSubject && ctx.possessive.length === 1 && subjects.includes(ctx.possessive[0])) {
+          const before = ctx.prevTargets.length > 0 ? ctx.prevTargets.slice(-1) : ctx.prevSubjects.length === 1 ? [...ctx.prevSubjects] : [];
+          if (before.length === 1 && !subjects.includes(before[0])) ctx.possessive = before;
+        }
+        // "Clamp 1 on the left of the workpiece, clamp 2 on its right": after the previous subject was put on the
+        // opposite side of a reference, "its" side is that reference's.
+        else if (ownSubject && ctx.possessive.length === 1 && ctx.prevTargets.length > 0 && OPPOSITE_SIDE[rel.type] !== undefined) {
+          const ref = ctx.prevTargets[ctx.prevTargets.length - 1];
+          if (!subjects.includes(ref) && ctx.constraints.some((c) => c.type === OPPOSITE_SIDE[rel.type] && c.subject === ctx.possessive[0] && c.targets.length === 1 && c.targets[0] === ref)) ctx.possessive = [ref];
+        }
         named = [...ctx.possessive];
       }
       named ??= resolve(ctx, it, { between: rel.type === 'between', exclude });
@@ -1990,7 +2006,7 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
   if (!ASCII_ALNUM.test(normalised) && !/[\p{L}\p{N}]/u.test(normalised)) throw new ParseError(`instruction ${quote(normalised)} has no words`);
   const tokens = withoutVocative(withoutHeading(tokenize(normalised)));
   const registry = new EntityRegistry();
-  const ctx: Context = { registry, constraints: [], warnings: [], lastSubjects: [], lastEntities: [], lastTargets: [], prevTargets: [], lastRefs: [], prevRefs: [], formations: new Map(), stated: new Map(), facings: [], formed: new Set(), lastKind: '', lastHead: '', focus: [], lastArrangement: null, stackPlaced: [], possessive: [], prevPossessive: [], toolHolds: new Set(), grips: new Set(), commaRests: new Set(), columns: [], source: '', resolved: new WeakSet(), unread: null, topics: [] };
+  const ctx: Context = { registry, constraints: [], warnings: [], lastSubjects: [], lastEntities: [], lastTargets: [], prevTargets: [], lastRefs: [], prevRefs: [], prevSubjects: [], formations: new Map(), stated: new Map(), facings: [], formed: new Set(), lastKind: '', lastHead: '', focus: [], lastArrangement: null, stackPlaced: [], possessive: [], prevPossessive: [], toolHolds: new Set(), grips: new Set(), commaRests: new Set(), columns: [], source: '', resolved: new WeakSet(), unread: null, topics: [] };
   for (const clause of withModifiersJoined(splitClauses(tokens))) {
     ctx.source = sourceText(clause);
     // "…in front of the box, which is on the floor": a clause opened by 'which' is said of the one reference of the
@@ -2006,6 +2022,7 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
     ctx.lastRefs = [];
     ctx.prevPossessive = ctx.possessive;
     ctx.possessive = [];
+    ctx.prevSubjects = [...ctx.lastSubjects];
     interpretClause(ctx, clause);
   }
   if (ctx.constraints.length === 0) {

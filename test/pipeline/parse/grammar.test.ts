@@ -823,3 +823,12 @@ test("a row's centre-to-centre spacing: 'between their centres', 'between the ce
     assert.ok(r.constraints.filter((c) => c.type === 'distance').every((c) => c.parameters.distance === 1), s);
   }
 });
+
+test("'its' that the clause's own subject cannot mean: the previous reference on the opposite side, or the previous subject", () => {
+  assert.ok(brief(parseInstruction('Clamp 1 on the left of the workpiece, clamp 2 on its right.')).includes('right(clamp_2,workpiece)'));
+  assert.ok(brief(parseInstruction('Put the cup left of the plate, the fork on its right')).includes('right(fork,plate)'));
+  assert.ok(brief(parseInstruction('Put the cup left of the plate, the fork on its left')).includes('left(fork,cup)'));
+  const lab = brief(parseInstruction('Microscope on the bench at the left, centrifuge on the bench to its right.'));
+  assert.ok(lab.includes('right(centrifuge,microscope)') && lab.includes('on(centrifuge,bench)'), lab.join(' '));
+  assert.ok(brief(parseInstruction('Put the scale on the shelf, then the jar on the shelf to its left')).includes('left(jar,scale)'));
+});
