@@ -1601,7 +1601,7 @@ function stackOrderClause(ctx: Context, items: Item[], numbers: readonly string[
     }
     return reorderStack(ctx, stack, second.role === 'top' ? [...named].reverse() : named);
   }
-  const end = oneMemberEnd(items);
+  const end = oneMemberEnd(items, stack);
   if (end !== null) {
     const [member] = resolve(ctx, end.np);
     if (member === undefined || !stack.members.includes(member)) return false;
@@ -1654,7 +1654,7 @@ function placeLabelledEnds(ctx: Context, items: Item[], subjectIdx: number[], st
   for (let k = 0; k < items.length; k++) {
     const it = items[k];
     const next = items[k + 1];
-    if (it.t !== 'np' || subjectIdx.includes(k) || it.np.label === undefined || next?.t !== 'role' || next.role === 'centre') continue;
+    if (it.t !== 'np' || subjectIdx.includes(k) || !namesMember(it, stack) || next?.t !== 'role' || next.role === 'centre') continue;
     const name = singularNameAs(it.np, it.np.kind, it.np.head);
     if (!stack.members.includes(name)) continue;
     ctx.resolved.add(it.np);
@@ -1698,14 +1698,26 @@ function memberOnFloorAsBase(items: Item[]): void {
   items.splice(3, 2, { t: 'role', role: 'base' });
 }
 
-/** A clause of one labelled noun and 'at the top', 'on top' or 'at the bottom': that noun and the end, or null. */
-function oneMemberEnd(items: Item[]): { np: NpItem; role: 'top' | 'base' } | null {
+/**
+ * A clause of one labelled noun (or one naming a member of a listed stack: "red box") and 'at the top', 'on top' or
+ * 'at the bottom': that noun and the end, or null.
+ */
+function oneMemberEnd(items: Item[], stack: Arrangement): { np: NpItem; role: 'top' | 'base' } | null {
   const [first, second, third] = items;
-  if (first?.t !== 'np' || first.np.label === undefined) return null;
+  if (first?.t !== 'np' || !namesMember(first, stack)) return null;
   if (items.length === 2 && second.t === 'role' && second.role !== 'centre') return { np: first, role: second.role };
   // "plate 3 on top" closing its clause is read as on(plate 3, it) by the items; after a stack it is the top.
   if (items.length === 3 && second.t === 'rel' && second.phrase === 'on top' && third.t === 'np' && third.np.pronoun !== undefined) return { np: first, role: 'top' };
   return null;
+}
+
+/**
+ * Whether a noun phrase names one member of a stack: a labelled one ("box 3"), or one whose own name is a member's
+ * ("the red box" in a stack of the red, green and blue boxes).
+ */
+function namesMember(it: NpItem, stack: Arrangement): boolean {
+  if (it.np.label !== undefined) return true;
+  return it.np.pronoun === undefined && !it.np.plural && it.np.count === undefined && stack.members.includes(singularNameAs(it.np, it.np.kind, it.np.head));
 }
 
 /** Orders the stack just formed as `order` (bottom first). */

@@ -133,6 +133,25 @@ function hasRelation(tokens: Token[]): boolean {
   return false;
 }
 
+/** Verbs of a group that may open a list of its members ("stack the red box, the green box and the blue box …"). */
+const GROUP_VERBS = new Set(['stack', 'arrange', 'align']);
+
+/**
+ * Whether tokens are a group verb and a list of single objects alone ("stack the red box", "arrange the cup and the
+ * plate"; never a group: "stack the bowls"): the head of a list the next piece goes on with, its relation to come.
+ */
+function groupVerbList(tokens: Token[]): boolean {
+  if (!GROUP_VERBS.has(word(tokens, 0) ?? '')) return false;
+  let k = 1;
+  while (k < tokens.length) {
+    const np = readNounPhrase(tokens, k, true);
+    if (np === null || np.np.pronoun !== undefined || np.np.plural || np.np.count !== undefined || np.np.numbers !== undefined || np.next <= k) return false;
+    k = np.next;
+    if (word(tokens, k) === 'and') k++;
+  }
+  return k > 1;
+}
+
 function startsClause(tokens: Token[]): boolean {
   const first = tokens.find((t) => t.kind === 'word');
   return first !== undefined && verbBase(first.text) === first.text || hasRelation(tokens);
@@ -182,7 +201,9 @@ function splitAtAnd(tokens: Token[]): Token[][] {
     if (nextAnd < 0) nextAnd = after.length;
     const rightPart = after.slice(0, nextAnd);
     const elided = mover !== undefined && destinationAfterNoun(rightPart);
-    if ((hasRelation(before) || (mover !== undefined && movesTo([mover, ...before]))) && (startsClause(rightPart) || elided) && !continuesList(before, after)) {
+    // "stack the box and the crate on the table": a group verb's list goes on past 'and' unless a verb follows.
+    const listGoesOn = groupVerbList(before) && !startsWithVerb(rightPart);
+    if ((hasRelation(before) || (mover !== undefined && movesTo([mover, ...before]))) && (startsClause(rightPart) || elided) && !continuesList(before, after) && !listGoesOn) {
       out.push(prefix ? [prefix, ...before] : before);
       prefix = elided && !startsClause(rightPart) ? mover : undefined;
       start = i + 1;
@@ -341,7 +362,7 @@ export function splitClauses(tokens: Token[]): Token[][] {
     // "…, then the cup to the table, then the lid to the cup": an object and its destination is a clause of its own
     // (its verb elided), never the head of a list the next piece continues.
     if (destinationAfterNoun(pieces[k]) && !continues) continue;
-    if (((!hasRelation(pieces[k]) && !movesTo(pieces[k])) || continues) && (!startsWithVerb(pieces[k + 1]) || continues) && !withStarts.has(pieces[k + 1]) && !withClause(pieces[k + 1], 0, pieces[k])) {
+    if (((!hasRelation(pieces[k]) && !movesTo(pieces[k])) || continues || groupVerbList(pieces[k])) && (!startsWithVerb(pieces[k + 1]) || continues) && !withStarts.has(pieces[k + 1]) && !withClause(pieces[k + 1], 0, pieces[k])) {
       pieces.splice(k, 2, bareListComma(pieces[k], pieces[k + 1], continues) ? [...pieces[k], LIST_AND, ...pieces[k + 1]] : [...pieces[k], ...pieces[k + 1]]);
     }
   }

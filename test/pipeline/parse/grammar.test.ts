@@ -832,3 +832,13 @@ test("'its' that the clause's own subject cannot mean: the previous reference on
   assert.ok(lab.includes('right(centrifuge,microscope)') && lab.includes('on(centrifuge,bench)'), lab.join(' '));
   assert.ok(brief(parseInstruction('Put the scale on the shelf, then the jar on the shelf to its left')).includes('left(jar,scale)'));
 });
+
+test("a listed stack with articles: every member placed, and '<member> at the bottom/on top' after a comma orders it", () => {
+  assert.deepEqual(brief(parseInstruction('stack the red box, the green box and the blue box on the table, red box at the bottom')),
+    ['on(green_box,red_box)', 'on(blue_box,green_box)', 'on(red_box,table)']);
+  assert.deepEqual(brief(parseInstruction('stack the red box, the green box and the blue box on the table, blue box at the bottom')),
+    ['on(red_box,blue_box)', 'on(green_box,red_box)', 'on(blue_box,table)']);
+  assert.deepEqual(brief(parseInstruction('Stack the red cup and the blue cup on the tray with the blue cup at the bottom')),
+    ['on(red_cup,blue_cup)', 'on(blue_cup,tray)']);
+  assert.ok(brief(parseInstruction('stack the red box, the green box and the blue box on the table, the red box on top')).includes('on(red_box,blue_box)'));
+});
