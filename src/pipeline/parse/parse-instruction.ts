@@ -1050,7 +1050,16 @@ function relationClause(ctx: Context, items: Item[]): boolean {
       if (a.length === 1 && b.length === 1 && a[0] === b[0]) {
         for (const s of subjects) {
           const ent = ctx.registry.get(s);
-          if (ent && !ent.grounded && ent.category === 'object' && supportOf(s).length === 0 && !ctx.constraints.some((c) => c.subject === s && SUPPORT_TYPES.has(c.type))) add(ctx, 'on', s, a[0] === '' ? [] : [a[0]], {});
+          if (ent && !ent.grounded && ent.category === 'object' && supportOf(s).length === 0 && !ctx.constraints.some((c) => c.subject === s && SUPPORT_TYPES.has(c.type))) {
+            add(ctx, 'on', s, a[0] === '' ? [] : [a[0]], {});
+            // On a support, the two stand one on each side of it as in "put the handle on the lid between hinge 1 and
+            // hinge 2" (the order of the words changes nothing), unless a side relation already orders the pair.
+            const pairSided = ctx.constraints.some((c) => isSideType(c.type) && c.targets.length === 1 && targets.includes(c.subject) && targets.includes(c.targets[0]));
+            if (a[0] !== '' && !pairSided) {
+              add(ctx, 'left', targets[0], [s], {});
+              add(ctx, 'right', targets[1], [s], {});
+            }
+          }
         }
       }
     }

@@ -842,3 +842,9 @@ test("a listed stack with articles: every member placed, and '<member> at the bo
     ['on(red_cup,blue_cup)', 'on(blue_cup,tray)']);
   assert.ok(brief(parseInstruction('stack the red box, the green box and the blue box on the table, the red box on top')).includes('on(red_box,blue_box)'));
 });
+
+test("'X and Y on S with Z between them' reads as 'Z on S between X and Y': the order of the words changes nothing", () => {
+  const sorted = (s: string) => brief(parseInstruction(s)).sort();
+  assert.deepEqual(sorted('Place hinge 1 and hinge 2 on the lid with the handle between them.'), sorted('Put the handle on the lid between hinge 1 and hinge 2'));
+  assert.deepEqual(sorted('Set flask 1 and flask 2 on the bench with the stirrer between them'), sorted('Put the stirrer on the bench between flask 1 and flask 2'));
+});
