@@ -381,9 +381,9 @@ test("'D apart centre to centre' keeps its 'to' (no purpose), and 'apart from ea
 
 test("'between them' after a group put on a support is between the group's members, not the support", () => {
   assert.deepEqual(brief(parseInstruction('Place two candles on the shelf with the picture frame between them.')),
-    ['on(candle_1,shelf)', 'on(candle_2,shelf)', 'between(picture_frame,candle_1+candle_2)', 'on(picture_frame,shelf)']);
+    ['on(candle_1,shelf)', 'on(candle_2,shelf)', 'between(picture_frame,candle_1+candle_2)', 'on(picture_frame,shelf)', 'left(candle_1,picture_frame)', 'right(candle_2,picture_frame)']);
   assert.deepEqual(brief(parseInstruction('Place the lamp and the vase on the table with the clock between them.')),
-    ['on(lamp,table)', 'on(vase,table)', 'between(clock,lamp+vase)', 'on(clock,table)']);
+    ['on(lamp,table)', 'on(vase,table)', 'between(clock,lamp+vase)', 'on(clock,table)', 'left(lamp,clock)', 'right(vase,clock)']);
   // Between two objects on no common support it stands where it is put.
   assert.deepEqual(brief(parseInstruction('Put the box between crate A and crate B.')), ['between(box,crate_a+crate_b)']);
 });
