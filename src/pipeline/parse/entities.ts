@@ -295,9 +295,29 @@ function nounContinues(tokens: Token[], k: number): boolean {
   // "charging dock 4": a verb's base form inside a compound, before the number that names it.
   if (next.kind === 'num' && Number.isInteger(next.value) && next.value >= 0 && readQuantity(tokens, k + 1) === null &&
     (tokens[k + 2]?.kind !== 'word' || COPULAS.has(tokens[k + 2].text) || matchRelation(tokens, k + 2) !== null || thirdPersonVerb(tokens, k + 2))) return true;
+  // "in front of the loading dock, 3 m apart", "near the test stand, 2 m away": after a singular noun, a verb's base
+  // form before a quantity that closes the phrase (apart, away, the end) is the compound's head, not a verb.
+  if (next.kind === 'num' && quantityCloses(tokens, k + 1) && !pluralBefore(tokens, k)) return true;
   // "the loading dock sensor": a verb's base form inside a compound, before a further noun.
   return next.kind === 'word' && (matchRelation(tokens, k + 1) !== null || COPULAS.has(next.text) || next.text === 'and' || next.text === 'or' ||
     (compoundClass(next.text) !== NEVER && compoundClass(next.text) !== VERB && nounContinues(tokens, k + 1)));
+}
+
+/** Words that end a phrase after its quantity ("3 m apart", "2 m away"). */
+const QUANTITY_CLOSERS = new Set(['apart', 'away']);
+
+/** Whether a length at k closes the phrase: "apart", "away", a separator or the end follows it. */
+function quantityCloses(tokens: Token[], k: number): boolean {
+  const q = readQuantity(tokens, k);
+  if (q === null || q.kind !== 'length') return false;
+  const after = tokens[k + q.length];
+  return after === undefined || after.kind === 'sep' || (after.kind === 'word' && QUANTITY_CLOSERS.has(after.text));
+}
+
+/** Whether the word before k is a plural noun ("the cones stand 3 m apart": then k's base form is their verb). */
+function pluralBefore(tokens: Token[], k: number): boolean {
+  const prev = tokens[k - 1];
+  return prev?.kind === 'word' && !SINGULAR_IN_S.has(prev.text) && isPluralForm(prev.text, '');
 }
 
 /** Words that open a declarative clause's subject ("The motor mounts …", "Each bracket clips …"). */

@@ -89,6 +89,20 @@ test('verbs after a determiner are nouns: the clamp, a slide, the stage, the pre
   assert.deepEqual(names('put the kettle on the corner shelf'), ['kettle', 'corner_shelf'], 'a place word before a lexicon noun');
 });
 
+test('a verb-like head noun before a closing distance ("the loading dock, 3 m apart", "the test stand, 2 m away") is the noun', () => {
+  for (const text of ['Put two cones in front of the loading dock, 3 metres apart.', 'Put two cones in front of the loading dock 3 metres apart.']) {
+    const s = parseInstruction(text);
+    assert.deepEqual(s.entities.map((e) => e.name), ['cone_1', 'cone_2', 'loading_dock'], text);
+    assert.ok(brief(s).includes('front(cone_1,loading_dock)') && brief(s).includes('front(cone_2,loading_dock)'), text);
+  }
+  assert.deepEqual(brief(parseInstruction('Put the cone in front of the loading dock, 3 m away.')), ['front(cone,loading_dock)', 'near(cone,loading_dock)']);
+  assert.deepEqual(names('Put two cones in front of the charging station, 1 m apart.'), ['cone_1', 'cone_2', 'charging_station']);
+  assert.deepEqual(brief(parseInstruction('Put the lamp near the test stand, 2 m away.')), ['near(lamp,test_stand)']);
+  assert.deepEqual(names('Put two cones in front of the drill press, 1 m apart.'), ['cone_1', 'cone_2', 'drill_press']);
+  // A plural before the base form keeps it a verb: "the cones stand 3 m apart".
+  assert.ok(!names('the cones stand 3 m apart').some((n) => n.includes('stand')));
+});
+
 test('inches: "4 in", "4 in.", 4" are lengths when no noun phrase follows "in"', () => {
   const at = (text: string) => parseInstruction(text).constraints[0].parameters.distance;
   assert.ok(Math.abs(at('put the sensor 6 in left of the motor')! - 6 * 0.0254) < 1e-12);
