@@ -982,6 +982,12 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
       i += 2;
       continue;
     }
+    // "in a row on 40 mm centres": "on" opens the centre-to-centre spacing (read with its length), no relation.
+    const onCentres = w === 'on' ? readQuantity(tokens, i + 1) : null;
+    if (onCentres?.kind === 'length' && ['centres', 'centers'].includes(word(tokens, i + 1 + onCentres.length) ?? '')) {
+      i++;
+      continue;
+    }
     // Relations (a standalone direction word directly before another relation is an adverb: "right above").
     const rel = matchRelation(tokens, i);
     // "next to each other", "beside one another", "against each other": a group relation among the subjects.

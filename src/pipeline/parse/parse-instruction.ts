@@ -642,7 +642,8 @@ function relateBeyondSupport(ctx: Context, items: Item[], firstRel: number, bott
     if (it.t === 'np' && support === undefined && k === firstRel + 1) support = resolve(ctx, it)[0];
     if (it.t !== 'rel' || !SIDE_TYPES.has(it.type)) continue;
     const target = items[k + 1];
-    if (target?.t !== 'np') continue;
+    // "three bins on the cart behind, 1 m apart": as for one object, a side with no reference is refused, not dropped.
+    if (target?.t !== 'np') throw new ParseError(`'${it.phrase}' needs a reference object in ${quote(ctx.source)}`);
     const refs = resolve(ctx, target);
     if (refs.length !== 1) throw new ParseError(`'${it.phrase}' after a formation needs one reference object in ${quote(ctx.source)}`);
     for (const member of bottom) add(ctx, it.type, member, refs, {});
@@ -682,7 +683,12 @@ function supportGroup(ctx: Context, items: Item[], relIndex: number, bottom: str
     for (const member of bottom) add(ctx, rel.type, member, [], {});
     return;
   }
-  if (!target) return;
+  if (!target) {
+    // "two cones in front of the, 3 m apart", "to the left, 1 m apart": read as for one object, never dropped.
+    if (!rel.unary) throw new ParseError(`'${rel.phrase}' needs a reference object in ${quote(ctx.source)}`);
+    if (WORLD_RELATIONS.has(rel.type)) for (const member of bottom) add(ctx, rel.type, member, [], rel.type === 'above' ? {} : { distance: 0.1 });
+    return;
+  }
   const targets = resolve(ctx, target);
   // (A group kept apart, not formed, stands on its support as objects one by one.)
   if ((rel.type === 'on' || rel.type === 'above') && targets.length === 1 && shape !== 'group') holdFormation(ctx, targets[0], bottom, span, what, shape);

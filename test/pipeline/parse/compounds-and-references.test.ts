@@ -142,3 +142,15 @@ test('formations on a support are checked by footprints and refused with the roo
   const s = parseInstruction('put two bottles side by side on the plinth');
   assert.ok(entity(s, 'plinth').halfExtents[0] * 2 >= 4 * 0.035, 'the plinth holds both footprints');
 });
+
+test('a formation’s relation whose reference cannot be read is refused, as for one object, never dropped', () => {
+  refused('Put two cones in front of the, 3 m apart.', /'in front of' needs a reference object/);
+  refused('Put two cones 3 m apart in front of.', /'in front of' needs a reference object/);
+  refused('Put two cones near, 3 m apart.', /'near' needs a reference object/);
+  refused('Put three boxes in a row on.', /'on' needs a reference object/);
+  refused('Put two cones on the table behind, 3 m apart.', /'behind' needs a reference object/);
+  // A side with no reference word stands in the world, as "put the cone to the left" does.
+  assert.deepEqual(brief(parseInstruction('Put two cones to the left, 3 m apart.')).filter((c) => c.startsWith('left')), ['left(cone_1,)', 'left(cone_2,)']);
+  // "on 40 mm centres" is the spacing's own phrase, no relation.
+  assert.deepEqual(names('Fit three pins in a row on 40 mm centres.'), ['pin_1', 'pin_2', 'pin_3']);
+});
