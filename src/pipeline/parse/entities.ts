@@ -698,6 +698,12 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
     }
     // "zero crates": a count, refused like "0 crates", never a name.
     if (w === 'zero' && isWord(tokens[j + 1]) && readQuantity(tokens, j) === null) checkCount(w, 0, tokens[j + 1].text);
+    // "minus three cones", "negative 2 boxes": a negative count, refused like "-3 cones", never an object 'minus'.
+    if (w === 'minus' || w === 'negative') {
+      const next = tokens[j + 1];
+      const signed = next?.kind === 'num' ? { text: next.text, value: next.value, length: 1 } : isCardinalWord(wordAt(tokens, j + 1) ?? '') ? readCardinalWords(words, j + 1) : null;
+      if (signed !== null && isWord(tokens[j + 1 + signed.length]) && readQuantity(tokens, j + 1) === null) checkCount(`${w} ${signed.text}`, -signed.value, tokens[j + 1 + signed.length].text);
+    }
     // "twenty-one boxes", "nine hundred and ninety nine boxes", "two thousand boxes": the whole number in words.
     // "half of the boxes", "a quarter of the crates", "two thirds of the bins": a part of a group is no count.
     const part = w === 'half' ? { text: 'half', length: 1, from: j } : (isWord(tokens[j - 1], 'a') ? withFrom(readFractionWords(words, j - 1), j - 1) : null) ?? withFrom(readFractionWords(words, j), j);

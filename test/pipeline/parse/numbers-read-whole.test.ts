@@ -60,6 +60,9 @@ test('item 5: numbers in words are read whole, for counts and lengths alike', ()
   assert.equal(distance('Put the cone a hundred cm left of the box'), 1);
   assert.deepEqual(names('Put the cone zero cm left of the box'), ['cone', 'box']);
   refused('Put zero crates on the pallet', 'cannot place zero crates');
+  // A negative count in words is refused like '-3 cones', never an object named 'minus' at the ring's centre.
+  refused('Arrange minus three cones in a circle.', 'cannot place minus three cones');
+  refused('Place negative 2 boxes on the shelf', 'cannot place negative 2 boxes');
 });
 
 test('item 11: a capacity is never objects, a count, a name or a distance', () => {
