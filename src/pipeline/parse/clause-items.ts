@@ -1058,8 +1058,9 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
         continue;
       }
     }
-    // "…, in a row, 1 cm apart", "…, in two rows", "1 cm apart in a row": "in" before a formation is no object.
-    if ((w === 'in' || w === 'into') && (prev === undefined || prev.t === 'qty') && ((['a', 'an'].includes(word(tokens, i + 1) ?? '') && shapeAfterAdjectives(tokens, i + 2) >= 0) ||
+    // "…, in a row, 1 cm apart", "…, in two rows", "1 cm apart in a row": "in" before a formation is no object; nor
+    // after a subject's own verb ("Four tubes stand in a square on the rack": the verb takes no object).
+    if ((w === 'in' || w === 'into') && (prev === undefined || prev.t === 'qty' || (prev.t === 'verb' && items[items.length - 2]?.t === 'np')) && ((['a', 'an'].includes(word(tokens, i + 1) ?? '') && shapeAfterAdjectives(tokens, i + 2) >= 0) ||
       (NUMBER_WORDS.has(word(tokens, i + 1) ?? '') || tokens[i + 1]?.kind === 'num') && ['rows', 'columns', 'lines'].includes(word(tokens, i + 2) ?? ''))) {
       i++;
       continue;

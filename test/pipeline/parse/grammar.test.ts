@@ -848,3 +848,11 @@ test("'X and Y on S with Z between them' reads as 'Z on S between X and Y': the 
   assert.deepEqual(sorted('Place hinge 1 and hinge 2 on the lid with the handle between them.'), sorted('Put the handle on the lid between hinge 1 and hinge 2'));
   assert.deepEqual(sorted('Set flask 1 and flask 2 on the bench with the stirrer between them'), sorted('Put the stirrer on the bench between flask 1 and flask 2'));
 });
+
+test("a group's own verb before 'in a <formation>' takes no object: 'in' is never a member", () => {
+  assert.deepEqual(names('Four falcon tubes stand in a square on the tube rack.'), ['falcon_tube_1', 'falcon_tube_2', 'falcon_tube_3', 'falcon_tube_4', 'tube_rack']);
+  assert.deepEqual(names('The tubes sit in a row on the rack.'), ['tube_1', 'tube_2', 'tube_3', 'rack']);
+  assert.deepEqual(names('Six cones stand in a circle around the post.'), ['cone_1', 'cone_2', 'cone_3', 'cone_4', 'cone_5', 'cone_6', 'post']);
+  // Fronted, the verb still takes its group as object.
+  assert.deepEqual(names('Stand four tubes in a row on the rack.'), ['tube_1', 'tube_2', 'tube_3', 'tube_4', 'rack']);
+});
