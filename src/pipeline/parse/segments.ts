@@ -30,10 +30,13 @@ function withClause(tokens: Token[], i: number, current: Token[]): boolean {
   const t = tokens[i];
   if (t?.kind !== 'word' || t.text !== 'with' || !(hasRelation(current) || startsWithVerb(current))) return false;
   const det = tokens[i + 1];
-  if (det?.kind !== 'word' || !['the', 'a', 'an', 'its', 'their'].includes(det.text)) return false;
+  // "Put bins A and B on shelf 1 with bin C between them": a bare labelled noun opens one as an article does.
+  const labelled = det?.kind === 'word' ? readNounPhrase(tokens, i + 1, true) : null;
+  const bareLabel = labelled !== null && labelled.np.kind !== '' && labelled.np.label !== undefined && labelled.np.count === undefined && labelled.np.pronoun === undefined && !labelled.np.plural;
+  if (!bareLabel && (det?.kind !== 'word' || !['the', 'a', 'an', 'its', 'their'].includes(det.text))) return false;
   // "with a 5 cm gap between them": a spacing of the clause's group, not a clause of its own.
-  if (tokens[i + 2]?.kind === 'num') return false;
-  for (let k = i + 3; k < Math.min(tokens.length, i + 8); k++) {
+  if (!bareLabel && tokens[i + 2]?.kind === 'num') return false;
+  for (let k = bareLabel ? labelled.next : i + 3; k < Math.min(tokens.length, i + 8); k++) {
     const w = tokens[k];
     if (w.kind !== 'word' || w.text === 'and' || w.text === 'or' || verbBase(w.text) === w.text) return false;
     const owner = tokens[k + 1];

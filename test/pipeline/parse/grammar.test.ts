@@ -856,3 +856,10 @@ test("a group's own verb before 'in a <formation>' takes no object: 'in' is neve
   // Fronted, the verb still takes its group as object.
   assert.deepEqual(names('Stand four tubes in a row on the rack.'), ['tube_1', 'tube_2', 'tube_3', 'tube_4', 'rack']);
 });
+
+test("'with <noun> <label> between them' after a labelled pair opens a clause of its own, as 'with the <noun>' does", () => {
+  const sorted = (s: string) => brief(parseInstruction(s)).sort();
+  assert.deepEqual(sorted('Put bins A and B on shelf 1 with bin C between them.'), sorted('Put bin C on shelf 1 between bins A and B'));
+  assert.deepEqual(sorted('Set totes 1 and 2 on the cart with tote 3 between them'), sorted('Put tote 3 on the cart between tote 1 and tote 2'));
+  assert.deepEqual(sorted('put hinge 1 and hinge 2 on the lid with bracket 4 between them'), sorted('put bracket 4 on the lid between hinge 1 and hinge 2'));
+});
