@@ -2026,6 +2026,52 @@ function withoutVocative(tokens: Token[]): Token[] {
 }
 
 /** Parses an English instruction into a scene. Throws ParseError naming what is wrong. */
+/** The place word a clause ends with in "<object> on the left / in the middle / on the right" (a place among the others). */
+const ROW_PLACES: readonly { preps: readonly string[]; words: readonly string[]; place: 'left' | 'middle' | 'right' }[] = [
+  { preps: ['on', 'at', 'to'], words: ['left'], place: 'left' },
+  { preps: ['in', 'at'], words: ['middle', 'centre', 'center'], place: 'middle' },
+  { preps: ['on', 'at', 'to'], words: ['right'], place: 'right' },
+];
+
+/** The one object a clause names and the place among the others it gives it, or null when the clause is not so. */
+function rowPlace(clause: Token[]): { np: NpItem; place: 'left' | 'middle' | 'right' } | null {
+  const n = clause.length;
+  if (n < 4 || clause.slice(n - 3).some((t) => t.kind !== 'word') || clause[n - 2].text !== 'the') return null;
+  const spot = ROW_PLACES.find((p) => p.preps.includes(clause[n - 3].text) && p.words.includes(clause[n - 1].text));
+  const read = spot ? readNounPhrase(clause, 0, true) : null;
+  if (!spot || read === null || read.next !== n - 3 || read.np.kind === '' || read.np.pronoun !== undefined || read.np.plural || read.np.count !== undefined) return null;
+  return { np: { t: 'np', np: read.np, text: sourceText(clause.slice(0, n - 3)) }, place: spot.place };
+}
+
+/**
+ * "Tote 1 on the left, tote 2 in the middle, tote 3 on the right": three clauses in a row, each placing one object on
+ * the left, in the middle or on the right with no reference, place them among one another: a row in that order (the
+ * left one left of the middle one, the middle one left of the right one), not each at a side of the world. Returns
+ * how many clauses it read (0 when the clauses from c are not so).
+ */
+function rowOfPlaces(ctx: Context, clauses: Token[][], c: number): number {
+  if (c + 2 >= clauses.length) return 0;
+  const read = [0, 1, 2].map((k) => rowPlace(clauses[c + k]));
+  if (read.some((r) => r === null)) return 0;
+  const at = (place: string) => read.findIndex((r) => r!.place === place);
+  const order = [at('left'), at('middle'), at('right')];
+  if (order.some((k) => k < 0)) return 0;
+  const names = read.map((r, k) => {
+    ctx.source = sourceText(clauses[c + k]);
+    const resolved = resolve(ctx, r!.np);
+    if (resolved.length !== 1) throw new ParseError(`${quote(r!.np.text)} must name one object to stand ${r!.place === 'middle' ? 'in the middle' : `on the ${r!.place}`} in ${quote(ctx.source)}`);
+    return resolved[0];
+  });
+  const [left, middle, right] = order.map((k) => names[k]);
+  if (new Set([left, middle, right]).size !== 3) throw new ParseError(`${quote(sourceText(clauses[c + order[1]]))} names an object placed on another side too`);
+  ctx.source = sourceText(clauses[c + order[1]]);
+  add(ctx, 'left', left, [middle], {});
+  add(ctx, 'left', middle, [right], {});
+  ctx.lastSubjects = [left, middle, right];
+  ctx.lastEntities = [left, middle, right];
+  return 3;
+}
+
 export function parseInstruction(text: string, options: { maxLength?: number } = {}): SceneSpec {
   if (typeof text !== 'string') throw new ParseError(`instruction must be text, got ${text === null ? 'null' : typeof text}`);
   const normalised = normalise(text, options.maxLength ?? MAX_INSTRUCTION_LENGTH);
@@ -2034,7 +2080,14 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
   const tokens = withoutVocative(withoutHeading(tokenize(normalised)));
   const registry = new EntityRegistry();
   const ctx: Context = { registry, constraints: [], warnings: [], lastSubjects: [], lastEntities: [], lastTargets: [], prevTargets: [], lastRefs: [], prevRefs: [], prevSubjects: [], formations: new Map(), stated: new Map(), facings: [], formed: new Set(), lastKind: '', lastHead: '', focus: [], lastArrangement: null, stackPlaced: [], possessive: [], prevPossessive: [], toolHolds: new Set(), grips: new Set(), commaRests: new Set(), columns: [], source: '', resolved: new WeakSet(), unread: null, topics: [] };
-  for (const clause of withModifiersJoined(splitClauses(tokens))) {
+  const clauses = withModifiersJoined(splitClauses(tokens));
+  for (let c = 0; c < clauses.length; c++) {
+    const inRow = rowOfPlaces(ctx, clauses, c);
+    if (inRow > 0) {
+      c += inRow - 1;
+      continue;
+    }
+    const clause = clauses[c];
     ctx.source = sourceText(clause);
     // "…in front of the box, which is on the floor": a clause opened by 'which' is said of the one reference of the
     // side relation just before it, not of that clause's subject; "Carton 12 sits on carton 11, which sits on carton

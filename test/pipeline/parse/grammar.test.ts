@@ -863,3 +863,12 @@ test("'with <noun> <label> between them' after a labelled pair opens a clause of
   assert.deepEqual(sorted('Set totes 1 and 2 on the cart with tote 3 between them'), sorted('Put tote 3 on the cart between tote 1 and tote 2'));
   assert.deepEqual(sorted('put hinge 1 and hinge 2 on the lid with bracket 4 between them'), sorted('put bracket 4 on the lid between hinge 1 and hinge 2'));
 });
+
+test("'A on the left, B in the middle, C on the right' places them among one another: a row in that order", () => {
+  assert.deepEqual(brief(parseInstruction('Tote 1 on the left, tote 2 in the middle, tote 3 on the right, all on the conveyor.')),
+    ['left(tote_1,tote_2)', 'left(tote_2,tote_3)', 'on(tote_1,conveyor)', 'on(tote_2,conveyor)', 'on(tote_3,conveyor)']);
+  // In any order of the clauses, with 'centre' or 'at the left'.
+  assert.deepEqual(brief(parseInstruction('The lamp on the right, the vase in the centre, the jar at the left.')), ['left(jar,vase)', 'left(vase,lamp)']);
+  // One object on the left and one on the right, with none in the middle, stay at the world's sides as before.
+  assert.deepEqual(brief(parseInstruction('Tote 1 on the left, tote 2 on the right.')), ['left(tote_1,)', 'right(tote_2,)']);
+});
