@@ -6,7 +6,7 @@
  */
 import { ParseError } from '../../errors.js';
 import type { Axis, Constraint, ConstraintType, Entity, Facing, SceneSpec } from '../types.js';
-import { arrange, centrePitch, DEFAULT_GAP_M, pitch, type Arrangement } from './arrangements.js';
+import { arrange, centrePitch, DEFAULT_FORMATION_GAP_M, DEFAULT_GAP_M, pitch, type Arrangement } from './arrangements.js';
 import { withBackReferences } from './back-references.js';
 import { centreDistanceEndsAt, centreToCentre, matchPose, PICK_VERBS, readItems, type Item } from './clause-items.js';
 import { EntityRegistry, isKnownKind, readNounPhrase, singularNameAs, type NounPhrase } from './entities.js';
@@ -1433,6 +1433,40 @@ function withoutDesignations(ctx: Context, tokens: Token[]): Token[] {
   return out;
 }
 
+/** Where "opposite each other" ("opposite one another") stands in a clause; -1 when it does not. */
+function oppositeEachOtherAt(tokens: Token[]): number {
+  return tokens.findIndex((t, k) => t.kind === 'word' && t.text === 'opposite' && tokens[k + 1]?.kind === 'word' && tokens[k + 2]?.kind === 'word' &&
+    ((tokens[k + 1].text === 'each' && tokens[k + 2].text === 'other') || (tokens[k + 1].text === 'one' && tokens[k + 2].text === 'another')));
+}
+
+/**
+ * "Load two tubes opposite each other in the centrifuge", "two cones opposite each other on the mat": two objects
+ * put in (or on) one centre object stand on opposite sides of its centre, a ring of two around it: each at the same
+ * distance r from the centre in plan and 2r from each other (so the centre is between them), at one height. r is half
+ * the room the centre's footprint leaves each member, and at least what keeps 5 cm between the two. Returns false
+ * (nothing added: 'opposite' stays ignored, with its warning) when the clause did not so place two objects or the
+ * centre's footprint leaves no such room.
+ */
+function oppositeAroundCentre(ctx: Context, from: number): boolean {
+  const placed = ctx.constraints.slice(from).filter((c) => (c.type === 'inside' || c.type === 'on') && c.targets.length === 1);
+  const pair = [...new Set(placed.map((c) => c.subject))];
+  if (pair.length !== 2 || new Set(placed.map((c) => c.targets[0])).size !== 1 || new Set(placed.map((c) => c.type)).size !== 1) return false;
+  const centre = placed[0].targets[0];
+  const inside = placed[0].type === 'inside';
+  const hc = ctx.registry.get(centre)!.halfExtents;
+  const half = pair.map((n) => ctx.registry.get(n)!.halfExtents);
+  const room = Math.min(...half.map((h) => Math.min(hc[0] - h[0], hc[1] - h[1])));
+  const least = Math.max(...half.map((h) => h[0])) + DEFAULT_FORMATION_GAP_M / 2;
+  if (room < least) return false;
+  const radius = Math.max(least, room / 2);
+  const round = (v: number) => Math.round(v * 1e6) / 1e6;
+  add(ctx, 'distance', pair[1], [pair[0]], { distance: round(2 * radius) });
+  add(ctx, 'distance', pair[1], [pair[0]], { distance: round(half[1][2] - half[0][2]), axis: 'z' });
+  // Inside, at the centre's height; on it, on its top (the height between centres is the two half-heights).
+  for (const [k, n] of pair.entries()) add(ctx, 'distance', n, [centre], { distance: round(Math.hypot(radius, inside ? 0 : half[k][2] + hc[2])) });
+  return true;
+}
+
 function interpretClause(ctx: Context, clause: Token[]): void {
   const tokens = withoutDesignations(ctx, withBackReferences(fronted(clause) ?? clause, ctx.registry.entities, ctx.lastSubjects));
   refuseNegation(ctx, tokens);
@@ -1443,6 +1477,8 @@ function interpretClause(ctx: Context, clause: Token[]): void {
   const view = viewpointAt(tokens);
   if (view !== null) return interpretViewpoint(ctx, tokens, view);
   const { items, unknown } = readItems(tokens);
+  const opposite = oppositeEachOtherAt(tokens) >= 0 && unknown.includes('opposite');
+  const ignoredAt = ctx.warnings.length;
   for (const w of unknown) {
     if (UNHONOURED.has(w)) throw new ParseError(`cannot honour '${w}' in ${quote(ctx.source)}: no relation or orientation reads it`);
     if (startsWithLetter(w)) ctx.warnings.push(`ignored '${w}'`);
@@ -1468,6 +1504,10 @@ function interpretClause(ctx: Context, clause: Token[]): void {
   }
   interpretMain(ctx, rest);
   refuseUnread(ctx, items);
+  if (opposite && oppositeAroundCentre(ctx, before)) {
+    const at = ctx.warnings.indexOf(`ignored 'opposite'`, ignoredAt);
+    if (at >= 0) ctx.warnings.splice(at, 1);
+  }
   if (ctx.constraints.length === before && poses.length === 0) {
     // A distance that no relation took is refused, never dropped with an ok.
     const loose = rest.find((it) => it.t === 'qty' && it.kind === 'length');

@@ -872,3 +872,18 @@ test("'A on the left, B in the middle, C on the right' places them among one ano
   // One object on the left and one on the right, with none in the middle, stay at the world's sides as before.
   assert.deepEqual(brief(parseInstruction('Tote 1 on the left, tote 2 on the right.')), ['left(tote_1,)', 'right(tote_2,)']);
 });
+
+test("two objects 'opposite each other' in (or on) a centre object stand on opposite sides of its centre, a ring of two", () => {
+  const s = parseInstruction('Load two tubes opposite each other in the centrifuge.');
+  assert.ok(!s.warnings.some((w) => /opposite/.test(w)), s.warnings.join('; '));
+  const dist = (a: string, b: string, axis?: string) => s.constraints.find((c) => c.type === 'distance' && c.subject === a && c.targets[0] === b && c.parameters.axis === axis)?.parameters.distance;
+  const r = dist('tube_1', 'centrifuge')!;
+  assert.ok(r > 0.015 && r < 0.2 - 0.015, `radius ${r} inside the centrifuge`);
+  assert.equal(dist('tube_2', 'centrifuge'), r);
+  // 2r apart and r from the centre each: the centre lies between them, at one height.
+  assert.ok(Math.abs(dist('tube_2', 'tube_1')! - 2 * r) < 1e-6);
+  assert.equal(dist('tube_2', 'tube_1', 'z'), 0);
+  assert.deepEqual(brief(parseInstruction('Set vial 1 and vial 2 opposite one another in the rack.')).filter((c) => c.startsWith('inside')), ['inside(vial_1,rack)', 'inside(vial_2,rack)']);
+  // With no centre object placing the two, 'opposite' is still ignored with a warning, never read as something else.
+  assert.ok(parseInstruction('Put two chairs opposite each other at the table.').warnings.includes("ignored 'opposite'"));
+});
