@@ -1639,7 +1639,7 @@ function stackOrderClause(ctx: Context, items: Item[], numbers: readonly string[
       return true;
     }
     ctx.stackPlaced.push(...named);
-    return reorderStack(ctx, stack, [...ctx.stackPlaced, ...stack.members.filter((m) => !ctx.stackPlaced.includes(m))]);
+    return reorderPlacedFirst(ctx, stack);
   }
   // "box 1 at the bottom, then 2, then 3": bare numbers after a labelled member name the members of its noun.
   if (numbers.length > 0 && items.length === 2 && first.t === 'np' && first.np.label !== undefined && second.t === 'role' && second.role !== 'centre' &&
@@ -1647,13 +1647,7 @@ function stackOrderClause(ctx: Context, items: Item[], numbers: readonly string[
     const head = first.np.head ?? first.np.kind;
     const named = [singularNameAs(first.np, first.np.kind, first.np.head), ...numbers.map((w) => `${head}_${w}`)];
     ctx.resolved.add(first.np);
-    const stranger = named.find((n) => !stack.members.includes(n));
-    if (stranger !== undefined || new Set(named).size !== named.length || named.length !== stack.members.length) {
-      ctx.unread = stranger !== undefined
-        ? `nothing says where '${stranger}' goes in ${quote(ctx.source)}: it is no member of the stack (${stack.members.join(', ')})`
-        : `the order of the stack in ${quote(ctx.source)} must name each of its ${stack.members.length} members once (${stack.members.join(', ')})`;
-      return true;
-    }
+    if (refuseStackOrder(ctx, stack, named)) return true;
     return reorderStack(ctx, stack, second.role === 'top' ? [...named].reverse() : named);
   }
   const end = oneMemberEnd(items, stack);
@@ -1672,7 +1666,7 @@ function stackOrderClause(ctx: Context, items: Item[], numbers: readonly string[
     if (member === undefined || !stack.members.includes(member) || ctx.stackPlaced.includes(member)) return false;
     ctx.resolved.add(third.np);
     ctx.stackPlaced.push(member);
-    return reorderStack(ctx, stack, [...ctx.stackPlaced, ...stack.members.filter((m) => !ctx.stackPlaced.includes(m))]);
+    return reorderPlacedFirst(ctx, stack);
   }
   const nps = items.filter((it): it is NpItem => it.t === 'np');
   // "…with box 1 at the bottom, then box 3, then box 2": after a member put in place, labelled members alone go on it
@@ -1682,18 +1676,12 @@ function stackOrderClause(ctx: Context, items: Item[], numbers: readonly string[
     if (named.every((n) => stack.members.includes(n) && !ctx.stackPlaced.includes(n)) && new Set(named).size === named.length) {
       for (const it of nps) ctx.resolved.add(it.np);
       ctx.stackPlaced.push(...named);
-      return reorderStack(ctx, stack, [...ctx.stackPlaced, ...stack.members.filter((m) => !ctx.stackPlaced.includes(m))]);
+      return reorderPlacedFirst(ctx, stack);
     }
   }
   if (nps.length < 2 || !items.every((it) => it.t === 'np' || (it.t === 'role' && it.role !== 'centre')) || nps.some((it) => it.np.label === undefined)) return false;
   const listed = nps.flatMap((it) => resolve(ctx, it));
-  const stranger = listed.find((n) => !stack.members.includes(n));
-  if (stranger !== undefined || new Set(listed).size !== listed.length || listed.length !== stack.members.length) {
-    ctx.unread = stranger !== undefined
-      ? `nothing says where '${stranger}' goes in ${quote(ctx.source)}: it is no member of the stack (${stack.members.join(', ')})`
-      : `the order of the stack in ${quote(ctx.source)} must name each of its ${stack.members.length} members once (${stack.members.join(', ')})`;
-    return true;
-  }
+  if (refuseStackOrder(ctx, stack, listed)) return true;
   const roleAfter = (np: NpItem) => { const k = items.indexOf(np) + 1; const r = items[k]; return r?.t === 'role' ? r.role : undefined; };
   const downward = roleAfter(nps[0]) === 'top' || roleAfter(nps[nps.length - 1]) === 'base';
   return reorderStack(ctx, stack, downward ? [...listed].reverse() : listed);
@@ -1773,6 +1761,24 @@ function oneMemberEnd(items: Item[], stack: Arrangement): { np: NpItem; role: 't
 function namesMember(it: NpItem, stack: Arrangement): boolean {
   if (it.np.label !== undefined) return true;
   return it.np.pronoun === undefined && !it.np.plural && it.np.count === undefined && stack.members.includes(singularNameAs(it.np, it.np.kind, it.np.head));
+}
+
+/**
+ * Whether `named` fails to order the stack (a name that is no member, one named twice, or not every member named):
+ * then sets the refusal naming what is wrong and returns true.
+ */
+function refuseStackOrder(ctx: Context, stack: Arrangement, named: readonly string[]): boolean {
+  const stranger = named.find((n) => !stack.members.includes(n));
+  if (stranger === undefined && new Set(named).size === named.length && named.length === stack.members.length) return false;
+  ctx.unread = stranger !== undefined
+    ? `nothing says where '${stranger}' goes in ${quote(ctx.source)}: it is no member of the stack (${stack.members.join(', ')})`
+    : `the order of the stack in ${quote(ctx.source)} must name each of its ${stack.members.length} members once (${stack.members.join(', ')})`;
+  return true;
+}
+
+/** Orders the stack with the members put in place so far at the bottom, in that order, the others above as they were. */
+function reorderPlacedFirst(ctx: Context, stack: Arrangement): boolean {
+  return reorderStack(ctx, stack, [...ctx.stackPlaced, ...stack.members.filter((m) => !ctx.stackPlaced.includes(m))]);
 }
 
 /** Orders the stack just formed as `order` (bottom first). */
