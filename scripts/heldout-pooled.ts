@@ -8,7 +8,7 @@
  * Run: node --import tsx scripts/heldout-pooled.ts fixtures/heldout18 fixtures/heldout19 …
  */
 import { basename, resolve } from 'node:path';
-import { checkCorpus, loadCorpus, type ResponseLike } from '../test/pipeline/corpus-check.js';
+import { checkCorpus, labelledNames, loadCorpus, type ResponseLike } from '../test/pipeline/corpus-check.js';
 import { createBridge } from '../src/pipeline/bridge.js';
 import { wilsonInterval } from '../src/stats/proportions.js';
 import { createRng } from '../src/stats/rng.js';
@@ -38,10 +38,7 @@ for (const folder of folders) {
     if (!r.success) return;
     const m = (r as { metrics?: { supportMargin?: unknown } }).metrics?.supportMargin;
     if (typeof m === 'number') margins.push(m);
-    const wanted = new Set(e.labels.filter((l) => l.relation !== 'error').flatMap((l) => {
-      const n = l.relation === 'far' || l.relation === 'dist' || l.relation === 'near' ? l.args.slice(0, 2) : l.relation === 'angle' ? l.args.slice(0, 1) : l.args;
-      return l.centre ? [...n, l.centre] : n;
-    }).filter((n) => n !== 'floor'));
+    const wanted = labelledNames(e);
     for (const n of wanted) {
       names++;
       if (!r.targetPoses[n]) renamed++;

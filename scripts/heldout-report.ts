@@ -8,7 +8,7 @@
  * Run: node --import tsx scripts/heldout-report.ts [folder] [--failures]
  */
 import { join, resolve } from 'node:path';
-import { checkCorpus, loadCorpus, type ResponseLike } from '../test/pipeline/corpus-check.js';
+import { checkCorpus, labelledNames, loadCorpus, type ResponseLike } from '../test/pipeline/corpus-check.js';
 import { createBridge } from '../src/pipeline/bridge.js';
 
 const args = process.argv.slice(2);
@@ -29,10 +29,7 @@ let namesSeen = 0;
 entries.forEach((e, i) => {
   const r = responses[i];
   if (!r.success) return;
-  const names = new Set(e.labels.filter((l) => l.relation !== 'error').flatMap((l) => {
-    const n = l.relation === 'far' || l.relation === 'dist' || l.relation === 'near' ? l.args.slice(0, 2) : l.relation === 'angle' ? l.args.slice(0, 1) : l.args;
-    return l.centre ? [...n, l.centre] : n;
-  }).filter((n) => n !== 'floor'));
+  const names = labelledNames(e);
   for (const n of names) {
     namesSeen++;
     if (!r.targetPoses[n]) renamed.push(`${e.file}:${e.line} '${n}' missing; got [${Object.keys(r.targetPoses).join(', ')}] in '${e.instruction}'`);

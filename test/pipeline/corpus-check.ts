@@ -26,6 +26,17 @@ export interface CorpusEntry {
   labels: Label[];
 }
 
+/**
+ * The entity names an entry's labels mention (the user's nouns, as the conventions name them): every argument of a
+ * relation except the distance of near/far/dist and the axis and angle of `angle`, and a ring's centre; not `floor`.
+ */
+export function labelledNames(entry: CorpusEntry): Set<string> {
+  return new Set(entry.labels.filter((l) => l.relation !== 'error').flatMap((l) => {
+    const n = l.relation === 'far' || l.relation === 'dist' || l.relation === 'near' ? l.args.slice(0, 2) : l.relation === 'angle' ? l.args.slice(0, 1) : l.args;
+    return l.centre ? [...n, l.centre] : n;
+  }).filter((n) => n !== 'floor'));
+}
+
 export interface PoseLike {
   position: number[];
   orientation: number[];
