@@ -139,7 +139,14 @@ const CODE = /^[a-z]{1,3}\d{1,5}[a-z]?$/;
 const NUMBER_MARKS = new Set(['number', 'no', 'nr', 'num']);
 const RANGE_WORDS = new Set(['to', 'through', 'thru', 'till', 'until']);
 
+/** tokens[k], or undefined before the first (a negative index is read as a named property: many times slower). */
+function tokenAt(tokens: Token[], k: number): Token | undefined {
+  return k < 0 ? undefined : tokens[k];
+}
+
 function wordAt(tokens: Token[], i: number): string | undefined {
+  // A negative index is no element: V8 reads it as a named property, up the prototype chain (many times slower).
+  if (i < 0) return undefined;
   const t = tokens[i];
   return t?.kind === 'word' ? t.text : undefined;
 }
@@ -316,7 +323,7 @@ function quantityCloses(tokens: Token[], k: number): boolean {
 
 /** Whether the word before k is a plural noun ("the cones stand 3 m apart": then k's base form is their verb). */
 function pluralBefore(tokens: Token[], k: number): boolean {
-  const prev = tokens[k - 1];
+  const prev = tokenAt(tokens, k - 1);
   return prev?.kind === 'word' && !SINGULAR_IN_S.has(prev.text) && isPluralForm(prev.text, '');
 }
 
@@ -331,7 +338,7 @@ const SUBJECT_OPENERS = new Set(['the', 'this', 'that', 'a', 'an', 'each', 'ever
  */
 export function thirdPersonVerb(tokens: Token[], k: number): boolean {
   const t = tokens[k];
-  const before = tokens[k - 1];
+  const before = tokenAt(tokens, k - 1);
   if (t?.kind !== 'word' || before?.kind !== 'word' || !/[^s]s$/.test(t.text) || t.text.length < 4 || k < 2) return false;
   if (!SUBJECT_OPENERS.has(wordAt(tokens, 0) ?? '')) return false;
   const prevKind = NOUN_FORMS.get(before.text);
@@ -370,8 +377,8 @@ function base0(w: string | undefined): boolean {
 function repeatsLabelled(tokens: Token[], j: number, w: string): boolean {
   let p = j - 1;
   if (wordAt(tokens, p) === 'and' || wordAt(tokens, p) === 'or') p--;
-  if (tokens[p]?.kind === 'sep' && tokens[p].text === ',') p--;
-  const label = tokens[p];
+  if (tokenAt(tokens, p)?.kind === 'sep' && tokens[p].text === ',') p--;
+  const label = tokenAt(tokens, p);
   const isLabel = label?.kind === 'num' || (label?.kind === 'word' && /^[a-z]$/.test(label.text));
   return isLabel && (wordAt(tokens, p - 1) === w || (wordAt(tokens, p - 1) === '#' && wordAt(tokens, p - 2) === w));
 }
@@ -381,7 +388,7 @@ function repeatsLabelled(tokens: Token[], j: number, w: string): boolean {
  * or relation after the label ("Clamp 1 goes left of the frame", "press 2 sits behind it", "…, clamp 2 right of it").
  */
 export function labelledSubject(tokens: Token[], j: number, w: string, listed = false): boolean {
-  const before = tokens[j - 1];
+  const before = tokenAt(tokens, j - 1);
   // "behind clamp D", "left of press 2 on the bench": right after a relation's phrase, a labelled verb form is its
   // reference (unless a noun follows the label: "… then clamp 2 parts").
   if (before?.kind === 'word' && verbBase(w) === w && labelAfter(tokens, j + 1) && relationEndsAt(tokens, j)) {
@@ -624,7 +631,7 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
       // determiner and before a noun ("the 60 cm plate", "a 1 m long shelf") it is the object's stated size.
       // ("the 10 mm socket": an unknown noun that ends the phrase, before a relation, takes it too.)
       // After a count ("two 1 m shelves", "3 60 cm trays") it is each member's.
-      const counted = np.count !== undefined && (tokens[j - 1]?.kind === 'num' || NUMBER_WORDS.has(wordAt(tokens, j - 1) ?? ''));
+      const counted = np.count !== undefined && (tokenAt(tokens, j - 1)?.kind === 'num' || NUMBER_WORDS.has(wordAt(tokens, j - 1) ?? ''));
       const sized = j > i && (DETERMINERS.has(wordAt(tokens, j - 1) ?? '') || counted) ? readStatedSize(tokens, j, (k) => statedNounAt(tokens, k)) : null;
       if (sized !== null) {
         np.stated = sized.size;
@@ -706,7 +713,7 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
     }
     // "twenty-one boxes", "nine hundred and ninety nine boxes", "two thousand boxes": the whole number in words.
     // "half of the boxes", "a quarter of the crates", "two thirds of the bins": a part of a group is no count.
-    const part = w === 'half' ? { text: 'half', length: 1, from: j } : (isWord(tokens[j - 1], 'a') ? withFrom(readFractionWords(words, j - 1), j - 1) : null) ?? withFrom(readFractionWords(words, j), j);
+    const part = w === 'half' ? { text: 'half', length: 1, from: j } : (isWord(tokenAt(tokens, j - 1), 'a') ? withFrom(readFractionWords(words, j - 1), j - 1) : null) ?? withFrom(readFractionWords(words, j), j);
     if (part !== null && (wordAt(tokens, part.from + part.length) === 'of' || wordAt(tokens, part.from + part.length) === 'the')) {
       throw new ParseError(`cannot place ${tokens.slice(part.from, part.from + part.length + (wordAt(tokens, part.from + part.length) === 'of' ? 3 : 2)).map((x) => x.text).join(' ')}: a count must be a whole number from 1 to ${MAX_COUNT}`);
     }
@@ -818,7 +825,7 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
     const described = describedAfter(tokens, j);
     const base = verbBase(w);
     const pluralVerbNoun = base !== undefined && base !== w && (w === `${base}s` || w === `${base}es`) && !NOT_NOUNS.has(base) &&
-      (afterDeterminer || (np.count !== undefined && (tokens[j - 1]?.kind === 'num' || NUMBER_WORDS.has(wordAt(tokens, j - 1) ?? '') || described === 'count')) || partsCountAt(tokens, j + 1));
+      (afterDeterminer || (np.count !== undefined && (tokenAt(tokens, j - 1)?.kind === 'num' || NUMBER_WORDS.has(wordAt(tokens, j - 1) ?? '') || described === 'count')) || partsCountAt(tokens, j + 1));
     const verbNoun = ((afterDeterminer || afterPreposition || afterVerb || listMember || described !== null) && base === w && !NOT_NOUNS.has(w) && !FILLERS.has(w) && w.length > 1) || pluralVerbNoun;
     // "in front of loading door 2", "to loading dock 1", "Loading dock 1 is …": with no determiner, an "-ing" form
     // right after a relation's closing preposition or "to", or opening the clause, before a noun, is a modifier too.
@@ -924,7 +931,7 @@ function withFrom<T extends object>(found: T | null, from: number): (T & { from:
 
 /** "the orange", "the red and the blue": a colour word with no noun after it is the noun. */
 function colourAsNoun(tokens: Token[], j: number, np: NounPhrase): { np: NounPhrase; next: number } | null {
-  const prev = tokens[j - 1];
+  const prev = tokenAt(tokens, j - 1);
   if (np.colour === undefined || prev?.kind !== 'word' || !COLOURS.has(prev.text)) return null;
   return { np: { ...np, kind: prev.text, head: prev.text, colour: undefined, unknownNoun: true }, next: j };
 }

@@ -843,7 +843,7 @@ function relationClause(ctx: Context, items: Item[]): boolean {
     const [rel, at] = rels[r];
     const end = r + 1 < rels.length ? rels[r + 1][1] : items.length;
     const between = items.slice(at + 1, end);
-    const before = items[at - 1];
+    const before = at > 0 ? items[at - 1] : undefined;
     let quantity = before?.t === 'qty' && before.kind === 'length' && !before.spacing ? before : (between[0]?.t === 'qty' && between[0].kind === 'length' && !between[0].spacing ? between[0] : undefined);
     // "in front of the rack, 2 ft away", "above the cube by 15 cm", "left of the bowl, 5 cm apart": a distance after
     // the last relation's reference modifies that relation.

@@ -211,5 +211,6 @@ function faceOf(tokens: Token[], i: number, type: ConstraintType): number {
 }
 
 function wordOf(tokens: Token[], k: number): string | undefined {
+  if (k < 0) return undefined;
   return tokens[k]?.kind === 'word' ? tokens[k].text : undefined;
 }

@@ -106,6 +106,8 @@ function purposeAt(tokens: Token[], i: number, current: Token[]): number {
 }
 
 function word(tokens: Token[], i: number): string | undefined {
+  // A negative index is no element: V8 reads it as a named property, up the prototype chain (many times slower).
+  if (i < 0) return undefined;
   const t = tokens[i];
   return t?.kind === 'word' ? t.text : undefined;
 }
@@ -122,7 +124,7 @@ function labelledNoun(tokens: Token[], i: number): boolean {
 
 /** Whether the token before the verb form at i closes a list member with the same labelled noun ("clamp 1 and clamp 2"). */
 function repeatsLabelledNoun(tokens: Token[], i: number): boolean {
-  const prev = tokens[i - 1];
+  const prev = i > 0 ? tokens[i - 1] : undefined;
   const joined = prev?.kind === 'sep' || prev?.text === 'and' || prev?.text === 'or';
   const head = i - 2 - (joined ? 1 : 0);
   return labelAfter(tokens, i + 1) && labelAfter(tokens, head + 1) && tokens[head]?.text === tokens[i].text;
