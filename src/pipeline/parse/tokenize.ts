@@ -44,6 +44,21 @@ const NON_NUMBERS = new Map([['nan', Number.NaN], ['infinity', Number.POSITIVE_I
 const CODE_CELL = /^[a-z]{1,3}\d{1,5}$/;
 const CODE_AFTER = /[a-z]{1,3}\d{1,5}(?![\p{L}\p{N}_])/uy;
 
+/**
+ * One shared copy of each word, made a property key once (V8 keeps such strings unique, their hash computed), so
+ * every later lookup and comparison of the word is by identity; cached by word, cleared when it grows large.
+ */
+function interned(w: string): string {
+  let s = INTERNED.get(w);
+  if (s === undefined) {
+    s = Object.keys({ [w]: 0 })[0];
+    if (INTERNED.size >= 10_000) INTERNED.clear();
+    INTERNED.set(s, s);
+  }
+  return s;
+}
+const INTERNED = new Map<string, string>();
+
 /** Normalised text of an instruction (what error messages quote). */
 export function normalise(text: string, maxLength = MAX_INSTRUCTION_LENGTH): string {
   if (text.length > maxLength) {
@@ -155,7 +170,7 @@ export function tokenize(text: string): Token[] {
       const special = t.length === 3 || t.length === 8 ? NON_NUMBERS.get(t) : undefined;
       if (special !== undefined) tokens.push({ kind: 'num', text: t, value: special });
       else if (t.endsWith("'s")) tokens.push({ kind: 'word', text: t.slice(0, -2) });
-      else tokens.push({ kind: 'word', text: t });
+      else tokens.push({ kind: 'word', text: interned(t) });
     } else if ((t === '"' || t === '″') && tokens[tokens.length - 1]?.kind === 'num' && /\d/.test(text[match.index - 1] ?? '')) {
       // 4": inches.
       tokens.push({ kind: 'word', text: 'inch' });
