@@ -377,31 +377,51 @@ function startsQuantity(w: string): boolean {
 const STARTS_QUANTITY = new Map<string, boolean>();
 
 /**
- * Words that start one of readItems' phrases before its relations (compared with the word itself, or a set it must be
- * in): a word outside them, of no other such kind (verb form, quantity word, "-gon"), starts none of those phrases.
+ * The groups of readItems' phrases before its relations, each with the words that may start one of its phrases
+ * (compared with the word itself, or a set it must be in; verb forms, quantity words and "-gon" words are added in
+ * wordGroups): a group none of whose words is the one read is passed over whole.
  */
-const TRIGGERS = new Set([
-  'a', 'about', 'across', 'aligned', 'alignment', 'all', 'along', 'an', 'angle', 'anticlockwise', 'apart', 'around', 'as', 'at', 'back',
-  'between', 'bottom', 'by', 'c', 'ccw', 'center-to-center', 'centered', 'centre-to-centre', 'centred', 'check', 'clockwise', 'confirm',
-  'counterclockwise', 'cw', 'diameter', 'down', 'each', 'edge', 'edges', 'encircling', 'ensure', 'everyone', 'everything', 'fewer',
-  'floor', 'form', 'forming', 'from', 'front', 'ground', 'in', 'left', 'less', 'level', 'make', 'max', 'maximum', 'no', 'not', 'on',
-  'one', 'over', 'radius', 'right', 'round', 'separated', 'side', 'spread', 'surrounding', 'the', 'their', 'to', 'top', 'touch',
-  'touching', 'up', 'using', 'verify', 'where', 'with', 'within',
-  ...NOUN_VERBS, ...SIDE_NOUNS, ...NUMBER_WORDS.keys(), ...LOCATION_LABELS, ...POSE_STARTS, ...CENTRE_WORDS, ...ARTICLES, ...AXES.keys(),
-  ...SHAPE_ADJECTIVES, ...SHAPES.keys(), ...JOIN_VERBS, ...JOIN_PARTICIPLES, ...HEDGE_NOUNS,
-]);
+const GROUP_TRIGGERS: ReadonlySet<string>[] = [
+  // turns: a noun verb opening the clause, clockwise words, "centres", side nouns.
+  new Set(['clockwise', 'cw', 'counterclockwise', 'anticlockwise', 'ccw', 'centres', 'centers', ...NOUN_VERBS, ...SIDE_NOUNS]),
+  // quantities: quantity words, number words (numbers and other tokens take every group).
+  new Set(NUMBER_WORDS.keys()),
+  // places: location labels, "down", poses, floor, middles, centred, around.
+  new Set([...LOCATION_LABELS, 'down', ...POSE_STARTS, 'floor', 'ground', 'in', 'at', 'centred', 'centered', 'around', 'round', 'surrounding', 'encircling']),
+  // groups: "one on top of the other", edges, contact, orders ("from the left to the right"), side by side, apart, each other.
+  new Set(['one', 'with', 'their', 'the', 'edges', 'edge', 'in', 'touching', 'touch', 'from', 'left', 'right', 'front', 'back', 'bottom', 'top', 'side',
+    'apart', 'separated', 'spread', 'each']),
+  // picks: verbs of joining opening the clause (verb forms are added).
+  new Set(JOIN_VERBS),
+  // measures: tools, centre to centre, radius, bounds, angles, within.
+  new Set(['with', 'using', 'by', 'centre-to-centre', 'center-to-center', ...CENTRE_WORDS, 'on', 'c', 'between', 'radius', 'diameter', 'at', 'no', 'not',
+    'angle', ...ARTICLES, 'up', 'less', 'fewer', 'max', 'maximum', 'within']),
+  // shapes: axes, formations, shape words and their adjectives, tops and bases.
+  new Set(['along', 'about', 'around', 'on', 'in', ...AXES.keys(), ...ARTICLES, 'at', ...SHAPE_ADJECTIVES, ...SHAPES.keys(), 'forming', 'form', 'as']),
+  // links: all, aligned, possessive sides, joining, sources and destinations, where, frames, along, hedges, centres.
+  new Set(['all', 'everything', 'everyone', 'each', 'aligned', 'alignment', 'level', 'to', 'on', 'at', ...JOIN_VERBS, ...JOIN_PARTICIPLES, 'from', 'over',
+    'back', 'across', 'down', 'where', 'make', 'check', 'verify', 'confirm', 'ensure', 'along', 'a']),
+];
+const QUANTITY_GROUP = 1 << 1;
+const GROUPS_OF_VERBS = (1 << 3) | (1 << 4);
+const SHAPE_GROUP = 1 << 6;
+const ALL_GROUPS = (1 << GROUP_TRIGGERS.length) - 1;
 
-/** Whether a word starts none of readItems' phrases before its relations, cached by word (the lexicon is fixed). */
-function plainWord(w: string): boolean {
-  let plain = PLAIN_WORDS.get(w);
-  if (plain === undefined) {
-    plain = !TRIGGERS.has(w) && verbBase(w) === undefined && !startsQuantity(w) && !w.endsWith('gon');
-    if (PLAIN_WORDS.size >= 10_000) PLAIN_WORDS.clear();
-    PLAIN_WORDS.set(w, plain);
+/** The groups of readItems' phrases that a word may start (a bit each; 0: none), cached by word (the lexicon is fixed). */
+function wordGroups(w: string): number {
+  let groups = WORD_GROUPS.get(w);
+  if (groups === undefined) {
+    groups = 0;
+    for (let g = 0; g < GROUP_TRIGGERS.length; g++) if (GROUP_TRIGGERS[g].has(w)) groups |= 1 << g;
+    if (startsQuantity(w)) groups |= QUANTITY_GROUP;
+    if (verbBase(w) !== undefined) groups |= GROUPS_OF_VERBS;
+    if (w.endsWith('gon')) groups |= SHAPE_GROUP;
+    if (WORD_GROUPS.size >= 10_000) WORD_GROUPS.clear();
+    WORD_GROUPS.set(w, groups);
   }
-  return plain;
+  return groups;
 }
-const PLAIN_WORDS = new Map<string, boolean>();
+const WORD_GROUPS = new Map<string, number>();
 
 /** "slide 1", "stage A", "press #3": whether a label follows position i. */
 function labelNext(tokens: Token[], i: number): boolean {
@@ -424,603 +444,628 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
     const t = tokens[i];
     const w = word(tokens, i);
     const prev = items.length > 0 ? items[items.length - 1] : undefined;
-    // A plain word (no trigger of the phrases below, no verb form, no quantity word) goes straight to relations and
-    // noun phrases: the checks below all start with a word or a kind of token it is not.
+    // The phrases before relations, in groups: a word goes only through the groups it may start (wordGroups); one
+    // that starts none goes straight to relations and noun phrases.
     let pickBase: string | undefined;
     let objectOfVerb = false;
     special: {
-      if (t.kind === 'word' && plainWord(t.text)) break special;
-      // "Box 2 cups on the tray", "Crate 4 bins on the pallet", "File 3 boxes on the shelf": a noun that is also a verb
-      // of putting away, opening the clause before a count of at least 2 and a plural that is no verb ("Crate 3 holds
-      // 2 bins" keeps crate 3), is the verb and the count.
-      if (i === 0 && w !== undefined && NOUN_VERBS.has(w) && countThenPlural(tokens, 1) && !thirdPersonVerb(tokens, 2) && (NOUN_FORMS.has(word(tokens, 2) ?? '') || verbBase(word(tokens, 2) ?? '') === undefined)) {
-        items.push({ t: 'verb', word: w });
-        i++;
-        continue;
-      }
-      // "90° clockwise" (seen from the axis' positive end, from above for z): a negative rotation; "anticlockwise",
-      // "counterclockwise": positive. With no angle in the clause the word is not honoured (the clause fails).
-      const turn = w === undefined ? undefined : w === 'clockwise' || w === 'cw' ? -1 : w === 'counterclockwise' || w === 'anticlockwise' || w === 'ccw' ? 1 : undefined;
-      if (turn !== undefined) {
-        if (prev?.t === 'qty' && prev.kind === 'angle') prev.value = turn * Math.abs(prev.value);
-        else sense = { sign: turn, word: w! };
-        i++;
-        continue;
-      }
-
-      // "centres 3 cm apart", "with centers 40 mm apart": the spacing after the word is measured between centres.
-      if ((w === 'centres' || w === 'centers') && readQuantity(tokens, i + 1)?.kind === 'length') {
-        i++;
-        continue;
-      }
-
-      // "side length 8 cm", "with sides of 50 cm", "each side 8 cm": after a polygon or square formation, the words
-      // naming the side before its length (read with the length below).
-      if (SIDE_NOUNS.has(w ?? '') && items.some((it) => it.t === 'shape' && (it.shape === 'polygon' || it.shape === 'square'))) {
-        let k = i + 1;
-        if (word(tokens, k) === 'length' || word(tokens, k) === 'lengths') k++;
-        if (word(tokens, k) === 'of') k++;
-        if (readQuantity(tokens, k)?.kind === 'length') {
-          i = k;
+      const groups = t.kind === 'word' ? wordGroups(t.text) : ALL_GROUPS;
+      if (groups === 0) break special;
+      turns: {
+        if ((groups & 1) === 0) break turns;
+        // "Box 2 cups on the tray", "Crate 4 bins on the pallet", "File 3 boxes on the shelf": a noun that is also a verb
+        // of putting away, opening the clause before a count of at least 2 and a plural that is no verb ("Crate 3 holds
+        // 2 bins" keeps crate 3), is the verb and the count.
+        if (i === 0 && w !== undefined && NOUN_VERBS.has(w) && countThenPlural(tokens, 1) && !thirdPersonVerb(tokens, 2) && (NOUN_FORMS.has(word(tokens, 2) ?? '') || verbBase(word(tokens, 2) ?? '') === undefined)) {
+          items.push({ t: 'verb', word: w });
+          i++;
           continue;
         }
-      }
-      // Quantities (and "R by C" grid sizes).
-      if (t.kind === 'num' || (w && startsQuantity(w))) {
-        const q = readQuantity(tokens, i);
-        if (q) {
-          const before = word(tokens, i - 1);
-          // "4 cm of space between them", "5 mm of clearance": the words after "of" name the spacing.
-          const ofSpace = q.kind === 'length' && word(tokens, i + q.length) === 'of' && SPACE_NOUNS.has(word(tokens, i + q.length + 1) ?? '');
-          // "20 cm of clearance from the fridge": a clearance from a reference is a lower bound on the gap to it.
-          if (ofSpace && word(tokens, i + q.length + 2) === 'from') {
-            items.push({ t: 'qty', kind: q.kind, value: q.value, spacing: false, atLeast: true });
-            atLeast = false;
-            atMost = false;
-            i += q.length + 2;
+        // "90° clockwise" (seen from the axis' positive end, from above for z): a negative rotation; "anticlockwise",
+        // "counterclockwise": positive. With no angle in the clause the word is not honoured (the clause fails).
+        const turn = w === undefined ? undefined : w === 'clockwise' || w === 'cw' ? -1 : w === 'counterclockwise' || w === 'anticlockwise' || w === 'ccw' ? 1 : undefined;
+        if (turn !== undefined) {
+          if (prev?.t === 'qty' && prev.kind === 'angle') prev.value = turn * Math.abs(prev.value);
+          else sense = { sign: turn, word: w! };
+          i++;
+          continue;
+        }
+
+        // "centres 3 cm apart", "with centers 40 mm apart": the spacing after the word is measured between centres.
+        if ((w === 'centres' || w === 'centers') && readQuantity(tokens, i + 1)?.kind === 'length') {
+          i++;
+          continue;
+        }
+
+        // "side length 8 cm", "with sides of 50 cm", "each side 8 cm": after a polygon or square formation, the words
+        // naming the side before its length (read with the length below).
+        if (SIDE_NOUNS.has(w ?? '') && items.some((it) => it.t === 'shape' && (it.shape === 'polygon' || it.shape === 'square'))) {
+          let k = i + 1;
+          if (word(tokens, k) === 'length' || word(tokens, k) === 'lengths') k++;
+          if (word(tokens, k) === 'of') k++;
+          if (readQuantity(tokens, k)?.kind === 'length') {
+            i = k;
             continue;
           }
-          // Tokens of the quantity; "of space" then counts as its spacing word (passed over below like "gap").
-          // "30 cm or more from", "2 m or further", "20 cm or more apart": a lower bound; "10 cm or less", "or closer":
-          // an upper bound (the words are read with the quantity).
-          const orBound = q.kind === 'length' && !ofSpace && word(tokens, i + q.length) === 'or' ? word(tokens, i + q.length + 1) ?? '' : '';
-          const orMore = OR_MORE.has(orBound);
-          const orLess = OR_LESS.has(orBound);
-          const qLen = ofSpace ? q.length + 1 : orMore || orLess ? q.length + 2 : q.length;
-          const after = ofSpace ? 'gap' : word(tokens, i + qLen);
-          const betweenThem = after === 'between' && groupAfterBetween(tokens, i + qLen + 1) > 0;
-          // "20 mm centre to centre", "25 mm c/c", "30 cm on centres", "a 15 mm pitch": the spacing between centres.
-          // "8 cm per side", "8 cm on a side", "with 50 cm sides", "side length 8 cm", "sides of 8 cm": after a polygon or
-          // square formation, the side, i.e. the spacing between neighbouring members' centres.
-          const polygonal = q.kind === 'length' && items.some((it) => it.t === 'shape' && (it.shape === 'polygon' || it.shape === 'square'));
-          const sideAfter = polygonal ? sideWordsAfter(tokens, i + qLen) : 0;
-          const sideBefore = polygonal && sideAfter === 0 && (((before === 'length' || before === 'lengths') && SIDE_NOUNS.has(word(tokens, i - 2) ?? ''))
-            || SIDE_NOUNS.has(before ?? '') || (before === 'of' && (SIDE_NOUNS.has(word(tokens, i - 2) ?? '') || ((word(tokens, i - 2) === 'length' || word(tokens, i - 2) === 'lengths') && SIDE_NOUNS.has(word(tokens, i - 3) ?? '')))));
-          const centreWords = q.kind === 'length' ? (sideAfter || centreToCentre(tokens, i + qLen)) : 0;
-          // "1.5 m apart, centre to centre": the words after "apart" (passed over below with it).
-          const apartCentres = q.kind === 'length' && centreWords === 0 && after === 'apart' ? centreToCentre(tokens, i + qLen + 1) : 0;
-          const centresBefore = q.kind === 'length' && (before === 'centres' || before === 'centers');
-          const centreDistance = q.kind === 'length' && centreDistanceEndsAt(tokens, i);
-          const pitchWord = q.kind === 'length' && (after === 'pitch' || before === 'pitch' || (before === 'of' && word(tokens, i - 2) === 'pitch'));
-          const spacing = q.kind === 'length' && (centreWords > 0 || centreDistance || sideBefore || betweenThem || (centresBefore && after !== undefined && SPACING_AFTER.has(after)) || (after !== undefined && SPACING_AFTER.has(after) && after !== 'between') || (before !== undefined && SPACING_BEFORE.has(before)) || (word(tokens, i - 2) !== undefined && SPACING_BEFORE.has(word(tokens, i - 2)!) && before === 'of'));
-          // "a ring around the pillar, one metre out" ("out from it", "at 1 m"): after a ring or polygon, the radius.
-          const ringed = items.some((it) => it.t === 'shape' && (it.shape === 'circle' || it.shape === 'polygon' || it.shape === 'square'));
-          const outward = q.kind === 'length' && ringed && (after === 'out' || (before === 'at' && (after === undefined || tokens[i + qLen]?.kind === 'sep')));
-          const measure = q.kind !== 'length' ? undefined : outward || before === 'radius' || after === 'radius' || (before === 'of' && word(tokens, i - 2) === 'radius') ? 'radius'
-            : before === 'diameter' || after === 'diameter' || (before === 'of' && word(tokens, i - 2) === 'diameter') ? 'diameter' : undefined;
-          const signed = q.kind === 'angle' && sense ? sense.sign * Math.abs(q.value) : q.value;
-          if (q.kind === 'angle') sense = undefined;
-          // "leaving 50 cm clear": a clearance, at least that much.
-          const clear = q.kind === 'length' && !spacing && after === 'clear' && word(tokens, i + qLen + 1) !== 'of';
-          items.push({ t: 'qty', kind: q.kind, value: signed, spacing: spacing && measure === undefined, atLeast: atLeast || orMore || clear, ...(measure ? { measure } : {}), ...(centreWords > 0 || centreDistance || sideBefore || apartCentres > 0 || pitchWord || (centresBefore && spacing) ? { centres: true } : {}), ...((atMost || orLess) && q.kind === 'length' && !spacing ? { within: true } : {}) });
-          atLeast = false;
-          atMost = false;
-          i += qLen + centreWords;
-          if (spacing && after && SPACING_AFTER.has(after)) {
-            i++;
-            // "50 cm apart from each other", "from one another": the group's own members, no reference.
-            if (after === 'apart' && word(tokens, i) === 'from' && isEachOther(tokens, i + 1)) i += 3;
-            i += apartCentres;
-            // "a 5 cm gap between them", "10 mm spacing between each other", "a 2 cm gap between neighbouring
-            // tubes": the group's own spacing.
-            const group = after !== 'between' && word(tokens, i) === 'between' ? groupAfterBetween(tokens, i + 1) : 0;
-            if (group > 0) i += 1 + group;
+        }
+      }
+      quantities: {
+        if ((groups & 2) === 0) break quantities;
+        // Quantities (and "R by C" grid sizes).
+        if (t.kind === 'num' || (w && startsQuantity(w))) {
+          const q = readQuantity(tokens, i);
+          if (q) {
+            const before = word(tokens, i - 1);
+            // "4 cm of space between them", "5 mm of clearance": the words after "of" name the spacing.
+            const ofSpace = q.kind === 'length' && word(tokens, i + q.length) === 'of' && SPACE_NOUNS.has(word(tokens, i + q.length + 1) ?? '');
+            // "20 cm of clearance from the fridge": a clearance from a reference is a lower bound on the gap to it.
+            if (ofSpace && word(tokens, i + q.length + 2) === 'from') {
+              items.push({ t: 'qty', kind: q.kind, value: q.value, spacing: false, atLeast: true });
+              atLeast = false;
+              atMost = false;
+              i += q.length + 2;
+              continue;
+            }
+            // Tokens of the quantity; "of space" then counts as its spacing word (passed over below like "gap").
+            // "30 cm or more from", "2 m or further", "20 cm or more apart": a lower bound; "10 cm or less", "or closer":
+            // an upper bound (the words are read with the quantity).
+            const orBound = q.kind === 'length' && !ofSpace && word(tokens, i + q.length) === 'or' ? word(tokens, i + q.length + 1) ?? '' : '';
+            const orMore = OR_MORE.has(orBound);
+            const orLess = OR_LESS.has(orBound);
+            const qLen = ofSpace ? q.length + 1 : orMore || orLess ? q.length + 2 : q.length;
+            const after = ofSpace ? 'gap' : word(tokens, i + qLen);
+            const betweenThem = after === 'between' && groupAfterBetween(tokens, i + qLen + 1) > 0;
+            // "20 mm centre to centre", "25 mm c/c", "30 cm on centres", "a 15 mm pitch": the spacing between centres.
+            // "8 cm per side", "8 cm on a side", "with 50 cm sides", "side length 8 cm", "sides of 8 cm": after a polygon or
+            // square formation, the side, i.e. the spacing between neighbouring members' centres.
+            const polygonal = q.kind === 'length' && items.some((it) => it.t === 'shape' && (it.shape === 'polygon' || it.shape === 'square'));
+            const sideAfter = polygonal ? sideWordsAfter(tokens, i + qLen) : 0;
+            const sideBefore = polygonal && sideAfter === 0 && (((before === 'length' || before === 'lengths') && SIDE_NOUNS.has(word(tokens, i - 2) ?? ''))
+              || SIDE_NOUNS.has(before ?? '') || (before === 'of' && (SIDE_NOUNS.has(word(tokens, i - 2) ?? '') || ((word(tokens, i - 2) === 'length' || word(tokens, i - 2) === 'lengths') && SIDE_NOUNS.has(word(tokens, i - 3) ?? '')))));
+            const centreWords = q.kind === 'length' ? (sideAfter || centreToCentre(tokens, i + qLen)) : 0;
+            // "1.5 m apart, centre to centre": the words after "apart" (passed over below with it).
+            const apartCentres = q.kind === 'length' && centreWords === 0 && after === 'apart' ? centreToCentre(tokens, i + qLen + 1) : 0;
+            const centresBefore = q.kind === 'length' && (before === 'centres' || before === 'centers');
+            const centreDistance = q.kind === 'length' && centreDistanceEndsAt(tokens, i);
+            const pitchWord = q.kind === 'length' && (after === 'pitch' || before === 'pitch' || (before === 'of' && word(tokens, i - 2) === 'pitch'));
+            const spacing = q.kind === 'length' && (centreWords > 0 || centreDistance || sideBefore || betweenThem || (centresBefore && after !== undefined && SPACING_AFTER.has(after)) || (after !== undefined && SPACING_AFTER.has(after) && after !== 'between') || (before !== undefined && SPACING_BEFORE.has(before)) || (word(tokens, i - 2) !== undefined && SPACING_BEFORE.has(word(tokens, i - 2)!) && before === 'of'));
+            // "a ring around the pillar, one metre out" ("out from it", "at 1 m"): after a ring or polygon, the radius.
+            const ringed = items.some((it) => it.t === 'shape' && (it.shape === 'circle' || it.shape === 'polygon' || it.shape === 'square'));
+            const outward = q.kind === 'length' && ringed && (after === 'out' || (before === 'at' && (after === undefined || tokens[i + qLen]?.kind === 'sep')));
+            const measure = q.kind !== 'length' ? undefined : outward || before === 'radius' || after === 'radius' || (before === 'of' && word(tokens, i - 2) === 'radius') ? 'radius'
+              : before === 'diameter' || after === 'diameter' || (before === 'of' && word(tokens, i - 2) === 'diameter') ? 'diameter' : undefined;
+            const signed = q.kind === 'angle' && sense ? sense.sign * Math.abs(q.value) : q.value;
+            if (q.kind === 'angle') sense = undefined;
+            // "leaving 50 cm clear": a clearance, at least that much.
+            const clear = q.kind === 'length' && !spacing && after === 'clear' && word(tokens, i + qLen + 1) !== 'of';
+            items.push({ t: 'qty', kind: q.kind, value: signed, spacing: spacing && measure === undefined, atLeast: atLeast || orMore || clear, ...(measure ? { measure } : {}), ...(centreWords > 0 || centreDistance || sideBefore || apartCentres > 0 || pitchWord || (centresBefore && spacing) ? { centres: true } : {}), ...((atMost || orLess) && q.kind === 'length' && !spacing ? { within: true } : {}) });
+            atLeast = false;
+            atMost = false;
+            i += qLen + centreWords;
+            if (spacing && after && SPACING_AFTER.has(after)) {
+              i++;
+              // "50 cm apart from each other", "from one another": the group's own members, no reference.
+              if (after === 'apart' && word(tokens, i) === 'from' && isEachOther(tokens, i + 1)) i += 3;
+              i += apartCentres;
+              // "a 5 cm gap between them", "10 mm spacing between each other", "a 2 cm gap between neighbouring
+              // tubes": the group's own spacing.
+              const group = after !== 'between' && word(tokens, i) === 'between' ? groupAfterBetween(tokens, i + 1) : 0;
+              if (group > 0) i += 1 + group;
+            }
+            // ("between" itself was passed over with the spacing words above.)
+            if (betweenThem) i += groupAfterBetween(tokens, i);
+            if (measure && after === measure) i++;
+            if (outward && after === 'out') {
+              i++;
+              // "one metre out from the pillar", "out from it": the ring's own centre, named again.
+              const centre = word(tokens, i) === 'from' ? readNounPhrase(tokens, i + 1, true) : null;
+              if (centre !== null) i = centre.next;
+            }
+            // "2 ft away", "30 cm off", "leaving 50 cm clear": the distance of the clause's relation.
+            if (clear || (!spacing && q.kind === 'length' && (after === 'away' || after === 'off') && word(tokens, i + 1) !== 'from')) i++;
+            continue;
           }
-          // ("between" itself was passed over with the spacing words above.)
-          if (betweenThem) i += groupAfterBetween(tokens, i);
-          if (measure && after === measure) i++;
-          if (outward && after === 'out') {
-            i++;
-            // "one metre out from the pillar", "out from it": the ring's own centre, named again.
-            const centre = word(tokens, i) === 'from' ? readNounPhrase(tokens, i + 1, true) : null;
-            if (centre !== null) i = centre.next;
+          if (t.kind === 'num' && (word(tokens, i + 1) === 'by' || word(tokens, i + 1) === 'x') && tokens[i + 2]?.kind === 'num' && readQuantity(tokens, i + 2) === null) {
+            const rows = (t as { value: number }).value;
+            const cols = (tokens[i + 2] as { value: number }).value;
+            let j = i + 3;
+            while (word(tokens, j) && !SHAPES.has(word(tokens, j)!) && j < i + 5) j++;
+            const shape = SHAPES.get(word(tokens, j) ?? '') ?? 'grid';
+            items.push({ t: 'shape', shape: shape === 'row' ? 'grid' : shape, rows, cols });
+            i = j + 1;
+            continue;
           }
-          // "2 ft away", "30 cm off", "leaving 50 cm clear": the distance of the clause's relation.
-          if (clear || (!spacing && q.kind === 'length' && (after === 'away' || after === 'off') && word(tokens, i + 1) !== 'from')) i++;
+          if (t.kind === 'num' && /^x\d+$/.test(word(tokens, i + 1) ?? '')) {
+            const rows = (t as { value: number }).value;
+            const cols = Number(word(tokens, i + 1)!.slice(1));
+            items.push({ t: 'shape', shape: 'grid', rows, cols });
+            i += 2;
+            if (SHAPES.has(word(tokens, i) ?? '')) i++;
+            continue;
+          }
+        }
+        if (t.kind === 'num' && (word(tokens, i + 1) === 'gon' || (word(tokens, i + 1) === '-' && word(tokens, i + 2) === 'gon'))) {
+          items.push({ t: 'shape', shape: 'polygon', sides: t.value });
+          i += word(tokens, i + 1) === 'gon' ? 2 : 3;
           continue;
         }
-        if (t.kind === 'num' && (word(tokens, i + 1) === 'by' || word(tokens, i + 1) === 'x') && tokens[i + 2]?.kind === 'num' && readQuantity(tokens, i + 2) === null) {
-          const rows = (t as { value: number }).value;
-          const cols = (tokens[i + 2] as { value: number }).value;
-          let j = i + 3;
-          while (word(tokens, j) && !SHAPES.has(word(tokens, j)!) && j < i + 5) j++;
-          const shape = SHAPES.get(word(tokens, j) ?? '') ?? 'grid';
-          items.push({ t: 'shape', shape: shape === 'row' ? 'grid' : shape, rows, cols });
-          i = j + 1;
-          continue;
-        }
-        if (t.kind === 'num' && /^x\d+$/.test(word(tokens, i + 1) ?? '')) {
-          const rows = (t as { value: number }).value;
-          const cols = Number(word(tokens, i + 1)!.slice(1));
-          items.push({ t: 'shape', shape: 'grid', rows, cols });
+        const lines = NUMBER_WORDS.get(w ?? '') ?? (t.kind === 'num' ? t.value : undefined);
+        if (lines !== undefined && ['rows', 'columns', 'lines', 'layers', 'tiers'].includes(word(tokens, i + 1) ?? '')) {
+          checkCount(String(lines), lines, word(tokens, i + 1)!);
+          const along = word(tokens, i + 1) === 'columns' ? { cols: lines } : word(tokens, i + 1) === 'layers' || word(tokens, i + 1) === 'tiers' ? null : { rows: lines };
+          if (along === null) items.push({ t: 'shape', shape: 'stack' });
+          else items.push({ t: 'shape', shape: 'grid', ...along });
           i += 2;
-          if (SHAPES.has(word(tokens, i) ?? '')) i++;
           continue;
         }
-      }
-      if (t.kind === 'num' && (word(tokens, i + 1) === 'gon' || (word(tokens, i + 1) === '-' && word(tokens, i + 2) === 'gon'))) {
-        items.push({ t: 'shape', shape: 'polygon', sides: t.value });
-        i += word(tokens, i + 1) === 'gon' ? 2 : 3;
-        continue;
-      }
-      const lines = NUMBER_WORDS.get(w ?? '') ?? (t.kind === 'num' ? t.value : undefined);
-      if (lines !== undefined && ['rows', 'columns', 'lines', 'layers', 'tiers'].includes(word(tokens, i + 1) ?? '')) {
-        checkCount(String(lines), lines, word(tokens, i + 1)!);
-        const along = word(tokens, i + 1) === 'columns' ? { cols: lines } : word(tokens, i + 1) === 'layers' || word(tokens, i + 1) === 'tiers' ? null : { rows: lines };
-        if (along === null) items.push({ t: 'shape', shape: 'stack' });
-        else items.push({ t: 'shape', shape: 'grid', ...along });
-        i += 2;
-        continue;
-      }
-      if (t.kind === 'num' && countsNoun(tokens, i + 1)) checkCount(t.text, t.value, nounAfter(tokens, i + 1));
-      if (t.kind === 'num' && Number.isInteger(t.value)) {
-        const counted = readNounPhrase(tokens, i, true);
-        if (counted && counted.next > i) {
-          items.push({ t: 'np', np: counted.np, text: tokens.slice(i, counted.next).map((x) => (x as { text: string }).text).join(' ') });
-          i = counted.next;
+        if (t.kind === 'num' && countsNoun(tokens, i + 1)) checkCount(t.text, t.value, nounAfter(tokens, i + 1));
+        if (t.kind === 'num' && Number.isInteger(t.value)) {
+          const counted = readNounPhrase(tokens, i, true);
+          if (counted && counted.next > i) {
+            items.push({ t: 'np', np: counted.np, text: tokens.slice(i, counted.next).map((x) => (x as { text: string }).text).join(' ') });
+            i = counted.next;
+            continue;
+          }
+        }
+        if (t.kind === 'num') {
+          // A bare non-integer that is neither a count nor a quantity with a unit.
+          unknown.push(t.text);
+          i++;
           continue;
         }
-      }
-      if (t.kind === 'num') {
-        // A bare non-integer that is neither a count nor a quantity with a unit.
-        unknown.push(t.text);
-        i++;
-        continue;
       }
       if (!w) {
         i++;
         continue;
       }
-      // "at position 3", "in pos. 2": a location of a work sheet that the scene does not know; refused, never an object.
-      if (LOCATION_LABELS.has(w) && (prev?.t === 'rel' || prev === undefined || word(tokens, i - 1) === 'at' || word(tokens, i - 1) === 'in') && ((tokens[i + 1]?.kind === 'num' && !countsNoun(tokens, i + 2)) || (word(tokens, i + 1) === '#' && tokens[i + 2]?.kind === 'num'))) {
-        const n = tokens[i + 1]?.kind === 'num' ? tokens[i + 1].text : `#${tokens[i + 2].text}`;
-        throw new ParseError(`'${w} ${n}' is a location label the scene does not know; say where it is relative to an object (e.g. 'left of the press')`);
-      }
-      // "set it down", "put the box down": a particle of the verb, not a direction.
-      if (w === 'down' && prev?.t === 'np' && items[items.length - 2]?.t === 'verb' && ['set', 'put', 'lay', 'place'].includes((items[items.length - 2] as { word: string }).word)) {
-        i++;
-        continue;
-      }
-      const pose = matchPose(tokens, i);
-      if (pose) {
-        items.push({ t: 'pose', angle: pose.angle, axis: pose.axis, phrase: pose.phrase });
-        i += pose.length;
-        continue;
-      }
-      // "on the floor", "on the ground": the world's ground plane, not an object.
-      if ((w === 'floor' || w === 'ground') && prev?.t === 'rel') {
-        items.push({ t: 'world' });
-        i++;
-        continue;
-      }
-      // "in the middle of the table", "at the centre of the tray": on it (centred is what on means by default).
-      if ((w === 'in' || w === 'at') && word(tokens, i + 1) === 'the' && MIDDLE.has(word(tokens, i + 2) ?? '') && word(tokens, i + 3) === 'of') {
-        items.push({ t: 'rel', type: 'on', unary: false, phrase: tokens.slice(i, i + 4).map((x) => x.text).join(' ') });
-        i += 4;
-        continue;
-      }
-      // "with the lamp in the middle", "the plate at the centre": the preceding noun phrase is a formation's centre.
-      if ((w === 'in' || w === 'at') && word(tokens, i + 1) === 'the' && MIDDLE.has(word(tokens, i + 2) ?? '') && prev?.t === 'np') {
-        items.push({ t: 'role', role: 'centre' });
-        i += 3;
-        continue;
-      }
-      // "the cover plate rests centred on the frame", "the lamp hangs centered over the table": one object and no
-      // formation in the clause, so 'centred' describes its placement on (over: above) the reference, centred being
-      // what on means by default; with a group or a formation it names the formation's centre (below).
-      if ((w === 'centred' || w === 'centered') && (word(tokens, i + 1) === 'on' || word(tokens, i + 1) === 'over') && !readAxis(tokens, i + 1) &&
-        !items.some((it) => it.t === 'shape' || (it.t === 'np' && (it.np.plural || (it.np.count ?? 1) > 1 || it.np.numbers !== undefined)))) {
-        const over = word(tokens, i + 1) === 'over';
-        items.push({ t: 'rel', type: over ? 'above' : 'on', unary: false, phrase: `${w} ${over ? 'over' : 'on'}` });
-        i += 2;
-        continue;
-      }
-      // "around the table", "surrounding the post", "centred on the hub": the centre of a formation.
-      if ((w === 'around' || w === 'round' || w === 'surrounding' || w === 'encircling' || ((w === 'centred' || w === 'centered') && (word(tokens, i + 1) === 'on' || word(tokens, i + 1) === 'at' || word(tokens, i + 1) === 'around'))) && !readAxis(tokens, i + 1)) {
-        const skip = w === 'centred' || w === 'centered' ? 2 : 1;
-        const centre = readNounPhrase(tokens, i + skip, true);
-        if (centre) {
-          // What follows is the centre object, even when its noun is also a formation word ("around the column").
-          items.push({ t: 'centre' });
-          i += skip;
-          if (centre.next > i && !centre.np.count && !centre.np.plural && SHAPES.has(word(tokens, centre.next - 1) ?? '')) {
-            items.push({ t: 'np', np: centre.np, text: tokens.slice(i, centre.next).map((x) => (x as { text: string }).text).join(' ') });
-            i = centre.next;
-          }
+      places: {
+        if ((groups & 4) === 0) break places;
+        // "at position 3", "in pos. 2": a location of a work sheet that the scene does not know; refused, never an object.
+        if (LOCATION_LABELS.has(w) && (prev?.t === 'rel' || prev === undefined || word(tokens, i - 1) === 'at' || word(tokens, i - 1) === 'in') && ((tokens[i + 1]?.kind === 'num' && !countsNoun(tokens, i + 2)) || (word(tokens, i + 1) === '#' && tokens[i + 2]?.kind === 'num'))) {
+          const n = tokens[i + 1]?.kind === 'num' ? tokens[i + 1].text : `#${tokens[i + 2].text}`;
+          throw new ParseError(`'${w} ${n}' is a location label the scene does not know; say where it is relative to an object (e.g. 'left of the press')`);
+        }
+        // "set it down", "put the box down": a particle of the verb, not a direction.
+        if (w === 'down' && prev?.t === 'np' && items[items.length - 2]?.t === 'verb' && ['set', 'put', 'lay', 'place'].includes((items[items.length - 2] as { word: string }).word)) {
+          i++;
           continue;
         }
-      }
-      // "Clips x2 on the base plate", "put clamps ×2 left of the vise": a verb's -s form before a parts list's count is
-      // a plural noun, never a verb or a pick.
-      if (t.kind === 'word' && partsCountAt(tokens, i + 1) && verbBase(w!) !== undefined && verbBase(w!) !== w) {
-        const counted = readNounPhrase(tokens, i, true);
-        if (counted !== null && counted.next > i + 1) {
-          items.push({ t: 'np', np: counted.np, text: joinText(tokens, i, counted.next) });
-          i = counted.next;
+        const pose = matchPose(tokens, i);
+        if (pose) {
+          items.push({ t: 'pose', angle: pose.angle, axis: pose.axis, phrase: pose.phrase });
+          i += pose.length;
           continue;
         }
-      }
-      // "one on top of the other", "one above another": the subjects stacked, each on the one before.
-      const stacked = w === 'one' ? matchRelation(tokens, i + 1) : null;
-      if (stacked !== null && !stacked.unary && (stacked.type === 'on' || stacked.type === 'above')) {
-        const k = i + 1 + stacked.length;
-        const other = word(tokens, k) === 'the' && word(tokens, k + 1) === 'other' ? 2 : word(tokens, k) === 'another' ? 1 : 0;
-        if (other > 0) {
-          items.push({ t: 'shape', shape: 'stack' });
-          i = k + other;
+        // "on the floor", "on the ground": the world's ground plane, not an object.
+        if ((w === 'floor' || w === 'ground') && prev?.t === 'rel') {
+          items.push({ t: 'world' });
+          i++;
           continue;
         }
-      }
-      // "edges aligned", "with their edges flush", "so their edges touch", "edges touching": said of the edges of the
-      // objects just named. Aligned or flush: an alignment said of edges; touching: as "they touch".
-      const edges = edgesAt(tokens, i);
-      if (edges !== null) {
-        const after = word(tokens, edges.next);
-        if (after === 'aligned' || after === 'flush') {
-          items.push({ t: 'aligned', edges: true });
-          i = edges.next + 1;
+        // "in the middle of the table", "at the centre of the tray": on it (centred is what on means by default).
+        if ((w === 'in' || w === 'at') && word(tokens, i + 1) === 'the' && MIDDLE.has(word(tokens, i + 2) ?? '') && word(tokens, i + 3) === 'of') {
+          items.push({ t: 'rel', type: 'on', unary: false, phrase: tokens.slice(i, i + 4).map((x) => x.text).join(' ') });
+          i += 4;
           continue;
         }
-        if (after === 'touch' || after === 'touching') {
-          if (after === 'touch') items.push({ t: 'np', np: { ...THEY.np }, text: 'they' });
-          i = edges.next;
+        // "with the lamp in the middle", "the plate at the centre": the preceding noun phrase is a formation's centre.
+        if ((w === 'in' || w === 'at') && word(tokens, i + 1) === 'the' && MIDDLE.has(word(tokens, i + 2) ?? '') && prev?.t === 'np') {
+          items.push({ t: 'role', role: 'centre' });
+          i += 3;
           continue;
         }
-      }
-      // Group relations: "in contact (with each other)", "touching each other", "side by side", "apart".
-      // "…, touching." (nothing after it): the group's members touch each other.
-      const lastWord = i + 1 >= tokens.length || tokens[i + 1].kind === 'sep';
-      if ((w === 'in' && word(tokens, i + 1) === 'contact' && !readNounPhrase(tokens, i + 3, true)) || ((w === 'touching' || w === 'touch') && (isEachOther(tokens, i + 1) || (w === 'touching' && lastWord)))) {
-        items.push({ t: 'group', relation: 'touching' });
-        i += w === 'in' ? 2 : 1;
-        if (word(tokens, i) === 'with' && isEachOther(tokens, i + 1)) i++;
-        if (isEachOther(tokens, i)) i += 2;
-        continue;
-      }
-      // "left to right", "from right to left", "from the front to the back", "bottom to top": a row (or a stack) in that
-      // order; never a relation of each member to the world ("left of" and "right of" nothing).
-      {
-        let k = w === 'from' ? i + 1 : i;
-        if (word(tokens, k) === 'the') k++;
-        const first = word(tokens, k);
-        let k2 = k + 2;
-        if (word(tokens, k2) === 'the') k2++;
-        const order = first !== undefined && word(tokens, k + 1) === 'to' ? ORDERS.get(`${first} ${word(tokens, k2) ?? ''}`) : undefined;
-        if (order && word(tokens, k2 + 1) !== 'of') {
-          items.push({ t: 'shape', shape: order.shape, ...(order.reverse ? { reverse: true as const } : {}) });
-          if (order.axis) items.push({ t: 'axis', axis: order.axis, rotational: false });
-          i = k2 + 1;
-          continue;
-        }
-      }
-      if (w === 'side' && word(tokens, i + 1) === 'by' && word(tokens, i + 2) === 'side') {
-        items.push({ t: 'shape', shape: 'row' });
-        i += 3;
-        continue;
-      }
-      if (w === 'apart' || w === 'separated' || (w === 'spread' && word(tokens, i + 1) === 'out')) {
-        items.push({ t: 'group', relation: 'apart' });
-        i += w === 'spread' ? 2 : 1;
-        if (word(tokens, i) === 'from' && isEachOther(tokens, i + 1)) i++;
-        if (isEachOther(tokens, i)) i += 2;
-        continue;
-      }
-      if (isEachOther(tokens, i)) {
-        i += 2;
-        continue;
-      }
-      // "Clamp the two rails 300 mm apart", "Bolt the brackets 20 cm apart": a verb of holding or joining opening the
-      // clause, whose plural object is followed by a distance and "apart", sets the group's spacing (a verb of placing).
-      if (i === 0 && (PICK_VERBS.has(verbBase(w) ?? '') || JOIN_VERBS.has(w)) && spacedObjectAfter(tokens, i + 1)) {
-        items.push({ t: 'verb', word: verbBase(w) ?? w });
-        i++;
-        continue;
-      }
-      // Pick verbs ("pick up", "grasp", "the robot takes"): their object is the focus of a following "it".
-      pickBase = verbBase(w);
-      objectOfVerb = (prev?.t === 'verb' || prev?.t === 'pick') && verbBase(word(tokens, i - 1) ?? '') !== undefined;
-      // "the fixture clamps onto the workbench": after its subject and straight before a relation, a pick verb takes no
-      // object: it is the clause's verb.
-      const intransitive = prev?.t === 'np' && pickBase !== undefined && (() => { const r = matchRelation(tokens, i + 1); return r !== null && !r.unary; })();
-      if (pickBase !== undefined && PICK_VERBS.has(pickBase) && !intransitive && !labelledSubject(tokens, i, w) && !(pickBase === 'lift' && readNounPhrase(tokens, i + 1, true) === null) && !(objectOfVerb && pickBase === w && readNounPhrase(tokens, i, true) !== null)) {
-        items.push({ t: 'pick', word: pickBase });
-        i++;
-        if (word(tokens, i) === 'up') i++;
-        continue;
-      }
-      if ((w === 'with' || w === 'using' || w === 'by') && items.some((it) => it.t === 'pick') && readNounPhrase(tokens, i + 1, true)) {
-        items.push({ t: 'tool' });
-        i++;
-        continue;
-      }
-      // "a centre-to-centre distance of 1 m", "c/c spacing 40 mm": the words name the length after them (read with it).
-      const centreNoun = centreToCentre(tokens, i);
-      if (centreNoun > 0 && ['distance', 'spacing', 'separation', 'gap'].includes(word(tokens, i + centreNoun) ?? '')) {
-        const at = i + centreNoun + (word(tokens, i + centreNoun + 1) === 'of' ? 2 : 1);
-        if (readQuantity(tokens, at)?.kind === 'length') {
-          i = at;
-          continue;
-        }
-      }
-      // "60 mm apart, centre to centre", "20 cm apart on centres": said after the spacing's own words, the spacing is
-      // still measured between centres.
-      const centresAfter = centreToCentre(tokens, i);
-      if (centresAfter > 0) {
-        const spacingQty = items.findLast((it): it is Extract<Item, { t: 'qty' }> => it.t === 'qty' && it.kind === 'length' && it.spacing);
-        if (spacingQty) {
-          spacingQty.centres = true;
-          i += centresAfter;
-          continue;
-        }
-      }
-      // "…, radius 1.5 m", "a diameter of 2 m": the measure word names the length after it (read with it), no object.
-      if ((w === 'radius' || w === 'diameter') && (readQuantity(tokens, i + 1)?.kind === 'length' || (word(tokens, i + 1) === 'of' && readQuantity(tokens, i + 2)?.kind === 'length'))) {
-        i += word(tokens, i + 1) === 'of' ? 2 : 1;
-        continue;
-      }
-      if (w === 'at' && (word(tokens, i + 1) === 'least' || word(tokens, i + 1) === 'minimum')) {
-        atLeast = true;
-        i += 2;
-        continue;
-      }
-      if ((w === 'no' || w === 'not') && word(tokens, i + 1) === 'less' && word(tokens, i + 2) === 'than') {
-        atLeast = true;
-        i += 3;
-        continue;
-      }
-      // "at an angle of 45 degrees", "a 30 degree angle": the word "angle" beside an angle is no object.
-      if (w === 'angle' && prev?.t === 'qty' && prev.kind === 'angle') {
-        i++;
-        continue;
-      }
-      let angleAt = w === 'at' ? i + 1 : i;
-      if (ARTICLES.has(word(tokens, angleAt) ?? '')) angleAt++;
-      if (word(tokens, angleAt) === 'angle' && word(tokens, angleAt + 1) === 'of' && readQuantity(tokens, angleAt + 2)?.kind === 'angle') {
-        i = angleAt + 2;
-        continue;
-      }
-      // "at most 10 cm away", "no more than 20 cm from it", "up to 5 cm", "less than 30 cm from", "max 5 cm": the
-      // next length is an upper bound on the gap.
-      const upper = (w === 'at' && (word(tokens, i + 1) === 'most' || word(tokens, i + 1) === 'maximum')) || (w === 'up' && word(tokens, i + 1) === 'to') ? 2
-        : (w === 'no' || w === 'not') && word(tokens, i + 1) === 'more' && word(tokens, i + 2) === 'than' ? 3
-        : (w === 'less' || w === 'fewer') && word(tokens, i + 1) === 'than' ? 2 : w === 'max' || w === 'maximum' ? 1 : 0;
-      if (upper > 0 && readQuantity(tokens, i + upper + (APPROXIMATELY.has(word(tokens, i + upper) ?? '') ? 1 : 0))?.kind === 'length') {
-        atMost = true;
-        i += upper;
-        continue;
-      }
-      // "within 20 cm", "within about 40 cm".
-      const withinAt = w === 'within' ? i + 1 + (APPROXIMATELY.has(word(tokens, i + 1) ?? '') ? 1 : 0) : i + 1;
-      const withinQty = w === 'within' ? readQuantity(tokens, withinAt) : null;
-      // "in front of the rack, within 20 cm": with no reference of its own, an upper bound on the gap to the clause's
-      // reference (the relation it follows).
-      if (withinQty?.kind === 'length' && (tokens[withinAt + withinQty.length] === undefined || tokens[withinAt + withinQty.length].kind === 'sep' ||
-        (word(tokens, withinAt + withinQty.length) === 'away' && (tokens[withinAt + withinQty.length + 1] === undefined || tokens[withinAt + withinQty.length + 1].kind === 'sep')))) {
-        items.push({ t: 'qty', kind: 'length', value: withinQty.value, spacing: false, atLeast: false, within: true });
-        i = withinAt + withinQty.length;
-        if (word(tokens, i) === 'away') i++;
-        continue;
-      }
-      if (withinQty) {
-        items.push({ t: 'rel', type: 'near', unary: false, phrase: 'within' });
-        i++;
-        continue;
-      }
-      if ((w === 'along' || w === 'about' || w === 'around' || w === 'on' || w === 'in') && readAxis(tokens, i + 1)) {
-        const a = readAxis(tokens, i + 1)!;
-        items.push({ t: 'axis', axis: a.axis, rotational: w === 'about' || w === 'around' });
-        i = a.next;
-        continue;
-      }
-      if (AXES.has(w) && w.includes('-axis')) {
-        items.push({ t: 'axis', axis: AXES.get(w)!, rotational: false });
-        i++;
-        if (word(tokens, i) === 'axis') i++;
-        continue;
-      }
-      // "to the left of the stack", "on top of the pile": a formation word closing a relation's reference is an object.
-      const formationObject = w === 'the' && prev?.t === 'rel' && !prev.unary && SHAPES.has(word(tokens, i + 1) ?? '') ? readNounPhrase(tokens, i, false) : null;
-      if (formationObject && formationObject.np.kind === word(tokens, i + 1)) {
-        items.push({ t: 'np', np: formationObject.np, text: joinText(tokens, i, formationObject.next) });
-        i = formationObject.next;
-        continue;
-      }
-      if ((w === 'a' || w === 'an' || (w === 'the' && !NOUN_FORMS.has(word(tokens, i + 1) ?? ''))) && SHAPES.has(word(tokens, i + 1) ?? '')) {
-        i++;
-        continue;
-      }
-      // "in an equilateral triangle", "a regular hexagon": describing words between the article and the shape.
-      if ((w === 'a' || w === 'an') && !SHAPES.has(word(tokens, i + 1) ?? '') && shapeAfterAdjectives(tokens, i + 1) > i + 1) {
-        i = shapeAfterAdjectives(tokens, i + 1);
-        continue;
-      }
-      // "at the corners of a square", "at the vertices of a triangle": the polygon formation.
-      if (w === 'at' && word(tokens, i + 1) === 'the' && CORNER_WORDS.has(word(tokens, i + 2) ?? '') && word(tokens, i + 3) === 'of' && (word(tokens, i + 4) === 'a' || word(tokens, i + 4) === 'an') && shapeAfterAdjectives(tokens, i + 5) >= 0) {
-        i += 4;
-        continue;
-      }
-      if (SHAPE_ADJECTIVES.has(w) && SHAPES.has(word(tokens, i + 1) ?? '') && !AMBIGUOUS_SHAPES.has(w)) {
-        i++;
-        continue;
-      }
-      // Arrangement shapes: "in a row", "a pyramid", "as a stack", "in a circle", "a pentagon", "a 6-gon".
-      const gon = w.endsWith('gon') ? /^(\d+)-?gon$/.exec(w) : null;
-      if (gon || (SHAPES.has(w) && !(w === 'line' && word(tokens, i + 1) === 'up') && (prev?.t !== 'np' || ['a', 'an', 'the', 'in', 'into', 'as', 'form', 'forming'].includes(wordBefore(tokens, i) ?? '')) && (!AMBIGUOUS_SHAPES.has(w) || shapeContext(tokens, i)))) {
-        const shape = gon ? 'polygon' : SHAPES.get(w)!;
-        const sides = gon ? Number(gon[1]) : SIDES.get(w);
-        const shapeItem: Extract<Item, { t: 'shape' }> = { t: 'shape', shape, ...(sides !== undefined ? { sides } : {}) };
-        items.push(shapeItem);
-        i++;
-        while (['shape', 'formation', 'pattern', 'arrangement', 'layout', 'configuration', 'shaped'].includes(word(tokens, i) ?? '')) i++;
-        // "a tower of five", "a ring of 8" (no noun after the number): the member count.
-        const n = word(tokens, i) === 'of' ? tokens[i + 1] : undefined;
-        const count = n?.kind === 'num' ? n.value : n?.kind === 'word' ? NUMBER_WORDS.get(n.text) : undefined;
-        if (count !== undefined && !countsNoun(tokens, i + 2)) {
-          checkCount(n!.text, count, 'members');
-          shapeItem.count = count;
+        // "the cover plate rests centred on the frame", "the lamp hangs centered over the table": one object and no
+        // formation in the clause, so 'centred' describes its placement on (over: above) the reference, centred being
+        // what on means by default; with a group or a formation it names the formation's centre (below).
+        if ((w === 'centred' || w === 'centered') && (word(tokens, i + 1) === 'on' || word(tokens, i + 1) === 'over') && !readAxis(tokens, i + 1) &&
+          !items.some((it) => it.t === 'shape' || (it.t === 'np' && (it.np.plural || (it.np.count ?? 1) > 1 || it.np.numbers !== undefined)))) {
+          const over = word(tokens, i + 1) === 'over';
+          items.push({ t: 'rel', type: over ? 'above' : 'on', unary: false, phrase: `${w} ${over ? 'over' : 'on'}` });
           i += 2;
+          continue;
         }
-        continue;
+        // "around the table", "surrounding the post", "centred on the hub": the centre of a formation.
+        if ((w === 'around' || w === 'round' || w === 'surrounding' || w === 'encircling' || ((w === 'centred' || w === 'centered') && (word(tokens, i + 1) === 'on' || word(tokens, i + 1) === 'at' || word(tokens, i + 1) === 'around'))) && !readAxis(tokens, i + 1)) {
+          const skip = w === 'centred' || w === 'centered' ? 2 : 1;
+          const centre = readNounPhrase(tokens, i + skip, true);
+          if (centre) {
+            // What follows is the centre object, even when its noun is also a formation word ("around the column").
+            items.push({ t: 'centre' });
+            i += skip;
+            if (centre.next > i && !centre.np.count && !centre.np.plural && SHAPES.has(word(tokens, centre.next - 1) ?? '')) {
+              items.push({ t: 'np', np: centre.np, text: tokens.slice(i, centre.next).map((x) => (x as { text: string }).text).join(' ') });
+              i = centre.next;
+            }
+            continue;
+          }
+        }
       }
-
-      // "… with its lid on top", "with a cherry on top": a single object and "on top" closing the clause is on the
-      // previous subject ("it"), not the top role of an arrangement.
-      if (w === 'on' && word(tokens, i + 1) === 'top' && (tokens[i + 2] === undefined || tokens[i + 2].kind === 'sep') && items.length === 1 && prev?.t === 'np' &&
-        prev.np.count === undefined && !prev.np.plural && prev.np.superlative === undefined && prev.np.pronoun === undefined) {
-        items.push({ t: 'rel', type: 'on', unary: false, phrase: 'on top' });
-        items.push({ t: 'np', np: readNounPhrase([{ kind: 'word', text: 'it' }], 0, false)!.np, text: 'it' });
-        i += 2;
-        continue;
-      }
-      // Roles in arrangements.
-      // "on the top cover", "on the top shelf": 'top' starting a compound names the reference, no role.
-      if ((w === 'at' || w === 'on') && (word(tokens, i + 1) === 'top' || (word(tokens, i + 1) === 'the' && word(tokens, i + 2) === 'top' && !nounModifierAt(tokens, i + 2))) && word(tokens, i + (word(tokens, i + 1) === 'the' ? 3 : 2)) !== 'of') {
-        items.push({ t: 'role', role: 'top' });
-        i += word(tokens, i + 1) === 'the' ? 3 : 2;
-        continue;
-      }
-      if ((w === 'forming' || w === 'form' || w === 'as' || w === 'at') && (word(tokens, i + 1) === 'the') && (word(tokens, i + 2) === 'base' || word(tokens, i + 2) === 'bottom' || word(tokens, i + 2) === 'foundation')) {
-        items.push({ t: 'role', role: 'base' });
-        i += 3;
-        continue;
-      }
-      if (w === 'all' || w === 'everything' || w === 'everyone' || w === 'each') {
-        const np = readNounPhrase(tokens, i, false);
-        if (!np) {
-          items.push({ t: 'all' });
-          // "each one centred on the one below": 'one' is the member itself.
-          i += w === 'each' && word(tokens, i + 1) === 'one' && word(tokens, i + 2) !== 'of' ? 2 : 1;
+      groups: {
+        if ((groups & 8) === 0) break groups;
+        // "Clips x2 on the base plate", "put clamps ×2 left of the vise": a verb's -s form before a parts list's count is
+        // a plural noun, never a verb or a pick.
+        if (t.kind === 'word' && partsCountAt(tokens, i + 1) && verbBase(w!) !== undefined && verbBase(w!) !== w) {
+          const counted = readNounPhrase(tokens, i, true);
+          if (counted !== null && counted.next > i + 1) {
+            items.push({ t: 'np', np: counted.np, text: joinText(tokens, i, counted.next) });
+            i = counted.next;
+            continue;
+          }
+        }
+        // "one on top of the other", "one above another": the subjects stacked, each on the one before.
+        const stacked = w === 'one' ? matchRelation(tokens, i + 1) : null;
+        if (stacked !== null && !stacked.unary && (stacked.type === 'on' || stacked.type === 'above')) {
+          const k = i + 1 + stacked.length;
+          const other = word(tokens, k) === 'the' && word(tokens, k + 1) === 'other' ? 2 : word(tokens, k) === 'another' ? 1 : 0;
+          if (other > 0) {
+            items.push({ t: 'shape', shape: 'stack' });
+            i = k + other;
+            continue;
+          }
+        }
+        // "edges aligned", "with their edges flush", "so their edges touch", "edges touching": said of the edges of the
+        // objects just named. Aligned or flush: an alignment said of edges; touching: as "they touch".
+        const edges = edgesAt(tokens, i);
+        if (edges !== null) {
+          const after = word(tokens, edges.next);
+          if (after === 'aligned' || after === 'flush') {
+            items.push({ t: 'aligned', edges: true });
+            i = edges.next + 1;
+            continue;
+          }
+          if (after === 'touch' || after === 'touching') {
+            if (after === 'touch') items.push({ t: 'np', np: { ...THEY.np }, text: 'they' });
+            i = edges.next;
+            continue;
+          }
+        }
+        // Group relations: "in contact (with each other)", "touching each other", "side by side", "apart".
+        // "…, touching." (nothing after it): the group's members touch each other.
+        const lastWord = i + 1 >= tokens.length || tokens[i + 1].kind === 'sep';
+        if ((w === 'in' && word(tokens, i + 1) === 'contact' && !readNounPhrase(tokens, i + 3, true)) || ((w === 'touching' || w === 'touch') && (isEachOther(tokens, i + 1) || (w === 'touching' && lastWord)))) {
+          items.push({ t: 'group', relation: 'touching' });
+          i += w === 'in' ? 2 : 1;
+          if (word(tokens, i) === 'with' && isEachOther(tokens, i + 1)) i++;
+          if (isEachOther(tokens, i)) i += 2;
+          continue;
+        }
+        // "left to right", "from right to left", "from the front to the back", "bottom to top": a row (or a stack) in that
+        // order; never a relation of each member to the world ("left of" and "right of" nothing).
+        {
+          let k = w === 'from' ? i + 1 : i;
+          if (word(tokens, k) === 'the') k++;
+          const first = word(tokens, k);
+          let k2 = k + 2;
+          if (word(tokens, k2) === 'the') k2++;
+          const order = first !== undefined && word(tokens, k + 1) === 'to' ? ORDERS.get(`${first} ${word(tokens, k2) ?? ''}`) : undefined;
+          if (order && word(tokens, k2 + 1) !== 'of') {
+            items.push({ t: 'shape', shape: order.shape, ...(order.reverse ? { reverse: true as const } : {}) });
+            if (order.axis) items.push({ t: 'axis', axis: order.axis, rotational: false });
+            i = k2 + 1;
+            continue;
+          }
+        }
+        if (w === 'side' && word(tokens, i + 1) === 'by' && word(tokens, i + 2) === 'side') {
+          items.push({ t: 'shape', shape: 'row' });
+          i += 3;
+          continue;
+        }
+        if (w === 'apart' || w === 'separated' || (w === 'spread' && word(tokens, i + 1) === 'out')) {
+          items.push({ t: 'group', relation: 'apart' });
+          i += w === 'spread' ? 2 : 1;
+          if (word(tokens, i) === 'from' && isEachOther(tokens, i + 1)) i++;
+          if (isEachOther(tokens, i)) i += 2;
+          continue;
+        }
+        if (isEachOther(tokens, i)) {
+          i += 2;
           continue;
         }
       }
-      if (w === 'aligned' || w === 'alignment' || w === 'level') {
-        const rel = matchRelation(tokens, i);
-        if (!rel) {
-          items.push({ t: 'aligned' });
+      picks: {
+        if ((groups & 16) === 0) break picks;
+        // "Clamp the two rails 300 mm apart", "Bolt the brackets 20 cm apart": a verb of holding or joining opening the
+        // clause, whose plural object is followed by a distance and "apart", sets the group's spacing (a verb of placing).
+        if (i === 0 && (PICK_VERBS.has(verbBase(w) ?? '') || JOIN_VERBS.has(w)) && spacedObjectAfter(tokens, i + 1)) {
+          items.push({ t: 'verb', word: verbBase(w) ?? w });
+          i++;
+          continue;
+        }
+        // Pick verbs ("pick up", "grasp", "the robot takes"): their object is the focus of a following "it".
+        pickBase = verbBase(w);
+        objectOfVerb = (prev?.t === 'verb' || prev?.t === 'pick') && verbBase(word(tokens, i - 1) ?? '') !== undefined;
+        // "the fixture clamps onto the workbench": after its subject and straight before a relation, a pick verb takes no
+        // object: it is the clause's verb.
+        const intransitive = prev?.t === 'np' && pickBase !== undefined && (() => { const r = matchRelation(tokens, i + 1); return r !== null && !r.unary; })();
+        if (pickBase !== undefined && PICK_VERBS.has(pickBase) && !intransitive && !labelledSubject(tokens, i, w) && !(pickBase === 'lift' && readNounPhrase(tokens, i + 1, true) === null) && !(objectOfVerb && pickBase === w && readNounPhrase(tokens, i, true) !== null)) {
+          items.push({ t: 'pick', word: pickBase });
+          i++;
+          if (word(tokens, i) === 'up') i++;
+          continue;
+        }
+      }
+      measures: {
+        if ((groups & 32) === 0) break measures;
+        if ((w === 'with' || w === 'using' || w === 'by') && items.some((it) => it.t === 'pick') && readNounPhrase(tokens, i + 1, true)) {
+          items.push({ t: 'tool' });
+          i++;
+          continue;
+        }
+        // "a centre-to-centre distance of 1 m", "c/c spacing 40 mm": the words name the length after them (read with it).
+        const centreNoun = centreToCentre(tokens, i);
+        if (centreNoun > 0 && ['distance', 'spacing', 'separation', 'gap'].includes(word(tokens, i + centreNoun) ?? '')) {
+          const at = i + centreNoun + (word(tokens, i + centreNoun + 1) === 'of' ? 2 : 1);
+          if (readQuantity(tokens, at)?.kind === 'length') {
+            i = at;
+            continue;
+          }
+        }
+        // "60 mm apart, centre to centre", "20 cm apart on centres": said after the spacing's own words, the spacing is
+        // still measured between centres.
+        const centresAfter = centreToCentre(tokens, i);
+        if (centresAfter > 0) {
+          const spacingQty = items.findLast((it): it is Extract<Item, { t: 'qty' }> => it.t === 'qty' && it.kind === 'length' && it.spacing);
+          if (spacingQty) {
+            spacingQty.centres = true;
+            i += centresAfter;
+            continue;
+          }
+        }
+        // "…, radius 1.5 m", "a diameter of 2 m": the measure word names the length after it (read with it), no object.
+        if ((w === 'radius' || w === 'diameter') && (readQuantity(tokens, i + 1)?.kind === 'length' || (word(tokens, i + 1) === 'of' && readQuantity(tokens, i + 2)?.kind === 'length'))) {
+          i += word(tokens, i + 1) === 'of' ? 2 : 1;
+          continue;
+        }
+        if (w === 'at' && (word(tokens, i + 1) === 'least' || word(tokens, i + 1) === 'minimum')) {
+          atLeast = true;
+          i += 2;
+          continue;
+        }
+        if ((w === 'no' || w === 'not') && word(tokens, i + 1) === 'less' && word(tokens, i + 2) === 'than') {
+          atLeast = true;
+          i += 3;
+          continue;
+        }
+        // "at an angle of 45 degrees", "a 30 degree angle": the word "angle" beside an angle is no object.
+        if (w === 'angle' && prev?.t === 'qty' && prev.kind === 'angle') {
+          i++;
+          continue;
+        }
+        let angleAt = w === 'at' ? i + 1 : i;
+        if (ARTICLES.has(word(tokens, angleAt) ?? '')) angleAt++;
+        if (word(tokens, angleAt) === 'angle' && word(tokens, angleAt + 1) === 'of' && readQuantity(tokens, angleAt + 2)?.kind === 'angle') {
+          i = angleAt + 2;
+          continue;
+        }
+        // "at most 10 cm away", "no more than 20 cm from it", "up to 5 cm", "less than 30 cm from", "max 5 cm": the
+        // next length is an upper bound on the gap.
+        const upper = (w === 'at' && (word(tokens, i + 1) === 'most' || word(tokens, i + 1) === 'maximum')) || (w === 'up' && word(tokens, i + 1) === 'to') ? 2
+          : (w === 'no' || w === 'not') && word(tokens, i + 1) === 'more' && word(tokens, i + 2) === 'than' ? 3
+          : (w === 'less' || w === 'fewer') && word(tokens, i + 1) === 'than' ? 2 : w === 'max' || w === 'maximum' ? 1 : 0;
+        if (upper > 0 && readQuantity(tokens, i + upper + (APPROXIMATELY.has(word(tokens, i + upper) ?? '') ? 1 : 0))?.kind === 'length') {
+          atMost = true;
+          i += upper;
+          continue;
+        }
+        // "within 20 cm", "within about 40 cm".
+        const withinAt = w === 'within' ? i + 1 + (APPROXIMATELY.has(word(tokens, i + 1) ?? '') ? 1 : 0) : i + 1;
+        const withinQty = w === 'within' ? readQuantity(tokens, withinAt) : null;
+        // "in front of the rack, within 20 cm": with no reference of its own, an upper bound on the gap to the clause's
+        // reference (the relation it follows).
+        if (withinQty?.kind === 'length' && (tokens[withinAt + withinQty.length] === undefined || tokens[withinAt + withinQty.length].kind === 'sep' ||
+          (word(tokens, withinAt + withinQty.length) === 'away' && (tokens[withinAt + withinQty.length + 1] === undefined || tokens[withinAt + withinQty.length + 1].kind === 'sep')))) {
+          items.push({ t: 'qty', kind: 'length', value: withinQty.value, spacing: false, atLeast: false, within: true });
+          i = withinAt + withinQty.length;
+          if (word(tokens, i) === 'away') i++;
+          continue;
+        }
+        if (withinQty) {
+          items.push({ t: 'rel', type: 'near', unary: false, phrase: 'within' });
           i++;
           continue;
         }
       }
-      // "to its left", "on its right", "to their left": a side of the previous clause's subject (its = that subject).
-      const side = (w === 'to' || w === 'on' || w === 'at') && (word(tokens, i + 1) === 'its' || word(tokens, i + 1) === 'their') ? POSSESSIVE_SIDES.get(word(tokens, i + 2) ?? '') : undefined;
-      if (side !== undefined) {
-        const owner = word(tokens, i + 1)!;
-        items.push({ t: 'rel', type: side, unary: false, phrase: tokens.slice(i, i + 3).map((x) => x.text).join(' ') });
-        items.push({ t: 'np', np: readNounPhrase([{ kind: 'word', text: owner === 'its' ? 'it' : 'them' }], 0, false)!.np, text: owner });
-        i += 3;
-        if (word(tokens, i) === 'side' || word(tokens, i) === 'hand') i++;
-        continue;
-      }
-      // "attach the bracket to the frame", "the hose connects to the pump", "is bolted to the base": after a verb of
-      // joining, "to" + an object is contact with it ("to the left of" stays a side relation).
-      // "Bolt the bracket to the frame", "Screw the cap to …": a joining noun opening the clause before an article is its verb.
-      if (i === 0 && JOIN_VERBS.has(w) && verbBase(w) === undefined && DETERMINER_WORDS.has(word(tokens, 1) ?? '') && tokens.some((x, k) => k > 1 && joinsAt(tokens, k))) {
-        items.push({ t: 'verb', word: w });
-        i++;
-        continue;
-      }
-      if (JOIN_PARTICIPLES.has(w) && prev?.t === 'np' && (word(tokens, i + 1) === 'to' || (/ly$/.test(word(tokens, i + 1) ?? '') && word(tokens, i + 2) === 'to'))) {
-        items.push({ t: 'verb', word: w });
-        i++;
-        continue;
-      }
-      if (w === 'to' && matchRelation(tokens, i) === null && lastVerbJoins(items) && readNounPhrase(tokens, i + 1, true) !== null) {
-        items.push({ t: 'rel', type: 'touching', unary: false, phrase: 'to' });
-        i++;
-        continue;
-      }
-      // "move the plate from the reader to the incubator", "move pallet 3 from dock 1 to dock 2": where the object comes
-      // from is no relation of where it goes; the destination after "to" is.
-      const source = w === 'from' && lastVerbMoves(items) ? readNounPhrase(tokens, i + 1, true) : null;
-      if (source && source.np.kind !== '' && word(tokens, source.next) === 'to' && matchRelation(tokens, source.next) === null && readNounPhrase(tokens, source.next + 1, true) !== null) {
-        i = source.next;
-        continue;
-      }
-      // "move the box to the shelf", "bring the mug over to the sink", "return the tote back to rack 2": after a verb of
-      // moving, "to" (or "over/back/across to") + an object is its destination: into it for a container, else on it.
-      const toAt = w === 'to' ? i : (w === 'over' || w === 'back' || w === 'across' || w === 'down') && word(tokens, i + 1) === 'to' ? i + 1 : -1;
-      const destination = toAt >= 0 && lastVerbMoves(items) && matchRelation(tokens, toAt) === null && matchRelation(tokens, toAt + 1) === null ? readNounPhrase(tokens, toAt + 1, true) : null;
-      // "move the box to the floor": on the world's ground plane (read as "on the floor" next).
-      if (destination && (destination.np.kind === 'floor' || destination.np.kind === 'ground') && destination.np.label === undefined) {
-        items.push({ t: 'rel', type: 'on', unary: false, phrase: joinText(tokens, i, toAt + 1) });
-        i = toAt + 1;
-        continue;
-      }
-      if (destination && destination.np.kind !== '' && destination.np.kind !== 'floor' && destination.np.kind !== 'ground') {
-        // A place rather than a thing ("to dock 2", "to the packing station", "to the door") is beside it.
-        const head = (destination.np.head ?? destination.np.kind).split('_').pop()!;
-        const place = PLACE_HEADS.has(head) || (destination.np.unknownNoun && destination.np.label !== undefined);
-        items.push({ t: 'rel', type: CONTAINER_KINDS.has(destination.np.kind) ? 'inside' : place ? 'near' : 'on', unary: false, phrase: joinText(tokens, i, toAt + 1) });
-        i = toAt + 1;
-        continue;
-      }
-      // "put the mug on the table where the lamp is": at the place of that object, beside it (never on it).
-      const where = w === 'where' ? readNounPhrase(tokens, i + 1, true) : null;
-      if (where && where.np.kind !== '' && where.np.pronoun === undefined && ['is', 'are', 'was', 'stands', 'sits', 'used'].includes(word(tokens, where.next) ?? '') &&
-        (tokens[where.next + 1] === undefined || tokens[where.next + 1].kind === 'sep' || word(tokens, where.next) === 'used')) {
-        items.push({ t: 'rel', type: 'near', unary: false, phrase: 'where' });
-        items.push({ t: 'np', np: where.np, text: joinText(tokens, i + 1, where.next) });
-        i = where.next + 1;
-        if (word(tokens, i - 1) === 'used' && word(tokens, i) === 'to') i += 2;
-        continue;
-      }
-      // "make sure (that) the lid is on the jar", "check that …", "verify that …": a frame around a statement, no object.
-      if ((w === 'make' && (word(tokens, i + 1) === 'sure' || word(tokens, i + 1) === 'certain')) || ((w === 'check' || w === 'verify' || w === 'confirm' || w === 'ensure') && word(tokens, i + 1) === 'that')) {
-        i += 2;
-        if (word(tokens, i) === 'that') i++;
-        continue;
-      }
-      // "along shelf 2", "along the edge of the bench", "along the wall": on a surface, in a row along its length (a
-      // group with no formation of its own lines up); beside anything else ("the wall"), still in a row. "the edge of",
-      // "the length of", "the side of" name the object itself.
-      if (w === 'along') {
-        const part = word(tokens, i + 1) === 'the' && ALONG_PARTS.has(word(tokens, i + 2) ?? '') && word(tokens, i + 3) === 'of' ? 3 : 0;
-        const np = readNounPhrase(tokens, i + 1 + part, true);
-        if (np && np.np.kind !== '' && np.np.pronoun === undefined) {
-          if (!items.some((it) => it.t === 'shape') && items.some((it) => it.t === 'np' && (it.np.plural || (it.np.count ?? 0) >= 2))) {
-            alongRow = { t: 'shape', shape: 'row' };
-            items.push(alongRow);
-          }
-          items.push({ t: 'rel', type: SURFACE_KINDS.has(np.np.kind) ? 'on' : 'near', unary: false, phrase: joinText(tokens, i, i + 1 + part) });
-          i += 1 + part;
+      shapes: {
+        if ((groups & 64) === 0) break shapes;
+        if ((w === 'along' || w === 'about' || w === 'around' || w === 'on' || w === 'in') && readAxis(tokens, i + 1)) {
+          const a = readAxis(tokens, i + 1)!;
+          items.push({ t: 'axis', axis: a.axis, rotational: w === 'about' || w === 'around' });
+          i = a.next;
           continue;
         }
-        // "Put the boxes along", "along the", "along it": no object to line up along; the word is refused, never read as near.
-        unknown.push(w);
-        i++;
-        continue;
+        if (AXES.has(w) && w.includes('-axis')) {
+          items.push({ t: 'axis', axis: AXES.get(w)!, rotational: false });
+          i++;
+          if (word(tokens, i) === 'axis') i++;
+          continue;
+        }
+        // "to the left of the stack", "on top of the pile": a formation word closing a relation's reference is an object.
+        const formationObject = w === 'the' && prev?.t === 'rel' && !prev.unary && SHAPES.has(word(tokens, i + 1) ?? '') ? readNounPhrase(tokens, i, false) : null;
+        if (formationObject && formationObject.np.kind === word(tokens, i + 1)) {
+          items.push({ t: 'np', np: formationObject.np, text: joinText(tokens, i, formationObject.next) });
+          i = formationObject.next;
+          continue;
+        }
+        if ((w === 'a' || w === 'an' || (w === 'the' && !NOUN_FORMS.has(word(tokens, i + 1) ?? ''))) && SHAPES.has(word(tokens, i + 1) ?? '')) {
+          i++;
+          continue;
+        }
+        // "in an equilateral triangle", "a regular hexagon": describing words between the article and the shape.
+        if ((w === 'a' || w === 'an') && !SHAPES.has(word(tokens, i + 1) ?? '') && shapeAfterAdjectives(tokens, i + 1) > i + 1) {
+          i = shapeAfterAdjectives(tokens, i + 1);
+          continue;
+        }
+        // "at the corners of a square", "at the vertices of a triangle": the polygon formation.
+        if (w === 'at' && word(tokens, i + 1) === 'the' && CORNER_WORDS.has(word(tokens, i + 2) ?? '') && word(tokens, i + 3) === 'of' && (word(tokens, i + 4) === 'a' || word(tokens, i + 4) === 'an') && shapeAfterAdjectives(tokens, i + 5) >= 0) {
+          i += 4;
+          continue;
+        }
+        if (SHAPE_ADJECTIVES.has(w) && SHAPES.has(word(tokens, i + 1) ?? '') && !AMBIGUOUS_SHAPES.has(w)) {
+          i++;
+          continue;
+        }
+        // Arrangement shapes: "in a row", "a pyramid", "as a stack", "in a circle", "a pentagon", "a 6-gon".
+        const gon = w.endsWith('gon') ? /^(\d+)-?gon$/.exec(w) : null;
+        if (gon || (SHAPES.has(w) && !(w === 'line' && word(tokens, i + 1) === 'up') && (prev?.t !== 'np' || ['a', 'an', 'the', 'in', 'into', 'as', 'form', 'forming'].includes(wordBefore(tokens, i) ?? '')) && (!AMBIGUOUS_SHAPES.has(w) || shapeContext(tokens, i)))) {
+          const shape = gon ? 'polygon' : SHAPES.get(w)!;
+          const sides = gon ? Number(gon[1]) : SIDES.get(w);
+          const shapeItem: Extract<Item, { t: 'shape' }> = { t: 'shape', shape, ...(sides !== undefined ? { sides } : {}) };
+          items.push(shapeItem);
+          i++;
+          while (['shape', 'formation', 'pattern', 'arrangement', 'layout', 'configuration', 'shaped'].includes(word(tokens, i) ?? '')) i++;
+          // "a tower of five", "a ring of 8" (no noun after the number): the member count.
+          const n = word(tokens, i) === 'of' ? tokens[i + 1] : undefined;
+          const count = n?.kind === 'num' ? n.value : n?.kind === 'word' ? NUMBER_WORDS.get(n.text) : undefined;
+          if (count !== undefined && !countsNoun(tokens, i + 2)) {
+            checkCount(n!.text, count, 'members');
+            shapeItem.count = count;
+            i += 2;
+          }
+          continue;
+        }
+
+        // "… with its lid on top", "with a cherry on top": a single object and "on top" closing the clause is on the
+        // previous subject ("it"), not the top role of an arrangement.
+        if (w === 'on' && word(tokens, i + 1) === 'top' && (tokens[i + 2] === undefined || tokens[i + 2].kind === 'sep') && items.length === 1 && prev?.t === 'np' &&
+          prev.np.count === undefined && !prev.np.plural && prev.np.superlative === undefined && prev.np.pronoun === undefined) {
+          items.push({ t: 'rel', type: 'on', unary: false, phrase: 'on top' });
+          items.push({ t: 'np', np: readNounPhrase([{ kind: 'word', text: 'it' }], 0, false)!.np, text: 'it' });
+          i += 2;
+          continue;
+        }
+        // Roles in arrangements.
+        // "on the top cover", "on the top shelf": 'top' starting a compound names the reference, no role.
+        if ((w === 'at' || w === 'on') && (word(tokens, i + 1) === 'top' || (word(tokens, i + 1) === 'the' && word(tokens, i + 2) === 'top' && !nounModifierAt(tokens, i + 2))) && word(tokens, i + (word(tokens, i + 1) === 'the' ? 3 : 2)) !== 'of') {
+          items.push({ t: 'role', role: 'top' });
+          i += word(tokens, i + 1) === 'the' ? 3 : 2;
+          continue;
+        }
+        if ((w === 'forming' || w === 'form' || w === 'as' || w === 'at') && (word(tokens, i + 1) === 'the') && (word(tokens, i + 2) === 'base' || word(tokens, i + 2) === 'bottom' || word(tokens, i + 2) === 'foundation')) {
+          items.push({ t: 'role', role: 'base' });
+          i += 3;
+          continue;
+        }
       }
-      // "a bit left of the bowl", "a tad behind the crate": a hedge before a relation, as "slightly" is; no
-      // object ("the drill bit", "a bit on the tray" with no relation after 'bit' keep it).
-      if (w === 'a' && HEDGE_NOUNS.has(word(tokens, i + 1) ?? '') && items.some((it) => it.t === 'np') && matchRelation(tokens, i + 2) !== null) {
-        i += 2;
-        continue;
-      }
-      // "in a row on 40 mm centres": "on" opens the centre-to-centre spacing (read with its length), no relation.
-      const onCentres = w === 'on' ? readQuantity(tokens, i + 1) : null;
-      if (onCentres?.kind === 'length' && ['centres', 'centers'].includes(word(tokens, i + 1 + onCentres.length) ?? '')) {
-        i++;
-        continue;
+      links: {
+        if ((groups & 128) === 0) break links;
+        if (w === 'all' || w === 'everything' || w === 'everyone' || w === 'each') {
+          const np = readNounPhrase(tokens, i, false);
+          if (!np) {
+            items.push({ t: 'all' });
+            // "each one centred on the one below": 'one' is the member itself.
+            i += w === 'each' && word(tokens, i + 1) === 'one' && word(tokens, i + 2) !== 'of' ? 2 : 1;
+            continue;
+          }
+        }
+        if (w === 'aligned' || w === 'alignment' || w === 'level') {
+          const rel = matchRelation(tokens, i);
+          if (!rel) {
+            items.push({ t: 'aligned' });
+            i++;
+            continue;
+          }
+        }
+        // "to its left", "on its right", "to their left": a side of the previous clause's subject (its = that subject).
+        const side = (w === 'to' || w === 'on' || w === 'at') && (word(tokens, i + 1) === 'its' || word(tokens, i + 1) === 'their') ? POSSESSIVE_SIDES.get(word(tokens, i + 2) ?? '') : undefined;
+        if (side !== undefined) {
+          const owner = word(tokens, i + 1)!;
+          items.push({ t: 'rel', type: side, unary: false, phrase: tokens.slice(i, i + 3).map((x) => x.text).join(' ') });
+          items.push({ t: 'np', np: readNounPhrase([{ kind: 'word', text: owner === 'its' ? 'it' : 'them' }], 0, false)!.np, text: owner });
+          i += 3;
+          if (word(tokens, i) === 'side' || word(tokens, i) === 'hand') i++;
+          continue;
+        }
+        // "attach the bracket to the frame", "the hose connects to the pump", "is bolted to the base": after a verb of
+        // joining, "to" + an object is contact with it ("to the left of" stays a side relation).
+        // "Bolt the bracket to the frame", "Screw the cap to …": a joining noun opening the clause before an article is its verb.
+        if (i === 0 && JOIN_VERBS.has(w) && verbBase(w) === undefined && DETERMINER_WORDS.has(word(tokens, 1) ?? '') && tokens.some((x, k) => k > 1 && joinsAt(tokens, k))) {
+          items.push({ t: 'verb', word: w });
+          i++;
+          continue;
+        }
+        if (JOIN_PARTICIPLES.has(w) && prev?.t === 'np' && (word(tokens, i + 1) === 'to' || (/ly$/.test(word(tokens, i + 1) ?? '') && word(tokens, i + 2) === 'to'))) {
+          items.push({ t: 'verb', word: w });
+          i++;
+          continue;
+        }
+        if (w === 'to' && matchRelation(tokens, i) === null && lastVerbJoins(items) && readNounPhrase(tokens, i + 1, true) !== null) {
+          items.push({ t: 'rel', type: 'touching', unary: false, phrase: 'to' });
+          i++;
+          continue;
+        }
+        // "move the plate from the reader to the incubator", "move pallet 3 from dock 1 to dock 2": where the object comes
+        // from is no relation of where it goes; the destination after "to" is.
+        const source = w === 'from' && lastVerbMoves(items) ? readNounPhrase(tokens, i + 1, true) : null;
+        if (source && source.np.kind !== '' && word(tokens, source.next) === 'to' && matchRelation(tokens, source.next) === null && readNounPhrase(tokens, source.next + 1, true) !== null) {
+          i = source.next;
+          continue;
+        }
+        // "move the box to the shelf", "bring the mug over to the sink", "return the tote back to rack 2": after a verb of
+        // moving, "to" (or "over/back/across to") + an object is its destination: into it for a container, else on it.
+        const toAt = w === 'to' ? i : (w === 'over' || w === 'back' || w === 'across' || w === 'down') && word(tokens, i + 1) === 'to' ? i + 1 : -1;
+        const destination = toAt >= 0 && lastVerbMoves(items) && matchRelation(tokens, toAt) === null && matchRelation(tokens, toAt + 1) === null ? readNounPhrase(tokens, toAt + 1, true) : null;
+        // "move the box to the floor": on the world's ground plane (read as "on the floor" next).
+        if (destination && (destination.np.kind === 'floor' || destination.np.kind === 'ground') && destination.np.label === undefined) {
+          items.push({ t: 'rel', type: 'on', unary: false, phrase: joinText(tokens, i, toAt + 1) });
+          i = toAt + 1;
+          continue;
+        }
+        if (destination && destination.np.kind !== '' && destination.np.kind !== 'floor' && destination.np.kind !== 'ground') {
+          // A place rather than a thing ("to dock 2", "to the packing station", "to the door") is beside it.
+          const head = (destination.np.head ?? destination.np.kind).split('_').pop()!;
+          const place = PLACE_HEADS.has(head) || (destination.np.unknownNoun && destination.np.label !== undefined);
+          items.push({ t: 'rel', type: CONTAINER_KINDS.has(destination.np.kind) ? 'inside' : place ? 'near' : 'on', unary: false, phrase: joinText(tokens, i, toAt + 1) });
+          i = toAt + 1;
+          continue;
+        }
+        // "put the mug on the table where the lamp is": at the place of that object, beside it (never on it).
+        const where = w === 'where' ? readNounPhrase(tokens, i + 1, true) : null;
+        if (where && where.np.kind !== '' && where.np.pronoun === undefined && ['is', 'are', 'was', 'stands', 'sits', 'used'].includes(word(tokens, where.next) ?? '') &&
+          (tokens[where.next + 1] === undefined || tokens[where.next + 1].kind === 'sep' || word(tokens, where.next) === 'used')) {
+          items.push({ t: 'rel', type: 'near', unary: false, phrase: 'where' });
+          items.push({ t: 'np', np: where.np, text: joinText(tokens, i + 1, where.next) });
+          i = where.next + 1;
+          if (word(tokens, i - 1) === 'used' && word(tokens, i) === 'to') i += 2;
+          continue;
+        }
+        // "make sure (that) the lid is on the jar", "check that …", "verify that …": a frame around a statement, no object.
+        if ((w === 'make' && (word(tokens, i + 1) === 'sure' || word(tokens, i + 1) === 'certain')) || ((w === 'check' || w === 'verify' || w === 'confirm' || w === 'ensure') && word(tokens, i + 1) === 'that')) {
+          i += 2;
+          if (word(tokens, i) === 'that') i++;
+          continue;
+        }
+        // "along shelf 2", "along the edge of the bench", "along the wall": on a surface, in a row along its length (a
+        // group with no formation of its own lines up); beside anything else ("the wall"), still in a row. "the edge of",
+        // "the length of", "the side of" name the object itself.
+        if (w === 'along') {
+          const part = word(tokens, i + 1) === 'the' && ALONG_PARTS.has(word(tokens, i + 2) ?? '') && word(tokens, i + 3) === 'of' ? 3 : 0;
+          const np = readNounPhrase(tokens, i + 1 + part, true);
+          if (np && np.np.kind !== '' && np.np.pronoun === undefined) {
+            if (!items.some((it) => it.t === 'shape') && items.some((it) => it.t === 'np' && (it.np.plural || (it.np.count ?? 0) >= 2))) {
+              alongRow = { t: 'shape', shape: 'row' };
+              items.push(alongRow);
+            }
+            items.push({ t: 'rel', type: SURFACE_KINDS.has(np.np.kind) ? 'on' : 'near', unary: false, phrase: joinText(tokens, i, i + 1 + part) });
+            i += 1 + part;
+            continue;
+          }
+          // "Put the boxes along", "along the", "along it": no object to line up along; the word is refused, never read as near.
+          unknown.push(w);
+          i++;
+          continue;
+        }
+        // "a bit left of the bowl", "a tad behind the crate": a hedge before a relation, as "slightly" is; no
+        // object ("the drill bit", "a bit on the tray" with no relation after 'bit' keep it).
+        if (w === 'a' && HEDGE_NOUNS.has(word(tokens, i + 1) ?? '') && items.some((it) => it.t === 'np') && matchRelation(tokens, i + 2) !== null) {
+          i += 2;
+          continue;
+        }
+        // "in a row on 40 mm centres": "on" opens the centre-to-centre spacing (read with its length), no relation.
+        const onCentres = w === 'on' ? readQuantity(tokens, i + 1) : null;
+        if (onCentres?.kind === 'length' && ['centres', 'centers'].includes(word(tokens, i + 1 + onCentres.length) ?? '')) {
+          i++;
+          continue;
+        }
       }
     }
     // (Only words come here: the checks above pass over other tokens.)
