@@ -5,7 +5,7 @@
 import { ParseError } from '../../errors.js';
 import type { Entity } from '../types.js';
 import { COLOURS, isKnownKind, isPluralSurface as isPluralForm, kindFacts, NOUN_FORMS, NUMBER_WORDS, ORDINALS, PLAIN_ADJECTIVES, singularSurface, SIZES, verbBase, VOLUME_UNITS } from './lexicon.js';
-import { isCardinalWord, readCardinalWords, readFractionWords } from './number-words.js';
+import { DENOMINATORS, isCardinalWord, ONES, readCardinalWords, readFractionWords } from './number-words.js';
 import { readQuantity } from './quantities.js';
 import { readStatedSize, type StatedSize } from './stated-size.js';
 import { matchRelation } from './relations.js';
@@ -610,6 +610,29 @@ const BEFORE_WORDS = new Set(['below', 'beneath', 'underneath', 'under', 'before
 /** Verbs after "the two", "the pair" standing for the two objects just named ("so the two are touching"). */
 const PAIR_VERBS = new Set(['are', 'is', 'stay', 'remain', 'touch', 'meet', 'sit', 'stand', 'lie', 'should', 'must']);
 
+/** Words that open or describe a noun phrase before its noun (pronouns, determiners, quantifiers, counts, parts). */
+const MODIFIER_WORDS = new Set([
+  'it', 'itself', 'that', 'them', 'they', 'themselves', 'two', 'pair', 'previous', 'preceding', 'last', 'one', 'both', 'each', 'all',
+  'every', 'other', 'others', 'remaining', 'zero', 'minus', 'negative', 'half', 'a', 'an', ...DETERMINERS, ...DENOMINATORS.keys(),
+  ...ONES.keys(), ...NUMBER_WORDS.keys(), ...ORDINALS.keys(), ...SUPERLATIVES.keys(), ...COLOURS, ...SIZES.keys(), ...PLAIN_ADJECTIVES,
+]);
+
+/**
+ * Whether a word may be read by readNounPhrase's checks before the noun (a pronoun, a determiner, a count, a part, an
+ * ordinal, a superlative, a colour, a size, a describing word; any hyphenated word, which may be a number or a
+ * fraction), cached by word (the lexicon is fixed).
+ */
+function modifierWord(w: string): boolean {
+  let modifier = MODIFIER.get(w);
+  if (modifier === undefined) {
+    modifier = MODIFIER_WORDS.has(w) || w.includes('-') || isCardinalWord(w);
+    if (MODIFIER.size >= 10_000) MODIFIER.clear();
+    MODIFIER.set(w, modifier);
+  }
+  return modifier;
+}
+const MODIFIER = new Map<string, boolean>();
+
 /**
  * Reads a noun phrase at i. `bare` allows an unknown word with no determiner before it to be a noun
  * (used in subject and object positions). Returns null when no noun phrase starts there.
@@ -661,123 +684,128 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
     }
     if (t.kind !== 'word') return null;
     const w = t.text;
-    if (w === 'it' || w === 'itself') return { np: { ...np, kind: '', pronoun: 'it' }, next: j + 1 };
-    // "…and the small box on top of that": 'that' alone closing the phrase stands for what was just placed, as "it".
-    if (w === 'that' && j === i && (tokens[j + 1] === undefined || tokens[j + 1].kind === 'sep')) return { np: { ...np, kind: '', pronoun: 'it' }, next: j + 1 };
-    if (w === 'them' || w === 'they' || w === 'themselves') return { np: { ...np, kind: '', pronoun: 'them', plural: true }, next: j + 1 };
-    // "so the two are touching", "the pair are in contact": the two objects just named, as "they" (only before a verb
-    // of being, never "the two boxes").
-    if (j === i + 1 && wordAt(tokens, i) === 'the' && (w === 'two' || w === 'pair') && PAIR_VERBS.has(wordAt(tokens, j + 1) ?? '')) {
-      return { np: { ...np, kind: '', pronoun: 'them', plural: true, count: 2 }, next: j + 1 };
-    }
-    if ((w === 'previous' || w === 'preceding' || w === 'last') && (isWord(tokens[j + 1], 'one') || isWord(tokens[j + 1], 'ones'))) {
-      return { np: { ...np, kind: '', pronoun: 'previous' }, next: j + 2 };
-    }
-    // "each one on the one below", "the one before": the previous member of a sequence (closing the phrase).
-    if (w === 'one' && j === i + 1 && wordAt(tokens, i) === 'the' && BEFORE_WORDS.has(wordAt(tokens, j + 1) ?? '') && (tokens[j + 2] === undefined || tokens[j + 2].kind === 'sep' || isWord(tokens[j + 2], 'it'))) {
-      return { np: { ...np, kind: '', pronoun: 'previous' }, next: isWord(tokens[j + 2], 'it') ? j + 3 : j + 2 };
-    }
-    // "so it touches both", "touching each": 'both' or 'each' alone, closing the phrase, stands for the objects just
-    // named, as "them" does (never after "between": "2 cm between each" is the group's own spacing).
-    if ((w === 'both' || w === 'each') && j === i && wordAt(tokens, j - 1) !== 'between' && (tokens[j + 1] === undefined || tokens[j + 1].kind === 'sep')) {
-      return { np: { ...np, kind: '', pronoun: 'them', plural: true }, next: j + 1 };
-    }
-    if (w === 'all' || w === 'every' || w === 'each' || w === 'both') {
-      np.all = true;
-      if (w === 'both') np.count = 2;
-      sawModifier = true;
-      if (isWord(tokens[j + 1], 'of')) j++;
-      continue;
-    }
-    if (w === 'other' || w === 'others' || w === 'remaining') {
-      np.other = true;
-      sawModifier = true;
-      if (w === 'others') return { np: { ...np, kind: 'object', plural: true }, next: j + 1 };
-      continue;
-    }
-    if (np.ordinal !== undefined && (w === 'one' || !isWord(tokens[j + 1]) && !NOUN_FORMS.has(w) && !EXPLICIT.test(w) && !couldBeNoun(w))) {
-      // "the second one", "the first": an ordinal of the kind last mentioned.
-      return { np: { ...np, kind: '' }, next: w === 'one' ? j + 1 : j };
-    }
-    if (DETERMINERS.has(w)) {
-      sawModifier = true;
-      continue;
-    }
-    // "zero crates": a count, refused like "0 crates", never a name.
-    if (w === 'zero' && isWord(tokens[j + 1]) && readQuantity(tokens, j) === null) checkCount(w, 0, tokens[j + 1].text);
-    // "minus three cones", "negative 2 boxes": a negative count, refused like "-3 cones", never an object 'minus'.
-    if (w === 'minus' || w === 'negative') {
-      const next = tokens[j + 1];
-      const signed = next?.kind === 'num' ? { text: next.text, value: next.value, length: 1 } : isCardinalWord(wordAt(tokens, j + 1) ?? '') ? readCardinalWords(words, j + 1) : null;
-      if (signed !== null && isWord(tokens[j + 1 + signed.length]) && readQuantity(tokens, j + 1) === null) checkCount(`${w} ${signed.text}`, -signed.value, tokens[j + 1 + signed.length].text);
-    }
-    // "twenty-one boxes", "nine hundred and ninety nine boxes", "two thousand boxes": the whole number in words.
-    // "half of the boxes", "a quarter of the crates", "two thirds of the bins": a part of a group is no count.
-    const part = w === 'half' ? { text: 'half', length: 1, from: j } : (isWord(tokenAt(tokens, j - 1), 'a') ? withFrom(readFractionWords(words, j - 1), j - 1) : null) ?? withFrom(readFractionWords(words, j), j);
-    if (part !== null && (wordAt(tokens, part.from + part.length) === 'of' || wordAt(tokens, part.from + part.length) === 'the')) {
-      throw new ParseError(`cannot place ${tokens.slice(part.from, part.from + part.length + (wordAt(tokens, part.from + part.length) === 'of' ? 3 : 2)).map((x) => x.text).join(' ')}: a count must be a whole number from 1 to ${MAX_COUNT}`);
-    }
-    const cardinal = isCardinalWord(w) ? readCardinalWords(words, j) : null;
-    if (cardinal !== null && cardinal.value >= 2) {
-      if (isWord(tokens[j + cardinal.length])) checkCount(cardinal.text, cardinal.value, tokens[j + cardinal.length].text);
-      np.count = cardinal.value;
-      j += cardinal.length - 1;
-      sawModifier = true;
-      if (isWord(tokens[j + 1], 'of') && !isWord(tokens[j + 2], 'them')) j++;
-      continue;
-    }
-    const number = NUMBER_WORDS.get(w);
-    if (number !== undefined && Number.isInteger(number) && number >= 2) {
-      np.count = number;
-      sawModifier = true;
-      // "a pair of gloves", "a dozen of the cups", "a couple of boxes": the count, then the noun.
-      if (isWord(tokens[j + 1], 'of') && !isWord(tokens[j + 2], 'them')) j++;
-      continue;
-    }
-    const ordinal = ORDINALS.get(w);
-    if (ordinal !== undefined) {
-      np.ordinal = ordinal;
-      sawModifier = true;
-      continue;
-    }
-    const superlative = SUPERLATIVES.get(w);
-    if (superlative !== undefined && w !== 'bottom') {
-      np.superlative = superlative;
-      sawModifier = true;
-      continue;
-    }
-    if (COLOURS.has(w)) {
-      // The user's spelling names the object: `grey` stays `grey_cushion` (the model reads grey and gray alike).
-      np.colour = w;
-      sawModifier = true;
-      continue;
-    }
-    if (SIZES.has(w)) {
-      np.size = w;
-      sawModifier = true;
-      continue;
-    }
-    // "the glass beaker", "a cardboard box": a material word that is also a noun, right before a noun, is the
-    // material (no part of the name: `beaker`); alone or counted it is the object ("the glass", "two glasses").
-    if (PLAIN_ADJECTIVES.has(w) && NOUN_FORMS.has(w) && nounContinues(tokens, j + 1) && !isWord(tokens[j + 2], 'of') && !labelAfter(tokens, j + 1)) {
-      sawModifier = true;
-      continue;
-    }
-    if (PLAIN_ADJECTIVES.has(w) && !NOUN_FORMS.has(w) && !nounModifierAt(tokens, j)) {
-      // "the light 2 m above …", "the spare on the shelf": a describing word right after a determiner, with no
-      // noun after it (a quantity, a relation, the end), is the noun.
-      const next = tokens[j + 1];
-      // So is one after a determiner or a count and other describing words, or one a label names ("the red light
-      // behind the plant", "the small light B12 behind the stand", "the light A near the cone").
-      const opened = DETERMINERS.has(wordAt(tokens, j - 1) ?? '') || describedAfter(tokens, j) !== null;
-      if (opened && (labelAfter(tokens, j + 1) || (next?.kind === 'sym' && next.text === '#')) && (wordAt(tokens, j + 1) !== 'a' || !isWord(tokens[j + 2]) || matchRelation(tokens, j + 2) !== null)) {
-        return withLabel(tokens, j + 1, { ...np, kind: w, head: w, unknownNoun: true });
+    // The words of a phrase's pronouns, determiners, counts and describing words; a word none of them can start (nor
+    // an ordinal before it) is the noun (modifierWord).
+    modifiers: {
+      if (np.ordinal === undefined && !modifierWord(w)) break modifiers;
+      if (w === 'it' || w === 'itself') return { np: { ...np, kind: '', pronoun: 'it' }, next: j + 1 };
+      // "…and the small box on top of that": 'that' alone closing the phrase stands for what was just placed, as "it".
+      if (w === 'that' && j === i && (tokens[j + 1] === undefined || tokens[j + 1].kind === 'sep')) return { np: { ...np, kind: '', pronoun: 'it' }, next: j + 1 };
+      if (w === 'them' || w === 'they' || w === 'themselves') return { np: { ...np, kind: '', pronoun: 'them', plural: true }, next: j + 1 };
+      // "so the two are touching", "the pair are in contact": the two objects just named, as "they" (only before a verb
+      // of being, never "the two boxes").
+      if (j === i + 1 && wordAt(tokens, i) === 'the' && (w === 'two' || w === 'pair') && PAIR_VERBS.has(wordAt(tokens, j + 1) ?? '')) {
+        return { np: { ...np, kind: '', pronoun: 'them', plural: true, count: 2 }, next: j + 1 };
       }
-      if (opened && (next === undefined || next.kind !== 'word' || readQuantity(tokens, j + 1) !== null || matchRelation(tokens, j + 1) !== null || (COPULAS.has(next.text) && next.text !== 'to'))) {
-        return { np: { ...np, kind: w, head: w, unknownNoun: true }, next: j + 1 };
+      if ((w === 'previous' || w === 'preceding' || w === 'last') && (isWord(tokens[j + 1], 'one') || isWord(tokens[j + 1], 'ones'))) {
+        return { np: { ...np, kind: '', pronoun: 'previous' }, next: j + 2 };
       }
-      sawModifier = true;
-      continue;
+      // "each one on the one below", "the one before": the previous member of a sequence (closing the phrase).
+      if (w === 'one' && j === i + 1 && wordAt(tokens, i) === 'the' && BEFORE_WORDS.has(wordAt(tokens, j + 1) ?? '') && (tokens[j + 2] === undefined || tokens[j + 2].kind === 'sep' || isWord(tokens[j + 2], 'it'))) {
+        return { np: { ...np, kind: '', pronoun: 'previous' }, next: isWord(tokens[j + 2], 'it') ? j + 3 : j + 2 };
+      }
+      // "so it touches both", "touching each": 'both' or 'each' alone, closing the phrase, stands for the objects just
+      // named, as "them" does (never after "between": "2 cm between each" is the group's own spacing).
+      if ((w === 'both' || w === 'each') && j === i && wordAt(tokens, j - 1) !== 'between' && (tokens[j + 1] === undefined || tokens[j + 1].kind === 'sep')) {
+        return { np: { ...np, kind: '', pronoun: 'them', plural: true }, next: j + 1 };
+      }
+      if (w === 'all' || w === 'every' || w === 'each' || w === 'both') {
+        np.all = true;
+        if (w === 'both') np.count = 2;
+        sawModifier = true;
+        if (isWord(tokens[j + 1], 'of')) j++;
+        continue;
+      }
+      if (w === 'other' || w === 'others' || w === 'remaining') {
+        np.other = true;
+        sawModifier = true;
+        if (w === 'others') return { np: { ...np, kind: 'object', plural: true }, next: j + 1 };
+        continue;
+      }
+      if (np.ordinal !== undefined && (w === 'one' || !isWord(tokens[j + 1]) && !NOUN_FORMS.has(w) && !EXPLICIT.test(w) && !couldBeNoun(w))) {
+        // "the second one", "the first": an ordinal of the kind last mentioned.
+        return { np: { ...np, kind: '' }, next: w === 'one' ? j + 1 : j };
+      }
+      if (DETERMINERS.has(w)) {
+        sawModifier = true;
+        continue;
+      }
+      // "zero crates": a count, refused like "0 crates", never a name.
+      if (w === 'zero' && isWord(tokens[j + 1]) && readQuantity(tokens, j) === null) checkCount(w, 0, tokens[j + 1].text);
+      // "minus three cones", "negative 2 boxes": a negative count, refused like "-3 cones", never an object 'minus'.
+      if (w === 'minus' || w === 'negative') {
+        const next = tokens[j + 1];
+        const signed = next?.kind === 'num' ? { text: next.text, value: next.value, length: 1 } : isCardinalWord(wordAt(tokens, j + 1) ?? '') ? readCardinalWords(words, j + 1) : null;
+        if (signed !== null && isWord(tokens[j + 1 + signed.length]) && readQuantity(tokens, j + 1) === null) checkCount(`${w} ${signed.text}`, -signed.value, tokens[j + 1 + signed.length].text);
+      }
+      // "twenty-one boxes", "nine hundred and ninety nine boxes", "two thousand boxes": the whole number in words.
+      // "half of the boxes", "a quarter of the crates", "two thirds of the bins": a part of a group is no count.
+      const part = w === 'half' ? { text: 'half', length: 1, from: j } : (isWord(tokenAt(tokens, j - 1), 'a') ? withFrom(readFractionWords(words, j - 1), j - 1) : null) ?? withFrom(readFractionWords(words, j), j);
+      if (part !== null && (wordAt(tokens, part.from + part.length) === 'of' || wordAt(tokens, part.from + part.length) === 'the')) {
+        throw new ParseError(`cannot place ${tokens.slice(part.from, part.from + part.length + (wordAt(tokens, part.from + part.length) === 'of' ? 3 : 2)).map((x) => x.text).join(' ')}: a count must be a whole number from 1 to ${MAX_COUNT}`);
+      }
+      const cardinal = isCardinalWord(w) ? readCardinalWords(words, j) : null;
+      if (cardinal !== null && cardinal.value >= 2) {
+        if (isWord(tokens[j + cardinal.length])) checkCount(cardinal.text, cardinal.value, tokens[j + cardinal.length].text);
+        np.count = cardinal.value;
+        j += cardinal.length - 1;
+        sawModifier = true;
+        if (isWord(tokens[j + 1], 'of') && !isWord(tokens[j + 2], 'them')) j++;
+        continue;
+      }
+      const number = NUMBER_WORDS.get(w);
+      if (number !== undefined && Number.isInteger(number) && number >= 2) {
+        np.count = number;
+        sawModifier = true;
+        // "a pair of gloves", "a dozen of the cups", "a couple of boxes": the count, then the noun.
+        if (isWord(tokens[j + 1], 'of') && !isWord(tokens[j + 2], 'them')) j++;
+        continue;
+      }
+      const ordinal = ORDINALS.get(w);
+      if (ordinal !== undefined) {
+        np.ordinal = ordinal;
+        sawModifier = true;
+        continue;
+      }
+      const superlative = SUPERLATIVES.get(w);
+      if (superlative !== undefined && w !== 'bottom') {
+        np.superlative = superlative;
+        sawModifier = true;
+        continue;
+      }
+      if (COLOURS.has(w)) {
+        // The user's spelling names the object: `grey` stays `grey_cushion` (the model reads grey and gray alike).
+        np.colour = w;
+        sawModifier = true;
+        continue;
+      }
+      if (SIZES.has(w)) {
+        np.size = w;
+        sawModifier = true;
+        continue;
+      }
+      // "the glass beaker", "a cardboard box": a material word that is also a noun, right before a noun, is the
+      // material (no part of the name: `beaker`); alone or counted it is the object ("the glass", "two glasses").
+      if (PLAIN_ADJECTIVES.has(w) && NOUN_FORMS.has(w) && nounContinues(tokens, j + 1) && !isWord(tokens[j + 2], 'of') && !labelAfter(tokens, j + 1)) {
+        sawModifier = true;
+        continue;
+      }
+      if (PLAIN_ADJECTIVES.has(w) && !NOUN_FORMS.has(w) && !nounModifierAt(tokens, j)) {
+        // "the light 2 m above …", "the spare on the shelf": a describing word right after a determiner, with no
+        // noun after it (a quantity, a relation, the end), is the noun.
+        const next = tokens[j + 1];
+        // So is one after a determiner or a count and other describing words, or one a label names ("the red light
+        // behind the plant", "the small light B12 behind the stand", "the light A near the cone").
+        const opened = DETERMINERS.has(wordAt(tokens, j - 1) ?? '') || describedAfter(tokens, j) !== null;
+        if (opened && (labelAfter(tokens, j + 1) || (next?.kind === 'sym' && next.text === '#')) && (wordAt(tokens, j + 1) !== 'a' || !isWord(tokens[j + 2]) || matchRelation(tokens, j + 2) !== null)) {
+          return withLabel(tokens, j + 1, { ...np, kind: w, head: w, unknownNoun: true });
+        }
+        if (opened && (next === undefined || next.kind !== 'word' || readQuantity(tokens, j + 1) !== null || matchRelation(tokens, j + 1) !== null || (COPULAS.has(next.text) && next.text !== 'to'))) {
+          return { np: { ...np, kind: w, head: w, unknownNoun: true }, next: j + 1 };
+        }
+        sawModifier = true;
+        continue;
+      }
     }
     // Noun: explicit name, lexicon (two-word forms first), or an unknown word in noun position.
     const explicit = w.includes('_') ? EXPLICIT.exec(w) : null;

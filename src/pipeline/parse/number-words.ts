@@ -133,7 +133,7 @@ export function readCardinalWords(words: Words, i: number): CardinalWords | null
 }
 
 /** Denominators of fractions in words ("a quarter", "two thirds", "three-quarters"). */
-const DENOMINATORS = new Map<string, number>([
+export const DENOMINATORS = new Map<string, number>([
   ['half', 2], ['halves', 2], ['third', 3], ['thirds', 3], ['quarter', 4], ['quarters', 4], ['fourth', 4], ['fourths', 4],
 ]);
 
