@@ -1,6 +1,6 @@
 /**
  * Options shared by every command that runs the pipeline: backend, model size (preset and fields), attention
- * variant, weight precision, result cache, saved model and per-instruction timeout.
+ * variant, weight precision, scene packing, result cache, saved model and per-instruction timeout.
  */
 import type { Command } from 'commander';
 import type { BridgeConfig } from '../pipeline/bridge.js';
@@ -14,6 +14,8 @@ import { ConfigError } from '../errors.js';
 import { parseChoice, parseInteger, parseNumber } from './parse-options.js';
 
 export const BACKENDS: readonly BackendPreference[] = ['auto', 'tensorflow', 'wasm', 'cpu'];
+/** --packing: several small scenes per row of a network pass (on, the default) or one scene per row, padded. */
+export const PACKING_CHOICES = ['on', 'off'] as const;
 
 export interface ModelFlags {
   backend: string;
@@ -26,6 +28,7 @@ export interface ModelFlags {
   modelDir?: string;
   attention?: string;
   weights?: string;
+  packing?: string;
   cache?: string;
   cacheDir?: string;
   cacheEntries?: string;
@@ -59,6 +62,7 @@ export function addModelOptions(command: Command): Command {
     .option('--model-dir <dir>', 'load a saved model (model.json + weights.bin) instead of seeded weights; size flags are then ignored (with a warning)')
     .option('--attention <kind>', `attention scores: ${ATTENTION_KINDS.join('|')} (same outputs; fused = one Q/K/V projection, folded = W_q·W_kᵀ per head) (default: ${DEFAULT_ATTENTION})`)
     .option('--weights <precision>', `weight precision: ${WEIGHT_PRECISIONS.join('|')} (stored quantized, computed in float32) (default: float32, or the saved model's)`)
+    .option('--packing <on|off>', 'pack several small scenes into one row of a network pass (same poses within float rounding; fewer padded slots) or give each scene its own row padded to the largest (default: on)')
     .option('--cache <mode>', `result cache keyed by instruction and model/solver config: ${CACHE_MODES.join('|')} (disk needs --cache-dir) (default: off)`)
     .option('--cache-dir <dir>', 'folder of the disk cache (one file per entry, bounded)')
     .option('--cache-entries <n>', 'entries the cache keeps in memory (default: 10000)')
@@ -104,6 +108,7 @@ export function bridgeConfigFrom(flags: ModelFlags): BridgeConfig {
     modelDir: flags.modelDir,
     attention: flags.attention !== undefined ? parseChoice('--attention', flags.attention, ATTENTION_KINDS) : undefined,
     weights: flags.weights !== undefined ? parseChoice('--weights', flags.weights, WEIGHT_PRECISIONS) : undefined,
+    packing: flags.packing !== undefined ? parseChoice('--packing', flags.packing, PACKING_CHOICES) === 'on' : undefined,
     cache: cacheConfigFrom(flags),
     timeoutMs: flags.timeout !== undefined ? parseNumber('--timeout', flags.timeout, 0.001, 3_600_000) : undefined,
   };

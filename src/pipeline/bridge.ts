@@ -23,6 +23,7 @@ import { buildFailedResponse, buildResponse } from './respond.js';
 import { initBackend, type BackendInfo, type BackendPreference } from './model/backend.js';
 import { validateModelConfig, type ModelConfig } from './model/config.js';
 import { encodeScenes } from './model/encode.js';
+import { planPacking, rowPerScene } from './model/packing.js';
 import { maxScenesPerPass, sceneTooLargeMessage } from './model/memory-estimate.js';
 import { DEFAULT_ATTENTION, GasmNetwork, type AttentionKind, type ModelOutput } from './model/network.js';
 import { presetShape, type PresetName } from './model/presets.js';
@@ -49,6 +50,11 @@ export interface BridgeConfig {
   solver?: SolveOptions;
   /** Most scenes per network pass; by default a batch is one pass unless it would not fit in memory. */
   maxChunk?: number;
+  /**
+   * Pack several small scenes into one row of the network pass (model/packing.ts; same poses) rather than one
+   * scene per row padded to the largest. Default true.
+   */
+  packing?: boolean;
   /** Per-instruction time limit, ms: the solver is stopped at its next iteration once it is spent (see the header). */
   timeoutMs?: number;
 }
@@ -65,6 +71,8 @@ export interface BridgeDescription {
   cache: { mode: CacheMode; dir: string | null; maxEntries: number | null };
   solver: ResolvedSolveOptions;
   maxChunk: number | null;
+  /** Whether a pass packs several scenes per row (model/packing.ts). */
+  packing: boolean;
   timeoutMs: number | null;
   /** Settings given but not used (model-size settings beside a saved model). */
   warnings: string[];
@@ -163,6 +171,7 @@ export async function createBridge(config: BridgeConfig = {}): Promise<GasmBridg
   const solver = createSolver(config.solver);
   const maxChunk = config.maxChunk === undefined ? undefined : Math.max(1, Math.floor(config.maxChunk));
   const timeoutMs = config.timeoutMs;
+  const packing = config.packing ?? true;
   const cacheConfig = cacheConfigOf(config.cache);
   const description: BridgeDescription = {
     backend: backend.name,
@@ -174,11 +183,12 @@ export async function createBridge(config: BridgeConfig = {}): Promise<GasmBridg
     cache: { mode: cacheConfig.mode, dir: cacheConfig.mode === 'disk' ? cacheConfig.dir ?? null : null, maxEntries: cacheConfig.maxEntries ?? null },
     solver: { ...solverOptions },
     maxChunk: maxChunk ?? null,
+    packing,
     timeoutMs: timeoutMs ?? null,
     warnings,
   };
   // Everything besides the text that a response depends on (the cache's key prefix).
-  const fingerprint = JSON.stringify([description.backend, description.model, attention, description.weights.precision, modelDir?.sha256 ?? null, solverOptions]);
+  const fingerprint = JSON.stringify([description.backend, description.model, attention, description.weights.precision, modelDir?.sha256 ?? null, solverOptions, packing]);
   const cache = cacheConfig.mode === 'off' ? undefined : new ResultCache(cacheConfig, fingerprint);
   const stats: BatchStats = { calls: 0, instructions: 0, networkPasses: 0, last: { instructions: 0, scenes: 0, networkPasses: 0, largestPass: 0 } };
   let disposed = false;
@@ -268,12 +278,14 @@ export async function createBridge(config: BridgeConfig = {}): Promise<GasmBridg
     stats.last.largestPass = Math.max(stats.last.largestPass, chunk.length);
     const tEncode = performance.now();
     let output: ModelOutput;
-    let n: number;
+    let slots: Int32Array;
     let encodeShare: number;
     let inferShare: number;
     try {
-      const encoded = encodeScenes(chunk.map((p) => p.scene));
-      n = encoded.entities;
+      const scenes = chunk.map((p) => p.scene);
+      const sizes = scenes.map((scene) => scene.entities.length);
+      const encoded = encodeScenes(scenes, packing ? planPacking(sizes) : rowPerScene(sizes));
+      slots = encoded.sceneSlots as Int32Array;
       const tInfer = performance.now();
       output = network.predict(encoded);
       encodeShare = (tInfer - tEncode) / chunk.length;
@@ -287,7 +299,8 @@ export async function createBridge(config: BridgeConfig = {}): Promise<GasmBridg
       const entities = p.scene.entities.length;
       const spent = p.parseMs + encodeShare + inferShare;
       try {
-        const bad = nonFiniteOutput(output, p.scene, k * n);
+        const first = slots[k];
+        const bad = nonFiniteOutput(output, p.scene, first);
         if (bad !== undefined) {
           responses[p.index] = buildFailedResponse(p.text, bad, backend.name, p.parseMs + encodeShare);
           responses[p.index].timings.inferenceMs = inferShare;
@@ -298,14 +311,14 @@ export async function createBridge(config: BridgeConfig = {}): Promise<GasmBridg
           {
             entities: p.scene.entities,
             constraints: p.scene.constraints,
-            positions: output.positions.subarray(k * n * 3, k * n * 3 + entities * 3),
-            orientations: output.orientations.subarray(k * n * 4, k * n * 4 + entities * 4),
+            positions: output.positions.subarray(first * 3, (first + entities) * 3),
+            orientations: output.orientations.subarray(first * 4, (first + entities) * 4),
           },
           timeoutMs === undefined ? undefined : { deadline: tSolve + (timeoutMs - spent) },
         );
         const tPost = performance.now();
         const solveMs = tPost - tSolve;
-        const response = buildResponse(p.scene, result, output.confidence.subarray(k * n, k * n + entities), backend.name);
+        const response = buildResponse(p.scene, result, output.confidence.subarray(first, first + entities), backend.name);
         response.timings.preprocessingMs = p.parseMs + encodeShare;
         response.timings.inferenceMs = inferShare;
         response.timings.constraintSolvingMs = solveMs;

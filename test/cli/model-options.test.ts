@@ -4,7 +4,7 @@ import { ConfigError } from '../../src/errors.js';
 import { bridgeConfigFrom } from '../../src/cli/model-options.js';
 
 test('pipeline flags become a bridge configuration; only the size flags given are set', () => {
-  const c = bridgeConfigFrom({ backend: 'wasm', preset: 'seed', heads: '4', attention: 'folded', weights: 'int8', cache: 'disk', cacheDir: '/tmp/c', cacheEntries: '50', timeout: '25' });
+  const c = bridgeConfigFrom({ backend: 'wasm', preset: 'seed', heads: '4', attention: 'folded', weights: 'int8', packing: 'off', cache: 'disk', cacheDir: '/tmp/c', cacheEntries: '50', timeout: '25' });
   assert.deepEqual(c, {
     backend: 'wasm',
     preset: 'seed',
@@ -12,12 +12,15 @@ test('pipeline flags become a bridge configuration; only the size flags given ar
     modelDir: undefined,
     attention: 'folded',
     weights: 'int8',
+    packing: false,
     cache: { mode: 'disk', dir: '/tmp/c', maxEntries: 50 },
     timeoutMs: 25,
   });
   const plain = bridgeConfigFrom({ backend: 'auto' });
   assert.deepEqual(plain.model, {});
   assert.equal(plain.cache, undefined);
+  assert.equal(plain.packing, undefined);
+  assert.equal(bridgeConfigFrom({ backend: 'auto', packing: 'on' }).packing, true);
   assert.equal(bridgeConfigFrom({ backend: 'auto', cache: 'off' }).cache, undefined);
 });
 
@@ -25,6 +28,7 @@ test('bad pipeline flags are ConfigErrors naming the flag', () => {
   const bad: [Record<string, string>, RegExp][] = [
     [{ preset: 'giant' }, /--preset must be one of tiny, default, seed, large, got 'giant'/],
     [{ attention: 'sparse' }, /--attention must be one of fused, folded/],
+    [{ packing: 'yes' }, /--packing must be one of on, off, got 'yes'/],
     [{ weights: 'int4' }, /--weights must be one of float32, float16, int8/],
     [{ cache: 'redis' }, /--cache must be one of off, memory, disk/],
     [{ cache: 'disk' }, /--cache disk needs --cache-dir/],

@@ -1,4 +1,4 @@
-/** The bridge's switchable variants: attention, presets, weights, cache, batch passes, saved-model settings. */
+/** The bridge's switchable variants: attention, packing, presets, weights, cache, batch passes, saved-model settings. */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -51,6 +51,22 @@ test('fused and folded attention give the same responses within 1e-4, at the def
       assert.ok(maxPoseDiff(a[i], b[i]) < 1e-4, `${preset}: ${TEXTS[i]}`);
       assert.ok(Math.abs(a[i].confidence - b[i].confidence) < 1e-4);
     }
+  }
+});
+
+test('packed and padded passes give the same responses within 1e-4; packing is the default and is described', async () => {
+  const packed = await bridgeWith({});
+  const padded = await bridgeWith({ packing: false });
+  assert.equal(packed.describe().packing, true);
+  assert.equal(padded.describe().packing, false);
+  // Mostly two-entity scenes with a few of one and three: packed two per row.
+  const texts = [...TEXTS, 'move robot left', 'place the gear between the two brackets', 'put the mug below the lamp', 'set the box 20 cm from the cube', 'put the bottle next to the can'];
+  const a = packed.processBatch(texts);
+  const b = padded.processBatch(texts);
+  for (let i = 0; i < texts.length; i++) {
+    assert.equal(a[i].success, b[i].success, texts[i]);
+    assert.ok(maxPoseDiff(a[i], b[i]) < 1e-4, texts[i]);
+    assert.ok(Math.abs(a[i].confidence - b[i].confidence) < 1e-4, texts[i]);
   }
 });
 

@@ -1,5 +1,7 @@
 /**
- * Encoding: a batch of SceneSpecs → the flat typed arrays the network reads (padded to the batch's largest scene).
+ * Encoding: a batch of SceneSpecs → the flat typed arrays the network reads: rows of entity slots, one scene per
+ * row padded to the batch's largest scene, or several scenes per row by a packing plan (packing.ts; `segments`
+ * then tells the network which slots belong together).
  *
  * Per entity (RAW_FEATURES values): one-hot kind (known kinds, then KIND_HASH_BUCKETS buckets that unknown kinds
  * hash into), one-hot category, one-hot colour (known colours + "other"), size adjective (−1 tiny … +1 huge),
@@ -9,11 +11,12 @@
  * distance or spacing) and an angle channel (radians / π), both on both directions. A constraint without targets
  * (relative to the world) marks the subject's own pair (i, i).
  * Initial poses: entities on a circle around the origin (radius grows with count and footprint), each resting on
- * the ground (z = its half height), identity rotation. Padding rows: zero features, mask 0, identity rotation.
+ * the ground (z = its half height), identity rotation. Padding slots: zero features, mask 0, identity rotation.
  *
  * Writes straight into preallocated typed arrays; no per-entity allocation.
  */
 import { CONSTRAINT_TYPES, type ConstraintType, type SceneSpec } from '../types.js';
+import { rowPerScene, type PackingPlan } from './packing.js';
 
 /** Kinds with their own feature slot; any other kind hashes into one of KIND_HASH_BUCKETS shared slots. */
 export const KNOWN_KINDS: readonly string[] = [
@@ -57,9 +60,9 @@ const LAYOUT_MIN_RADIUS = 0.3;
 
 /** A padded batch of scenes, flat row-major, ready for GasmNetwork.predict. */
 export interface EncodedBatch {
-  /** Scenes in the batch (B). */
+  /** Rows (B): one per scene, or fewer when scenes are packed. */
   batch: number;
-  /** Entities per scene after padding (N = the largest scene's count, at least 1). */
+  /** Entity slots per row (N: the largest scene's count, at least 1, or the packing's width). */
   entities: number;
   /** B·N·RAW_FEATURES. */
   features: Float32Array;
@@ -76,6 +79,13 @@ export interface EncodedBatch {
   positions: Float32Array;
   /** B·N·4 initial unit quaternions [w, x, y, z]. */
   orientations: Float32Array;
+  /**
+   * Optional, B·N: the scene each slot belongs to (index into the encoded scenes), −1 for padding. When given, the
+   * network lets a slot attend only to slots of its own scene (required when scenes are packed).
+   */
+  segments?: Int32Array;
+  /** First slot (row · N + offset) of each encoded scene: its entities are the slots from there on. */
+  sceneSlots?: Int32Array;
 }
 
 /** Index of an unknown kind among the hash buckets (FNV-1a, 32 bit). */
@@ -99,20 +109,23 @@ function markPair(relations: Float32Array, r: number, channel: number, distance:
   if (angle !== 0) relations[r + ANGLE_CHANNEL] = angle;
 }
 
-/** Encodes a batch of scenes (the network's input); unknown kinds, colours and entity names never fail. */
-export function encodeScenes(scenes: readonly SceneSpec[]): EncodedBatch {
-  const batch = scenes.length;
-  let n = 1;
-  for (const s of scenes) if (s.entities.length > n) n = s.entities.length;
+/**
+ * Encodes a batch of scenes (the network's input), one scene per row unless a packing plan for these scenes'
+ * entity counts is given; unknown kinds, colours and entity names never fail.
+ */
+export function encodeScenes(scenes: readonly SceneSpec[], plan: PackingPlan = rowPerScene(scenes.map((s) => s.entities.length))): EncodedBatch {
+  const batch = plan.rows;
+  const n = plan.width;
   const features = new Float32Array(batch * n * RAW_FEATURES);
   const relations = new Float32Array(batch * n * n * RELATION_CHANNELS);
   const marked = new Uint8Array(batch * n * n);
   const mask = new Float32Array(batch * n);
   const positions = new Float32Array(batch * n * 3);
   const orientations = new Float32Array(batch * n * 4);
+  const segments = new Int32Array(batch * n).fill(-1);
   for (let k = 0; k < batch * n; k++) orientations[k * 4] = 1;
 
-  for (let b = 0; b < batch; b++) {
+  for (let b = 0; b < scenes.length; b++) {
     const scene = scenes[b];
     const entities = scene.entities;
     const count = entities.length;
@@ -120,10 +133,14 @@ export function encodeScenes(scenes: readonly SceneSpec[]): EncodedBatch {
     for (const e of entities) footprint = Math.max(footprint, e.halfExtents[0], e.halfExtents[1]);
     const radius = count <= 1 ? 0 : Math.max(LAYOUT_MIN_RADIUS, (count * (2 * footprint + LAYOUT_GAP)) / (2 * Math.PI));
     const index = new Map<string, number>();
+    // The scene's first slot; its pair (i, j) sits at ((first + i)·n + offset + j).
+    const first = plan.slots[b];
+    const offset = first % n;
     for (let i = 0; i < count; i++) {
       const e = entities[i];
       index.set(e.name, i);
-      const row = b * n + i;
+      const row = first + i;
+      segments[row] = b;
       const f = row * RAW_FEATURES;
       features[f + kindSlot(e.kind)] = 1;
       features[f + CATEGORY_OFFSET + (e.category === 'reference' ? 1 : 0)] = 1;
@@ -141,7 +158,6 @@ export function encodeScenes(scenes: readonly SceneSpec[]): EncodedBatch {
       positions[row * 3 + 1] = radius * Math.sin(angle);
       positions[row * 3 + 2] = e.halfExtents[2];
     }
-    const base = b * n;
     for (const c of scene.constraints) {
       const s = index.get(c.subject);
       const type = TYPE_INDEX.get(c.type);
@@ -149,19 +165,19 @@ export function encodeScenes(scenes: readonly SceneSpec[]): EncodedBatch {
       const distance = c.parameters.distance ?? c.parameters.spacing ?? 0;
       const angle = (c.parameters.angle ?? 0) / Math.PI;
       if (c.targets.length === 0) {
-        markPair(relations, ((base + s) * n + s) * RELATION_CHANNELS, 2 * type, distance, angle);
-        marked[(base + s) * n + s] = 1;
+        markPair(relations, ((first + s) * n + offset + s) * RELATION_CHANNELS, 2 * type, distance, angle);
+        marked[(first + s) * n + offset + s] = 1;
         continue;
       }
       for (const name of c.targets) {
         const t = index.get(name);
         if (t === undefined) continue;
-        markPair(relations, ((base + s) * n + t) * RELATION_CHANNELS, 2 * type, distance, angle);
-        markPair(relations, ((base + t) * n + s) * RELATION_CHANNELS, 2 * type + 1, distance, angle);
-        marked[(base + s) * n + t] = 1;
-        marked[(base + t) * n + s] = 1;
+        markPair(relations, ((first + s) * n + offset + t) * RELATION_CHANNELS, 2 * type, distance, angle);
+        markPair(relations, ((first + t) * n + offset + s) * RELATION_CHANNELS, 2 * type + 1, distance, angle);
+        marked[(first + s) * n + offset + t] = 1;
+        marked[(first + t) * n + offset + s] = 1;
       }
     }
   }
-  return { batch, entities: n, features, relations, marked, mask, positions, orientations };
+  return { batch, entities: n, features, relations, marked, mask, positions, orientations, segments, sceneSlots: plan.slots };
 }

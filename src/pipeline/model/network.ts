@@ -18,7 +18,7 @@
  *                          blocks in turn, same products, see fused-attention.ts), scores q_k·k_kᵀ per head, layout (B, k, N, N)
  *                 'folded' A_k folded once into an H × k·H matrix, scores (h·A)·hᵀ: (k + 1)·H² per entity with
  *                          W_v, cheaper in ops at tiny widths but k/3 times the multiply-adds; layout (B, N, k, N)
- *                 the padded keys get 0
+ *                 the padded keys (and keys of another scene packed in the same row, packing.ts) get 0
  *     features    h ← h + concat_k(a_k·(h·W_v,k))·W_o;  h ← h + relu(h·W_1 + b_1)·W_2 + b_2
  *     positions   p_i ← p_i + Σ_j w_ij (p_i − p_j),  w_ij = Σ_k c_k a_k(i, j)            (EGNN-style,
  *                 = (1 + Σ_k c_k) p_i − Σ_k c_k (a_k·p)_i since attention rows sum to 1)   equivariant
@@ -183,6 +183,9 @@ export class GasmNetwork {
     checkLength('mask', batch.mask, B * N);
     checkLength('positions', batch.positions, B * N * 3);
     checkLength('orientations', batch.orientations, B * N * 4);
+    if (batch.segments !== undefined && !(batch.segments instanceof Int32Array && batch.segments.length === B * N)) {
+      throw new ModelError(`input segments must be an Int32Array of ${B * N} values for this batch shape`);
+    }
 
     const { hiddenDim: H, heads } = this.config;
     const o = this.outer;
@@ -215,13 +218,15 @@ export class GasmNetwork {
 
   /**
    * The attention bias that does not change over iterations, [B, N, k, N] (or [k, B, N, N] when `headsOuter`):
-   * relations(i, j)·W_r[:, k], and −1e9 on padded keys. Computed in JS over the non-zero relation entries (a few
+   * relations(i, j)·W_r[:, k], and −1e9 on padded keys and on keys of another scene packed in the same row. Computed in JS over the non-zero relation entries (a few
    * per scene) rather than uploading the dense B·N·N·RELATION_CHANNELS array and multiplying it on the backend.
    */
   private staticBias(batch: EncodedBatch, headsOuter: boolean): Float32Array {
     const { batch: B, entities: N, relations, mask } = batch;
     // Pairs with no relation channel set add nothing: with the encoder's marks (when they fit) they are not read.
     const marked = batch.marked instanceof Uint8Array && batch.marked.length === B * N * N ? batch.marked : undefined;
+    // Packed rows (several scenes per row): a key of another scene is masked like a padded one.
+    const segments = batch.segments;
     const heads = this.config.heads;
     const W = this.relationKernel;
     const out = new Float32Array(B * N * heads * N);
@@ -230,8 +235,9 @@ export class GasmNetwork {
     for (let b = 0; b < B; b++) {
       for (let i = 0; i < N; i++) {
         const row = headsOuter ? (b * N + i) * N : (b * N + i) * heads * N;
+        const segment = segments === undefined ? -1 : segments[b * N + i];
         for (let j = 0; j < N; j++) {
-          if (mask[b * N + j] <= 0) {
+          if (mask[b * N + j] <= 0 || (segment >= 0 && segments![b * N + j] !== segment)) {
             for (let k = 0; k < heads; k++) out[row + k * kStride + j] = MASKED_LOGIT;
             continue;
           }

@@ -21,6 +21,7 @@ export const CompareVariantSchema = Type.Object(
         preset: nullable(Type.String()),
         model: Type.Object({ featureDim: Type.Integer(), hiddenDim: Type.Integer(), heads: Type.Integer(), iterations: Type.Integer(), seed: Type.Integer() }),
         attention: Type.String(),
+        packing: Type.Optional(Type.Boolean({ description: 'several scenes per row of a network pass (absent in reports before it existed)' })),
         weights: Type.Object({ precision: Type.String(), bytes: int('weights stored at that precision') }),
         cache: str('cache mode'),
         modelSha256: nullable(Type.String(), 'sha256 of the saved model used, if any'),

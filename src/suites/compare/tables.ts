@@ -32,8 +32,8 @@ export function compareTables(c: CompareResult, view: ReportView): Table[] {
       ],
     },
   ];
-  const models = c.variants.map((v) => [v.name, v.pipeline.preset ?? '-', `${v.pipeline.model.featureDim}/${v.pipeline.model.hiddenDim}/${v.pipeline.model.heads}/${v.pipeline.model.iterations}`, v.pipeline.attention, v.pipeline.weights.precision, whole(v.pipeline.weights.bytes), v.pipeline.cache]);
-  tables.push({ title: 'Variant pipelines', head: ['variant', 'preset', 'feature/hidden/heads/iterations', 'attention', 'weights', 'weight bytes', 'cache'], rows: models });
+  const models = c.variants.map((v) => [v.name, v.pipeline.preset ?? '-', `${v.pipeline.model.featureDim}/${v.pipeline.model.hiddenDim}/${v.pipeline.model.heads}/${v.pipeline.model.iterations}`, v.pipeline.attention, v.pipeline.packing === undefined ? '-' : v.pipeline.packing ? 'on' : 'off', v.pipeline.weights.precision, whole(v.pipeline.weights.bytes), v.pipeline.cache]);
+  tables.push({ title: 'Variant pipelines', head: ['variant', 'preset', 'feature/hidden/heads/iterations', 'attention', 'packing', 'weights', 'weight bytes', 'cache'], rows: models });
   if (c.cache) {
     tables.push({
       title: `Result cache (repeat ratio ${c.repeatRatio === null ? 'none: the sets cycled' : pct(c.repeatRatio)}; measured ${pct(c.measuredRepeatShare)})`,

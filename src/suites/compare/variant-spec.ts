@@ -6,7 +6,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { ConfigError } from '../../errors.js';
-import { BACKENDS } from '../../cli/model-options.js';
+import { BACKENDS, PACKING_CHOICES } from '../../cli/model-options.js';
 import { parseChoice, parseInteger, parseNumber } from '../../cli/parse-options.js';
 import type { BridgeConfig } from '../../pipeline/bridge.js';
 import { CACHE_MODES } from '../../pipeline/cache/result-cache.js';
@@ -34,7 +34,7 @@ export const MAX_VARIANTS_FILE_BYTES = 64 * 1024;
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$/;
 
 /** The keys a variant may set, in the order the help lists them. */
-export const VARIANT_KEYS = ['backend', 'preset', 'featureDim', 'hiddenDim', 'heads', 'iterations', 'seed', 'attention', 'weights', 'cache', 'cacheDir', 'timeout', 'batch'] as const;
+export const VARIANT_KEYS = ['backend', 'preset', 'featureDim', 'hiddenDim', 'heads', 'iterations', 'seed', 'attention', 'weights', 'packing', 'cache', 'cacheDir', 'timeout', 'batch'] as const;
 type VariantKey = (typeof VARIANT_KEYS)[number];
 /** Kebab-case spellings accepted too (as the flags spell them). */
 const ALIASES: Record<string, VariantKey> = { 'feature-dim': 'featureDim', 'hidden-dim': 'hiddenDim', 'cache-dir': 'cacheDir' };
@@ -59,6 +59,7 @@ function apply(v: Variant, key: VariantKey, value: string, where: string): void 
     case 'seed': model.seed = parseInteger(flag, value, 0, 2 ** 31 - 1); break;
     case 'attention': v.overrides.attention = parseChoice(flag, value, ATTENTION_KINDS); break;
     case 'weights': v.overrides.weights = parseChoice(flag, value, WEIGHT_PRECISIONS); break;
+    case 'packing': v.overrides.packing = parseChoice(flag, value, PACKING_CHOICES) === 'on'; break;
     case 'cache': {
       const mode = parseChoice(flag, value, CACHE_MODES);
       const dir = typeof v.overrides.cache === 'object' ? v.overrides.cache.dir : undefined;

@@ -24,6 +24,8 @@ test('NAME:KEY=VALUE specs become bridge overrides parsed like the flags; empty 
   });
   assert.deepEqual(parseVariantSpec('d:cache=disk,cacheDir=/tmp/c').overrides, { cache: { mode: 'disk', dir: '/tmp/c' } });
   assert.deepEqual(parseVariantSpec('o:cache=off').overrides, { cache: 'off' });
+  assert.deepEqual(parseVariantSpec('padded:packing=off').overrides, { packing: false });
+  assert.deepEqual(parseVariantSpec('packed:packing=on').overrides, { packing: true });
 });
 
 test('bad specs are ConfigErrors naming the spec and what is wrong', () => {
@@ -34,6 +36,7 @@ test('bad specs are ConfigErrors naming the spec and what is wrong', () => {
     ['a:speed=fast', /unknown key 'speed'/],
     ['a:attention', /'attention' is not KEY=VALUE/],
     ['a:attention=sparse', /attention must be one of fused, folded/],
+    ['a:packing=maybe', /packing must be one of on, off/],
     ['a:batch=0', /batch must be a whole number from 1/],
     ['a:heads=2,heads=4', /heads is set twice/],
     ['a:cache=disk', /cache=disk needs cacheDir/],
