@@ -75,7 +75,7 @@ interface Context {
   columns: string[][];
   source: string;
   /** Noun phrases some relation, reference or verb read: one a clause names and nothing reads is refused, never dropped. */
-  resolved: WeakSet<object>;
+  resolved: Set<object>;
   /** The refusal for the first object phrase nothing read (thrown once the instruction is known to have relations). */
   unread: string | null;
   /** Groups named alone before a pronoun's clause ("Brackets x2: set them …"): each must be placed by a later relation. */
@@ -2125,7 +2125,7 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
   if (!ASCII_ALNUM.test(normalised) && !/[\p{L}\p{N}]/u.test(normalised)) throw new ParseError(`instruction ${quote(normalised)} has no words`);
   const tokens = withoutVocative(withoutHeading(tokenize(normalised)));
   const registry = new EntityRegistry();
-  const ctx: Context = { registry, constraints: [], warnings: [], lastSubjects: [], lastEntities: [], lastTargets: [], prevTargets: [], lastRefs: [], prevRefs: [], prevSubjects: [], formations: new Map(), stated: new Map(), facings: [], formed: new Set(), lastKind: '', lastHead: '', focus: [], lastArrangement: null, stackPlaced: [], possessive: [], prevPossessive: [], toolHolds: new Set(), grips: new Set(), commaRests: new Set(), columns: [], source: '', resolved: new WeakSet(), unread: null, topics: [] };
+  const ctx: Context = { registry, constraints: [], warnings: [], lastSubjects: [], lastEntities: [], lastTargets: [], prevTargets: [], lastRefs: [], prevRefs: [], prevSubjects: [], formations: new Map(), stated: new Map(), facings: [], formed: new Set(), lastKind: '', lastHead: '', focus: [], lastArrangement: null, stackPlaced: [], possessive: [], prevPossessive: [], toolHolds: new Set(), grips: new Set(), commaRests: new Set(), columns: [], source: '', resolved: new Set(), unread: null, topics: [] };
   const clauses = withModifiersJoined(splitClauses(tokens));
   for (let c = 0; c < clauses.length; c++) {
     const inRow = rowOfPlaces(ctx, clauses, c);
@@ -2231,7 +2231,8 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
   }
   // Every relation names objects of this instruction (a fault in a reading is refused here, never left to the solver).
   for (const c of ctx.constraints) {
-    for (const n of [c.subject, ...c.targets]) {
+    for (let k = -1; k < c.targets.length; k++) {
+      const n = k < 0 ? c.subject : c.targets[k];
       if (typeof n !== 'string' || !registry.has(n)) throw new ParseError(`cannot read ${quote(normalised)}: its '${c.type}' relation names no object of it`);
     }
   }

@@ -90,7 +90,8 @@ export function growSupports(input: GrowthInput): void {
     src.add(c.source);
     sources.set(c.targets[0], src);
   }
-  const supports = new Set(resting.keys());
+  const supports = new Set<string>();
+  for (const name of resting.keys()) supports.add(name);
   for (const name of formations.keys()) supports.add(name);
   // Sizes of lexicon supports before any grows (a support may also stand on another).
   const own = new Map<string, number[]>();
