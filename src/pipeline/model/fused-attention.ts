@@ -33,15 +33,17 @@ export interface FusedIterationTensors {
  * The attention-weighted values Σ_j a_k(i, j) v_k(j) as a broadcast product summed over j instead of a batched
  * matMul when the scenes are small (padded N at most BROADCAST_MAX_ENTITIES), the matrices many (k·B at least
  * BROADCAST_MIN_MATRICES) and the heads wide (d at least BROADCAST_MIN_HEAD_WIDTH): wasm's batched matMul of
- * k·B tiny [N, N]·[N, d] products then costs over twice the broadcast form (measured: 340 µs against 140 µs for
- * k·B = 512, N = 3, d = 32, the seed preset at batch 64); at d = 8 it still costs more (85-92 µs against 74 µs for
- * k·B = 400, N = 3, the default model at batch 100, bit-identical sums). Below d = 8 it has not been measured to
- * pay, and for the scores and the pose updates the matMuls are as fast or faster, so those stay matMuls. The
- * values are the same sums.
+ * k·B tiny [N, N]·[N, d] products then costs up to twice the broadcast form. Measured on wasm (median of 9 runs of
+ * 1,000 calls, one process, both forms alternating): d = 32: 161 against 360 µs for k·B = 512, N = 3 (the seed
+ * preset at batch 64), 131 against 186 µs for 256 products at N = 4, 273 against 319 µs at N = 6; d = 8 (the
+ * default model): the matMul is as fast or faster at N = 2, 4, 5, 6 and 8 (39 against 57 µs for 200 products at
+ * N = 4, the default model's packed simple batch) and within 10 % either way at N = 3, so at d = 8 it stays a
+ * matMul. For the scores and the pose updates the matMuls are as fast or faster, so those stay matMuls. The values
+ * are the same sums.
  */
 export const BROADCAST_MAX_ENTITIES = 8;
 export const BROADCAST_MIN_MATRICES = 64;
-export const BROADCAST_MIN_HEAD_WIDTH = 8;
+export const BROADCAST_MIN_HEAD_WIDTH = 16;
 
 /** Whether a pass of B scenes of N (padded) entities computes the attention-weighted values by broadcast (see above). */
 export function usesBroadcast(B: number, N: number, H: number, heads: number): boolean {
