@@ -3,7 +3,7 @@
  * read, or a stored baseline, would silently destroy it. Paths are compared after resolving symbolic links
  * (and by device and inode, so a hard link is caught too); an output inside an input folder is refused as well.
  */
-import { realpath, stat } from 'node:fs/promises';
+import { lstat, open, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
 import { isInside } from './safe-path.js';
@@ -36,5 +36,54 @@ export async function assertNotAnInput(flag: string, output: string, inputs: { p
     if (same || (id?.dir && isInside(real, out))) {
       throw new InputError(`${flag} ${output} would overwrite ${input.what} (${input.path}); write the output somewhere else`);
     }
+  }
+}
+
+/** What a non-regular file system entry is, in words. */
+function kindOf(s: import('node:fs').Stats): string {
+  if (s.isSymbolicLink()) return 'a symbolic link';
+  if (s.isDirectory()) return 'a folder';
+  if (s.isCharacterDevice() || s.isBlockDevice()) return 'a device';
+  if (s.isFIFO()) return 'a named pipe';
+  if (s.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/**
+ * Throws InputError when `output` exists and is not a regular file: gasm writes through a temporary file renamed
+ * over the target, which would replace a device node, a pipe or a symbolic link (not write through it).
+ */
+export async function assertRegularTarget(flag: string, output: string): Promise<void> {
+  const s = await lstat(output).catch(() => null);
+  if (s === null || s.isFile()) return;
+  throw new InputError(`${flag} ${output} is ${kindOf(s)}, not a regular file: gasm replaces its outputs whole (write to a file path)`);
+}
+
+/** First bytes of a SQLite database file. */
+const SQLITE_MAGIC = 'SQLite format 3\0';
+
+/**
+ * For outputs that a user names freely (`export --out`, `gate --markdown`): throws InputError when `output` is not
+ * a regular file (see assertRegularTarget), or is a file gasm must not replace with a side output: a SQLite
+ * database (the history store) or a gasm report (a JSON object with a schemaVersion and suites).
+ */
+export async function assertReplaceable(flag: string, output: string): Promise<void> {
+  await assertRegularTarget(flag, output);
+  let head: string;
+  try {
+    const handle = await open(output, 'r');
+    try {
+      const buffer = Buffer.alloc(64 * 1024);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      head = buffer.subarray(0, bytesRead).toString('latin1');
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return;
+  }
+  if (head.startsWith(SQLITE_MAGIC)) throw new InputError(`${flag} ${output} is a database (the history store?): gasm will not replace it; write the output somewhere else`);
+  if (/^\s*\{/.test(head) && /"schemaVersion"\s*:/.test(head) && /"suites"\s*:/.test(head)) {
+    throw new InputError(`${flag} ${output} is a gasm report: gasm will not replace it with an export or a table; write the output somewhere else`);
   }
 }

@@ -1,4 +1,4 @@
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { lstat, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { InputError, IoError } from '../errors.js';
 import { tempPathFor } from '../io/exclusive-create.js';
@@ -7,10 +7,15 @@ import { trackTempFile, untrackTempFile } from '../io/temp-files.js';
 
 /**
  * Writes a file atomically: the data goes to a temporary file in the same folder, is flushed to disk,
- * and is renamed over the target. A reader (or a crash) never sees a half-written file. The temp file is
+ * and is renamed over the target (which must be a regular file or absent: IoError for a link, device or pipe). A reader (or a crash) never sees a half-written file. The temp file is
  * registered while it exists, so that an interrupt handler can remove it (src/io/temp-files.ts).
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  // A rename over a device node, a pipe or a symbolic link would replace it rather than write through it.
+  const existing = await lstat(path).catch(() => null);
+  if (existing !== null && !existing.isFile() && !existing.isDirectory()) {
+    throw new IoError(`cannot write ${path}: it is ${existing.isSymbolicLink() ? 'a symbolic link' : 'a device, pipe or socket'}, not a regular file (gasm replaces its outputs whole)`);
+  }
   const tmp = tempPathFor(path);
   trackTempFile(tmp);
   try {

@@ -1,7 +1,7 @@
 /** `gasm export`: a report in the JSON formats of github-action-benchmark and Bencher. */
 import type { Command } from 'commander';
 import { DEFAULT_BASELINE_DIR } from '../../gate/baseline-store.js';
-import { assertNotAnInput } from '../../io/output-guard.js';
+import { assertNotAnInput, assertReplaceable } from '../../io/output-guard.js';
 import { writeFileAtomic } from '../../report/atomic-write.js';
 import { exportBencher, exportGithubBenchmark } from '../../report/export.js';
 import { loadReport } from '../../report/load.js';
@@ -19,12 +19,13 @@ export function register(program: Command): void {
     .argument('<report>', 'report JSON file')
     .requiredOption('-f, --format <name>', FORMATS.join(' | '))
     .option('-o, --out <file>', 'write to a file instead of stdout')
-    .addHelpText('after', '\ngithub-bigger / github-smaller: JSON for benchmark-action/github-action-benchmark with tool\ncustomBiggerIsBetter / customSmallerIsBetter. bencher: Bencher Metric Format for `bencher run --adapter json`.\n--out never replaces the report read or a stored baseline.\nExit status: 0 written; 2 unreadable or invalid report, unknown format, --out naming an input; 3 the file could not be written.\n\nExamples:\n  gasm export reports/latest.json -f github-bigger -o bench-bigger.json\n  gasm export reports/latest.json -f bencher -o bmf.json')
+    .addHelpText('after', '\ngithub-bigger / github-smaller: JSON for benchmark-action/github-action-benchmark with tool\ncustomBiggerIsBetter / customSmallerIsBetter. bencher: Bencher Metric Format for `bencher run --adapter json`.\n--out never replaces the report read, a stored baseline, another gasm report, a database (the history store) or\na device, pipe or symbolic link.\nExit status: 0 written; 2 unreadable or invalid report, unknown format, --out naming an input; 3 the file could not be written.\n\nExamples:\n  gasm export reports/latest.json -f github-bigger -o bench-bigger.json\n  gasm export reports/latest.json -f bencher -o bmf.json')
     .action(
       action(async (path: string, flags: { format: string; out?: string }) => {
         const format = parseChoice('--format', flags.format, FORMATS);
         if (flags.out) {
           await assertNotAnInput('--out', flags.out, [{ path, what: 'the report being exported' }, { path: DEFAULT_BASELINE_DIR, what: 'the stored baselines' }]);
+          await assertReplaceable('--out', flags.out);
         }
         const report = await loadReport(path);
         const data = format === 'bencher' ? exportBencher(report) : exportGithubBenchmark(report, format === 'github-bigger' ? 'bigger' : 'smaller');

@@ -11,7 +11,7 @@ import { rerunFromReport } from '../../gate/rerun.js';
 import { assertKnownMetrics } from '../../gate/metric-names.js';
 import { gateVerdict, verdictFails } from '../../gate/verdict.js';
 import { isHistoryBaseline, loadHistoryBaseline } from '../../history/baseline.js';
-import { assertNotAnInput } from '../../io/output-guard.js';
+import { assertNotAnInput, assertReplaceable } from '../../io/output-guard.js';
 import { writeFileAtomic } from '../../report/atomic-write.js';
 import { loadReports } from '../../report/load.js';
 import { appendStepSummary } from '../../report/step-summary.js';
@@ -70,7 +70,7 @@ export function register(program: Command): void {
     .option('-m, --metric <id>', 'compare only this metric id, prefix or pattern (repeatable), e.g. throughput.simple or latency.*.p50; a name matching no metric of either report is refused (exit 2)', collect, [])
     .option('--confidence <level>', 'confidence level of the intervals', '0.95')
     .option('--json', 'print the result as JSON')
-    .option('--markdown <file>', 'also write the Markdown table to this file (never an input report or a baseline)')
+    .option('--markdown <file>', 'also write the Markdown table to this file (never an input report, a baseline, another gasm report, a database, a device, pipe or link)')
     .option('--confirm', 'when a metric regresses, rerun the current report\'s benchmark (its recorded config) and fail only if it regresses again')
     .option('--strict', 'fail (exit 1) on an inconclusive verdict too (a busy machine, an unconfirmed regression)')
     .addHelpText('after', [
@@ -122,6 +122,7 @@ export function register(program: Command): void {
             { path: baselinePath, what: 'the baseline' },
             { path: DEFAULT_BASELINE_DIR, what: 'the stored baselines' },
           ]);
+          await assertReplaceable('--markdown', flags.markdown);
         }
         // history:<branch> pools the recorded runs of the current report's machine and suite, so current comes first.
         const historyCurrent = isHistoryBaseline(baselinePath) ? await findCurrentReport(currentArg, []) : null;
