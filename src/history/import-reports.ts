@@ -7,7 +7,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { loadReport } from '../report/load.js';
 import type { BenchReport } from '../report/types.js';
-import { runEntryOf } from './run-entry.js';
+import { runEntryOf, type RunEntry } from './run-entry.js';
 import type { HistoryStore } from './store.js';
 
 /** Deepest folder level walked under a folder given to import. */
@@ -75,7 +75,13 @@ export async function importReports(store: HistoryStore, paths: readonly string[
       outcome.skipped.push({ path, reason: why(error) });
       continue;
     }
-    const entry = runEntryOf(report, { branch: options.branch, source: basename(path) });
+    let entry: RunEntry;
+    try {
+      entry = runEntryOf(report, { branch: options.branch, source: basename(path) });
+    } catch (error) {
+      outcome.skipped.push({ path, reason: why(error) });
+      continue;
+    }
     if (await store.record(entry)) outcome.imported.push({ path, id: entry.id });
     else outcome.present.push({ path, id: entry.id });
   }

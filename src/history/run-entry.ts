@@ -3,6 +3,7 @@
  * per metric (figure, interval, samples) and the report itself.
  */
 import { createHash } from 'node:crypto';
+import { InputError } from '../errors.js';
 import type { BenchReport } from '../report/types.js';
 import { machineOf, type Machine } from './machine.js';
 import { figureOf, type MetricFigure } from './metric-interval.js';
@@ -37,14 +38,25 @@ export function runIdOf(body: string): string {
   return createHash('sha256').update(body).digest('hex').slice(0, RUN_ID_LENGTH);
 }
 
-/** Builds the entry of a validated report. `branch` is the git branch it ran on, when known. */
+/**
+ * Builds the entry of a validated report. `branch` is the git branch it ran on, when known. Throws InputError for a
+ * report whose createdAt is not a date or that nests too deeply to store.
+ */
 export function runEntryOf(report: BenchReport, options: { branch: string | null; source: string }): RunEntry {
-  const body = JSON.stringify(report);
+  const created = Date.parse(report.createdAt);
+  if (!Number.isFinite(created)) throw new InputError(`its createdAt ${JSON.stringify(String(report.createdAt).slice(0, 40))} is not a date`);
+  let body: string;
+  try {
+    body = JSON.stringify(report);
+  } catch (error) {
+    // A report that loads but nests too deeply for JSON.stringify (a RangeError: the call stack).
+    throw new InputError(`it cannot be stored: ${error instanceof RangeError ? 'nested too deeply' : (error as Error).message}`, { cause: error });
+  }
   return {
     id: runIdOf(body),
     suite: report.config.suite,
     suites: Object.keys(report.suites).sort(),
-    createdAt: new Date(report.createdAt).toISOString(),
+    createdAt: new Date(created).toISOString(),
     commit: report.git?.commit ?? null,
     branch: options.branch,
     dirty: report.git?.dirty ?? false,
