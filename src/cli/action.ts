@@ -26,13 +26,15 @@ export function formatError(error: unknown): string {
   return `gasm: ${message}${stack}`;
 }
 
-/** Exit code for a thrown value: usage errors (bad input, config, report) → 2, I/O failures → 3, everything else → 1. */
+/**
+ * Exit code for a thrown value: usage errors (bad input, config, report, and a model folder that cannot be used:
+ * what reaches the command as a ModelError is a missing, corrupt or oversized saved model or model size, since an
+ * instruction's own network failure is caught in its response) → 2, I/O failures → 3, everything else → 1.
+ */
 export function exitCodeFor(error: unknown): number {
   if (error instanceof GasmError) {
     if (error.code === 'IO_ERROR') return EXIT.io;
-    return error.code === 'TIMEOUT' || error.code === 'BACKEND_ERROR' || error.code === 'MODEL_ERROR'
-      ? EXIT.failure
-      : EXIT.usage;
+    return error.code === 'TIMEOUT' || error.code === 'BACKEND_ERROR' ? EXIT.failure : EXIT.usage;
   }
   return EXIT.failure;
 }

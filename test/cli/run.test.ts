@@ -22,7 +22,7 @@ test('gasm run prints tables; a failed instruction makes the exit code 1', async
 });
 
 test('bad usage exits 2 with one line and no stack trace', async () => {
-  for (const args of [['run'], ['run', '--file', 'no/such/file.txt'], ['run', '--backend', 'gpu', 'x'], ['run', '--heads', '0', 'x'], ['bench', 'speed'], ['nonsense']]) {
+  for (const args of [['run'], ['run', '--file', 'no/such/file.txt'], ['run', '--backend', 'gpu', 'x'], ['run', '--heads', '0', 'x'], ['run', '--model-dir', 'no/such/model', 'x'], ['bench', 'speed'], ['nonsense']]) {
     const r = await runCli(args);
     assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
     assert.doesNotMatch(r.stderr, /\n\s+at /, `no stack trace for ${args.join(' ')}`);
