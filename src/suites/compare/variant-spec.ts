@@ -2,7 +2,8 @@
  * Variants of `gasm bench compare`: `NAME:KEY=VALUE[,KEY=VALUE…]` on the command line (nothing after the colon
  * is the run's own pipeline configuration), or a JSON file `[{ "name": …, "config": { KEY: VALUE, … } }, …]`.
  * Every key is a pipeline flag of `gasm run` and is parsed by the same rules (src/cli/model-options.ts), plus
- * `batch`. Names are short and safe in file names; duplicates and unknown keys are refused with the reason.
+ * `batch`. Names are short and safe in file names; duplicates and unknown keys are refused with the reason. A
+ * variants file may not set cacheDir (where gasm writes is chosen on the command line only).
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { ConfigError } from '../../errors.js';
@@ -164,6 +165,8 @@ export function parseVariantsJson(text: string, path: string): Variant[] {
       const value = (config as Record<string, unknown>)[rawKey];
       if (typeof value !== 'string' && typeof value !== 'number') throw new ConfigError(`${where}: ${rawKey} must be a string or a number`);
       const key = keyOf(rawKey, where);
+      // A file from elsewhere must not choose where gasm writes: the disk cache's folder comes from the command line.
+      if (key === 'cacheDir') throw new ConfigError(`${where}: cacheDir cannot be set in a variants file (a file must not choose where gasm writes); give it on the command line: --variant NAME:cache=disk,cacheDir=<folder>`);
       if (Object.hasOwn(v.config, key)) throw new ConfigError(`${where}: ${key} is set twice`);
       v.config[key] = String(value);
       apply(v, key, String(value), where);

@@ -61,6 +61,8 @@ test('a variants file is read bounded and validated; names must be distinct; at 
     ['extra.json', '[{"name": "x", "config": {}, "speed": 1}]', /unknown field 'speed'/],
     ['bad-value.json', '[{"name": "x", "config": {"heads": [4]}}]', /heads must be a string or a number/],
     ['huge.json', Buffer.alloc(70 * 1024, 32), /larger than 65536 bytes/],
+    ['writes-etc.json', '[{"name": "x", "config": {"cache": "disk", "cacheDir": "/etc"}}]', /cacheDir cannot be set in a variants file/],
+    ['writes-etc-kebab.json', '[{"name": "x", "config": {"cache": "disk", "cache-dir": "/etc"}}]', /cacheDir cannot be set in a variants file/],
   ];
   for (const [name, content, message] of cases) {
     await writeFile(join(dir, name), content);
