@@ -170,6 +170,8 @@ export async function runCompare(ctx: RunContext, o: CompareOptions): Promise<Su
       });
       ctx.sampler.publishHeap();
       ctx.progress({ suite: 'compare', case: `round ${r + 1} of ${o.rounds}`, run: r + 1, of: o.rounds });
+      // Rounds run synchronously: yield to the event loop so that a SIGINT/SIGTERM handler can abort between them.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
 
     for (const s of states) s.cacheAfter = s.bridge.cacheStats();

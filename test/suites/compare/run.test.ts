@@ -59,6 +59,15 @@ test('an abort between rounds keeps the rounds measured; a variant that cannot b
   const outcome = await compareSuite.run(ctx, options);
   assert.equal(outcome.status, 'aborted');
   assert.equal(outcome.result?.rounds, 2);
+  // An abort from the event loop (a signal handler, here a timer) is seen between rounds, not after the last one.
+  const timed = new AbortController();
+  const timer = setTimeout(() => timed.abort(), 300);
+  const t0 = performance.now();
+  const long = await compareSuite.run(testContext(bridge, { sets: SETS, bridgeConfig: { backend: 'cpu' }, signal: timed.signal }), compareSuite.parseOptions({ variant: ['a:', 'b:'], rounds: '400', roundTime: '20' }));
+  clearTimeout(timer);
+  assert.equal(long.status, 'aborted');
+  assert.ok((long.result?.rounds ?? 0) < 400, 'stopped before the last round');
+  assert.ok(performance.now() - t0 < 8000, 'stopped soon after the abort');
   const failing = compareSuite.parseOptions({ variant: ['a:', 'b:hidden-dim=1024,heads=256,iterations=16,attention=folded'] });
   const failed = await compareSuite.run(testContext(bridge, { sets: SETS, bridgeConfig: { backend: 'cpu' } }), failing);
   assert.equal(failed.status, 'failed');
