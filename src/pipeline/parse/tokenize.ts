@@ -38,7 +38,6 @@ const ASCII_TEXT = /^[\x00-\x7f]*$/;
 const PLAIN_ASCII = /^[\x20-\x5f\x61-\x7e]*$/;
 /** Abbreviated number marks whose dot is not a full stop ("no. 3", "nr. 4"). */
 const NUMBER_ABBREVIATIONS = new Set(['no', 'nr', 'num', 'pos', 'loc']);
-const NON_NUMBERS = new Map([['nan', Number.NaN], ['infinity', Number.POSITIVE_INFINITY], ['inf', Number.POSITIVE_INFINITY]]);
 
 /** A spreadsheet cell or part code ("a1", "h12"), before and after the colon of a range "A1:A8". */
 const CODE_CELL = /^[a-z]{1,3}\d{1,5}$/;
@@ -166,10 +165,11 @@ export function tokenize(text: string): Token[] {
     } else if (match[2] !== undefined) {
       // An ASCII word mixes no scripts (checkWord would return at once).
       if (!ascii) checkWord(t);
-      // Only words of 3 or 8 letters can be 'nan', 'inf' or 'infinity': the others skip the lookup.
-      const special = t.length === 3 || t.length === 8 ? NON_NUMBERS.get(t) : undefined;
+      // 'nan', 'inf', 'infinity' are numbers (compared as text: a lookup would hash every fresh word once more).
+      const special = t === 'nan' ? Number.NaN : t === 'inf' || t === 'infinity' ? Number.POSITIVE_INFINITY : undefined;
       if (special !== undefined) tokens.push({ kind: 'num', text: t, value: special });
-      else if (t.endsWith("'s")) tokens.push({ kind: 'word', text: t.slice(0, -2) });
+      // A possessive "'s" (its last two characters, read as codes).
+      else if (t.charCodeAt(t.length - 1) === 115 && t.charCodeAt(t.length - 2) === 39) tokens.push({ kind: 'word', text: t.slice(0, -2) });
       else tokens.push({ kind: 'word', text: interned(t) });
     } else if ((t === '"' || t === '″') && tokens[tokens.length - 1]?.kind === 'num' && /\d/.test(text[match.index - 1] ?? '')) {
       // 4": inches.
