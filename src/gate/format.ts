@@ -1,4 +1,5 @@
 /** Gate results as table rows, Markdown (for job summaries) and plain values. */
+import { visibleControls } from '../format/control-chars.js';
 import type { GateResult, MetricComparison } from './compare.js';
 import { mdText } from '../report/markdown-text.js';
 import { busyInconclusive, gateVerdict, unmeasured } from './verdict.js';
@@ -21,7 +22,8 @@ function thresholdCell(c: MetricComparison): string {
 export function comparisonRow(c: MetricComparison): string[] {
   const change = c.method === 'proportion-difference' ? (Number.isFinite(c.change) ? `${c.change >= 0 ? '+' : ''}${(c.change * 100).toFixed(2)} pp` : '-') : pct(c.change);
   const ci = c.method === 'proportion-difference' ? `[${(c.ci[0] * 100).toFixed(2)}, ${(c.ci[1] * 100).toFixed(2)}] pp` : Number.isFinite(c.ci[0]) ? `[${pct(c.ci[0])}, ${pct(c.ci[1])}]` : '-';
-  return [c.id, fmtValue(c, c.baseline), fmtValue(c, c.current), change, ci, thresholdCell(c), c.verdict, c.reason];
+  // Ids and reasons carry names read from reports: control characters are shown, not obeyed.
+  return [visibleControls(c.id), fmtValue(c, c.baseline), fmtValue(c, c.current), change, ci, thresholdCell(c), c.verdict, visibleControls(c.reason)];
 }
 
 export const COLUMNS = ['metric', 'baseline', 'current', 'change', '95% CI', 'threshold', 'verdict', 'reason'];

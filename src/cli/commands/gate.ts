@@ -1,4 +1,5 @@
 /** `gasm gate`: statistical regression gate between a baseline and a current report. */
+import { visibleControls } from '../../format/control-chars.js';
 import Table from 'cli-table3';
 import type { Command } from 'commander';
 import { ConfigError } from '../../errors.js';
@@ -150,9 +151,9 @@ export function register(program: Command): void {
           const table = new Table({ style: tableStyle(), head: COLUMNS, wordWrap: true, colWidths: [null, null, null, null, null, null, null, 56] as unknown as number[] });
           for (const c of result.comparisons) table.push(comparisonRow(c));
           process.stdout.write(table.toString() + '\n');
-          for (const s of result.skipped) process.stdout.write(`skipped ${s.id}: ${s.reason}\n`);
+          for (const s of result.skipped) process.stdout.write(`skipped ${visibleControls(s.id)}: ${visibleControls(s.reason)}\n`);
           for (const line of attemptLines(gate)) process.stdout.write(line + '\n');
-          for (const w of warnings) process.stdout.write(`warning: ${w}\n`);
+          for (const w of warnings) process.stdout.write(`warning: ${visibleControls(w)}\n`);
           process.stdout.write(summaryLine(result) + '\n');
         }
         return fails ? EXIT.failure : EXIT.ok;

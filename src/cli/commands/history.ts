@@ -2,6 +2,7 @@
  * `gasm history`: every recorded run in a store (an SQLite file by default, or a PostgreSQL server) — import
  * report files, list runs, show a metric over commits, draw trend charts, list the steps (regressions), prune.
  */
+import { visibleControls } from '../../format/control-chars.js';
 import Table from 'cli-table3';
 import type { Command } from 'commander';
 import { ConfigError } from '../../errors.js';
@@ -75,7 +76,8 @@ function examples(...lines: string[]): string {
 
 function print(table: HistoryTable): void {
   const t = new Table({ style: tableStyle(), head: table.head });
-  for (const row of table.rows) t.push(row);
+  // Cells hold names, branches and labels read from reports: control characters are shown, not obeyed.
+  for (const row of table.rows) t.push(row.map((cell) => (typeof cell === 'string' ? visibleControls(cell) : cell)));
   process.stdout.write(t.toString() + '\n');
 }
 
@@ -126,7 +128,7 @@ export function register(program: Command): void {
     .action(
       action(async (paths: string[], flags: StoreFlags & { branch?: string }) => {
         const outcome = await withStore(flags, true, (store) => importReports(store, paths, { branch: flags.branch ?? null }));
-        for (const s of outcome.skipped) process.stderr.write(`skipped ${s.path}: ${s.reason}\n`);
+        for (const s of outcome.skipped) process.stderr.write(`skipped ${visibleControls(s.path)}: ${visibleControls(s.reason)}\n`);
         process.stdout.write(`imported ${outcome.imported.length}, already recorded ${outcome.present.length}, skipped ${outcome.skipped.length}\n`);
         return outcome.imported.length + outcome.present.length > 0 ? EXIT.ok : EXIT.usage;
       }),

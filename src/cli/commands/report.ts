@@ -1,4 +1,5 @@
 /** `gasm report`: PNG charts, summary.md and a self-contained report.html from report files. */
+import { visibleControls } from '../../format/control-chars.js';
 import { dirname, join, basename } from 'node:path';
 import type { Command } from 'commander';
 import { removeTempFilesSync } from '../../io/temp-files.js';
@@ -72,7 +73,7 @@ export function register(program: Command): void {
           if (flags.db !== undefined && !flags.history) warnings.push('--db is read only with --history; no History section written');
           if (flags.historyMetric.length > 0 && !flags.history) warnings.push('--history-metric is read only with --history; no History section written');
           const { removed, unknown } = await clearStaleOutputs(outDir, files);
-          for (const w of warnings) process.stderr.write(`gasm: warning: ${w}\n`);
+          for (const w of warnings) process.stderr.write(`gasm: warning: ${visibleControls(w)}\n`);
           if (removed.length > 0) process.stderr.write(`gasm: removed ${removed.length} file(s) an earlier gasm report wrote to ${outDir}: ${removed.map((p) => basename(p)).join(', ')}\n`);
           if (unknown.length > 0) process.stderr.write(`gasm: warning: ${outDir} also holds ${unknown.length} file(s) this run did not write (left alone): ${unknown.join(', ')}\n`);
           for (const f of files) process.stdout.write(`${f}\n`);
