@@ -7,7 +7,10 @@
  */
 import { DEFAULT_STEADY_WARMUP } from '../bench/steady-warmup.js';
 import { DEFAULT_MIN_RUNS } from '../bench/constants.js';
-import { readCategory, readInstructionFile } from '../bench/instruction-files.js';
+import { CATEGORIES, readCategory, readInstructionFile } from '../bench/instruction-files.js';
+import { BACKENDS } from '../cli/model-options.js';
+import { parseChoice, parseInteger, parseNumber } from '../cli/parse-options.js';
+import { isInside } from '../io/safe-path.js';
 import type { BenchOptions, PlannedSuite } from '../bench/run-bench.js';
 import { ConfigError } from '../errors.js';
 import type { BackendPreference } from '../pipeline/model/backend.js';
@@ -35,8 +38,35 @@ export function plannedSuites(report: BenchReport): PlannedSuite[] {
   return planned;
 }
 
+/**
+ * Checks the recorded run settings by the bench command's own bounds before anything runs (the report is
+ * untrusted: `runs: 1e9` would never end, a negative time is no time): ConfigError naming the field. A recorded
+ * suite file must lie inside the current folder (a report must not make gasm read /etc/shadow as instructions).
+ */
+function checkRunSettings(report: BenchReport): void {
+  const c = report.config;
+  const field = (name: string) => `cannot rerun: the report's config.${name}`;
+  const whole = (name: string, v: number, lo: number, hi: number) => parseInteger(field(name), String(v), lo, hi);
+  const number = (name: string, v: number, lo: number, hi: number) => parseNumber(field(name), String(v), lo, hi);
+  whole('warmup', c.warmup, 0, 1_000_000);
+  number('warmupTimeMs', c.warmupTimeMs, 0, 3_600_000);
+  if (c.warmupMaxMs) number('warmupMaxMs', c.warmupMaxMs, 0, 3_600_000);
+  if (c.runs !== null) whole('runs', c.runs, 1, 1_000_000);
+  number('minTimeMs', c.minTimeMs, 0, 3_600_000);
+  if (c.maxTimeMs !== null && c.maxTimeMs !== undefined) number('maxTimeMs', c.maxTimeMs, 0, 3_600_000);
+  if (c.targetCiWidth) number('targetCiWidth', c.targetCiWidth, 0, 10);
+  number('sampleIntervalMs', c.sampleIntervalMs, 10, 60_000);
+  if (c.timeoutMs !== null) number('timeoutMs', c.timeoutMs, 0.001, 3_600_000);
+  parseChoice(field('backend'), c.backend, BACKENDS);
+  for (const name of c.categories) parseChoice(field('categories'), name, CATEGORIES);
+  if (c.suiteFile !== null && !isInside(process.cwd(), c.suiteFile)) {
+    throw new ConfigError(`${field('suiteFile')} ${JSON.stringify(c.suiteFile)} is outside the current folder; rerun from the folder the run was made in, or run gasm bench yourself`);
+  }
+}
+
 /** The bench options that reproduce the report's run. */
 export async function benchOptionsOf(report: BenchReport): Promise<BenchOptions> {
+  checkRunSettings(report);
   const c = report.config;
   const sets = c.suiteFile !== null
     ? [{ name: 'custom', instructions: await readInstructionFile(c.suiteFile) }]

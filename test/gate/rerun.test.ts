@@ -56,6 +56,24 @@ test('a suite whose recorded options do not rebuild is refused by name, never re
   assert.throws(() => plannedSuites(report), (e: unknown) => e instanceof ConfigError && /suite 'nosuch' is not a suite of this gasm/.test(e.message));
 });
 
+test('untrusted run settings are checked by the bench command\'s own bounds before anything runs', async () => {
+  const cases: [(r: ReturnType<typeof makeSampleReport>) => void, RegExp][] = [
+    [(r) => (r.config.runs = 1e9), /config\.runs must be .*1000000/],
+    [(r) => (r.config.minTimeMs = -5), /config\.minTimeMs must be/],
+    [(r) => (r.config.warmup = -1), /config\.warmup must be/],
+    [(r) => (r.config.backend = 'gpu'), /config\.backend must be one of/],
+    [(r) => (r.config.categories = ['simple', '../etc']), /config\.categories must be one of/],
+    [(r) => (r.config.suiteFile = '/etc/shadow'), /config\.suiteFile "\/etc\/shadow" is outside the current folder/],
+    [(r) => (r.config.suiteFile = '../../x.txt'), /is outside the current folder/],
+  ];
+  for (const [spoil, message] of cases) {
+    const report = makeSampleReport();
+    report.config.suites = { throughput: { batchSize: 16, singleStream: false } };
+    spoil(report);
+    await assert.rejects(benchOptionsOf(report), (e: unknown) => e instanceof ConfigError && message.test(e.message), String(message));
+  }
+});
+
 test('a real rerun of a small throughput report measures the same configuration again', async () => {
   const report = await smallReport();
   const again = await rerunFromReport(report);
