@@ -66,11 +66,11 @@ interface Context {
   possessive: string[];
   prevPossessive: string[];
   /** "above" of a tool over the object it picks: dropped when the object goes inside something (the tool could not reach into it). */
-  toolHolds: Set<Constraint>;
+  toolHolds?: Set<Constraint>;
   /** The holds of a pick ('touching' from the tool or agent to the object picked): no side relation to rest by. */
-  grips: Set<Constraint>;
+  grips?: Set<Constraint>;
   /** Supports the comma rule gave a side relation's reference (dropped when the instruction places it elsewhere). */
-  commaRests: Set<Constraint>;
+  commaRests?: Set<Constraint>;
   /** Stacks put inside a container: each is held as one column (widths of the widest, heights summed). */
   columns: string[][];
   source: string;
@@ -384,7 +384,7 @@ function restBesideReferences(ctx: Context): void {
   for (let changed = true; changed;) {
     changed = false;
     for (const c of [...ctx.constraints]) {
-      if (!SIDE_TYPES.has(c.type) || ctx.grips.has(c) || c.targets.length !== 1 || placedOnSupport(ctx, c.subject)) continue;
+      if (!SIDE_TYPES.has(c.type) || ctx.grips?.has(c) || c.targets.length !== 1 || placedOnSupport(ctx, c.subject)) continue;
       const rest = ctx.constraints.find((d) => d.subject === c.targets[0] && (d.type === 'on' || d.type === 'inside') && d.targets.length === 1);
       if (!rest || rest.targets[0] === c.subject) continue;
       if (!restsFreely(ctx, c.subject, ctx.registry.get(rest.targets[0]))) continue;
@@ -1078,7 +1078,7 @@ function relationClause(ctx: Context, items: Item[]): boolean {
         if (t === clauseSupport || !restsFreely(ctx, t, ctx.registry.get(clauseSupport))) continue;
         if (byComma && !fitsBeside(ctx, t, subjects, type, clauseSupport)) continue;
         add(ctx, clauseSupportType, t, [clauseSupport], {});
-        if (byComma) ctx.commaRests.add(ctx.constraints[ctx.constraints.length - 1]);
+        if (byComma) (ctx.commaRests ??= new Set()).add(ctx.constraints[ctx.constraints.length - 1]);
         placed.push(t);
       }
       if (type === 'between' && placed.length === 2) {
@@ -1159,14 +1159,14 @@ function pickClause(ctx: Context, items: Item[]): boolean {
   const holders = tool.length > 0 ? tool : agents;
   for (const h of holders) for (const o of object) {
     add(ctx, 'touching', h, [o], {});
-    ctx.grips.add(ctx.constraints[ctx.constraints.length - 1]);
+    (ctx.grips ??= new Set()).add(ctx.constraints[ctx.constraints.length - 1]);
   }
   // A tool takes the object from above, centred on it: the tool is placed to the object (the object stays where
   // its own relations put it, centred on its support), never the object pulled towards the tool.
   if (tool.length > 0 && object.length === 1) {
     for (const h of tool) {
       add(ctx, 'above', h, [object[0]], {});
-      ctx.toolHolds.add(ctx.constraints[ctx.constraints.length - 1]);
+      (ctx.toolHolds ??= new Set()).add(ctx.constraints[ctx.constraints.length - 1]);
     }
   }
   ctx.lastSubjects = holders.length > 0 ? [...holders] : [...object];
@@ -2125,7 +2125,7 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
   if (!ASCII_ALNUM.test(normalised) && !/[\p{L}\p{N}]/u.test(normalised)) throw new ParseError(`instruction ${quote(normalised)} has no words`);
   const tokens = withoutVocative(withoutHeading(tokenize(normalised)));
   const registry = new EntityRegistry();
-  const ctx: Context = { registry, constraints: [], warnings: [], lastSubjects: [], lastEntities: [], lastTargets: [], prevTargets: [], lastRefs: [], prevRefs: [], prevSubjects: [], formations: new Map(), stated: new Map(), facings: [], formed: new Set(), lastKind: '', lastHead: '', focus: [], lastArrangement: null, stackPlaced: [], possessive: [], prevPossessive: [], toolHolds: new Set(), grips: new Set(), commaRests: new Set(), columns: [], source: '', resolved: new Set(), unread: null, topics: [] };
+  const ctx: Context = { registry, constraints: [], warnings: [], lastSubjects: [], lastEntities: [], lastTargets: [], prevTargets: [], lastRefs: [], prevRefs: [], prevSubjects: [], formations: new Map(), stated: new Map(), facings: [], formed: new Set(), lastKind: '', lastHead: '', focus: [], lastArrangement: null, stackPlaced: [], possessive: [], prevPossessive: [], toolHolds: undefined, grips: undefined, commaRests: undefined, columns: [], source: '', resolved: new Set(), unread: null, topics: [] };
   const clauses = withModifiersJoined(splitClauses(tokens));
   for (let c = 0; c < clauses.length; c++) {
     const inRow = rowOfPlaces(ctx, clauses, c);
@@ -2158,13 +2158,15 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
   for (const topic of ctx.topics) {
     if (!topic.names.every((n) => ctx.constraints.some((c) => c.subject === n || c.targets.includes(n)))) throw new ParseError(topic.message);
   }
-  if (ctx.toolHolds.size > 0) {
+  const toolHolds = ctx.toolHolds;
+  if (toolHolds !== undefined && toolHolds.size > 0) {
     const contained = new Set(ctx.constraints.filter((c) => c.type === 'inside').map((c) => c.subject));
-    ctx.constraints = ctx.constraints.filter((c) => !ctx.toolHolds.has(c) || !contained.has(c.targets[0]));
+    ctx.constraints = ctx.constraints.filter((c) => !toolHolds.has(c) || !contained.has(c.targets[0]));
   }
   // "…in front of the box, which is on the floor": a support the comma rule gave gives way to one the user states.
-  if (ctx.commaRests.size > 0) {
-    ctx.constraints = ctx.constraints.filter((c) => !ctx.commaRests.has(c) || !ctx.constraints.some((d) => d !== c && d.subject === c.subject && SUPPORT_TYPES.has(d.type)));
+  const commaRests = ctx.commaRests;
+  if (commaRests !== undefined && commaRests.size > 0) {
+    ctx.constraints = ctx.constraints.filter((c) => !commaRests.has(c) || !ctx.constraints.some((d) => d !== c && d.subject === c.subject && SUPPORT_TYPES.has(d.type)));
   }
   restOnLaterSupports(ctx);
   restBesideReferences(ctx);
@@ -2189,13 +2191,14 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
   // cube would make "the vial in the holder" impossible) silently, a known one whose default size cannot hold
   // its contents ("insert the pin into the housing": a 30 cm pin, a 10 cm housing) with a warning — default
   // sizes are guesses, and the instruction says the content fits (docs/CONVENTIONS.md).
-  const contents = new Map<string, string[]>();
+  let contents: Map<string, string[]> | undefined;
   for (const c of ctx.constraints) {
     if (c.type === 'inside' && c.targets.length > 0) {
+      contents ??= new Map();
       contents.set(c.targets[0], [...(contents.get(c.targets[0]) ?? []), c.subject]);
     }
   }
-  for (const [container, inside] of contents) {
+  for (const [container, inside] of contents ?? []) {
     const e = registry.get(container)!;
     const h = e.halfExtents;
     // A stack inside is one column: its members' widest footprint, their heights added.

@@ -315,7 +315,7 @@ function bareListComma(before: Token[], after: Token[], continues: boolean): boo
 export function splitClauses(tokens: Token[]): Token[][] {
   const pieces: Token[][] = [];
   /** Pieces that a "with" clause starts ("…, with the blue cube on its left"): never joined to the one before. */
-  const withStarts = new Set<Token[]>();
+  let withStarts: Set<Token[]> | undefined;
   let startedByWith = false;
   let current: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -336,7 +336,7 @@ export function splitClauses(tokens: Token[]): Token[][] {
       while (end < tokens.length && tokens[end].kind !== 'sep') end++;
       const said = tokens.slice(i + purpose, end);
       pieces.push(current);
-      if (startedByWith) withStarts.add(current);
+      if (startedByWith) (withStarts ??= new Set()).add(current);
       startedByWith = false;
       current = hasRelation(said) ? said : [];
       i = end - 1;
@@ -345,7 +345,7 @@ export function splitClauses(tokens: Token[]): Token[][] {
     if (isBreak) {
       if (current.length > 0) {
         pieces.push(current);
-        if (startedByWith) withStarts.add(current);
+        if (startedByWith) (withStarts ??= new Set()).add(current);
       }
       startedByWith = t.kind === 'word' && t.text === 'with' || (t.kind === 'sep' && withClause(tokens, i + 1, current));
       current = [];
@@ -356,7 +356,7 @@ export function splitClauses(tokens: Token[]): Token[][] {
   }
   if (current.length > 0) {
     pieces.push(current);
-    if (startedByWith) withStarts.add(current);
+    if (startedByWith) (withStarts ??= new Set()).add(current);
   }
   // A piece with neither a relation nor a verb of its own continues a list into the next one ("put vial 1,
   // vial 2 and vial 3 in a row", "assemble: base on the pallet").
@@ -367,7 +367,7 @@ export function splitClauses(tokens: Token[]): Token[][] {
     // "…, then the cup to the table, then the lid to the cup": an object and its destination is a clause of its own
     // (its verb elided), never the head of a list the next piece continues.
     if (destinationAfterNoun(pieces[k]) && !continues) continue;
-    if (((!hasRelation(pieces[k]) && !movesTo(pieces[k])) || continues || groupVerbList(pieces[k])) && (!startsWithVerb(pieces[k + 1]) || continues) && !withStarts.has(pieces[k + 1]) && !withClause(pieces[k + 1], 0, pieces[k])) {
+    if (((!hasRelation(pieces[k]) && !movesTo(pieces[k])) || continues || groupVerbList(pieces[k])) && (!startsWithVerb(pieces[k + 1]) || continues) && !withStarts?.has(pieces[k + 1]) && !withClause(pieces[k + 1], 0, pieces[k])) {
       pieces.splice(k, 2, bareListComma(pieces[k], pieces[k + 1], continues) ? [...pieces[k], LIST_AND, ...pieces[k + 1]] : [...pieces[k], ...pieces[k + 1]]);
     }
   }

@@ -90,68 +90,71 @@ export function growSupports(input: GrowthInput): void {
     src.add(c.source);
     sources.set(c.targets[0], src);
   }
-  const supports = new Set<string>();
-  for (const name of resting.keys()) supports.add(name);
-  for (const name of formations.keys()) supports.add(name);
-  // Sizes of lexicon supports before any grows (a support may also stand on another).
-  const own = new Map<string, number[]>();
-  for (const n of supports) own.set(n, [...(registry.get(n)?.halfExtents ?? [0, 0, 0])]);
   const unknownNeeds = new Map<string, [number, number]>();
-  for (const name of supports) {
-    const e = registry.get(name);
-    if (!e) continue;
-    const known = isKnownKind(e.kind);
-    const subjects = resting.get(name) ?? [];
-    const forms = formations.get(name) ?? [];
-    const boxes: Box[] = [
-      ...subjects.map((n): Box => {
-        const h = registry.get(n)!.halfExtents;
-        const along: [number, number] = [2 * h[0], 2 * h[1]];
-        return { along, across: known ? [0, 0] : along };
-      }),
-      ...forms.map((f): Box => ({ along: f.need, across: known ? f.grow : f.need })),
-    ];
-    // One object alone rests centred and may be wider than its support.
-    if (boxes.length === 0 || (boxes.length === 1 && forms.length === 0)) continue;
-    const options = layouts(boxes);
-    // Objects on it that a side relation sets apart stand along that relation's axis ("the reservoir behind the tip
-    // rack on the deck": along y), so the support grows along that axis when it may.
-    const lined = boxes.length > 1 && forms.length === 0 ? sideAxis(constraints, subjects) : undefined;
-    const alone = boxes.length === 1 ? forms[0] : undefined;
-    const where = alone ? quote(alone.source) : quote(sources.get(name)?.size === 1 ? [...sources.get(name)!][0] : input.instruction);
-    const needText = alone
-      ? `${alone.what} in a ${alone.shape} need ${m(alone.need[0])} × ${m(alone.need[1])} m (their footprints)`
-      : `${boxes.length} objects side by side on the ${name} need ${m(options[0][0])} m along x or ${m(options[1][1])} m along y (their footprints)`;
-    if (!known) {
-      // Sized to hold them lined up the way that makes it smaller, up to the scene limit.
-      const best = lined !== undefined ? options[lined] : options.reduce((a, b) => (b[0] * b[1] < a[0] * a[1] - 1e-12 ? b : a));
-      if (best.some((v) => UNKNOWN_ROOM * v > MAX_LENGTH_M)) {
-        throw new ParseError(`${needText}, but no support is larger than the ${MAX_LENGTH_M} m scene limit: they do not fit on the ${name} (in ${where})`);
+  // With nothing on a support and no formation, no support holds anything by its own relations.
+  if (resting.size > 0 || formations.size > 0) {
+    const supports = new Set<string>();
+    for (const name of resting.keys()) supports.add(name);
+    for (const name of formations.keys()) supports.add(name);
+    // Sizes of lexicon supports before any grows (a support may also stand on another).
+    const own = new Map<string, number[]>();
+    for (const n of supports) own.set(n, [...(registry.get(n)?.halfExtents ?? [0, 0, 0])]);
+    for (const name of supports) {
+      const e = registry.get(name);
+      if (!e) continue;
+      const known = isKnownKind(e.kind);
+      const subjects = resting.get(name) ?? [];
+      const forms = formations.get(name) ?? [];
+      const boxes: Box[] = [
+        ...subjects.map((n): Box => {
+          const h = registry.get(n)!.halfExtents;
+          const along: [number, number] = [2 * h[0], 2 * h[1]];
+          return { along, across: known ? [0, 0] : along };
+        }),
+        ...forms.map((f): Box => ({ along: f.need, across: known ? f.grow : f.need })),
+      ];
+      // One object alone rests centred and may be wider than its support.
+      if (boxes.length === 0 || (boxes.length === 1 && forms.length === 0)) continue;
+      const options = layouts(boxes);
+      // Objects on it that a side relation sets apart stand along that relation's axis ("the reservoir behind the tip
+      // rack on the deck": along y), so the support grows along that axis when it may.
+      const lined = boxes.length > 1 && forms.length === 0 ? sideAxis(constraints, subjects) : undefined;
+      const alone = boxes.length === 1 ? forms[0] : undefined;
+      const where = alone ? quote(alone.source) : quote(sources.get(name)?.size === 1 ? [...sources.get(name)!][0] : input.instruction);
+      const needText = alone
+        ? `${alone.what} in a ${alone.shape} need ${m(alone.need[0])} × ${m(alone.need[1])} m (their footprints)`
+        : `${boxes.length} objects side by side on the ${name} need ${m(options[0][0])} m along x or ${m(options[1][1])} m along y (their footprints)`;
+      if (!known) {
+        // Sized to hold them lined up the way that makes it smaller, up to the scene limit.
+        const best = lined !== undefined ? options[lined] : options.reduce((a, b) => (b[0] * b[1] < a[0] * a[1] - 1e-12 ? b : a));
+        if (best.some((v) => UNKNOWN_ROOM * v > MAX_LENGTH_M)) {
+          throw new ParseError(`${needText}, but no support is larger than the ${MAX_LENGTH_M} m scene limit: they do not fit on the ${name} (in ${where})`);
+        }
+        unknownNeeds.set(name, best);
+        continue;
       }
-      unknownNeeds.set(name, best);
-      continue;
+      const top = [2 * e.halfExtents[0], 2 * e.halfExtents[1]];
+      if (options.some((o) => fits(o, top))) continue;
+      if (stated.has(name)) {
+        throw new ParseError(`${needText}, but its top is ${m(top[0])} × ${m(top[1])} m: they do not fit on it (in ${where})`);
+      }
+      // By the keep-in room: every member's centre, even a row's end one, KEEP_IN_SHARE of the half-width inside the edge.
+      const room = Math.max(UNKNOWN_ROOM, 1 / (1 - KEEP_IN_SHARE));
+      const base = own.get(name)!;
+      const cap = [0, 1].map((k) => Math.min(MAX_GROWTH * 2 * base[k], MAX_LENGTH_M));
+      const grown = options.map((o) => [0, 1].map((k) => (o[k] > top[k] + 1e-9 ? room * o[k] : top[k])));
+      const allowed = grown.filter((g) => fits(g, cap));
+      if (allowed.length === 0) {
+        const most = cap.map((c) => c / room);
+        throw new ParseError(
+          `${needText}, but a ${e.kind.replace(/_/g, ' ')} whose size is not stated grows to at most ${MAX_GROWTH} times its size (a ${m(cap[0])} × ${m(cap[1])} m top, holding ${m(most[0])} × ${m(most[1])} m of footprints${cap.some((c) => c >= MAX_LENGTH_M) ? `, within the ${MAX_LENGTH_M} m scene limit` : ''}): they do not fit on the ${name} (in ${where})`,
+        );
+      }
+      const best = lined !== undefined && fits(grown[lined], cap) ? grown[lined] : allowed.reduce((a, b) => (b[0] * b[1] < a[0] * a[1] - 1e-12 ? b : a));
+      e.halfExtents[0] = best[0] / 2;
+      e.halfExtents[1] = best[1] / 2;
+      warnings.push(`'${name}' enlarged to ${e.halfExtents.map((v) => (2 * v).toFixed(2)).join(' × ')} m to hold what is put on it (its size was not stated; its default did not fit)`);
     }
-    const top = [2 * e.halfExtents[0], 2 * e.halfExtents[1]];
-    if (options.some((o) => fits(o, top))) continue;
-    if (stated.has(name)) {
-      throw new ParseError(`${needText}, but its top is ${m(top[0])} × ${m(top[1])} m: they do not fit on it (in ${where})`);
-    }
-    // By the keep-in room: every member's centre, even a row's end one, KEEP_IN_SHARE of the half-width inside the edge.
-    const room = Math.max(UNKNOWN_ROOM, 1 / (1 - KEEP_IN_SHARE));
-    const base = own.get(name)!;
-    const cap = [0, 1].map((k) => Math.min(MAX_GROWTH * 2 * base[k], MAX_LENGTH_M));
-    const grown = options.map((o) => [0, 1].map((k) => (o[k] > top[k] + 1e-9 ? room * o[k] : top[k])));
-    const allowed = grown.filter((g) => fits(g, cap));
-    if (allowed.length === 0) {
-      const most = cap.map((c) => c / room);
-      throw new ParseError(
-        `${needText}, but a ${e.kind.replace(/_/g, ' ')} whose size is not stated grows to at most ${MAX_GROWTH} times its size (a ${m(cap[0])} × ${m(cap[1])} m top, holding ${m(most[0])} × ${m(most[1])} m of footprints${cap.some((c) => c >= MAX_LENGTH_M) ? `, within the ${MAX_LENGTH_M} m scene limit` : ''}): they do not fit on the ${name} (in ${where})`,
-      );
-    }
-    const best = lined !== undefined && fits(grown[lined], cap) ? grown[lined] : allowed.reduce((a, b) => (b[0] * b[1] < a[0] * a[1] - 1e-12 ? b : a));
-    e.halfExtents[0] = best[0] / 2;
-    e.halfExtents[1] = best[1] / 2;
-    warnings.push(`'${name}' enlarged to ${e.halfExtents.map((v) => (2 * v).toFixed(2)).join(' × ')} m to hold what is put on it (its size was not stated; its default did not fit)`);
   }
   // A support the lexicon does not know holds the footprint of any one object put on or above it, and what stands
   // on it side by side, with UNKNOWN_ROOM.
