@@ -61,7 +61,11 @@ export async function runBenchmark(options: BenchOptions, hooks: BenchHooks = {}
   const tInit = performance.now();
   const bridge = await createBridge(bridgeConfig);
   const backendInitMs = performance.now() - tInit;
-  const warnings: ReportWarning[] = bridge.backend.warnings.map((message) => ({ code: 'BACKEND_FALLBACK', message }));
+  const described = bridge.describe();
+  const warnings: ReportWarning[] = [
+    ...bridge.backend.warnings.map((message) => ({ code: 'BACKEND_FALLBACK', message })),
+    ...described.warnings.map((message) => ({ code: 'IGNORED_SETTINGS', message })),
+  ];
   const [system, git] = await Promise.all([collectSystemInfo(bridge.backend.name), readGitInfo()]);
   const sampler = options.sampler ? startSampler(options.sampleIntervalMs, system.gpus.length > 0, startedAt) : disabledSampler(options.sampleIntervalMs, startedAt);
   const outcomes = new Map<string, SuiteOutcomeRecord>();
@@ -90,6 +94,14 @@ export async function runBenchmark(options: BenchOptions, hooks: BenchHooks = {}
       suiteFile: options.suiteFile,
       sampleIntervalMs: options.sampleIntervalMs,
       timeoutMs: options.bridge.timeoutMs ?? null,
+      pipeline: {
+        preset: described.preset,
+        attention: described.attention,
+        weights: described.weights.precision,
+        packing: described.packing,
+        cache: described.cache.mode,
+        modelSha256: described.modelDir?.sha256 ?? null,
+      },
       suites: Object.fromEntries(options.suites.map((p) => [p.suite.name, p.suite.configOf(p.options)])),
     },
     suites: {},

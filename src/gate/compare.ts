@@ -251,6 +251,19 @@ export function compareReports(baselines: BenchReport[], current: BenchReport, o
     const differs = (Object.keys(bm) as (keyof typeof bm)[]).filter((k) => bm[k] !== cm[k]);
     if (differs.length > 0) warnings.push(`the model changed: ${differs.map((k) => `${k} ${bm[k]} → ${cm[k]}`).join(', ')}`);
   }
+  // Other pipeline settings (attention, weights, packing, cache, a saved model): also a change, said as such. A
+  // report from before they were recorded says nothing; a cached run measures the cache, not the pipeline.
+  for (const b of baselines) {
+    const bp = b.config.pipeline;
+    const cp = current.config.pipeline;
+    if (bp === undefined || cp === undefined) continue;
+    const keys = ['preset', 'attention', 'weights', 'packing', 'cache', 'modelSha256'] as const;
+    const differs = keys.filter((k) => bp[k] !== cp[k]);
+    if (differs.length > 0) warnings.push(`the pipeline changed: ${differs.map((k) => `${k} ${String(bp[k])} → ${String(cp[k])}`).join(', ')}`);
+  }
+  if (current.config.pipeline !== undefined && current.config.pipeline.cache !== 'off') {
+    warnings.push(`the current run used a result cache (${current.config.pipeline.cache}): its figures measure cache hits, not the pipeline`);
+  }
   if (baselines.some((b) => !b.complete) || !current.complete) warnings.push('an input report is incomplete (interrupted run)');
   // Measurement settings that move the figures: forks, the reference workload and the steady warm-up.
   const settings = (r: BenchReport): string => {

@@ -2,8 +2,9 @@
  * Runs a report's benchmark again, in this process, from the configuration the report recorded: the same
  * suites with their recorded options (rebuilt through each suite's own option parser and checked against what
  * the report recorded), the same instruction sets, model size, backend, run policy and sampler setting.
- * Settings a report does not record (attention kind, weight precision, result cache, a saved model) take their
- * defaults; a run that used other values cannot be confirmed this way.
+ * The pipeline settings a report records (attention, weight precision, packing) are used again; a run that used a
+ * result cache or a saved model is not rerun (its cache and folder are not in the report); a report from before
+ * pipeline settings were recorded reruns with the defaults.
  */
 import { DEFAULT_STEADY_WARMUP } from '../bench/steady-warmup.js';
 import { DEFAULT_MIN_RUNS } from '../bench/constants.js';
@@ -14,6 +15,8 @@ import { isInside } from '../io/safe-path.js';
 import type { BenchOptions, PlannedSuite } from '../bench/run-bench.js';
 import { ConfigError } from '../errors.js';
 import type { BackendPreference } from '../pipeline/model/backend.js';
+import { ATTENTION_KINDS, type AttentionKind } from '../pipeline/model/network.js';
+import { WEIGHT_PRECISIONS, type WeightPrecision } from '../pipeline/model/quantize.js';
 import type { BenchReport } from '../report/types.js';
 import type { RawFlags } from '../suites/contract.js';
 import { ownEntries } from '../suites/records.js';
@@ -59,6 +62,13 @@ function checkRunSettings(report: BenchReport): void {
   if (c.timeoutMs !== null) number('timeoutMs', c.timeoutMs, 0.001, 3_600_000);
   parseChoice(field('backend'), c.backend, BACKENDS);
   for (const name of c.categories) parseChoice(field('categories'), name, CATEGORIES);
+  const p = c.pipeline;
+  if (p !== undefined) {
+    parseChoice(field('pipeline.attention'), p.attention, ATTENTION_KINDS);
+    parseChoice(field('pipeline.weights'), p.weights, WEIGHT_PRECISIONS);
+    if (p.cache !== 'off') throw new ConfigError(`cannot rerun: the run used a result cache (${p.cache}), which the report does not hold; rerun it with gasm bench`);
+    if (p.modelSha256 !== null) throw new ConfigError('cannot rerun: the run used a saved model (--model-dir), which the report names only by its sha256; rerun it with gasm bench');
+  }
   if (c.suiteFile !== null && !isInside(process.cwd(), c.suiteFile)) {
     throw new ConfigError(`${field('suiteFile')} ${JSON.stringify(c.suiteFile)} is outside the current folder; rerun from the folder the run was made in, or run gasm bench yourself`);
   }
@@ -72,10 +82,16 @@ export async function benchOptionsOf(report: BenchReport): Promise<BenchOptions>
     ? [{ name: 'custom', instructions: await readInstructionFile(c.suiteFile) }]
     : await Promise.all(c.categories.map(async (name) => ({ name, instructions: await readCategory(name) })));
   const { featureDim, hiddenDim, heads, iterations, seed } = c.model;
+  const p = c.pipeline;
   return {
     suites: plannedSuites(report),
     label: c.suite,
-    bridge: { backend: c.backend as BackendPreference, model: { featureDim, hiddenDim, heads, iterations, seed }, ...(c.timeoutMs !== null ? { timeoutMs: c.timeoutMs } : {}) },
+    bridge: {
+      backend: c.backend as BackendPreference,
+      model: { featureDim, hiddenDim, heads, iterations, seed },
+      ...(c.timeoutMs !== null ? { timeoutMs: c.timeoutMs } : {}),
+      ...(p !== undefined ? { attention: p.attention as AttentionKind, weights: p.weights as WeightPrecision, packing: p.packing } : {}),
+    },
     sets,
     suiteFile: c.suiteFile,
     policy: {

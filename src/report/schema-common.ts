@@ -167,6 +167,19 @@ export const ModelConfigSchema = Type.Object(
   { description: 'the network the pipeline ran', additionalProperties: true },
 );
 
+/** Pipeline settings besides the model size that move the figures (absent in reports before they were recorded). */
+export const PipelineSettingsSchema = Type.Object(
+  {
+    preset: nullable(Type.String(), 'named model size, or null'),
+    attention: str('how attention scores were computed (fused | folded)'),
+    weights: str('weight precision (float32 | float16 | int8)'),
+    packing: Type.Boolean({ description: 'several small scenes per row of a network pass' }),
+    cache: str('result cache mode (off | memory | disk): a cached run measures the cache'),
+    modelSha256: nullable(Type.String(), 'sha256 of the saved model used, or null for seeded weights'),
+  },
+  { description: 'the pipeline settings of the run besides its model size (bridge.describe())', additionalProperties: true },
+);
+
 export const ConfigSchema = Type.Object(
   {
     suite: str('what `gasm bench` was asked to run: a suite name or "all"'),
@@ -183,6 +196,7 @@ export const ConfigSchema = Type.Object(
     suiteFile: nullable(Type.String(), 'the user’s instruction file, or null'),
     sampleIntervalMs: num('system sampler interval, ms'),
     timeoutMs: nullable(Type.Number(), 'per-instruction time limit, ms, or null'),
+    pipeline: Type.Optional(PipelineSettingsSchema),
     suites: NamedRecord(Type.Record(Type.String(), Type.Unknown()), 'each suite’s own validated options, keyed by suite name'),
   },
   { description: 'the configuration the run used' },

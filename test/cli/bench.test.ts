@@ -25,6 +25,7 @@ test('throughput: schema-valid report whose figures agree with its samples, with
   const { report, stdout, stderr } = await bench(['throughput', '--category', 'simple,medium', '--runs', '4', '--batch-size', '16']);
   assert.equal(report.complete, true);
   assert.deepEqual(report.outcomes.throughput.status, 'ok');
+  assert.deepEqual(report.config.pipeline, { preset: null, attention: 'fused', weights: 'float32', packing: true, cache: 'off', modelSha256: null }, 'the pipeline settings are recorded');
   assert.match(stdout, /Throughput/);
   assert.match(stdout, /Single-stream latency/);
   assert.doesNotMatch(stdout, /\x1b\[/, 'no escape codes when stdout is not a terminal');

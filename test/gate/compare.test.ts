@@ -73,6 +73,18 @@ test('incompatible reports are refused with a clear message', () => {
   const changed = compareReports([a], c, options);
   assert.equal(changed.passed, false, 'a slower, larger model is a regression, not an incompatibility');
   assert.ok(changed.warnings.some((w) => /iterations 2 → 3/.test(w)));
+  // Pipeline settings besides the size: a change said as such; a cached current run is flagged.
+  const pipeline = { preset: null, attention: 'fused', weights: 'float32', packing: true, cache: 'off', modelSha256: null };
+  a.config.pipeline = { ...pipeline };
+  const q = makeSampleReport({ slowdown: 0.4, seed: 7 });
+  q.config.pipeline = { ...pipeline, weights: 'int8', attention: 'folded', cache: 'memory' };
+  const quantized = compareReports([a], q, options);
+  assert.ok(quantized.warnings.some((w) => /the pipeline changed: attention fused → folded, weights float32 → int8, cache off → memory/.test(w)), quantized.warnings.join('; '));
+  assert.ok(quantized.warnings.some((w) => /used a result cache \(memory\): its figures measure cache hits/.test(w)));
+  const same = makeSampleReport();
+  same.config.pipeline = { ...pipeline };
+  assert.ok(!compareReports([a], same, options).warnings.some((w) => /pipeline changed|result cache/.test(w)));
+  delete a.config.pipeline;
   const d = makeSampleReport();
   d.suites.throughput!.categories.simple.instructions = 99;
   assert.throws(() => compareReports([a], d, options), /different instruction sets/);

@@ -45,6 +45,13 @@ test('the rerun rebuilds the recorded configuration: suites, options, model, bac
   }).then((o) => {
     assert.deepEqual(o.suites.map((p) => p.options), [{ batchSize: 16, singleStream: false, reference: true, forks: 3 }]);
     assert.equal(o.policy.steadyWarmup?.maxMs, 2500);
+    // Recorded pipeline settings are used again.
+    report.config.pipeline = { preset: null, attention: 'folded', weights: 'int8', packing: false, cache: 'off', modelSha256: null };
+    return benchOptionsOf(report);
+  }).then((o) => {
+    assert.equal(o.bridge.attention, 'folded');
+    assert.equal(o.bridge.weights, 'int8');
+    assert.equal(o.bridge.packing, false);
   });
 });
 
@@ -65,6 +72,9 @@ test('untrusted run settings are checked by the bench command\'s own bounds befo
     [(r) => (r.config.categories = ['simple', '../etc']), /config\.categories must be one of/],
     [(r) => (r.config.suiteFile = '/etc/shadow'), /config\.suiteFile "\/etc\/shadow" is outside the current folder/],
     [(r) => (r.config.suiteFile = '../../x.txt'), /is outside the current folder/],
+    [(r) => (r.config.pipeline = { preset: null, attention: 'fused', weights: 'float32', packing: true, cache: 'memory', modelSha256: null }), /used a result cache \(memory\)/],
+    [(r) => (r.config.pipeline = { preset: null, attention: 'fused', weights: 'float32', packing: true, cache: 'off', modelSha256: 'ab'.repeat(32) }), /used a saved model/],
+    [(r) => (r.config.pipeline = { preset: null, attention: 'sparse', weights: 'float32', packing: true, cache: 'off', modelSha256: null }), /pipeline\.attention must be one of/],
   ];
   for (const [spoil, message] of cases) {
     const report = makeSampleReport();

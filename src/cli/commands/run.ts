@@ -29,7 +29,7 @@ export function register(program: Command): void {
       if (texts.length === 0) throw new ConfigError('no instruction given: pass one in quotes or use --file <path>');
       const bridge = await createBridge(config);
       try {
-        for (const w of bridge.backend.warnings) process.stderr.write(`gasm: warning: ${w}\n`);
+        for (const w of [...bridge.backend.warnings, ...bridge.describe().warnings]) process.stderr.write(`gasm: warning: ${w}\n`);
         let failed = 0;
         // One instruction at a time: each line's timings are its own latency, and output streams. Between
         // instructions the event loop runs, so that a closed stdout (`| head -1`: EPIPE) stops the run at once.
