@@ -72,13 +72,59 @@ function digitAt(text: string, k: number): boolean {
   return text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57;
 }
 
+/** A word token (or the number a word names: 'nan', 'inf', 'infinity'); a possessive "'s" is dropped. */
+function pushWord(tokens: Token[], t: string, ascii: boolean): void {
+  // An ASCII word mixes no scripts (checkWord would return at once).
+  if (!ascii) checkWord(t);
+  // 'nan', 'inf', 'infinity' are numbers (compared as text: a lookup would hash every fresh word once more).
+  const special = t === 'nan' ? Number.NaN : t === 'inf' || t === 'infinity' ? Number.POSITIVE_INFINITY : undefined;
+  if (special !== undefined) tokens.push({ kind: 'num', text: t, value: special });
+  // A possessive "'s" (its last two characters, read as codes).
+  else if (t.charCodeAt(t.length - 1) === 115 && t.charCodeAt(t.length - 2) === 39) tokens.push({ kind: 'word', text: t.slice(0, -2) });
+  else tokens.push({ kind: 'word', text: interned(t) });
+}
+
+/** Whether a character code is an ASCII letter, digit or '_' ([A-Za-z0-9_]). */
+function wordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/** Where a word starts after the ASCII white space at k ([A-Za-z_]), or -1 when something else (or nothing) comes first. */
+function wordStartAfterSpaces(text: string, k: number): number {
+  let p = k;
+  for (let c = text.charCodeAt(p); c === 32 || (c >= 9 && c <= 13); c = text.charCodeAt(p)) p++;
+  const c = text.charCodeAt(p);
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 ? p : -1;
+}
+
+/** The end of the ASCII word at k: [A-Za-z_][A-Za-z0-9_']*(?:-[A-Za-z0-9_]+)*, as ASCII_TOKEN reads it. */
+function asciiWordEnd(text: string, k: number): number {
+  let p = k + 1;
+  for (let c = text.charCodeAt(p); wordCode(c) || c === 39; c = text.charCodeAt(p)) p++;
+  while (text.charCodeAt(p) === 45 && wordCode(text.charCodeAt(p + 1))) {
+    p += 2;
+    while (wordCode(text.charCodeAt(p))) p++;
+  }
+  return p;
+}
+
 /** Splits normalised text into tokens; a minus sign directly before a number makes it negative. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const ascii = ASCII_TEXT.test(text);
   const TOKEN_RE = ascii ? ASCII_TOKEN : TOKEN;
   TOKEN_RE.lastIndex = 0;
-  for (let match = TOKEN_RE.exec(text); match !== null; match = TOKEN_RE.exec(text)) {
+  for (;;) {
+    // An ASCII word is read by hand (no match object to make): the characters ASCII_TOKEN's word alternative takes.
+    const start = ascii ? wordStartAfterSpaces(text, TOKEN_RE.lastIndex) : -1;
+    if (start >= 0) {
+      const end = asciiWordEnd(text, start);
+      pushWord(tokens, text.slice(start, end), true);
+      TOKEN_RE.lastIndex = end;
+      continue;
+    }
+    const match = TOKEN_RE.exec(text);
+    if (match === null) break;
     const t = match[0];
     if (match[1] !== undefined) {
       const before = tokens[tokens.length - 1];
@@ -163,14 +209,7 @@ export function tokenize(text: string): Token[] {
       }
       tokens.push({ kind: 'sep', text: t });
     } else if (match[2] !== undefined) {
-      // An ASCII word mixes no scripts (checkWord would return at once).
-      if (!ascii) checkWord(t);
-      // 'nan', 'inf', 'infinity' are numbers (compared as text: a lookup would hash every fresh word once more).
-      const special = t === 'nan' ? Number.NaN : t === 'inf' || t === 'infinity' ? Number.POSITIVE_INFINITY : undefined;
-      if (special !== undefined) tokens.push({ kind: 'num', text: t, value: special });
-      // A possessive "'s" (its last two characters, read as codes).
-      else if (t.charCodeAt(t.length - 1) === 115 && t.charCodeAt(t.length - 2) === 39) tokens.push({ kind: 'word', text: t.slice(0, -2) });
-      else tokens.push({ kind: 'word', text: interned(t) });
+      pushWord(tokens, t, ascii);
     } else if ((t === '"' || t === '″') && tokens[tokens.length - 1]?.kind === 'num' && /\d/.test(text[match.index - 1] ?? '')) {
       // 4": inches.
       tokens.push({ kind: 'word', text: 'inch' });
