@@ -364,6 +364,10 @@ const ARTICLES = new Set(['a', 'an', 'the']);
 /** Link words a clause passes over without calling them unknown. */
 const PASSED_OVER = new Set(['and', 'or', 'with', 'by', 'for', 'as', 'at', 'from', 'of', 'using', 'into', 'in', 'precise', 'precisely', 'sequence', 'orientation', 'radius', 'diameter']);
 
+/** Particles a verb of placing or lining up takes after it ("line up", "set down", "spread out"), and those verbs. */
+const VERB_PARTICLES = new Set(['up', 'out', 'down', 'off']);
+const PARTICLE_VERBS = new Set(['line', 'stand', 'set', 'lay', 'put', 'spread', 'space']);
+
 /** Whether a word may start a quantity ("five", "twenty-one", "half", a unit word …), cached by word (the lexicon is fixed). */
 function startsQuantity(w: string): boolean {
   let starts = STARTS_QUANTITY.get(w);
@@ -886,7 +890,7 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
           i = formationObject.next;
           continue;
         }
-        if ((w === 'a' || w === 'an' || (w === 'the' && !NOUN_FORMS.has(word(tokens, i + 1) ?? ''))) && SHAPES.has(word(tokens, i + 1) ?? '')) {
+        if ((w === 'a' || w === 'an' || w === 'the') && SHAPES.has(word(tokens, i + 1) ?? '') && (w !== 'the' || !NOUN_FORMS.has(word(tokens, i + 1) ?? ''))) {
           i++;
           continue;
         }
@@ -1129,7 +1133,7 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
       items.push({ t: 'verb', word: base });
       i++;
       if (word(tokens, i) === 'up' && base === 'line') items[items.length - 1] = { t: 'verb', word: 'align' };
-      if (['up', 'out', 'down', 'off'].includes(word(tokens, i) ?? '') && ['line', 'stand', 'set', 'lay', 'put', 'spread', 'space', 'set'].includes(base)) i++;
+      if (VERB_PARTICLES.has(word(tokens, i) ?? '') && PARTICLE_VERBS.has(base)) i++;
       continue;
     }
     // "Put the small vase inside the big box for the move", "the cushion on the chair for the baby": a phrase of 'for'

@@ -27,6 +27,11 @@ const WORLD_RELATIONS = new Set<ConstraintType>(['left', 'right', 'front', 'behi
 /** The side opposite each side ("on the left of X, … on its right": X's right). */
 const OPPOSITE_SIDE: Partial<Record<ConstraintType, ConstraintType>> = { left: 'right', right: 'left', front: 'behind', behind: 'front', above: 'below', below: 'above' };
 const isSideType = (type: ConstraintType): boolean => type === 'left' || type === 'right' || type === 'front' || type === 'behind';
+/** What growSupports reads for a parse that has no formation, stated size or formation member (it reads, never writes). */
+const NO_FORMATIONS: ReadonlyMap<string, FormationNeed[]> = new Map();
+const NO_STATED: ReadonlySet<string> = new Set();
+const NO_FORMED: ReadonlySet<string> = new Set();
+
 /** Plural with no count: how many entities it makes. */
 const DEFAULT_GROUP = 3;
 
@@ -48,13 +53,13 @@ interface Context {
   /** The subjects of the previous clause (lastSubjects as the current clause began). */
   prevSubjects: string[];
   /** Formations put on or above each support (the room they need there): a support whose size is not stated grows to hold them (support-growth.ts). */
-  formations: Map<string, FormationNeed[]>;
+  formations?: Map<string, FormationNeed[]>;
   /** Entities whose size the instruction states ("the 60 cm plate"), with the phrase that states it: never grown; a group that does not fit is refused. */
-  stated: Map<string, { size: StatedSize; text: string }>;
+  stated?: Map<string, { size: StatedSize; text: string }>;
   /** "facing X" with no side relation to X: turned after the solve (SceneSpec.facings). */
   facings: Facing[];
   /** Members of formations (their room on a support is in formations, measured as a formation; a pyramid's own layers rest on each other). */
-  formed: Set<string>;
+  formed?: Set<string>;
   lastKind: string;
   lastHead: string;
   /** The object of the last pick verb: what "it" means until a clause names a new subject. */
@@ -123,13 +128,13 @@ function resolve(ctx: Context, item: NpItem, role: { between?: boolean; exclude?
   const size = item.np.stated;
   if (size === undefined) return names;
   for (const name of names) {
-    const before = ctx.stated.get(name);
+    const before = ctx.stated?.get(name);
     const side = before ? conflictingSide(before.size, size) : undefined;
     if (before && side) {
       throw new ParseError(`${quote(before.text)} and ${quote(item.text)} both name '${name}' but state different sizes (its ${side} ${before.size[side]} m and ${size[side]} m); tell them apart by a label ('${name} 1', '${name} 2') in ${quote(ctx.source)}`);
     }
     applyStatedSize(ctx.registry.get(name)!.halfExtents, size);
-    if (!before) ctx.stated.set(name, { size: { ...size }, text: item.text });
+    if (!before) (ctx.stated ??= new Map()).set(name, { size: { ...size }, text: item.text });
     else for (const side of ['length', 'width', 'height'] as const) before.size[side] ??= size[side];
   }
   return names;
@@ -346,7 +351,7 @@ function fitsBeside(ctx: Context, name: string, subjects: string[], type: Constr
   const need = (k: number) => 2 * (a.halfExtents[k] + e.halfExtents[k]) + BESIDE_GAP;
   const across = (k: number) => Math.max(a.halfExtents[1 - k], e.halfExtents[1 - k]) <= s.halfExtents[1 - k];
   if (axes.some((k) => need(k) <= 2 * s.halfExtents[k] && across(k))) return true;
-  if (e.category !== 'object' || !isKnownKind(s.kind) || !isKnownKind(e.kind) || ctx.stated.has(support)) return false;
+  if (e.category !== 'object' || !isKnownKind(s.kind) || !isKnownKind(e.kind) || ctx.stated?.has(support)) return false;
   const k = axes.find(across);
   if (k === undefined) return false;
   const grown = need(k) / (1 - KEEP_IN_SHARE);
@@ -622,7 +627,8 @@ function arrangementClause(ctx: Context, items: Item[], verb: string | undefined
   ctx.lastArrangement = arrangement;
   ctx.stackPlaced = [];
   if (shape === 'stack') placeLabelledEnds(ctx, items, subjectIdx, arrangement);
-  for (const member of arrangement.members) ctx.formed.add(member);
+  const formed = (ctx.formed ??= new Set());
+  for (const member of arrangement.members) formed.add(member);
   ctx.lastSubjects = [...arrangement.members];
   ctx.lastEntities = [...arrangement.members];
   return true;
@@ -659,7 +665,7 @@ function relateBeyondSupport(ctx: Context, items: Item[], firstRel: number, bott
  */
 function checkFits(ctx: Context, subjects: string[], support: string): void {
   const s = ctx.registry.get(support);
-  if (!s || !isKnownKind(s.kind) || !ctx.stated.has(support)) return;
+  if (!s || !isKnownKind(s.kind) || !ctx.stated?.has(support)) return;
   const hs = subjects.map((n) => ctx.registry.get(n)!.halfExtents);
   const need = [0, 1].map((k) => hs.reduce((sum, h) => sum + 2 * h[k], 0));
   if (need[0] > 2 * s.halfExtents[0] + 1e-9 && need[1] > 2 * s.halfExtents[1] + 1e-9) {
@@ -709,13 +715,13 @@ function holdFormation(ctx: Context, supportName: string, bottom: string[], span
   // Across a row (its members' centres in line along this axis) each member rests centred like a single
   // object, which may be wider than its support ("two brackets side by side on the rail").
   const grow: [number, number] = [span[0] > 1e-9 ? need[0] : 0, span[1] > 1e-9 ? need[1] : 0];
-  const list = ctx.formations.get(support.name) ?? [];
+  const list = ctx.formations?.get(support.name) ?? [];
   list.push({ need, grow, what, shape, source: ctx.source });
-  ctx.formations.set(support.name, list);
+  (ctx.formations ??= new Map()).set(support.name, list);
   if (isKnownKind(support.kind)) {
     for (const [k, axis] of [[0, 'x'], [1, 'y']] as const) {
       const room = 2 * support.halfExtents[k];
-      if (span[k] <= 1e-9 || !ctx.stated.has(support.name)) continue;
+      if (span[k] <= 1e-9 || !ctx.stated?.has(support.name)) continue;
       if (need[k] > room + 1e-9) {
         throw new ParseError(
           `${what} in a ${shape} need ${need[k].toFixed(2)} m along ${axis} (their footprints), but the ${support.name}'s top is ${room.toFixed(2)} m: they do not fit on it (in ${quote(ctx.source)})`,
@@ -1477,7 +1483,7 @@ function interpretClause(ctx: Context, clause: Token[]): void {
   const view = viewpointAt(tokens);
   if (view !== null) return interpretViewpoint(ctx, tokens, view);
   const { items, unknown } = readItems(tokens);
-  const opposite = oppositeEachOtherAt(tokens) >= 0 && unknown.includes('opposite');
+  const opposite = unknown.includes('opposite') && oppositeEachOtherAt(tokens) >= 0;
   const ignoredAt = ctx.warnings.length;
   for (const w of unknown) {
     if (UNHONOURED.has(w)) throw new ParseError(`cannot honour '${w}' in ${quote(ctx.source)}: no relation or orientation reads it`);
@@ -2125,7 +2131,7 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
   if (!ASCII_ALNUM.test(normalised) && !/[\p{L}\p{N}]/u.test(normalised)) throw new ParseError(`instruction ${quote(normalised)} has no words`);
   const tokens = withoutVocative(withoutHeading(tokenize(normalised)));
   const registry = new EntityRegistry();
-  const ctx: Context = { registry, constraints: [], warnings: [], lastSubjects: [], lastEntities: [], lastTargets: [], prevTargets: [], lastRefs: [], prevRefs: [], prevSubjects: [], formations: new Map(), stated: new Map(), facings: [], formed: new Set(), lastKind: '', lastHead: '', focus: [], lastArrangement: null, stackPlaced: [], possessive: [], prevPossessive: [], toolHolds: undefined, grips: undefined, commaRests: undefined, columns: [], source: '', resolved: new Set(), unread: null, topics: [] };
+  const ctx: Context = { registry, constraints: [], warnings: [], lastSubjects: [], lastEntities: [], lastTargets: [], prevTargets: [], lastRefs: [], prevRefs: [], prevSubjects: [], formations: undefined, stated: undefined, facings: [], formed: undefined, lastKind: '', lastHead: '', focus: [], lastArrangement: null, stackPlaced: [], possessive: [], prevPossessive: [], toolHolds: undefined, grips: undefined, commaRests: undefined, columns: [], source: '', resolved: new Set(), unread: null, topics: [] };
   const clauses = withModifiersJoined(splitClauses(tokens));
   for (let c = 0; c < clauses.length; c++) {
     const inRow = rowOfPlaces(ctx, clauses, c);
@@ -2224,7 +2230,7 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
     }
   }
   // Supports grow to hold what is put on them, or refuse it (support-growth.ts).
-  growSupports({ registry, constraints: ctx.constraints, formations: ctx.formations, stated: ctx.stated, formed: ctx.formed, warnings: ctx.warnings, instruction: normalised });
+  growSupports({ registry, constraints: ctx.constraints, formations: ctx.formations ?? NO_FORMATIONS, stated: ctx.stated ?? NO_STATED, formed: ctx.formed ?? NO_FORMED, warnings: ctx.warnings, instruction: normalised });
   // Floor-standing furniture that the instruction puts on, above or inside something is lifted off the floor.
   for (const c of ctx.constraints) {
     if ((c.type === 'on' || c.type === 'above' || c.type === 'inside') && c.targets.length > 0) {
