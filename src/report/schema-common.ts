@@ -17,14 +17,17 @@ export const int = (description: string) => Type.Integer({ description });
 export const count = (description: string) => Type.Integer({ minimum: 0, description });
 /** A string, described. */
 export const str = (description: string) => Type.String({ description });
-/** A builder of numbers in `unit`: the description ends with ", <unit>". */
-export const inUnit = (unit: string) => (description: string) => Type.Number({ description: `${description}, ${unit}` });
-/** Milliseconds. */
-export const ms = inUnit('ms');
-/** Bytes. */
+/** A builder of numbers in `unit`: the description ends with ", <unit>" (`minimum` when the unit cannot go below it). */
+export const inUnit = (unit: string, minimum?: number) => (description: string) =>
+  Type.Number({ description: `${description}, ${unit}`, ...(minimum === undefined ? {} : { minimum }) });
+/** Milliseconds: a duration, never negative. */
+export const ms = inUnit('ms', 0);
+/** Bytes (a difference of memory may be negative). */
 export const bytes = inUnit('bytes');
-/** Instructions per second. */
-export const rate = inUnit('instructions/s');
+/** Instructions per second: never negative. */
+export const rate = inUnit('instructions/s', 0);
+/** A share of a whole: 0 to 1. */
+export const share = (description: string) => Type.Number({ minimum: 0, maximum: 1, description });
 /** Raw samples: numbers, in the order measured. */
 export const samples = (description: string) => Type.Array(Type.Number(), { description });
 /** A value or null (what null means belongs in the description). */
@@ -227,14 +230,14 @@ export type StageBreakdownData = Static<typeof StageBreakdownSchema>;
 
 export const QualitySchema = Type.Object(
   {
-    successRate: num('successful responses / all responses'),
+    successRate: share('successful responses / all responses'),
     meanConfidence: nullable(Type.Number(), 'mean confidence of successful responses (null: none succeeded)'),
-    constraintSatisfactionRate: nullable(Type.Number(), 'satisfied / all constraints of successful responses only (null: no successful response had a constraint)'),
+    constraintSatisfactionRate: nullable(share('satisfied / all constraints of successful responses only'), 'satisfied / all constraints of successful responses only (null: no successful response had a constraint)'),
     meanIterations: nullable(Type.Number(), 'mean solver iterations of successful responses'),
-    responses: int('responses counted'),
-    successes: int('successful responses'),
-    constraints: int('constraints of successful responses'),
-    satisfiedConstraints: int('satisfied constraints of successful responses'),
+    responses: count('responses counted'),
+    successes: count('successful responses'),
+    constraints: count('constraints of successful responses'),
+    satisfiedConstraints: count('satisfied constraints of successful responses'),
     supportMargin: nullable(
       Type.Object({
         responses: int('successful responses with a supported object (margin not null)'),

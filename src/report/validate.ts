@@ -24,12 +24,38 @@ export function validateReport(value: unknown, label: string): BenchReport {
   }
   const version = (value as { schemaVersion?: unknown }).schemaVersion;
   if (version !== SCHEMA_VERSION) {
-    const what = typeof version === 'number' ? `schemaVersion ${version}` : 'no schemaVersion';
+    const what = typeof version === 'number' ? `schemaVersion ${version}` : version === undefined ? 'no schemaVersion' : `schemaVersion ${JSON.stringify(version).slice(0, 40)} (not a number)`;
     const hint = typeof version === 'number' && version > SCHEMA_VERSION ? ' — upgrade gasm' : typeof version === 'number' ? ' — rerun `gasm bench` with this gasm to get a current report' : '';
     throw new ReportError('REPORT_INVALID', `${label} has ${what}; this gasm reads schemaVersion ${SCHEMA_VERSION} only${hint}`);
   }
   if (!check(value)) {
     throw new ReportError('REPORT_INVALID', `${label} does not match the report schema: ${describe(check.errors ?? [])}`);
   }
+  checkHeadlines(value as BenchReport, label);
   return value as BenchReport;
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Whether two figures are the same up to float rounding. */
+const same = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+
+/**
+ * The throughput headline must be what its own samples say (the gate compares samples, `gasm report` prints the
+ * headline: a report whose two disagree would be judged on one figure and shown another). ReportError otherwise.
+ */
+function checkHeadlines(report: BenchReport, label: string): void {
+  const categories = report.suites.throughput?.categories ?? {};
+  for (const name of Object.keys(categories)) {
+    const c = categories[name];
+    const ips = c.samples.instructionsPerSecond;
+    const wrong = !same(c.instructionsPerSecond, c.throughputSummary.median) || (ips.length > 0 && !same(c.instructionsPerSecond, median(ips)));
+    if (wrong) {
+      throw new ReportError('REPORT_INVALID', `${label}: throughput category ${JSON.stringify(name)} has instructionsPerSecond ${c.instructionsPerSecond}, not the median of its own samples (${ips.length > 0 ? median(ips) : c.throughputSummary.median})`);
+    }
+  }
 }

@@ -77,3 +77,23 @@ test('category names __proto__ and constructor are ordinary keys; absent names a
 test('a report path that is a device or over the size limit is refused before it is read whole', async () => {
   await assert.rejects(loadReport('/dev/zero'), /cannot read report \/dev\/zero: it is a device/);
 });
+
+test('impossible figures are refused: negative throughput, a share above 1, a headline its samples do not give', () => {
+  const spoilt: [string, (r: ReturnType<typeof makeSampleReport>) => void, RegExp][] = [
+    ['negative', (r) => (r.suites.throughput!.categories.simple.instructionsPerSecond = -5000), /instructionsPerSecond.*>= 0/],
+    ['rate 7', (r) => (r.suites.throughput!.categories.simple.quality.constraintSatisfactionRate = 7), /constraintSatisfactionRate/],
+    ['runs 1e12', (r) => (r.suites.throughput!.categories.simple.runs = 1e12), /runs/],
+    ['headline', (r) => {
+      const c = r.suites.throughput!.categories.simple;
+      c.instructionsPerSecond = 1e9;
+      c.throughputSummary.median = 1e9;
+    }, /"simple" has instructionsPerSecond 1000000000, not the median of its own samples/],
+  ];
+  for (const [what, spoil, message] of spoilt) {
+    const r = makeSampleReport();
+    spoil(r);
+    assert.throws(() => validateReport(JSON.parse(JSON.stringify(r)), 'r.json'), (e: unknown) => e instanceof ReportError && message.test(e.message), what);
+  }
+  const version = { ...makeSampleReport(), schemaVersion: '2' };
+  assert.throws(() => validateReport(version, 'v.json'), /v\.json has schemaVersion "2" \(not a number\)/);
+});

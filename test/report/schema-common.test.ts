@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
-import { bytes, count, Estimate, inUnit, int, nullable, ms, num, rate, samples, str } from '../../src/report/schema-common.js';
+import { bytes, count, Estimate, inUnit, int, nullable, ms, num, rate, samples, str, share } from '../../src/report/schema-common.js';
 
 const json = (schema: unknown) => JSON.parse(JSON.stringify(schema)) as unknown;
 
@@ -12,12 +12,15 @@ test('described fields: a unit is appended to the description the same way every
   assert.deepEqual(json(int('runs')), { type: 'integer', description: 'runs' });
   assert.deepEqual(json(count('requests')), { type: 'integer', minimum: 0, description: 'requests' });
   assert.deepEqual(json(str('name')), { type: 'string', description: 'name' });
-  assert.deepEqual(json(ms('median time')), { type: 'number', description: 'median time, ms' });
+  assert.deepEqual(json(ms('median time')), { type: 'number', minimum: 0, description: 'median time, ms' });
   assert.deepEqual(json(bytes('heap')), { type: 'number', description: 'heap, bytes' });
-  assert.deepEqual(json(rate('peak')), { type: 'number', description: 'peak, instructions/s' });
+  assert.deepEqual(json(rate('peak')), { type: 'number', minimum: 0, description: 'peak, instructions/s' });
   assert.deepEqual(json(inUnit('mm')('offset')), { type: 'number', description: 'offset, mm' });
   assert.deepEqual(json(samples('per run')), { type: 'array', items: { type: 'number' }, description: 'per run' });
   assert.ok(Value.Check(count('n'), 3) && !Value.Check(count('n'), -1));
+  // Durations and rates cannot be negative, shares stay within 0..1: a report claiming otherwise is refused.
+  assert.ok(!Value.Check(ms('t'), -5) && !Value.Check(rate('r'), -5000) && Value.Check(bytes('b'), -10));
+  assert.ok(Value.Check(share('s'), 1) && !Value.Check(share('s'), 7) && !Value.Check(share('s'), -0.1));
 });
 
 test('nullable: the value or null, described when a description is given', () => {

@@ -14,6 +14,9 @@ const WarmupSchema = Type.Object(
   { description: 'what the warm-up before the batched runs did' },
 );
 
+
+/** Most runs a report may record per case: the bench command's own --runs bound. */
+const MAX_RECORDED_RUNS = 1_000_000;
 export const SingleStreamSchema = Type.Object(
   {
     calls: Type.Integer({ description: 'calls per run: each instruction of the category once, one `bridge.process` call each' }),
@@ -40,12 +43,12 @@ export const SingleStreamSchema = Type.Object(
 
 export const ThroughputCategorySchema = Type.Object(
   {
-    instructions: Type.Integer({ description: 'instructions in one run: the list at least once, repeated to whole batches' }),
-    runs: Type.Integer({ description: 'measured batched runs' }),
-    batchSize: Type.Integer({ description: 'instructions per processBatch call: what one network chunk saw' }),
-    instructionsPerSecond: Type.Number({ description: 'median over runs of instructions / run wall time' }),
-    constraintsPerSecond: Type.Number({ description: 'instructionsPerSecond × constraints per successful instruction' }),
-    posesPerSecond: Type.Number({ description: 'instructionsPerSecond × poses per successful instruction' }),
+    instructions: Type.Integer({ minimum: 1, description: 'instructions in one run: the list at least once, repeated to whole batches' }),
+    runs: Type.Integer({ minimum: 0, maximum: MAX_RECORDED_RUNS, description: 'measured batched runs' }),
+    batchSize: Type.Integer({ minimum: 1, description: 'instructions per processBatch call: what one network chunk saw' }),
+    instructionsPerSecond: Type.Number({ minimum: 0, description: 'median over runs of instructions / run wall time' }),
+    constraintsPerSecond: Type.Number({ minimum: 0, description: 'instructionsPerSecond × constraints per successful instruction' }),
+    posesPerSecond: Type.Number({ minimum: 0, description: 'instructionsPerSecond × poses per successful instruction' }),
     throughputSummary: Summary('per-run throughput, instructions/s'),
     cpuInstructionsPerSecond: Summary('per-run instructions per second of process CPU time (user + system, all threads; includes the sampler thread when it runs)'),
     coreShare: Type.Number({ description: 'median over runs of CPU time / wall time: the share of cores the process got (1 = one full core)' }),
