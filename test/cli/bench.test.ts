@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateReport } from '../../src/report/validate.js';
@@ -114,6 +114,16 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
     assert.ok((await readdir(out)).every((f) => !f.endsWith('.tmp')), 'no temporary file left behind');
   });
 }
+
+test('a latest file that cannot be refreshed: the report is written and named, a warning says why, exit 3', async () => {
+  const out = await mkdtemp(join(tmpdir(), 'gasm-latest-'));
+  await mkdir(join(out, 'latest.json'));
+  const r = await runCli(['bench', 'throughput', '--category', 'simple', '--runs', '2', '--batch-size', '4', '--no-single-stream', '--warmup', '1', '--warmup-time', '0', '--out', out, '--quiet']);
+  assert.equal(r.code, 3, r.stderr);
+  assert.match(r.stderr, /warning: cannot write .*latest\.json: it is a folder/);
+  const path = r.stdout.trim().split('\n').pop()!.replace(/^report: /, '');
+  validateReport(JSON.parse(await readFile(path, 'utf8')), path);
+});
 
 test('an --out folder that cannot be written fails before running, exit 2', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'gasm-out-'));

@@ -1,4 +1,6 @@
 /** `gasm bench <suite>`: runs benchmark suites from the registry and writes a JSON report. */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import ora, { type Ora } from 'ora';
 import { DEFAULT_MAX_TIME_MS, DEFAULT_MIN_RUNS, DEFAULT_MIN_TIME_MS, DEFAULT_SAMPLE_INTERVAL_MS, DEFAULT_TARGET_CI_WIDTH, DEFAULT_WARMUP_MAX_MS, DEFAULT_WARMUP_RUNS, DEFAULT_WARMUP_TIME_MS } from '../../bench/constants.js';
@@ -8,7 +10,7 @@ import { runBenchmark, type BenchOptions, type PlannedSuite } from '../../bench/
 import type { RunPolicy } from '../../bench/runner.js';
 import { seconds } from '../../format/numbers.js';
 import { recordReport } from '../../history/record.js';
-import { assertWritableDir } from '../../report/atomic-write.js';
+import { assertWritableDir, writeFileAtomic } from '../../report/atomic-write.js';
 import type { BenchReport } from '../../report/types.js';
 import { writeReport } from '../../report/write-report.js';
 import type { InstructionSet, ProgressEvent, RawFlags } from '../../suites/contract.js';
@@ -189,7 +191,16 @@ export function register(program: Command): void {
           },
         });
         spinner?.stop();
-        const written = await writeReport(report, flags.out);
+        let written: Awaited<ReturnType<typeof writeReport>>;
+        try {
+          written = await writeReport(report, flags.out);
+        } catch (error) {
+          // The measurement must not be lost with the folder (a full disk): a copy goes to the system's temp folder.
+          const rescue = join(tmpdir(), `gasm-report-${process.pid}-${Date.now()}.json`);
+          const saved = await writeFileAtomic(rescue, JSON.stringify(report, null, 2) + '\n').then(() => true, () => false);
+          process.stderr.write(`${formatError(error)}\n${saved ? `gasm: the report was saved to ${rescue} instead` : 'gasm: the report could not be saved anywhere'}\n`);
+          return EXIT.io;
+        }
         if (flags.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
         else if (!flags.quiet) process.stdout.write(formatReportSummary(report) + '\n\n');
         (flags.json ? process.stderr : process.stdout).write(`report: ${written.path}\n`);
@@ -203,7 +214,9 @@ export function register(program: Command): void {
             process.stderr.write(`gasm: warning: the run was not recorded in the history: ${formatError(error).replace(/^gasm: /, '')}\n`);
           }
         }
-        return signalExit || benchExitCode(report);
+        const code = signalExit || benchExitCode(report);
+        // A latest file that could not be refreshed: the report is written, an output is not (exit 3, as documented).
+        return code !== EXIT.ok ? code : written.warnings.length > 0 ? EXIT.io : EXIT.ok;
       } finally {
         spinner?.stop();
         process.off('SIGINT', sigint);
