@@ -76,4 +76,13 @@ test('gasm profile prints the tables and writes the chart', async () => {
   const bad = await runCli(['profile', 'x', '--runs', '0']);
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /--runs must be a whole number from 1/);
+  // A failed instruction is exit 1, as in gasm run; a chart folder that is a file is refused before profiling.
+  const failed = await runCli(['profile', 'banana', '--runs', '1', '--backend', 'cpu', '--no-chart']);
+  assert.equal(failed.code, 1, failed.stderr);
+  assert.match(failed.stdout, /^failed "banana"/);
+  const file = join(dir, files[0]);
+  const blocked = await runCli(['profile', 'put the cup on the table', '--runs', '1', '--backend', 'cpu', '--out', file]);
+  assert.equal(blocked.code, 2, blocked.stderr);
+  assert.match(blocked.stderr, /cannot write to output folder/);
+  assert.doesNotMatch(blocked.stdout, /tfjs kernel/, 'nothing was profiled');
 });

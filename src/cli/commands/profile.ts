@@ -1,4 +1,5 @@
 /** `gasm profile "<instruction>"`: where one instruction's time goes, per tfjs kernel and per solver phase. */
+import { visibleControls } from '../../format/control-chars.js';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import Table from 'cli-table3';
@@ -6,7 +7,7 @@ import { whole, sig3 } from '../../format/numbers.js';
 import { createBridge } from '../../pipeline/bridge.js';
 import { profileChart } from '../../profile/chart.js';
 import { DEFAULT_PROFILE_RUNS, MAX_PROFILE_RUNS, profileInstruction, type ProfileResult } from '../../profile/profile.js';
-import { writeFileAtomic } from '../../report/atomic-write.js';
+import { assertWritableDir, writeFileAtomic } from '../../report/atomic-write.js';
 import { ConfigError } from '../../errors.js';
 import { action } from '../action.js';
 import { EXIT } from '../exit-codes.js';
@@ -61,6 +62,8 @@ export function register(program: Command): void {
       const runs = parseInteger('--runs', flags.runs, 1, MAX_PROFILE_RUNS);
       const config = bridgeConfigFrom(flags);
       if (config.cache !== undefined) throw new ConfigError('--cache cannot be used with profile: cached runs would skip the work being profiled');
+      // A chart folder that cannot be written is bad usage, found before anything is profiled.
+      if (flags.chart) await assertWritableDir(flags.out);
       const bridge = await createBridge(config);
       let result: ProfileResult;
       try {
@@ -76,11 +79,12 @@ export function register(program: Command): void {
       }
       if (flags.json) process.stdout.write(JSON.stringify({ ...result, chart: chartPath ?? null }, null, 2) + '\n');
       else {
-        process.stdout.write(`${result.success ? 'ok ' : 'failed'} "${instruction}"${result.error ? `: ${result.error}` : ''}\n`);
+        process.stdout.write(`${result.success ? 'ok ' : 'failed'} "${visibleControls(instruction)}"${result.error ? `: ${visibleControls(result.error)}` : ''}\n`);
         process.stdout.write(tables(result) + '\n');
         if (chartPath) process.stdout.write(`chart: ${chartPath}\n`);
       }
-      return EXIT.ok;
+      // As gasm run: an instruction that failed is exit 1 (its profile is still printed).
+      return result.success ? EXIT.ok : EXIT.failure;
     }),
   );
 }
