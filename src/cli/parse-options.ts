@@ -21,8 +21,10 @@ export function parseNumber(flag: string, value: string, min: number, max: numbe
 
 /** A comma-separated list of whole numbers, e.g. "1,5,10". */
 export function parseIntegerList(flag: string, value: string, min: number, max: number): number[] {
-  const parts = value.split(',').map((p) => p.trim()).filter((p) => p.length > 0);
-  if (parts.length === 0) throw new ConfigError(`${flag} needs at least one number, got '${value}'`);
+  const parts = value.split(',').map((p) => p.trim());
+  if (parts.every((p) => p.length === 0)) throw new ConfigError(`${flag} needs at least one number, got '${value}'`);
+  // An empty item ('2,,4') is a value left out by mistake, not nothing: refused rather than read as '2,4'.
+  if (parts.some((p) => p.length === 0)) throw new ConfigError(`${flag} has an empty item in '${value}': give numbers separated by single commas`);
   return parts.map((p) => parseInteger(flag, p, min, max));
 }
 

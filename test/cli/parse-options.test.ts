@@ -13,6 +13,7 @@ test('integers, numbers, lists and choices are checked and errors name the flag'
   assert.throws(() => parseNumber('--min-time', '', 0, 1000), ConfigError);
   assert.deepEqual(parseIntegerList('--batch-sizes', '1, 5,10', 1, 100), [1, 5, 10]);
   assert.throws(() => parseIntegerList('--batch-sizes', ',', 1, 100), /at least one/);
+  assert.throws(() => parseIntegerList('--objects', '2,,4', 1, 100), /--objects has an empty item in '2,,4'/);
   assert.equal(parseChoice('--backend', 'cpu', ['auto', 'cpu']), 'cpu');
   assert.throws(() => parseChoice('--backend', 'gpu', ['auto', 'cpu']), /must be one of auto, cpu, got 'gpu'/);
 });

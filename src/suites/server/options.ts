@@ -78,7 +78,7 @@ const given = (flags: RawFlags, key: string): boolean => flags[key] !== undefine
 /** Validated options from commander's flags (defaults for absent ones). */
 export function parseServerOptions(flags: RawFlags): ServerOptions {
   const pick = (key: string, fallback: number | string) => (given(flags, key) ? flags[key] : fallback);
-  return {
+  const options = {
     workers: parseNumber('--workers', pick('workers', availableParallelism()), 1, 256, true),
     p99BoundMs: parseDurationMs('--p99-bound', pick('p99Bound', DEFAULT_P99_BOUND_MS)),
     maxBatch: parseNumber('--max-batch', pick('maxBatch', DEFAULT_MAX_BATCH), 1, 4096, true),
@@ -91,4 +91,6 @@ export function parseServerOptions(flags: RawFlags): ServerOptions {
     dropAfterMs: parseNumber('--drop-after-ms', pick('dropAfterMs', DEFAULT_DROP_AFTER_MS), 1, 3_600_000, false),
     arrivalSeed: parseNumber('--arrival-seed', pick('arrivalSeed', DEFAULT_ARRIVAL_SEED), 0, 2 ** 32 - 1, true),
   };
+  if (options.searches === 0 && options.rate === null) throw new ConfigError('--searches 0 needs --rate <r>: with neither a peak search nor a fixed rate the server suite would measure no load step');
+  return options;
 }

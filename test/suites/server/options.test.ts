@@ -41,6 +41,7 @@ describe('server options', () => {
       [{ rate: '0' }, '--rate'],
       [{ rate: 'lots' }, '--rate'],
       [{ searches: '-1' }, '--searches'],
+      [{ searches: '0' }, '--searches 0 needs --rate'],
       [{ stepRequests: '5' }, '--step-requests'],
       [{ p99Bound: 'soon' }, '--p99-bound'],
     ];
