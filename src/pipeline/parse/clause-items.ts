@@ -449,7 +449,8 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
     const w = word(tokens, i);
     const prev = items.length > 0 ? items[items.length - 1] : undefined;
     // The phrases before relations, in groups: a word goes only through the groups it may start (wordGroups); one
-    // that starts none goes straight to relations and noun phrases.
+    // that starts none goes straight to relations and noun phrases. A phrase added to a group needs the words that
+    // start it in that group's GROUP_TRIGGERS, or it is never tried.
     let pickBase: string | undefined;
     let objectOfVerb = false;
     special: {

@@ -685,7 +685,7 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
     if (t.kind !== 'word') return null;
     const w = t.text;
     // The words of a phrase's pronouns, determiners, counts and describing words; a word none of them can start (nor
-    // an ordinal before it) is the noun (modifierWord).
+    // an ordinal before it) is the noun (modifierWord). A check added here needs its words in MODIFIER_WORDS.
     modifiers: {
       if (np.ordinal === undefined && !modifierWord(w)) break modifiers;
       if (w === 'it' || w === 'itself') return { np: { ...np, kind: '', pronoun: 'it' }, next: j + 1 };
