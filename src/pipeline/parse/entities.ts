@@ -900,7 +900,11 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
       if (kind !== undefined) {
         // "the pliers", "the scissors": one object unless counted ("two pliers").
         if (PLURALIA_TANTUM.has(last) && np.count === undefined && !np.all) return withLabel(tokens, k, { ...np, kind, head: joinHead(modifiers, last) });
-        return withLabel(tokens, k, { ...np, kind, head: joinHead(modifiers, singularSurface(last, kind)), plural: isPluralForm(last, kind) });
+        // (np is this call's own object, read by nothing else yet: it is filled in place rather than copied.)
+        np.kind = kind;
+        np.head = joinHead(modifiers, singularSurface(last, kind));
+        np.plural = isPluralForm(last, kind);
+        return withLabel(tokens, k, np);
       }
       // "2 buses", "3 cacti", "two knives": an irregular English plural is named by its singular.
       const irregular = IRREGULAR_PLURALS.get(last);
@@ -913,7 +917,11 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
       // "presses" → press: a plural whose singular is a verb's base form takes that form.
       const asVerb = plural ? verbBase(last) : undefined;
       const head = joinHead(modifiers, plural ? (asVerb !== undefined && asVerb !== last && (last === `${asVerb}es` || last === `${asVerb}s`) ? asVerb : unknownSingular(last)) : last);
-      return withLabel(tokens, k, { ...np, kind: head, head, plural, unknownNoun: true });
+      np.kind = head;
+      np.head = head;
+      np.plural = plural;
+      np.unknownNoun = true;
+      return withLabel(tokens, k, np);
     }
     return colourAsNoun(tokens, j, np);
   }
