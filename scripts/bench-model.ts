@@ -22,6 +22,8 @@ import type { GasmResponse } from '../src/pipeline/types.js';
 import { createPrng } from '../src/pipeline/model/prng.js';
 import * as tf from '@tensorflow/tfjs-core';
 import { mm } from '../src/pipeline/model/kernels.js';
+import { planPacking } from '../src/pipeline/model/packing.js';
+import { parseInstruction } from '../src/pipeline/parse/index.js';
 
 const quick = process.argv.includes('--quick');
 const SECTIONS = ['fused', 'batching', 'cache', 'weights'] as const;
@@ -232,9 +234,11 @@ if (runs('batching')) {
       `${((one.pre + one.net + one.solve + one.respond) / (perInstruction100 + one.net / 100)).toFixed(1)}×`,
   );
   // Second control: how close the network's dense products come to what this backend's matMul can do on this
-  // machine, in the same run. At batch 100 a [B·N, H]·[H, H] product (100 scenes padded to 3 entities) against a
-  // large [512, 512]² one; at batch 1 the same product for one scene of 2 entities.
+  // machine, in the same run. At batch 100 a [slots, H]·[H, H] product (the pass's rows × slots, packed as the
+  // bridge packs them) against a large [512, 512]² one; at batch 1 the same product for one scene of 2 entities.
   const H = b.modelConfig.hiddenDim;
+  const plan = planPacking(hundredBatch.map((t) => parseInstruction(t).entities.length));
+  const slots = plan.rows * plan.width;
   const gmacs = (M: number, K: number, N: number) => {
     const x = tf.randomUniform([1, M, K]) as tf.Tensor3D;
     const w = tf.randomUniform([1, K, N]) as tf.Tensor3D;
@@ -251,10 +255,10 @@ if (runs('batching')) {
     return (M * K * N) / median(samples) / 1e6;
   };
   const peak = gmacs(512, 512, 512);
-  const dense100 = gmacs(300, H, H);
+  const dense100 = gmacs(slots, H, H);
   const dense1 = gmacs(2, H, H);
   out(
-    `  control: this backend's matMul here: [512, 512]² ${peak.toFixed(1)} GMAC/s; the network's [300, ${H}]·[${H}, ${H}] at batch 100 ` +
+    `  control: this backend's matMul here: [512, 512]² ${peak.toFixed(1)} GMAC/s; the network's [${slots}, ${H}]·[${H}, ${H}] at batch 100 (${plan.rows} rows of ${plan.width} slots) ` +
       `${dense100.toFixed(1)} GMAC/s (${((100 * dense100) / peak).toFixed(0)} % of it), the same product for one scene ${dense1.toFixed(2)} GMAC/s ` +
       `(per-kernel dispatch): at batch 100 the dense layers already run near the machine's matMul rate`,
   );
