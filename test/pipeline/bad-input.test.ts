@@ -49,11 +49,18 @@ test('a 1 MB instruction is refused before parsing, naming the limit', () => {
   assert.equal(r.constraints.length, 0);
 });
 
-test('control characters are stripped and emoji tolerated', () => {
-  for (const text of ['place the box\u0000 above\u0007 the table', 'place the 📦 box above the table 🙂', 'ＰＬＡＣＥ the box above the table']) {
+test('line breaks and tabs are spaces, emoji tolerated; any other control character is refused by name, never read', () => {
+  for (const text of ['place the box\nabove\tthe table', 'place the 📦 box above the table 🙂', 'ＰＬＡＣＥ the box above the table']) {
     const r = bridge.process(text);
     assert.equal(r.success, true, `${JSON.stringify(text)}: ${r.error}`);
     assertFinite(r);
+  }
+  // A terminal colour code read as text was '[31m': 31 metres above.
+  for (const [text, code] of [['place the red box\u001b[31m above the blue cube', '001B'], ['place the box\u0000 above\u0007 the table', '0000'], ['put the cup\u009b2m left of the plate', '009B']]) {
+    const r = bridge.process(text);
+    assert.equal(r.success, false, text);
+    assert.match(r.error ?? '', new RegExp(`control character U\\+${code} at position \\d+`));
+    assert.deepEqual(r.targetPoses, {});
   }
 });
 

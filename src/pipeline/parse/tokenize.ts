@@ -1,6 +1,6 @@
 /**
  * Normalisation and tokenization: NFKC, format characters (zero-width, soft hyphen, bidi controls) removed,
- * control characters turned into spaces, lower case, then one pass of a single precompiled regular expression
+ * line breaks and tabs turned into spaces, any other control character refused, lower case, then one pass of a single precompiled regular expression
  * into words, numbers, separators and symbols. A number glued to letters that are not a unit, an ordinal suffix
  * or a grid size ("0x10", "1_000", "12abc") is refused, never read as something else.
  */
@@ -27,7 +27,13 @@ const NOT_COUNTED = new Set([
   'deeper', 'thicker', 'heavier', 'size', 'away', 'apart', 'long', 'wide', 'high', 'deep', 'tall',
 ]);
 
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+/** Line breaks and tabs: spaces between words (an instruction pasted over two lines, a tab-separated cell). */
+const CONTROL = /[\t\n\v\f\r\u2028\u2029]/g;
+/**
+ * Any other control character (ESC, BEL, backspace, NUL, DEL, C1) is refused, never read: turned into a space,
+ * `box\x1b[31m above` read "[31m" as 31 metres.
+ */
+const UNREADABLE_CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/;
 const ORDINAL_SUFFIX = /^(st|nd|rd|th)$/;
 const GRID_SIZE = /^x\d+$/;
 const TOKEN = /((?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?)|([\p{L}_][\p{L}\p{N}_']*(?:-[\p{L}\p{N}_]+)*)|([,;.!?:])|\S/gu;
@@ -65,6 +71,11 @@ export function normalise(text: string, maxLength = MAX_INSTRUCTION_LENGTH): str
   }
   // Printable ASCII without a backtick is unchanged by NFKC and holds no format, control or quote character.
   if (PLAIN_ASCII.test(text)) return text.toLowerCase().trim();
+  const control = UNREADABLE_CONTROL.exec(text);
+  if (control !== null) {
+    const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    throw new ParseError(`instruction has a control character U+${code} at position ${control.index + 1}; remove it (it is not text)`);
+  }
   return separateVulgarFractions(text).normalize('NFKC').replace(FORMAT_CHARACTERS, '').replace(CONTROL, ' ').replace(/[’‘`]/g, "'").toLowerCase().trim();
 }
 
