@@ -78,6 +78,8 @@ interface Context {
   commaRests?: Set<Constraint>;
   /** Stacks put inside a container: each is held as one column (widths of the widest, heights summed). */
   columns: string[][];
+  /** Footprints (x, y half-widths) of formations put inside a container ("four tubes in a row in the rack"), by container. */
+  containedFormations?: Map<string, [number, number]>;
   source: string;
   /** Noun phrases some relation, reference or verb read: one a clause names and nothing reads is refused, never dropped. */
   resolved: Set<object>;
@@ -701,6 +703,14 @@ function supportGroup(ctx: Context, items: Item[], relIndex: number, bottom: str
   // "stack 4 plates in the cupboard": the whole stack goes inside, and the container holds it as one column.
   const members = rel.type === 'inside' && shape === 'stack' && stackMembers ? stackMembers : bottom;
   if (members !== bottom) ctx.columns.push([...members]);
+  // "four sample tubes in a row in the tube rack": the container holds the formation's footprint (its members'
+  // centres' span plus their widest footprint), not a square grid of them.
+  if (rel.type === 'inside' && targets.length === 1 && shape !== 'group' && shape !== 'stack' && (span[0] > 1e-9 || span[1] > 1e-9)) {
+    const hs = bottom.map((n) => ctx.registry.get(n)!.halfExtents);
+    const half: [number, number] = [span[0] / 2 + Math.max(...hs.map((h) => h[0])), span[1] / 2 + Math.max(...hs.map((h) => h[1]))];
+    const had = (ctx.containedFormations ??= new Map()).get(targets[0]);
+    ctx.containedFormations.set(targets[0], had ? [Math.max(had[0], half[0]), Math.max(had[1], half[1])] : half);
+  }
   for (const member of members) add(ctx, rel.type, member, targets.slice(0, rel.type === 'between' ? 2 : 1), {});
 }
 
@@ -2222,6 +2232,9 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
     const need = held.length > 2
       ? [GRID_ROOM * cols * Math.max(...held.map((x) => x[0])), GRID_ROOM * rows * Math.max(...held.map((x) => x[1])), Math.max(...held.map((x) => x[2]))]
       : [held.reduce((sum, x) => sum + x[0], 0), Math.max(...held.map((x) => x[1])), Math.max(...held.map((x) => x[2]))];
+    // A formation inside ("in a row in the rack") needs its own footprint along the axes its members spread on.
+    const formed = ctx.containedFormations?.get(container);
+    if (formed) for (let k = 0; k < 2; k++) need[k] = Math.max(need[k], formed[k]);
     if (isKnownKind(e.kind) && need.every((v, k) => v <= h[k])) continue;
     const before = [...h];
     for (let k = 0; k < 3; k++) h[k] = Math.max(h[k], CONTAINER_ROOM * need[k]);

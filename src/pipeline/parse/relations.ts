@@ -144,6 +144,13 @@ export function matchRelation(tokens: Token[], i: number): RelationMatch | null 
     if (next?.kind === 'word' && ARRANGEMENT_AFTER_ARTICLE.has(next.text) && !(after?.kind === 'word' && NOUN_FORMS.has(after.text))) return null;
     // "in two rows of three", "in 3 columns", "in two layers": a grid or stack formation's lines, no container.
     if ((next?.kind === 'num' || (next?.kind === 'word' && NUMBER_WORDS.has(next.text))) && after?.kind === 'word' && FORMATION_LINES.has(after.text)) return null;
+    // "in equilateral triangle", "in straight line" (no article): describing words, then the arrangement word.
+    if (next?.kind === 'word' && ARRANGEMENT_ADJECTIVES.has(next.text)) {
+      let k = i + 1;
+      while (tokens[k]?.kind === 'word' && ARRANGEMENT_ADJECTIVES.has(tokens[k].text)) k++;
+      const head = tokens[k];
+      if (head?.kind === 'word' && ARRANGEMENT_AFTER_ARTICLE.has(head.text) && !(tokens[k + 1]?.kind === 'word' && NOUN_FORMS.has(tokens[k + 1].text))) return null;
+    }
     if (next?.kind === 'word' && NOT_INSIDE_AFTER.has(next.text)) {
       // "in the bin" is containment; "in the row", "in a pyramid" are arrangements.
       if (next.text !== 'the' && next.text !== 'a' && next.text !== 'an') return null;

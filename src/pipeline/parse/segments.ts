@@ -143,18 +143,22 @@ const GROUP_VERBS = new Set(['stack', 'arrange', 'align']);
 
 /**
  * Whether tokens are a group verb and a list of single objects alone ("stack the red box", "arrange the cup and the
- * plate"; never a group: "stack the bowls"): the head of a list the next piece goes on with, its relation to come.
+ * plate", "line up shim 1"; never a group: "stack the bowls"): the head of a list the next piece goes on with, its
+ * relation to come.
  */
 function groupVerbList(tokens: Token[]): boolean {
-  if (!GROUP_VERBS.has(word(tokens, 0) ?? '')) return false;
-  let k = 1;
+  // "line up shim 1, shim 2 and shim 3": the particle verb is 'align'.
+  const lineUp = word(tokens, 0) === 'line' && word(tokens, 1) === 'up';
+  if (!lineUp && !GROUP_VERBS.has(word(tokens, 0) ?? '')) return false;
+  const start = lineUp ? 2 : 1;
+  let k = start;
   while (k < tokens.length) {
     const np = readNounPhrase(tokens, k, true);
     if (np === null || np.np.pronoun !== undefined || np.np.plural || np.np.count !== undefined || np.np.numbers !== undefined || np.next <= k) return false;
     k = np.next;
     if (word(tokens, k) === 'and') k++;
   }
-  return k > 1;
+  return k > start;
 }
 
 function startsClause(tokens: Token[]): boolean {
