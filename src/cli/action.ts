@@ -1,4 +1,5 @@
 import { GasmError } from '../errors.js';
+import { visibleControls } from '../format/control-chars.js';
 import { EXIT } from './exit-codes.js';
 
 /** Global flags every command can read (set on the root program). */
@@ -23,7 +24,8 @@ export function formatError(error: unknown): string {
       ? error.message
       : `internal error: ${error instanceof Error ? error.message : String(error)}`;
   const stack = verbose && error instanceof Error && error.stack ? `\n${error.stack}` : '';
-  return `gasm: ${message}${stack}`;
+  // Messages quote names from untrusted files (a report's category, an instruction): control characters shown.
+  return `gasm: ${visibleControls(message)}${stack}`;
 }
 
 /**

@@ -259,7 +259,9 @@ export function compareReports(baselines: BenchReport[], current: BenchReport, o
     if (bp === undefined || cp === undefined) continue;
     const keys = ['preset', 'attention', 'weights', 'packing', 'cache', 'modelSha256'] as const;
     const differs = keys.filter((k) => bp[k] !== cp[k]);
-    if (differs.length > 0) warnings.push(`the pipeline changed: ${differs.map((k) => `${k} ${String(bp[k])} → ${String(cp[k])}`).join(', ')}`);
+    const line = `the pipeline changed: ${differs.map((k) => `${k} ${String(bp[k])} → ${String(cp[k])}`).join(', ')}`;
+    // Once, however many pooled baselines say the same.
+    if (differs.length > 0 && !warnings.includes(line)) warnings.push(line);
   }
   if (current.config.pipeline !== undefined && current.config.pipeline.cache !== 'off') {
     warnings.push(`the current run used a result cache (${current.config.pipeline.cache}): its figures measure cache hits, not the pipeline`);

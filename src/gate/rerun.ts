@@ -6,6 +6,8 @@
  * result cache or a saved model is not rerun (its cache and folder are not in the report); a report from before
  * pipeline settings were recorded reruns with the defaults.
  */
+import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { DEFAULT_STEADY_WARMUP } from '../bench/steady-warmup.js';
 import { DEFAULT_MIN_RUNS } from '../bench/constants.js';
 import { CATEGORIES, readCategory, readInstructionFile } from '../bench/instruction-files.js';
@@ -61,7 +63,8 @@ function checkRunSettings(report: BenchReport): void {
   number('sampleIntervalMs', c.sampleIntervalMs, 10, 60_000);
   if (c.timeoutMs !== null) number('timeoutMs', c.timeoutMs, 0.001, 3_600_000);
   parseChoice(field('backend'), c.backend, BACKENDS);
-  for (const name of c.categories) parseChoice(field('categories'), name, CATEGORIES);
+  // A run of the user's own file records its set as 'custom'; otherwise each category must be a built-in one.
+  if (c.suiteFile === null) for (const name of c.categories) parseChoice(field('categories'), name, CATEGORIES);
   const p = c.pipeline;
   if (p !== undefined) {
     parseChoice(field('pipeline.attention'), p.attention, ATTENTION_KINDS);
@@ -69,8 +72,17 @@ function checkRunSettings(report: BenchReport): void {
     if (p.cache !== 'off') throw new ConfigError(`cannot rerun: the run used a result cache (${p.cache}), which the report does not hold; rerun it with gasm bench`);
     if (p.modelSha256 !== null) throw new ConfigError('cannot rerun: the run used a saved model (--model-dir), which the report names only by its sha256; rerun it with gasm bench');
   }
-  if (c.suiteFile !== null && !isInside(process.cwd(), c.suiteFile)) {
-    throw new ConfigError(`${field('suiteFile')} ${JSON.stringify(c.suiteFile)} is outside the current folder; rerun from the folder the run was made in, or run gasm bench yourself`);
+  if (c.suiteFile !== null && !isInside(realpathOr(process.cwd()), realpathOr(c.suiteFile))) {
+    throw new ConfigError(`${field('suiteFile')} ${JSON.stringify(c.suiteFile)} is outside the current folder (links followed); rerun from the folder the run was made in, or run gasm bench yourself`);
+  }
+}
+
+/** The real path (links followed) of a path, or the path resolved when it does not exist. */
+function realpathOr(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
   }
 }
 

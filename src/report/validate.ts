@@ -3,6 +3,7 @@
  * first problems; a report of another schemaVersion is refused with a message saying which versions this
  * gasm reads, before any other check.
  */
+import { visibleControls } from '../format/control-chars.js';
 import { Ajv, type ErrorObject } from 'ajv';
 import { ReportError } from '../errors.js';
 import { ReportSchema, SCHEMA_VERSION, type BenchReport } from './schema.js';
@@ -53,9 +54,12 @@ function checkHeadlines(report: BenchReport, label: string): void {
   for (const name of Object.keys(categories)) {
     const c = categories[name];
     const ips = c.samples.instructionsPerSecond;
+    if (c.runs !== c.samples.runMs.length) {
+      throw new ReportError('REPORT_INVALID', `${label}: throughput category '${visibleControls(name)}' says ${c.runs} runs but holds ${c.samples.runMs.length} run times`);
+    }
     const wrong = !same(c.instructionsPerSecond, c.throughputSummary.median) || (ips.length > 0 && !same(c.instructionsPerSecond, median(ips)));
     if (wrong) {
-      throw new ReportError('REPORT_INVALID', `${label}: throughput category ${JSON.stringify(name)} has instructionsPerSecond ${c.instructionsPerSecond}, not the median of its own samples (${ips.length > 0 ? median(ips) : c.throughputSummary.median})`);
+      throw new ReportError('REPORT_INVALID', `${label}: throughput category '${visibleControls(name)}' has instructionsPerSecond ${c.instructionsPerSecond}, not the median of its own samples (${ips.length > 0 ? median(ips) : c.throughputSummary.median})`);
     }
   }
 }

@@ -4,6 +4,8 @@ import { visibleControls } from '../../src/format/control-chars.js';
 import { mdCode, mdText } from '../../src/report/markdown-text.js';
 import { formatResponse } from '../../src/cli/format-response.js';
 import { buildFailedResponse } from '../../src/pipeline/respond.js';
+import { formatError } from '../../src/cli/action.js';
+import { ReportError } from '../../src/errors.js';
 
 const RAW_CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
@@ -26,4 +28,10 @@ test('gasm run output shows an instruction\'s escape sequences instead of sendin
   // The only control characters left are the tool's own line ends and colours (ESC [ … m).
   assert.doesNotMatch(out.replace(/\u001b\[[0-9;]*m/g, '').replace(/\n/g, ' '), RAW_CONTROL);
   assert.match(out, /box\\u001b\]0;pwned\\u0007 above\\u0008/);
+});
+
+test('an error message quoting a name from a file shows its control characters', () => {
+  const line = formatError(new ReportError('REPORT_INVALID', 'r.json does not match the report schema: /suites/throughput/categories/x\u001b]0;PWNED\u0007y/runs must be >= 0'));
+  assert.doesNotMatch(line, RAW_CONTROL);
+  assert.match(line, /x\\u001b\]0;PWNED\\u0007y/);
 });

@@ -81,6 +81,10 @@ test('incompatible reports are refused with a clear message', () => {
   const quantized = compareReports([a], q, options);
   assert.ok(quantized.warnings.some((w) => /the pipeline changed: attention fused → folded, weights float32 → int8, cache off → memory/.test(w)), quantized.warnings.join('; '));
   assert.ok(quantized.warnings.some((w) => /used a result cache \(memory\): its figures measure cache hits/.test(w)));
+  // Pooled baselines that all differ the same way: said once.
+  const a2 = makeSampleReport({ seed: 11 });
+  a2.config.pipeline = { ...pipeline };
+  assert.equal(compareReports([a, a2], q, options).warnings.filter((w) => /the pipeline changed/.test(w)).length, 1);
   const same = makeSampleReport();
   same.config.pipeline = { ...pipeline };
   assert.ok(!compareReports([a], same, options).warnings.some((w) => /pipeline changed|result cache/.test(w)));

@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { readCategory } from '../../src/bench/instruction-files.js';
 import { runBenchmark } from '../../src/bench/run-bench.js';
 import { ConfigError } from '../../src/errors.js';
@@ -81,6 +83,22 @@ test('untrusted run settings are checked by the bench command\'s own bounds befo
     report.config.suites = { throughput: { batchSize: 16, singleStream: false } };
     spoil(report);
     await assert.rejects(benchOptionsOf(report), (e: unknown) => e instanceof ConfigError && message.test(e.message), String(message));
+  }
+  // A run of the user's own file inside the current folder reruns (its set is recorded as 'custom'); a link inside
+  // the folder to a file outside it is followed and refused.
+  const dir = await mkdtemp(join(process.cwd(), '.rerun-test-'));
+  try {
+    await writeFile(join(dir, 'mine.txt'), 'place the box above the table\n');
+    await symlink('/etc/hostname', join(dir, 'evil.txt'));
+    const own = makeSampleReport();
+    own.config.suites = { throughput: { batchSize: 16, singleStream: false } };
+    own.config.categories = ['custom'];
+    own.config.suiteFile = relative(process.cwd(), join(dir, 'mine.txt'));
+    assert.deepEqual((await benchOptionsOf(own)).sets.map((x) => [x.name, x.instructions.length]), [['custom', 1]]);
+    own.config.suiteFile = relative(process.cwd(), join(dir, 'evil.txt'));
+    await assert.rejects(benchOptionsOf(own), /is outside the current folder \(links followed\)/);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 });
 

@@ -82,12 +82,16 @@ test('impossible figures are refused: negative throughput, a share above 1, a he
   const spoilt: [string, (r: ReturnType<typeof makeSampleReport>) => void, RegExp][] = [
     ['negative', (r) => (r.suites.throughput!.categories.simple.instructionsPerSecond = -5000), /instructionsPerSecond.*>= 0/],
     ['rate 7', (r) => (r.suites.throughput!.categories.simple.quality.constraintSatisfactionRate = 7), /constraintSatisfactionRate/],
-    ['runs 1e12', (r) => (r.suites.throughput!.categories.simple.runs = 1e12), /runs/],
+    ['runs 1e12', (r) => (r.suites.throughput!.categories.simple.runs = 1e12), /says 1000000000000 runs but holds \d+ run times/],
+    ['control name', (r) => {
+      const c = r.suites.throughput!.categories;
+      c['x\u001b]0;t\u0007y'] = { ...c.simple, instructionsPerSecond: 1 };
+    }, /category 'x\\u001b\]0;t\\u0007y' has instructionsPerSecond 1/],
     ['headline', (r) => {
       const c = r.suites.throughput!.categories.simple;
       c.instructionsPerSecond = 1e9;
       c.throughputSummary.median = 1e9;
-    }, /"simple" has instructionsPerSecond 1000000000, not the median of its own samples/],
+    }, /'simple' has instructionsPerSecond 1000000000, not the median of its own samples/],
   ];
   for (const [what, spoil, message] of spoilt) {
     const r = makeSampleReport();

@@ -152,9 +152,9 @@ export function register(program: Command): void {
           for (const c of result.comparisons) table.push(comparisonRow(c));
           process.stdout.write(table.toString() + '\n');
           for (const s of result.skipped) process.stdout.write(`skipped ${visibleControls(s.id)}: ${visibleControls(s.reason)}\n`);
-          for (const line of attemptLines(gate)) process.stdout.write(line + '\n');
+          for (const line of attemptLines(gate)) process.stdout.write(visibleControls(line) + '\n');
           for (const w of warnings) process.stdout.write(`warning: ${visibleControls(w)}\n`);
-          process.stdout.write(summaryLine(result) + '\n');
+          process.stdout.write(visibleControls(summaryLine(result)) + '\n');
         }
         return fails ? EXIT.failure : EXIT.ok;
       }),

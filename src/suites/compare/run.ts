@@ -138,6 +138,9 @@ export async function runCompare(ctx: RunContext, o: CompareOptions): Promise<Su
     while (performance.now() - tw < Math.max(ctx.policy.warmupTimeMs ?? 0, o.roundTimeMs) || warmed === 0) {
       for (const b of chunks(warm, states[0].batchSize)) states[0].bridge.processBatch(b);
       warmed += warm.length;
+      // A long warm-up (--warmup-time) stays interruptible: yield to the event loop, stop on an abort.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (ctx.signal.aborted) return { status: 'aborted', result: null };
     }
     const rate0 = (warmed * 1000) / (performance.now() - tw);
     const perRound = Math.max(largestBatch, Math.ceil((rate0 * o.roundTimeMs) / 1000 / largestBatch) * largestBatch);

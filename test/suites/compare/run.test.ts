@@ -68,6 +68,14 @@ test('an abort between rounds keeps the rounds measured; a variant that cannot b
   assert.equal(long.status, 'aborted');
   assert.ok((long.result?.rounds ?? 0) < 400, 'stopped before the last round');
   assert.ok(performance.now() - t0 < 8000, 'stopped soon after the abort');
+  // The same during a long warm-up.
+  const warming = new AbortController();
+  const warmTimer = setTimeout(() => warming.abort(), 300);
+  const t1 = performance.now();
+  const early = await compareSuite.run(testContext(bridge, { sets: SETS, bridgeConfig: { backend: 'cpu' }, signal: warming.signal, policy: { warmupTimeMs: 60_000 } }), compareSuite.parseOptions({ variant: ['a:', 'b:'], rounds: '3', roundTime: '20' }));
+  clearTimeout(warmTimer);
+  assert.equal(early.status, 'aborted');
+  assert.ok(performance.now() - t1 < 8000, 'stopped during the warm-up');
   const failing = compareSuite.parseOptions({ variant: ['a:', 'b:hidden-dim=1024,heads=256,iterations=16,attention=folded'] });
   const failed = await compareSuite.run(testContext(bridge, { sets: SETS, bridgeConfig: { backend: 'cpu' } }), failing);
   assert.equal(failed.status, 'failed');
