@@ -61,6 +61,7 @@ test('a current report with empty samples never passes', async () => {
   const empty = quiet(2);
   const c = empty.suites.throughput!.categories.simple;
   c.samples = { runMs: [], cpuMs: [], instructionsPerSecond: [], batchMs: [] };
+  c.runs = 0;
   await writeFile(base, JSON.stringify(quiet(1)));
   await writeFile(cur, JSON.stringify(empty));
   const r = await runCli(['gate', '--baseline', base, '--current', cur, '--metric', 'throughput.simple']);

@@ -40,6 +40,7 @@ test('gate: empty sample arrays are INCONCLUSIVE (exit 1), not a pass', async ()
     c.samples.instructionsPerSecond = [];
     c.samples.latencyMs = [];
     c.samples.runMs = [];
+    c.runs = 0;
   }
   const current = await f.write('empty.json', empty);
   const res = await runCli(['gate', '--baseline', base, '--current', current, '--metric', 'throughput']);
