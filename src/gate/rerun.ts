@@ -32,7 +32,7 @@ export function plannedSuites(report: BenchReport): PlannedSuite[] {
   for (const [name, recorded] of ownEntries(report.config.suites)) {
     const suite = findSuite(name);
     if (!suite) throw new ConfigError(`cannot rerun: the report's suite '${name}' is not a suite of this gasm`);
-    const options: unknown = suite.parseOptions({ ...recorded } as RawFlags);
+    const options: unknown = suite.parseOptions(suite.flagsOf ? suite.flagsOf({ ...recorded }) : ({ ...recorded } as RawFlags));
     const rebuilt = suite.configOf(options);
     if (stable(rebuilt) !== stable(recorded)) {
       throw new ConfigError(`cannot rerun suite ${name}: its recorded options ${stable(recorded)} do not rebuild (got ${stable(rebuilt)})`);

@@ -44,7 +44,11 @@ export function runIdOf(body: string): string {
  */
 export function runEntryOf(report: BenchReport, options: { branch: string | null; source: string }): RunEntry {
   const created = Date.parse(report.createdAt);
-  if (!Number.isFinite(created)) throw new InputError(`its createdAt ${JSON.stringify(String(report.createdAt).slice(0, 40))} is not a date`);
+  // A calendar day that does not exist (2026-02-30) parses as another one: refused like no date at all.
+  const day = /^(\d{4}-\d\d-\d\d)T/.exec(String(report.createdAt))?.[1];
+  if (!Number.isFinite(created) || (day !== undefined && new Date(created).toISOString().slice(0, 10) !== day && !/[+-]\d\d:?\d\d$/.test(report.createdAt))) {
+    throw new InputError(`its createdAt ${JSON.stringify(String(report.createdAt).slice(0, 40))} is not a date`);
+  }
   let body: string;
   try {
     body = JSON.stringify(report);

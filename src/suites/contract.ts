@@ -191,6 +191,11 @@ export interface Suite<O = unknown, R = unknown> {
   parseOptions(flags: RawFlags): O;
   /** Configuration worth recording in the report beside the shared config. */
   configOf(options: O): Record<string, unknown>;
+  /**
+   * The flags that give back a recorded configuration (what `gate --confirm` reruns), when its keys are not the
+   * flags' own: `{ category }` recorded from `--scalability-category`. Absent: the recorded keys are the flags.
+   */
+  flagsOf?(recorded: Record<string, unknown>): RawFlags;
   run(ctx: RunContext, options: O): Promise<SuiteOutcome<R>>;
   /** Gate metrics, each with its unit of independence. */
   metrics(result: R): Metric[];

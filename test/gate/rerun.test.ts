@@ -57,6 +57,23 @@ test('the rerun rebuilds the recorded configuration: suites, options, model, bac
   });
 });
 
+test('every suite\'s non-default options rebuild from what the report records (keys that are not the flags\' own included)', () => {
+  const given: [string, Record<string, unknown>][] = [
+    ['scalability', { scalabilityCategory: 'simple', batchSizes: '1,5', objects: '2,8' }],
+    ['memory', { memoryInstructions: '50', memoryRepetitions: '2', batchSize: '8' }],
+    ['parallel', { workers: '2', scalabilityCategory: 'complex', parallelRepetitions: '3', batchSize: '8' }],
+    ['compare', { variant: ['a:', 'b:attention=folded,batch=8,packing=off'], rounds: '5', roundTime: '50', compareSeed: '9', repeatRatio: '0.5' }],
+  ];
+  for (const [name, flags] of given) {
+    const suite = findSuite(name)!;
+    const options = suite.parseOptions(flags);
+    const report = makeSampleReport();
+    report.config.suites = { [name]: JSON.parse(JSON.stringify(suite.configOf(options))) };
+    const [planned] = plannedSuites(report);
+    assert.deepEqual(suite.configOf(planned.options), suite.configOf(options), name);
+  }
+});
+
 test('a suite whose recorded options do not rebuild is refused by name, never rerun with other options', () => {
   const report = makeSampleReport();
   report.config.suites = { throughput: { batchSize: 0, singleStream: true } };

@@ -100,11 +100,12 @@ describe('importReports', () => {
     writeFileSync(join(folder, 'other.json'), JSON.stringify({ hello: 'world' }));
     // Valid reports that cannot be recorded: a createdAt that is no date, an extra object nested 10,000 deep.
     writeFileSync(join(folder, 'undated.json'), JSON.stringify({ ...variant(4), createdAt: 'not a date' }));
+    writeFileSync(join(folder, 'no-such-day.json'), JSON.stringify({ ...variant(6), createdAt: '2026-02-30T10:00:00.000Z' }));
     writeFileSync(join(folder, 'deep.json'), JSON.stringify(variant(5)).replace(/\}$/, `,"extra":${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}}`));
     const store = await openHistoryStore(join(dir, 'import.db'), { create: true });
     const outcome = await importReports(store, [folder, join(dir, 'missing.json')], { branch: 'main' });
     assert.deepEqual(outcome.imported.map((x) => x.path).sort(), [join(folder, 'a.json'), join(folder, 'nested', 'b.json')]);
-    assert.deepEqual(outcome.skipped.map((s) => s.path).sort(), [join(dir, 'missing.json'), join(folder, 'broken.json'), join(folder, 'other.json'), join(folder, 'undated.json'), join(folder, 'deep.json')].sort());
+    assert.deepEqual(outcome.skipped.map((s) => s.path).sort(), [join(dir, 'missing.json'), join(folder, 'broken.json'), join(folder, 'other.json'), join(folder, 'undated.json'), join(folder, 'deep.json'), join(folder, 'no-such-day.json')].sort());
     assert.match(outcome.skipped.find((s) => s.path.endsWith('undated.json'))!.reason, /createdAt "not a date" is not a date/);
     assert.match(outcome.skipped.find((s) => s.path.endsWith('broken.json'))!.reason, /not valid JSON/);
     const again = await importReports(store, [join(folder, 'a.json')], { branch: 'main' });

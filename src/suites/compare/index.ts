@@ -15,6 +15,16 @@ export const compareSuite = defineSuite<'compare', CompareOptions, CompareResult
   options: COMPARE_OPTIONS,
   parseOptions: parseCompareOptions,
   configOf: (o) => ({ variants: o.variants.map((v) => ({ name: v.name, config: v.config })), rounds: o.rounds, roundTimeMs: o.roundTimeMs, seed: o.seed, repeatRatio: o.repeatRatio }),
+  // The recorded variants back as --variant specs (NAME:KEY=VALUE,…), parsed by the same rules as the command line.
+  flagsOf: (r) => ({
+    variant: Array.isArray(r.variants)
+      ? r.variants.map((v: { name?: unknown; config?: Record<string, unknown> }) => `${String(v?.name)}:${Object.entries(v?.config ?? {}).map(([k, x]) => `${k}=${String(x)}`).join(',')}`)
+      : r.variants,
+    rounds: r.rounds,
+    roundTime: r.roundTimeMs,
+    compareSeed: r.seed,
+    ...(r.repeatRatio === null || r.repeatRatio === undefined ? {} : { repeatRatio: r.repeatRatio }),
+  }),
   run: runCompare,
   metrics: compareMetrics,
   tables: compareTables,

@@ -15,6 +15,7 @@ export const memorySuite = defineSuite<'memory', MemoryOptions, MemoryResult>({
   options: MEMORY_OPTIONS,
   parseOptions: parseMemoryOptions,
   configOf: (o) => ({ instructions: o.instructions, repetitions: o.repetitions, batchSize: o.batchSize }),
+  flagsOf: (r) => ({ memoryInstructions: r.instructions, memoryRepetitions: r.repetitions, batchSize: r.batchSize }),
   run: (ctx, o) => runMemory(ctx, o),
   metrics: memoryMetrics,
   tables: memoryTables,

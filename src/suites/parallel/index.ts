@@ -16,6 +16,7 @@ export const parallelSuite = defineSuite<'parallel', ParallelOptions, ParallelRe
   options: PARALLEL_OPTIONS,
   parseOptions: parseParallelOptions,
   configOf: (o) => ({ workers: o.workers, batchSize: o.batchSize, category: o.category, repetitions: o.repetitions }),
+  flagsOf: (r) => ({ workers: r.workers, batchSize: r.batchSize, scalabilityCategory: r.category, ...(r.repetitions === null || r.repetitions === undefined ? {} : { parallelRepetitions: r.repetitions }) }),
   run: (ctx, o) => runParallel(ctx, o),
   metrics: parallelMetrics,
   tables: parallelTables,

@@ -1,5 +1,8 @@
 /** The scalability suite on the Suite contract. */
 import { defineSuite } from '../contract.js';
+
+/** A recorded list of numbers as its flag ("1,10,100"); anything else as it is (the parser then names it). */
+const listFlag = (v: unknown): unknown => (Array.isArray(v) ? v.join(',') : v);
 import { batchChart } from './charts/batch.js';
 import { objectsChart } from './charts/objects.js';
 import { scalabilityExports } from './exports.js';
@@ -16,6 +19,7 @@ export const scalabilitySuite = defineSuite<'scalability', ScalabilityOptions, S
   options: SCALABILITY_OPTIONS,
   parseOptions: parseScalabilityOptions,
   configOf: (o) => ({ category: o.category, batchSizes: o.batchSizes, objects: o.objects }),
+  flagsOf: (r) => ({ scalabilityCategory: r.category, batchSizes: listFlag(r.batchSizes), objects: listFlag(r.objects) }),
   run: runScalability,
   metrics: scalabilityMetrics,
   tables: scalabilityTables,
