@@ -796,7 +796,9 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
         const next = tokens[j + 1];
         // So is one after a determiner or a count and other describing words, or one a label names ("the red light
         // behind the plant", "the small light B12 behind the stand", "the light A near the cone").
-        const opened = DETERMINERS.has(wordAt(tokens, j - 1) ?? '') || describedAfter(tokens, j) !== null;
+        // Or, for a word that is also a noun ("light"), one that opens the phrase with no article ("position light
+        // above the table", "mount light 2 m above the floor").
+        const opened = DETERMINERS.has(wordAt(tokens, j - 1) ?? '') || describedAfter(tokens, j) !== null || (j === i && HEAD_ADJECTIVES.has(w));
         if (opened && (labelAfter(tokens, j + 1) || (next?.kind === 'sym' && next.text === '#')) && (wordAt(tokens, j + 1) !== 'a' || !isWord(tokens[j + 2]) || matchRelation(tokens, j + 2) !== null)) {
           return withLabel(tokens, j + 1, { ...np, kind: w, head: w, unknownNoun: true });
         }

@@ -1,6 +1,7 @@
 /**
- * Forms the blind set heldout35 exposed, each tested in other words: a comma list after "line up", describing words
- * before a formation with no article, and a formation put inside a container.
+ * Forms the blind sets heldout35 and heldout36 exposed, each tested in other words: a comma list after "line up",
+ * describing words before a formation with no article, a formation put inside a container, and "light" as the noun
+ * of a bare phrase.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -30,4 +31,11 @@ test('a formation put inside a container makes it hold the formation\'s length, 
   const spacing = scene.constraints.find((c) => c.type === 'distance' && c.parameters.axis === 'x')!.parameters.distance as number;
   // The row's length: four centre spacings plus one vial's width, inside the container's x extent.
   assert.ok(2 * box.halfExtents[0] >= 4 * spacing + 2 * vial.halfExtents[0], `${2 * box.halfExtents[0]} m holds the row`);
+});
+
+test('"light" opening a phrase with no article is the object ("hang light over the desk"), still a describing word before a noun', () => {
+  assert.deepEqual(brief('hang light 30 cm over the desk'), brief('hang the light 30 cm over the desk'));
+  assert.deepEqual(brief('set light left of the monitor'), ['left(light,monitor)']);
+  // Before a noun it still describes it.
+  assert.deepEqual(brief('place light crate on the shelf'), ['on(crate,shelf)']);
 });
