@@ -6,13 +6,12 @@
  * result cache or a saved model is not rerun (its cache and folder are not in the report); a report from before
  * pipeline settings were recorded reruns with the defaults.
  */
-import { realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { DEFAULT_STEADY_WARMUP } from '../bench/steady-warmup.js';
 import { DEFAULT_MIN_RUNS } from '../bench/constants.js';
 import { CATEGORIES, readCategory, readInstructionFile } from '../bench/instruction-files.js';
 import { BACKENDS } from '../cli/model-options.js';
 import { parseChoice, parseInteger, parseNumber } from '../cli/parse-options.js';
+import { realOf } from '../io/output-guard.js';
 import { isInside } from '../io/safe-path.js';
 import type { BenchOptions, PlannedSuite } from '../bench/run-bench.js';
 import { ConfigError } from '../errors.js';
@@ -48,7 +47,7 @@ export function plannedSuites(report: BenchReport): PlannedSuite[] {
  * untrusted: `runs: 1e9` would never end, a negative time is no time): ConfigError naming the field. A recorded
  * suite file must lie inside the current folder (a report must not make gasm read /etc/shadow as instructions).
  */
-function checkRunSettings(report: BenchReport): void {
+async function checkRunSettings(report: BenchReport): Promise<void> {
   const c = report.config;
   const field = (name: string) => `cannot rerun: the report's config.${name}`;
   const whole = (name: string, v: number, lo: number, hi: number) => parseInteger(field(name), String(v), lo, hi);
@@ -72,23 +71,14 @@ function checkRunSettings(report: BenchReport): void {
     if (p.cache !== 'off') throw new ConfigError(`cannot rerun: the run used a result cache (${p.cache}), which the report does not hold; rerun it with gasm bench`);
     if (p.modelSha256 !== null) throw new ConfigError('cannot rerun: the run used a saved model (--model-dir), which the report names only by its sha256; rerun it with gasm bench');
   }
-  if (c.suiteFile !== null && !isInside(realpathOr(process.cwd()), realpathOr(c.suiteFile))) {
+  if (c.suiteFile !== null && !isInside(await realOf(process.cwd()), await realOf(c.suiteFile))) {
     throw new ConfigError(`${field('suiteFile')} ${JSON.stringify(c.suiteFile)} is outside the current folder (links followed); rerun from the folder the run was made in, or run gasm bench yourself`);
-  }
-}
-
-/** The real path (links followed) of a path, or the path resolved when it does not exist. */
-function realpathOr(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return resolve(path);
   }
 }
 
 /** The bench options that reproduce the report's run. */
 export async function benchOptionsOf(report: BenchReport): Promise<BenchOptions> {
-  checkRunSettings(report);
+  await checkRunSettings(report);
   const c = report.config;
   const sets = c.suiteFile !== null
     ? [{ name: 'custom', instructions: await readInstructionFile(c.suiteFile) }]

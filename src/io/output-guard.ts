@@ -9,7 +9,7 @@ import { InputError } from '../errors.js';
 import { isInside } from './safe-path.js';
 
 /** The real path of `path`: resolved through links when it exists, else its folder's real path plus its name. */
-async function realOf(path: string): Promise<string> {
+export async function realOf(path: string): Promise<string> {
   try {
     return await realpath(path);
   } catch {
@@ -50,9 +50,16 @@ function kindOf(s: import('node:fs').Stats): string {
 }
 
 /**
- * Throws InputError when `output` exists and is not a regular file: gasm writes through a temporary file renamed
- * over the target, which would replace a device node, a pipe or a symbolic link (not write through it).
+ * What stands at `path` when it is neither absent nor a regular file nor a folder ("a symbolic link", "a device",
+ * …), else null: gasm writes through a temporary file renamed over the target, which would replace such an entry
+ * rather than write through it.
  */
+export async function nonRegularEntry(path: string): Promise<string | null> {
+  const s = await lstat(path).catch(() => null);
+  return s === null || s.isFile() || s.isDirectory() ? null : kindOf(s);
+}
+
+/** Throws InputError when `output` exists and is not a regular file (see nonRegularEntry; a folder too). */
 export async function assertRegularTarget(flag: string, output: string): Promise<void> {
   const s = await lstat(output).catch(() => null);
   if (s === null || s.isFile()) return;

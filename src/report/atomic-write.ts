@@ -1,7 +1,8 @@
-import { lstat, mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { InputError, IoError } from '../errors.js';
 import { tempPathFor } from '../io/exclusive-create.js';
+import { nonRegularEntry } from '../io/output-guard.js';
 import { describeFsError, errnoCode } from '../io/fs-errors.js';
 import { trackTempFile, untrackTempFile } from '../io/temp-files.js';
 
@@ -12,10 +13,8 @@ import { trackTempFile, untrackTempFile } from '../io/temp-files.js';
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   // A rename over a device node, a pipe or a symbolic link would replace it rather than write through it.
-  const existing = await lstat(path).catch(() => null);
-  if (existing !== null && !existing.isFile() && !existing.isDirectory()) {
-    throw new IoError(`cannot write ${path}: it is ${existing.isSymbolicLink() ? 'a symbolic link' : 'a device, pipe or socket'}, not a regular file (gasm replaces its outputs whole)`);
-  }
+  const entry = await nonRegularEntry(path);
+  if (entry !== null) throw new IoError(`cannot write ${path}: it is ${entry}, not a regular file (gasm replaces its outputs whole)`);
   const tmp = tempPathFor(path);
   trackTempFile(tmp);
   try {

@@ -3,6 +3,7 @@
  * first problems; a report of another schemaVersion is refused with a message saying which versions this
  * gasm reads, before any other check.
  */
+import { median } from '../stats/quantile.js';
 import { visibleControls } from '../format/control-chars.js';
 import { Ajv, type ErrorObject } from 'ajv';
 import { ReportError } from '../errors.js';
@@ -34,12 +35,6 @@ export function validateReport(value: unknown, label: string): BenchReport {
   }
   checkHeadlines(value as BenchReport, label);
   return value as BenchReport;
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 /** Whether two figures are the same up to float rounding. */

@@ -4,6 +4,7 @@
  */
 import type { MachineNoise } from '../../src/bench/noise.js';
 import type { BenchReport } from '../../src/report/types.js';
+import { median } from '../../src/stats/quantile.js';
 import { makeSampleReport, noisySamples } from '../helpers/sample-report.js';
 
 export const QUIET: MachineNoise = { coreShare: 0.99, otherCores: 0.02, stealShare: 0, wallCv: 0.05, cpuCv: 0.04, busy: false };
@@ -17,9 +18,7 @@ export function withSimple(seed: number, runMs: number[], cpuMs: number[], noise
   c.samples = { runMs, cpuMs, instructionsPerSecond: runMs.map((ms) => (n / ms) * 1000), batchMs: runMs.map((ms) => [ms]) };
   c.runs = runMs.length;
   // The headline is the median of the samples, as the bench writes it (the loader checks it).
-  const sorted = [...c.samples.instructionsPerSecond].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  c.instructionsPerSecond = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  c.instructionsPerSecond = median(c.samples.instructionsPerSecond);
   c.throughputSummary.median = c.instructionsPerSecond;
   c.noise = noise;
   return r;
