@@ -83,8 +83,11 @@ function digitAt(text: string, k: number): boolean {
   return text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57;
 }
 
-/** A word token (or the number a word names: 'nan', 'inf', 'infinity'); a possessive "'s" is dropped. */
-function pushWord(tokens: Token[], t: string, ascii: boolean): void {
+/**
+ * A word token (or the number a word names: 'nan', 'inf', 'infinity'); a possessive "'s" is dropped. `shared`: t is
+ * already interned's copy.
+ */
+function pushWord(tokens: Token[], t: string, ascii: boolean, shared = false): void {
   // An ASCII word mixes no scripts (checkWord would return at once).
   if (!ascii) checkWord(t);
   // 'nan', 'inf', 'infinity' are numbers (compared as text: a lookup would hash every fresh word once more).
@@ -92,7 +95,7 @@ function pushWord(tokens: Token[], t: string, ascii: boolean): void {
   if (special !== undefined) tokens.push({ kind: 'num', text: t, value: special });
   // A possessive "'s" (its last two characters, read as codes).
   else if (t.charCodeAt(t.length - 1) === 115 && t.charCodeAt(t.length - 2) === 39) tokens.push({ kind: 'word', text: t.slice(0, -2) });
-  else tokens.push({ kind: 'word', text: interned(t) });
+  else tokens.push({ kind: 'word', text: shared ? t : interned(t) });
 }
 
 /** Whether a character code is an ASCII letter, digit or '_' ([A-Za-z0-9_]). */
@@ -119,6 +122,41 @@ function asciiWordEnd(text: string, k: number): number {
   return p;
 }
 
+/**
+ * Words already read, by a hash of their characters (open addressing): a word seen before is found by comparing
+ * characters in place, with no substring made and no Map lookup hashing a fresh string; cleared when half full.
+ */
+const WORD_SLOTS = 1 << 12;
+const WORD_TABLE: (string | undefined)[] = new Array<string | undefined>(WORD_SLOTS).fill(undefined);
+let wordsInTable = 0;
+
+/** Whether text[start, end) holds exactly the characters of w. */
+function sameWord(text: string, start: number, end: number, w: string): boolean {
+  if (w.length !== end - start) return false;
+  for (let k = 0; k < w.length; k++) if (w.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
+}
+
+/** The word text[start, end) as one shared copy (interned's), looked up by its characters. */
+function wordAt(text: string, start: number, end: number): string {
+  let h = 0;
+  for (let k = start; k < end; k++) h = (Math.imul(h, 31) + text.charCodeAt(k)) | 0;
+  let slot = h & (WORD_SLOTS - 1);
+  for (let w = WORD_TABLE[slot]; w !== undefined; w = WORD_TABLE[slot]) {
+    if (sameWord(text, start, end, w)) return w;
+    slot = (slot + 1) & (WORD_SLOTS - 1);
+  }
+  const w = interned(text.slice(start, end));
+  if (wordsInTable >= WORD_SLOTS >> 1) {
+    WORD_TABLE.fill(undefined);
+    wordsInTable = 0;
+    slot = h & (WORD_SLOTS - 1);
+  }
+  WORD_TABLE[slot] = w;
+  wordsInTable++;
+  return w;
+}
+
 /** Splits normalised text into tokens; a minus sign directly before a number makes it negative. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -130,7 +168,7 @@ export function tokenize(text: string): Token[] {
     const start = ascii ? wordStartAfterSpaces(text, TOKEN_RE.lastIndex) : -1;
     if (start >= 0) {
       const end = asciiWordEnd(text, start);
-      pushWord(tokens, text.slice(start, end), true);
+      pushWord(tokens, wordAt(text, start, end), true, true);
       TOKEN_RE.lastIndex = end;
       continue;
     }
