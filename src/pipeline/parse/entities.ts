@@ -1034,7 +1034,9 @@ export class EntityRegistry {
     const base = modifier ? `${modifier}_${head}` : head;
     let offset = 0;
     while (this.byName.has(`${base}_${offset + 1}`)) offset++;
-    const names = Array.from({ length: count }, (_, k) => this.ensure(`${base}_${offset + k + 1}`, kind, colour, size, offset + k + 1));
+    // A plain loop: Array.from over a { length } object takes V8's slow generic path.
+    const names: string[] = [];
+    for (let k = 0; k < count; k++) names.push(this.ensure(`${base}_${offset + k + 1}`, kind, colour, size, offset + k + 1));
     this.groups.set(kind, names);
     return names;
   }

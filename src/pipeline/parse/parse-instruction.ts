@@ -1960,12 +1960,20 @@ function centreDistanceClause(clause: Token[]): boolean {
   return false;
 }
 
+/**
+ * The word at k of a clause, or undefined (a module function: a closure made per call costs a name definition each
+ * time under a loader that keeps function names, such as tsx).
+ */
+function clauseWord(clause: Token[], k: number): string | undefined {
+  const t = clause[k];
+  return t?.kind === 'word' ? t.text : undefined;
+}
+
 /** Whether a clause is "each touching the next" ("each one touches the next one", "each touching the one before", "each touching its neighbour"). */
 function eachTouchingNext(clause: Token[]): boolean {
-  const w = (k: number): string | undefined => (clause[k]?.kind === 'word' ? (clause[k] as { text: string }).text : undefined);
-  if (w(0) !== 'each') return false;
-  let k = w(1) === 'one' ? 2 : 1;
-  if (w(k) !== 'touching' && w(k) !== 'touches') return false;
+  if (clauseWord(clause, 0) !== 'each') return false;
+  let k = clauseWord(clause, 1) === 'one' ? 2 : 1;
+  if (clauseWord(clause, k) !== 'touching' && clauseWord(clause, k) !== 'touches') return false;
   k++;
   const rest = clause.slice(k).map((t) => (t.kind === 'word' ? t.text : '\u0000')).join(' ');
   return NEXT_MEMBER.has(rest);
@@ -2259,5 +2267,8 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
     }
   }
   const facings = ctx.facings.filter((f, k) => ctx.facings.findIndex((g) => g.subject === f.subject) === k);
-  return { instruction: text, entities, constraints: ctx.constraints, warnings: ctx.warnings.length > 0 ? [...new Set(ctx.warnings)] : [], ...(facings.length > 0 ? { facings } : {}) };
+  // The facings assigned after the literal (not spread into it): the same keys in the same order, no spread copy.
+  const spec: SceneSpec = { instruction: text, entities, constraints: ctx.constraints, warnings: ctx.warnings.length > 0 ? [...new Set(ctx.warnings)] : [] };
+  if (facings.length > 0) spec.facings = facings;
+  return spec;
 }
