@@ -102,6 +102,16 @@ function kindSlot(kind: string): number {
   return KIND_INDEX.get(kind) ?? KNOWN_KINDS.length + kindBucket(kind);
 }
 
+/** Scenes of at most this many entities find an entity by name with a scan rather than a Map. */
+const SMALL_SCENE = 8;
+
+/** Index of the entity called `name`: the last one so called, as a Map filled in order keeps it. */
+function entityIndex(entities: SceneSpec['entities'], index: Map<string, number> | undefined, name: string): number | undefined {
+  if (index !== undefined) return index.get(name);
+  for (let i = entities.length - 1; i >= 0; i--) if (entities[i].name === name) return i;
+  return undefined;
+}
+
 /** Marks one ordered pair's relation channel (at offset r of the relations array) with its distance and angle. */
 function markPair(relations: Float32Array, r: number, channel: number, distance: number, angle: number): void {
   relations[r + channel] = 1;
@@ -132,13 +142,14 @@ export function encodeScenes(scenes: readonly SceneSpec[], plan: PackingPlan = r
     let footprint = 0;
     for (const e of entities) footprint = Math.max(footprint, e.halfExtents[0], e.halfExtents[1]);
     const radius = count <= 1 ? 0 : Math.max(LAYOUT_MIN_RADIUS, (count * (2 * footprint + LAYOUT_GAP)) / (2 * Math.PI));
-    const index = new Map<string, number>();
+    // Entity index by name: a scan for a small scene (no Map per scene), a Map for a large one.
+    const index = count > SMALL_SCENE ? new Map<string, number>() : undefined;
     // The scene's first slot; its pair (i, j) sits at ((first + i)·n + offset + j).
     const first = plan.slots[b];
     const offset = first % n;
     for (let i = 0; i < count; i++) {
       const e = entities[i];
-      index.set(e.name, i);
+      index?.set(e.name, i);
       const row = first + i;
       segments[row] = b;
       const f = row * RAW_FEATURES;
@@ -159,7 +170,7 @@ export function encodeScenes(scenes: readonly SceneSpec[], plan: PackingPlan = r
       positions[row * 3 + 2] = e.halfExtents[2];
     }
     for (const c of scene.constraints) {
-      const s = index.get(c.subject);
+      const s = entityIndex(entities, index, c.subject);
       const type = TYPE_INDEX.get(c.type);
       if (s === undefined || type === undefined) continue;
       const distance = c.parameters.distance ?? c.parameters.spacing ?? 0;
@@ -170,7 +181,7 @@ export function encodeScenes(scenes: readonly SceneSpec[], plan: PackingPlan = r
         continue;
       }
       for (const name of c.targets) {
-        const t = index.get(name);
+        const t = entityIndex(entities, index, name);
         if (t === undefined) continue;
         markPair(relations, ((first + s) * n + offset + t) * RELATION_CHANNELS, 2 * type, distance, angle);
         markPair(relations, ((first + t) * n + offset + s) * RELATION_CHANNELS, 2 * type + 1, distance, angle);

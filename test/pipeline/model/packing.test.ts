@@ -54,6 +54,36 @@ test('packing never costs more slots or pairs than one scene per row, and keeps 
   assert.equal(planPacking([8, 1, 1, 1, 1, 1, 1, 1]).rows, 2);
 });
 
+/** Plain first-fit decreasing from row 0 for one width (the textbook form), for comparison. */
+function referenceFirstFit(sizes: number[], width: number): PackingPlan {
+  const order = sizes.map((_, k) => k).sort((a, b) => Math.max(1, sizes[b]) - Math.max(1, sizes[a]) || a - b);
+  const free: number[] = [];
+  const slots = new Int32Array(sizes.length);
+  for (const k of order) {
+    const size = Math.max(1, sizes[k]);
+    let row = 0;
+    while (row < free.length && free[row] < size) row++;
+    if (row === free.length) free.push(width);
+    slots[k] = row * width + (width - free[row]);
+    free[row] -= size;
+  }
+  return { rows: free.length, width, slots };
+}
+
+test('the plan is first-fit decreasing at its width: the same rows as the plain scan from row 0', () => {
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  for (let trial = 0; trial < 300; trial++) {
+    const count = 2 + Math.floor(next() * 150);
+    const largest = 1 + Math.floor(next() * 9);
+    const sizes = Array.from({ length: count }, () => Math.floor(next() * (largest + 1)));
+    const plan = planPacking(sizes);
+    assertValid(plan, sizes);
+    if (plan.rows === count && plan.slots.every((s, k) => s === k * plan.width)) continue; // kept padded
+    assert.deepEqual(plan, referenceFirstFit(sizes, plan.width), `sizes ${sizes.join(',')}`);
+  }
+});
+
 test('a packed scene gets the outputs it gets alone in its row: other scenes in the row are masked out', () => {
   const net = new GasmNetwork({ ...DEFAULT_MODEL_CONFIG });
   const scenes = [chainScene(2), chainScene(3, 1), chainScene(1, 2), chainScene(2, 3), chainScene(4, 4)];
