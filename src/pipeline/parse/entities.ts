@@ -191,8 +191,7 @@ function readLetterRange(tokens: Token[], j: number): { numbers: string[]; next:
   else {
     const mid = tokens[j + 1];
     const last = wordAt(tokens, j + 2);
-    const label = (w: string | undefined) => w !== undefined && (/^[a-z]$/.test(w) || CODE.test(w));
-    if (!label(t.text) || !label(last) || !((mid?.kind === 'word' && RANGE_WORDS.has(mid.text)) || (mid?.kind === 'sym' && (mid.text === '-' || mid.text === '–' || mid.text === '—')))) return null;
+    if (!rangeEnd(t.text) || !rangeEnd(last) || !((mid?.kind === 'word' && RANGE_WORDS.has(mid.text)) || (mid?.kind === 'sym' && (mid.text === '-' || mid.text === '–' || mid.text === '—')))) return null;
     [from, to, next, written] = [t.text, last!, j + 3, `${t.text} ${mid.text} ${last}`];
   }
   const refuse = (why: string) => new ParseError(`cannot read the range '${written}': ${why}`);
@@ -209,6 +208,17 @@ function readLetterRange(tokens: Token[], j: number): { numbers: string[]; next:
   if (last <= first) throw refuse('it must count up (A1 to A8)');
   if (last - first + 1 > MAX_COUNT) throw refuse(`more than ${MAX_COUNT} members`);
   return { numbers: Array.from({ length: last - first + 1 }, (_, n) => `${a[1]}${first + n}`), next };
+}
+
+/** Whether a word may end a range of letters or codes ("A", "a1"). */
+function rangeEnd(w: string | undefined): boolean {
+  return w !== undefined && (/^[a-z]$/.test(w) || CODE.test(w));
+}
+
+/** A part code at k ("a1", "b12"), or undefined. */
+function codeAt(tokens: Token[], k: number): string | undefined {
+  const w = wordAt(tokens, k);
+  return w !== undefined && CODE.test(w) ? w : undefined;
 }
 
 /** A number written as a word counts in a range ("plates one through three"); "a", "an", "half" do not. */
@@ -238,17 +248,16 @@ function readNumberList(tokens: Token[], j: number): { numbers: (number | string
   const numbers: (number | string)[] = [];
   // "vials A1 and A2", "bins B2, B3 and B4": part codes listed like letters; "crates A-C and E", "bolts 1, 2 and
   // 4-6", "vials A1-A3 and B1-B2": ranges are members too.
-  const codeAt = (k: number): string | undefined => { const w = wordAt(tokens, k); return w !== undefined && CODE.test(w) ? w : undefined; };
-  const letters = codeAt(j) !== undefined || letterAt(tokens, j) !== undefined || readLetterRange(tokens, j) !== null;
-  const nameAt = (k: number) => letterAt(tokens, k) ?? codeAt(k);
-  const rangeAt = (k: number) => (letters ? readLetterRange(tokens, k) : readRange(tokens, k));
+  // (Module functions, no closures made per call: under a loader that keeps function names, such as tsx, each
+  // named closure costs a definition of its name.)
+  const letters = codeAt(tokens, j) !== undefined || letterAt(tokens, j) !== undefined || readLetterRange(tokens, j) !== null;
   let k = j;
   let next = j;
   let ranges = 0;
   while (k < tokens.length) {
     const t = tokens[k];
-    const range = rangeAt(k);
-    const label = range !== null ? undefined : letters ? nameAt(k) : t.kind === 'num' && Number.isInteger(t.value) && t.value >= 0 && !t.text.startsWith('-') && !readQuantity(tokens, k) ? t.value : undefined;
+    const range = letters ? readLetterRange(tokens, k) : readRange(tokens, k);
+    const label = range !== null ? undefined : letters ? letterAt(tokens, k) ?? codeAt(tokens, k) : t.kind === 'num' && Number.isInteger(t.value) && t.value >= 0 && !t.text.startsWith('-') && !readQuantity(tokens, k) ? t.value : undefined;
     if (range !== null || label !== undefined) {
       for (const member of range?.numbers ?? [label!]) {
         // "vials A1 and A1", "bolts 1-4 and 3": a member named twice is refused.
@@ -259,7 +268,7 @@ function readNumberList(tokens: Token[], j: number): { numbers: (number | string
       next = k = range?.next ?? k + 1;
       continue;
     }
-    const more = letters ? nameAt(k + 1) !== undefined || rangeAt(k + 1) !== null : tokens[k + 1]?.kind === 'num';
+    const more = letters ? (letterAt(tokens, k + 1) ?? codeAt(tokens, k + 1)) !== undefined || readLetterRange(tokens, k + 1) !== null : tokens[k + 1]?.kind === 'num';
     if (numbers.length > 0 && t.kind === 'word' && (t.text === 'and' || t.text === 'or') && more) {
       k++;
       continue;

@@ -1067,12 +1067,11 @@ function relationClause(ctx: Context, items: Item[]): boolean {
     // that stand on one support, in a clause with no support relation, stands on that support too.
     if (type === 'between' && targets.length === 2 && !rels.some(([r]) => SUPPORT_TYPES.has(r.type))) {
       // An 'on' with no target is "on the floor": two references on the floor put the subject on the floor too.
-      const supportOf = (n: string) => ctx.constraints.filter((c) => c.subject === n && c.type === 'on').map((c) => c.targets[0] ?? '');
-      const [a, b] = targets.map(supportOf);
+      const [a, b] = targets.map((n) => supportsOf(ctx, n));
       if (a.length === 1 && b.length === 1 && a[0] === b[0]) {
         for (const s of subjects) {
           const ent = ctx.registry.get(s);
-          if (ent && !ent.grounded && ent.category === 'object' && supportOf(s).length === 0 && !ctx.constraints.some((c) => c.subject === s && SUPPORT_TYPES.has(c.type))) {
+          if (ent && !ent.grounded && ent.category === 'object' && supportsOf(ctx, s).length === 0 && !ctx.constraints.some((c) => c.subject === s && SUPPORT_TYPES.has(c.type))) {
             add(ctx, 'on', s, a[0] === '' ? [] : [a[0]], {});
             // On a support, the two stand one on each side of it as in "put the handle on the lid between hinge 1 and
             // hinge 2" (the order of the words changes nothing), unless a side relation already orders the pair.
@@ -2095,6 +2094,20 @@ function withoutVocative(tokens: Token[]): Token[] {
   return tokens.slice(comma + 1);
 }
 
+/**
+ * The stack put inside a container that holds n, all of whose members are inside it (module functions here and in
+ * supportsOf: under a loader that keeps function names, such as tsx, a named closure made per call costs a
+ * definition of its name).
+ */
+function columnOf(ctx: Context, n: string, inside: string[]): string[] | undefined {
+  return ctx.columns.find((col) => col.includes(n) && col.every((m) => inside.includes(m)));
+}
+
+/** What n is put on ('' for the floor). */
+function supportsOf(ctx: Context, n: string): string[] {
+  return ctx.constraints.filter((c) => c.subject === n && c.type === 'on').map((c) => c.targets[0] ?? '');
+}
+
 /** Parses an English instruction into a scene. Throws ParseError naming what is wrong. */
 /** The place word a clause ends with in "<object> on the left / in the middle / on the right" (a place among the others). */
 const ROW_PLACES: readonly { preps: readonly string[]; words: readonly string[]; place: 'left' | 'middle' | 'right' }[] = [
@@ -2226,9 +2239,8 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
     const e = registry.get(container)!;
     const h = e.halfExtents;
     // A stack inside is one column: its members' widest footprint, their heights added.
-    const columnOf = (n: string) => ctx.columns.find((col) => col.includes(n) && col.every((m) => inside.includes(m)));
-    const held = inside.filter((n) => { const col = columnOf(n); return !col || col[0] === n; }).map((n) => {
-      const col = columnOf(n);
+    const held = inside.filter((n) => { const col = columnOf(ctx, n, inside); return !col || col[0] === n; }).map((n) => {
+      const col = columnOf(ctx, n, inside);
       if (!col) return registry.get(n)!.halfExtents;
       const hs = col.map((m) => registry.get(m)!.halfExtents);
       return [Math.max(...hs.map((h) => h[0])), Math.max(...hs.map((h) => h[1])), hs.reduce((sum, h) => sum + h[2], 0)];

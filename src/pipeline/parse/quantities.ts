@@ -15,6 +15,11 @@ export interface Quantity {
   length: number;
 }
 
+/** The word at each position of these tokens, as the number-word readers take it. */
+function tokenWords(tokens: Token[]): (k: number) => string | undefined {
+  return (k) => (tokens[k]?.kind === 'word' ? tokens[k].text : undefined);
+}
+
 function numberAt(tokens: Token[], i: number): { value: number; text: string; length: number } | null {
   const t = tokens[i];
   if (!t) return null;
@@ -25,7 +30,9 @@ function numberAt(tokens: Token[], i: number): { value: number; text: string; le
   if (t.kind === 'word') {
     // "forty-five", "forty five degrees", "a hundred", "one hundred and eighty", "two thousand five hundred": the
     // whole cardinal number.
-    const words = (k: number) => (tokens[k]?.kind === 'word' ? tokens[k].text : undefined);
+    // (An unnamed function from a module one: a named closure made per call costs a definition of its name under a
+    // loader that keeps function names, such as tsx.)
+    const words = tokenWords(tokens);
     // "a quarter of a metre", "three-quarters of an inch", "two thirds m".
     const fraction = readFractionWords(words, i);
     if (fraction !== null) return fraction;
