@@ -987,8 +987,8 @@ function colourAsNoun(tokens: Token[], j: number, np: NounPhrase): { np: NounPhr
 export class EntityRegistry {
   readonly entities: Entity[] = [];
   private readonly byName = new Map<string, Entity>();
-  /** Groups made by counted plurals, by kind (most recent last). */
-  private readonly groups = new Map<string, string[]>();
+  /** Groups made by counted plurals, by kind (most recent last); made with the first group (most scenes have none). */
+  private groups: Map<string, string[]> | undefined;
   readonly warnings: string[] = [];
 
   has(name: string): boolean {
@@ -1027,7 +1027,7 @@ export class EntityRegistry {
     e.name = to;
     if (colour) e.color = colour;
     this.byName.set(to, e);
-    for (const members of this.groups.values()) {
+    for (const members of this.groups?.values() ?? []) {
       const k = members.indexOf(from);
       if (k >= 0) members[k] = to;
     }
@@ -1046,17 +1046,17 @@ export class EntityRegistry {
     // A plain loop: Array.from over a { length } object takes V8's slow generic path.
     const names: string[] = [];
     for (let k = 0; k < count; k++) names.push(this.ensure(`${base}_${offset + k + 1}`, kind, colour, size, offset + k + 1));
-    this.groups.set(kind, names);
+    (this.groups ??= new Map()).set(kind, names);
     return names;
   }
 
   /** Records named members as the most recent group of their kind ("bolts 1–4"). */
   setGroup(kind: string, names: string[]): void {
-    this.groups.set(kind, names);
+    (this.groups ??= new Map()).set(kind, names);
   }
 
   group(kind: string): string[] | undefined {
-    return this.groups.get(kind);
+    return this.groups?.get(kind);
   }
 
   /** Every entity name of a kind, in order of creation. */

@@ -433,7 +433,10 @@ function placedOnSupport(ctx: Context, name: string): boolean {
  * under the bench); not when a stated gap is too small to hold it.
  */
 function hangBetween(ctx: Context): void {
-  for (const c of [...ctx.constraints]) {
+  // Over the constraints there were at the start (those it adds are not read again), with no copy of the list.
+  const constraints = ctx.constraints;
+  for (let k = 0, n = constraints.length; k < n; k++) {
+    const c = constraints[k];
     if (c.type !== 'below' || c.targets.length !== 1) continue;
     if (ctx.constraints.some((d) => d !== c && d.subject === c.subject && SUPPORT_TYPES.has(d.type))) continue;
     const over = ctx.constraints.find((d) => d.subject === c.targets[0] && d.type === 'above' && d.targets.length === 1 && d.targets[0] !== c.subject);
@@ -2278,7 +2281,7 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
       if (typeof n !== 'string' || !registry.has(n)) throw new ParseError(`cannot read ${quote(normalised)}: its '${c.type}' relation names no object of it`);
     }
   }
-  const facings = ctx.facings.filter((f, k) => ctx.facings.findIndex((g) => g.subject === f.subject) === k);
+  const facings = ctx.facings.length === 0 ? ctx.facings : ctx.facings.filter((f, k) => ctx.facings.findIndex((g) => g.subject === f.subject) === k);
   // The facings assigned after the literal (not spread into it): the same keys in the same order, no spread copy.
   const spec: SceneSpec = { instruction: text, entities, constraints: ctx.constraints, warnings: ctx.warnings.length > 0 ? [...new Set(ctx.warnings)] : [] };
   if (facings.length > 0) spec.facings = facings;

@@ -218,7 +218,8 @@ function splitAtAnd(tokens: Token[]): Token[][] {
       start = i + 1;
     }
   }
-  const last = tokens.slice(start);
+  // (No copy when nothing was split off: token lists are never changed in place.)
+  const last = start === 0 ? tokens : tokens.slice(start);
   out.push(prefix ? [prefix, ...last] : last);
   return out;
 }
@@ -295,7 +296,7 @@ function splitAtVerbs(tokens: Token[]): Token[][] {
       start = i;
     }
   }
-  out.push(tokens.slice(start));
+  out.push(start === 0 ? tokens : tokens.slice(start));
   return out;
 }
 
@@ -381,7 +382,7 @@ export function splitClauses(tokens: Token[]): Token[][] {
       for (const clause of splitAtVerbs(byAnd)) {
         let k = 0;
         while (k < clause.length && clause[k].kind === 'word' && (clause[k].text === 'and' || clause[k].text === 'or')) k++;
-        const trimmed = clause.slice(k);
+        const trimmed = k === 0 ? clause : clause.slice(k);
         if (trimmed.length > 0) clauses.push(trimmed);
       }
     }

@@ -79,10 +79,13 @@ export function growSupports(input: GrowthInput): void {
   const { registry, constraints, formations, stated, formed, warnings } = input;
   // Objects put on one support by their own relations ("the crate and the box on the cart", "the mirror on the
   // dresser between the two candles") stand side by side on it, beside its formations.
-  const resting = new Map<string, string[]>();
-  const sources = new Map<string, Set<string>>();
+  // (The maps are made only when something needs them: most scenes put nothing on a support.)
+  let resting: Map<string, string[]> | undefined;
+  let sources: Map<string, Set<string>> | undefined;
   for (const c of constraints) {
     if (c.type !== 'on' || c.targets.length === 0 || formed.has(c.subject)) continue;
+    resting ??= new Map();
+    sources ??= new Map();
     const list = resting.get(c.targets[0]) ?? [];
     if (!list.includes(c.subject)) list.push(c.subject);
     resting.set(c.targets[0], list);
@@ -90,11 +93,11 @@ export function growSupports(input: GrowthInput): void {
     src.add(c.source);
     sources.set(c.targets[0], src);
   }
-  const unknownNeeds = new Map<string, [number, number]>();
+  let unknownNeeds: Map<string, [number, number]> | undefined;
   // With nothing on a support and no formation, no support holds anything by its own relations.
-  if (resting.size > 0 || formations.size > 0) {
+  if (resting !== undefined || formations.size > 0) {
     const supports = new Set<string>();
-    for (const name of resting.keys()) supports.add(name);
+    if (resting !== undefined) for (const name of resting.keys()) supports.add(name);
     for (const name of formations.keys()) supports.add(name);
     // Sizes of lexicon supports before any grows (a support may also stand on another).
     const own = new Map<string, number[]>();
@@ -103,7 +106,7 @@ export function growSupports(input: GrowthInput): void {
       const e = registry.get(name);
       if (!e) continue;
       const known = isKnownKind(e.kind);
-      const subjects = resting.get(name) ?? [];
+      const subjects = resting?.get(name) ?? [];
       const forms = formations.get(name) ?? [];
       const boxes: Box[] = [
         ...subjects.map((n): Box => {
@@ -120,7 +123,7 @@ export function growSupports(input: GrowthInput): void {
       // rack on the deck": along y), so the support grows along that axis when it may.
       const lined = boxes.length > 1 && forms.length === 0 ? sideAxis(constraints, subjects) : undefined;
       const alone = boxes.length === 1 ? forms[0] : undefined;
-      const where = alone ? quote(alone.source) : quote(sources.get(name)?.size === 1 ? [...sources.get(name)!][0] : input.instruction);
+      const where = alone ? quote(alone.source) : quote(sources?.get(name)?.size === 1 ? [...sources.get(name)!][0] : input.instruction);
       const needText = alone
         ? `${alone.what} in a ${alone.shape} need ${m(alone.need[0])} × ${m(alone.need[1])} m (their footprints)`
         : `${boxes.length} objects side by side on the ${name} need ${m(options[0][0])} m along x or ${m(options[1][1])} m along y (their footprints)`;
@@ -130,7 +133,7 @@ export function growSupports(input: GrowthInput): void {
         if (best.some((v) => UNKNOWN_ROOM * v > MAX_LENGTH_M)) {
           throw new ParseError(`${needText}, but no support is larger than the ${MAX_LENGTH_M} m scene limit: they do not fit on the ${name} (in ${where})`);
         }
-        unknownNeeds.set(name, best);
+        (unknownNeeds ??= new Map()).set(name, best);
         continue;
       }
       const top = [2 * e.halfExtents[0], 2 * e.halfExtents[1]];
@@ -163,9 +166,10 @@ export function growSupports(input: GrowthInput): void {
     const support = registry.get(c.targets[0]);
     const sub = registry.get(c.subject);
     if (!sub || !support || isKnownKind(support.kind)) continue;
-    const need = unknownNeeds.get(c.targets[0]) ?? [0, 0];
-    unknownNeeds.set(c.targets[0], [Math.max(need[0], 2 * sub.halfExtents[0]), Math.max(need[1], 2 * sub.halfExtents[1])]);
+    const need = unknownNeeds?.get(c.targets[0]) ?? [0, 0];
+    (unknownNeeds ??= new Map()).set(c.targets[0], [Math.max(need[0], 2 * sub.halfExtents[0]), Math.max(need[1], 2 * sub.halfExtents[1])]);
   }
+  if (unknownNeeds === undefined) return;
   for (const [name, need] of unknownNeeds) {
     const e = registry.get(name)!;
     for (let k = 0; k < 2; k++) e.halfExtents[k] = Math.max(e.halfExtents[k], Math.min(UNKNOWN_ROOM * need[k], MAX_LENGTH_M) / 2);
