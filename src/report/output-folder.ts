@@ -3,10 +3,12 @@
  * data and are made safe here; every path is checked to lie inside the folder. A manifest
  * (`.gasm-report-files.json`) lists the files the last run wrote, so that a new run removes the ones it did not
  * write again (stale charts of an earlier report) — and only those: a file the tool never wrote is never
- * deleted; image and page files the tool did not write are listed as a warning instead.
+ * deleted; image and page files the tool did not write are listed as a warning instead, and one that a run would
+ * write over (a user's own summary.md in the folder named by --out) stops the run before anything is written.
  */
 import { lstat, readdir, rm } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { InputError } from '../errors.js';
 import { readBoundedFile } from '../io/bounded-read.js';
 import { safeFileStem, safeJoin } from '../io/safe-path.js';
 import { writeFileAtomic } from './atomic-write.js';
@@ -34,6 +36,25 @@ async function readManifest(outDir: string): Promise<string[]> {
   } catch {
     return [];
   }
+}
+
+/**
+ * Throws InputError when a file this run would write (`names`, inside `outDir`) already exists there and the
+ * folder's manifest does not list it: a file that `gasm report` did not write is never replaced.
+ */
+export async function assertOwnedOutputs(outDir: string, names: readonly string[]): Promise<void> {
+  const mine = new Set(await readManifest(outDir));
+  const foreign: string[] = [];
+  for (const name of names) {
+    if (mine.has(name)) continue;
+    if (await lstat(safeJoin(outDir, name)).then(() => true, () => false)) foreign.push(name);
+  }
+  if (foreign.length === 0) return;
+  const shown = foreign.slice(0, 5).join(', ') + (foreign.length > 5 ? ` and ${foreign.length - 5} more` : '');
+  throw new InputError(
+    `${outDir} already holds ${shown}, which gasm report did not write (${MANIFEST_NAME} does not list ${foreign.length === 1 ? 'it' : 'them'}): ` +
+      'it would be replaced; choose another --out folder, or move the file away',
+  );
 }
 
 /**

@@ -15,7 +15,7 @@ import { historyMarkdown, historySection, type HistorySectionOptions, type Histo
 import { reportHtml } from './html.js';
 import { reportMarkdown } from './markdown.js';
 import { mdCode, mdText } from './markdown-text.js';
-import { chartFileName } from './output-folder.js';
+import { assertOwnedOutputs, chartFileName } from './output-folder.js';
 import { appendStepSummary } from './step-summary.js';
 import type { BenchReport } from './types.js';
 import { ownGet } from '../suites/records.js';
@@ -58,7 +58,16 @@ function zipLabels(inputs: RenderInput[]): { label: string; report: BenchReport 
  * last when Markdown is asked for) and warnings for the reader (incomplete runs, charts skipped).
  * Throws IoError when a file cannot be written; a job summary (GITHUB_STEP_SUMMARY) that cannot be written is a warning.
  */
-export async function renderReports(inputs: RenderInput[], options: { outDir: string; formats: readonly ReportFormat[]; history?: HistorySource & Pick<HistorySectionOptions, 'chartMetrics'> }): Promise<{ files: string[]; warnings: string[] }> {
+export async function renderReports(
+  inputs: RenderInput[],
+  options: {
+    outDir: string;
+    formats: readonly ReportFormat[];
+    history?: HistorySource & Pick<HistorySectionOptions, 'chartMetrics'>;
+    /** Refuse (InputError, before writing anything) to replace a file the folder's manifest does not list (output-folder.ts). */
+    ownedOnly?: boolean;
+  },
+): Promise<{ files: string[]; warnings: string[] }> {
   const files: string[] = [];
   const warnings: string[] = [];
   const images = new Map<string, Buffer>();
@@ -98,6 +107,10 @@ export async function renderReports(inputs: RenderInput[], options: { outDir: st
     htmlSections.push(historyMarkdown(history, 'embed'));
     mdSections.push(historyMarkdown(history, wantPng ? 'name' : 'none'));
     summarySections.push(historyMarkdown(history, wantPng ? 'name' : 'none'));
+  }
+  if (options.ownedOnly) {
+    const names = [...(wantPng ? images.keys() : []), ...(options.formats.includes('html') ? ['report.html'] : []), ...(options.formats.includes('md') ? ['summary.md'] : [])];
+    await assertOwnedOutputs(options.outDir, names);
   }
   if (wantPng) {
     for (const [name, png] of images) {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeSampleReport } from '../helpers/sample-report.js';
@@ -55,4 +55,22 @@ test('gasm report --history-metric naming no metric of the reports exits 2 and w
   assert.deepEqual(await readdir(out), []);
   const help = await runCli(['report', '--help']);
   assert.match(help.stdout, /--history-metric <pattern>/);
+});
+
+test("gasm report never replaces a file it did not write: a user's summary.md in --out stops it before anything is written", async () => {
+  const { dir, path } = await reportFile();
+  const out = join(dir, 'docs');
+  await mkdir(out);
+  await writeFile(join(out, 'summary.md'), 'my own notes\n');
+  const res = await runCli(['report', path, '--format', 'md,png', '--out', out]);
+  assert.equal(res.code, 2, res.stdout + res.stderr);
+  assert.match(res.stderr, /^gasm: .*docs already holds summary\.md, which gasm report did not write/);
+  assert.equal(await readFile(join(out, 'summary.md'), 'utf8'), 'my own notes\n');
+  assert.deepEqual(await readdir(out), ['summary.md'], 'no chart written either');
+  // Its own folder, run after run: the manifest lists what it wrote, so a rerun replaces those files.
+  const own = join(dir, 'own');
+  assert.equal((await runCli(['report', path, '--format', 'md,png', '--out', own])).code, 0);
+  const again = await runCli(['report', path, '--format', 'md,png,html', '--out', own]);
+  assert.equal(again.code, 0, again.stderr);
+  assert.ok((await readdir(own)).includes('report.html'));
 });

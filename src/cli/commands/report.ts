@@ -35,7 +35,8 @@ export function register(program: Command): void {
       'Charts: one set per suite a report holds; several reports: a comparison chart too, files prefixed 1-, 2-, ….',
       'Prints the files written, summary.md last. With GITHUB_STEP_SUMMARY set, summary.md is appended to it.',
       'A reused --out folder: files the previous `gasm report` wrote there and this one did not are removed',
-      '(listed in .gasm-report-files.json); other files are never deleted. With several reports, raw sample',
+      '(listed in .gasm-report-files.json); other files are never deleted, and one it would write over (your own',
+      'summary.md there) stops the run before anything is written. With several reports, raw sample',
       'arrays longer than 1,001 values are kept as their 0.1%-step quantiles, to bound memory.',
       'With --history, a History section is added (a store that cannot be read is a warning, not a failure): a table',
       'of recent figures for every metric, trend charts for the headline ones (or those --history-metric names).',
@@ -69,7 +70,7 @@ export function register(program: Command): void {
         process.on('SIGINT', onSigint);
         try {
           const history = flags.history ? { history: { db: flags.db, chartMetrics: flags.historyMetric } } : {};
-          const { files, warnings } = await renderReports(inputs, { outDir, formats, ...history });
+          const { files, warnings } = await renderReports(inputs, { outDir, formats, ownedOnly: true, ...history });
           if (flags.db !== undefined && !flags.history) warnings.push('--db is read only with --history; no History section written');
           if (flags.historyMetric.length > 0 && !flags.history) warnings.push('--history-metric is read only with --history; no History section written');
           const { removed, unknown } = await clearStaleOutputs(outDir, files);
