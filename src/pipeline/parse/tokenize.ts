@@ -111,14 +111,29 @@ function wordStartAfterSpaces(text: string, k: number): number {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 ? p : -1;
 }
 
-/** The end of the ASCII word at k: [A-Za-z_][A-Za-z0-9_']*(?:-[A-Za-z0-9_]+)*, as ASCII_TOKEN reads it. */
+/** The hash of the characters of the word asciiWordEnd last read (wordAt's key). */
+let wordHash = 0;
+
+/**
+ * The end of the ASCII word at k: [A-Za-z_][A-Za-z0-9_']*(?:-[A-Za-z0-9_]+)*, as ASCII_TOKEN reads it; its
+ * characters' hash is left in wordHash (read in the same pass).
+ */
 function asciiWordEnd(text: string, k: number): number {
+  let h = text.charCodeAt(k);
   let p = k + 1;
-  for (let c = text.charCodeAt(p); wordCode(c) || c === 39; c = text.charCodeAt(p)) p++;
-  while (text.charCodeAt(p) === 45 && wordCode(text.charCodeAt(p + 1))) {
-    p += 2;
-    while (wordCode(text.charCodeAt(p))) p++;
+  for (let c = text.charCodeAt(p); wordCode(c) || c === 39; c = text.charCodeAt(p)) {
+    h = (Math.imul(h, 31) + c) | 0;
+    p++;
   }
+  while (text.charCodeAt(p) === 45 && wordCode(text.charCodeAt(p + 1))) {
+    h = (Math.imul(h, 31) + 45) | 0;
+    p++;
+    for (let c = text.charCodeAt(p); wordCode(c); c = text.charCodeAt(p)) {
+      h = (Math.imul(h, 31) + c) | 0;
+      p++;
+    }
+  }
+  wordHash = h;
   return p;
 }
 
@@ -137,10 +152,8 @@ function sameWord(text: string, start: number, end: number, w: string): boolean 
   return true;
 }
 
-/** The word text[start, end) as one shared copy (interned's), looked up by its characters. */
-function wordAt(text: string, start: number, end: number): string {
-  let h = 0;
-  for (let k = start; k < end; k++) h = (Math.imul(h, 31) + text.charCodeAt(k)) | 0;
+/** The word text[start, end) as one shared copy (interned's), looked up by its characters' hash h. */
+function wordAt(text: string, start: number, end: number, h: number): string {
   let slot = h & (WORD_SLOTS - 1);
   for (let w = WORD_TABLE[slot]; w !== undefined; w = WORD_TABLE[slot]) {
     if (sameWord(text, start, end, w)) return w;
@@ -168,7 +181,7 @@ export function tokenize(text: string): Token[] {
     const start = ascii ? wordStartAfterSpaces(text, TOKEN_RE.lastIndex) : -1;
     if (start >= 0) {
       const end = asciiWordEnd(text, start);
-      pushWord(tokens, wordAt(text, start, end), true, true);
+      pushWord(tokens, wordAt(text, start, end, wordHash), true, true);
       TOKEN_RE.lastIndex = end;
       continue;
     }
