@@ -13,12 +13,33 @@ const MAX_SETTINGS = 4;
 
 type Flat = Map<string, string>;
 
-function flatten(value: unknown, prefix: string, out: Flat): void {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
+/** Deepest nesting of a configuration compared (deeper values are shown as '…'). */
+const MAX_DEPTH = 8;
+
+/** A leaf value as text (String() throws on an object without a prototype, as reports are loaded). */
+function text(value: unknown): string {
+  return value !== null && typeof value === 'object' ? JSON.stringify(value) ?? '' : String(value);
+}
+
+/**
+ * Settings as `a.b.c → value` pairs: objects by key, arrays of plain values joined with commas, arrays holding
+ * objects (compare's variants) element by element as `variants[1].config.attention`.
+ */
+function flatten(value: unknown, prefix: string, out: Flat, depth = 0): void {
+  if (depth > MAX_DEPTH) {
+    out.set(prefix, '…');
     return;
   }
-  out.set(prefix, Array.isArray(value) ? value.join(',') : String(value));
+  if (Array.isArray(value)) {
+    if (value.every((v) => v === null || typeof v !== 'object')) out.set(prefix, value.map(text).join(','));
+    else value.forEach((v, i) => flatten(v, `${prefix}[${i}]`, out, depth + 1));
+    return;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) flatten(v, prefix ? `${prefix}.${k}` : k, out, depth + 1);
+    return;
+  }
+  out.set(prefix, text(value));
 }
 
 /** The settings compared: the run's config (suite options included), backend, CPU and tool version. */

@@ -25,3 +25,15 @@ test('two runs nothing tells apart get their file name and creation time; many d
   c.config.warmup = 9;
   assert.match(comparisonLabels([a, c])[1], /^01234567 · model\.featureDim=64, .*, \+2 more$/);
 });
+
+test('settings held in arrays of objects (compare variants, loaded without prototypes) are compared element by element', () => {
+  const variants = (attention: string) =>
+    [{ name: 'base', config: {} }, { name: 'fused', config: { attention } }].map((v) => Object.assign(Object.create(null), v, { config: Object.assign(Object.create(null), v.config) }));
+  const a = makeSampleReport();
+  const b = makeSampleReport();
+  (a.config.suites as Record<string, unknown>).compare = Object.assign(Object.create(null), { variants: variants('fused'), rounds: 7 });
+  (b.config.suites as Record<string, unknown>).compare = Object.assign(Object.create(null), { variants: variants('folded'), rounds: 7 });
+  const [la, lb] = comparisonLabels([a, b]);
+  assert.equal(la, '01234567 · compare.variants[1].config.attention=fused');
+  assert.equal(lb, '01234567 · compare.variants[1].config.attention=folded');
+});
