@@ -4,8 +4,9 @@
  *   { name, unit, value, range?, extra? } where range is a display string ("± 12.3").
  * - Bencher Metric Format (BMF): { "<benchmark>": { "<measure>": { value, lower_value?, upper_value? } } }.
  *   Bencher's built-in measures are `latency` in nanoseconds and `throughput` in operations per second;
- *   other measures (speedup, retained bytes, constraint satisfaction) are created by name on upload.
- * Values are the report's own figures, unchanged except for unit conversion (ms → ns for BMF latency).
+ *   other measures (batch latency, server p99, speedup, retained bytes, constraint satisfaction) are created by
+ *   name on upload. Every time figure goes out in nanoseconds, so that no two measures of one upload differ in unit.
+ * Values are the report's own figures, unchanged except for unit conversion (ms → ns for BMF).
  */
 import type { ExportFigure } from '../suites/contract.js';
 import { ownGet } from '../suites/records.js';
@@ -58,12 +59,12 @@ export function exportGithubBenchmark(report: BenchReport, direction: 'bigger' |
     });
 }
 
-/** Bencher Metric Format: benchmarks named `gasm/<benchmark>`; latency in ns, the rest in their own units. */
+/** Bencher Metric Format: benchmarks named `gasm/<benchmark>`; times in ns, the rest in their own units. */
 export function exportBencher(report: BenchReport): Record<string, Record<string, BencherMetric>> {
   const out = new Map<string, Map<string, BencherMetric>>();
   const NS_PER_MS = 1e6;
   for (const f of exportFigures(report)) {
-    const scale = f.measure === 'latency' && f.unit === 'ms' ? NS_PER_MS : 1;
+    const scale = f.unit === 'ms' ? NS_PER_MS : 1;
     const metric: BencherMetric = { value: f.value * scale };
     if (f.ci && Number.isFinite(f.ci[0]) && Number.isFinite(f.ci[1])) {
       metric.lower_value = f.ci[0] * scale;

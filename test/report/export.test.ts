@@ -49,6 +49,9 @@ test('Bencher Metric Format: benchmark → measure → { value, lower_value, upp
   assert.equal(bmf['gasm/scalability/batch-100'].throughput.value, r.suites.scalability!.batch[5].instructionsPerSecond);
   assert.equal(bmf['gasm/memory/simple']['retained-bytes-per-instruction'].value, 12);
   assert.equal(bmf['gasm/parallel/2-workers'].speedup.value, r.suites.parallel!.speedup);
+  // Every time figure in ns, custom measures too: one upload never mixes ms and ns.
+  assert.equal(bmf['gasm/throughput/medium']['batch-latency'].value, c.batchLatencyMs.median * 1e6);
+  assert.equal(bmf['gasm/throughput/medium']['batch-latency'].lower_value, c.batchLatencyMs.ci95Median[0] * 1e6);
 });
 
 test('a report with only some suites exports only those', () => {
