@@ -7,7 +7,7 @@ export const BatchPointSchema = Type.Object(
     batchSize: int('instructions per processBatch call (one network chunk)'),
     instructionsPerSecond: num('1000 / msPerInstruction'),
     msPerInstruction: num('median over runs of run wall time / instructions in the run, ms'),
-    batchLatencyMs: num('median over runs of the wall time of one processBatch call, ms'),
+    batchLatencyMs: num("median over runs of a run's mean wall time per processBatch call (the run's time over its calls), ms"),
     summary: Summary('ms per instruction over runs'),
     samples: samples('ms per instruction, one per run'),
   },

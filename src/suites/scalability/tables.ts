@@ -27,7 +27,10 @@ export function scalabilityTables(s: ScalabilityResult): Table[] {
         sig3(p.batchLatencyMs),
         String(p.summary.n),
       ]),
-      notes: ['Gain: instr/s at the largest batch over instr/s at the smallest; its interval is a bootstrap over the runs of both sizes.'],
+      notes: [
+        'Gain: instr/s at the largest batch over instr/s at the smallest; its interval is a bootstrap over the runs of both sizes.',
+        "Batch latency: the median over runs of a run's mean time per processBatch call (the run's time over its calls).",
+      ],
     });
   }
   if (s.objects.length > 0) {
