@@ -12,6 +12,7 @@ export function parallelTables(p: ParallelResult): Table[] {
       notes: [
         `Each phase: ${p.passes} passes over a share of ${p.sharePerWorker} instructions per worker; workers start together at a barrier and time themselves.`,
         'Sequential: the sum of each worker alone; parallel: latest end − earliest start with all together. Machine capacity: the same with plain arithmetic.',
+        'Speedup is the median over repetitions of each repetition’s sequential / parallel; the sequential and parallel ms columns are each their own median over repetitions, so their quotient need not equal it.',
         'Intervals: bootstrap over repetitions (speedup, capacity, efficiency = speedup / workers); pipeline / machine pairs each repetition’s two measurements.',
       ],
     },
