@@ -86,3 +86,19 @@ test('gasm profile prints the tables and writes the chart', async () => {
   assert.match(blocked.stderr, /cannot write to output folder/);
   assert.doesNotMatch(blocked.stdout, /tfjs kernel/, 'nothing was profiled');
 });
+
+test('stage times are medians over individually timed runs, after a warm-up: one slow run does not move them', async () => {
+  const slow = [1, 100, 2, 3, 4];
+  let calls = 0;
+  const fake = {
+    describe: () => ({ ...bridge.describe(), cache: { mode: 'off' } }),
+    process: (text: string) => {
+      const ms = slow[calls++ % slow.length];
+      return { instruction: text, success: true, timings: { preprocessingMs: ms / 10, inferenceMs: ms, constraintSolvingMs: 2 * ms, postprocessingMs: 0 } };
+    },
+  } as unknown as GasmBridge;
+  const p = await profileInstruction(fake, 'x', 5);
+  assert.ok(p.warmupRuns >= 3);
+  assert.deepEqual(p.stagesMs, { preprocessingMs: 0.3, inferenceMs: 3, constraintSolvingMs: 6, postprocessingMs: 0 });
+  assert.ok(p.wallRangeMs[0] <= p.wallMs && p.wallMs <= p.wallRangeMs[1]);
+});

@@ -28,13 +28,13 @@ function stamp(): string {
 
 function tables(p: ProfileResult): string {
   const perRun = (ms: number) => sig3((ms * 1000) / p.runs);
-  const stages = new Table({ style: tableStyle(), head: ['stage (plain runs)', 'ms per run'] });
+  const stages = new Table({ style: tableStyle(), head: [`stage (${p.runs} plain runs after ${p.warmupRuns} warm-up)`, 'ms per run (median)'] });
   stages.push(
     ['parse + encode', sig3(p.stagesMs.preprocessingMs)],
     ['network', sig3(p.stagesMs.inferenceMs)],
     ['solve', sig3(p.stagesMs.constraintSolvingMs)],
     ['respond', sig3(p.stagesMs.postprocessingMs)],
-    ['wall time', sig3(p.wallMs)],
+    ['wall time', `${sig3(p.wallMs)} (runs ${sig3(p.wallRangeMs[0])}–${sig3(p.wallRangeMs[1])})`],
   );
   const kernels = new Table({ style: tableStyle(), head: ['tfjs kernel', 'calls per run', 'total ms', 'µs per run', 'bytes per run', 'input shapes'] });
   for (const k of p.kernels) kernels.push([k.name, sig3(k.calls / p.runs), sig3(k.totalMs), perRun(k.totalMs), whole(k.bytes / p.runs), k.shapes.join('\n')]);
@@ -48,14 +48,15 @@ export function register(program: Command): void {
     .command('profile')
     .description('profile one instruction: time per tfjs kernel (tf.profile) and per solver phase, as tables and a PNG chart')
     .argument('<instruction>', 'the instruction, quoted')
-    .option('--runs <n>', 'profiled runs (after 3 warm-up runs)', String(DEFAULT_PROFILE_RUNS))
+    .option('--runs <n>', 'profiled runs (after a warm-up of at least 300 ms)', String(DEFAULT_PROFILE_RUNS))
     .option('--out <dir>', 'folder for the chart (profile-<time>.png)', 'reports')
     .option('--no-chart', 'do not write the chart')
     .option('--json', 'print the profile as JSON')
     .addHelpText(
       'after',
       '\nKernel times are what the backend reports per kernel; solver phases come from the solver\'s phase observer, which\n' +
-        're-evaluates residuals to time them. Both add their own cost, so the stage table is taken from plain runs.\n\nExamples:\n  gasm profile "place the red box above the blue cube"\n  gasm profile "stack the three plates" --runs 20 --no-chart --json > profile.json',
+        're-evaluates residuals to time them. Both add their own cost, so the stage table is taken from plain runs (medians).\n' +
+        'Compare kernels with kernels and stages with stages: tf.profile adds its own cost to every kernel it times.\n\nExamples:\n  gasm profile "place the red box above the blue cube"\n  gasm profile "stack the three plates" --runs 20 --no-chart --json > profile.json',
     );
   addModelOptions(command).action(
     action(async (instruction: string, flags: ProfileFlags) => {
