@@ -24,6 +24,11 @@ interface Tally {
   successes: number;
   constraints: number;
   satisfied: number;
+  /**
+   * Each distinct instruction text once: whether every response to it succeeded. The answers are deterministic
+   * for one pipeline, so a rate's trials are the distinct instructions, not their repeats over rounds.
+   */
+  byText: Map<string, boolean>;
 }
 
 interface VariantState {
@@ -81,6 +86,7 @@ function tallyInto(t: Tally, rows: readonly GasmResponse[][]): void {
   for (const rs of rows) {
     for (const r of rs) {
       t.responses++;
+      t.byText.set(r.instruction, (t.byText.get(r.instruction) ?? true) && r.success);
       if (!r.success) continue;
       t.successes++;
       for (const c of r.constraints) {
@@ -116,7 +122,7 @@ export async function runCompare(ctx: RunContext, o: CompareOptions): Promise<Su
   try {
     for (const v of o.variants) {
       const bridge = await ctx.createBridge(v.overrides);
-      states.push({ bridge, batchSize: v.batchSize ?? o.batchSize, ips: [], cpuMs: [], batchMs: [], tally: { responses: 0, successes: 0, constraints: 0, satisfied: 0 }, cacheBefore: null, cacheAfter: null, maxDiffMm: null });
+      states.push({ bridge, batchSize: v.batchSize ?? o.batchSize, ips: [], cpuMs: [], batchMs: [], tally: { responses: 0, successes: 0, constraints: 0, satisfied: 0, byText: new Map() }, cacheBefore: null, cacheAfter: null, maxDiffMm: null });
       for (const w of bridge.describe().warnings) ctx.warn('COMPARE_VARIANT', `compare, variant ${v.name}: ${w}`);
     }
   } catch (error) {
@@ -226,6 +232,8 @@ function assemble(o: CompareOptions, states: VariantState[], orders: string[][],
         responses: t.responses,
         successes: t.successes,
         successRate: t.responses === 0 ? 0 : t.successes / t.responses,
+        instructions: t.byText.size,
+        instructionSuccesses: [...t.byText.values()].filter(Boolean).length,
         constraints: t.constraints,
         satisfied: t.satisfied,
         satisfactionRate: t.constraints === 0 ? null : t.satisfied / t.constraints,

@@ -39,6 +39,8 @@ export const CompareVariantSchema = Type.Object(
         responses: Type.Integer(),
         successes: Type.Integer(),
         successRate: Type.Number(),
+        instructions: Type.Optional(int('distinct instruction texts answered (the trials of the gate’s success rate: answers are deterministic, so repeats over rounds are not new trials)')),
+        instructionSuccesses: Type.Optional(int('of those, the ones every response to which succeeded')),
         constraints: int('constraints of successful responses'),
         satisfied: Type.Integer(),
         satisfactionRate: nullable(Type.Number(), 'null when nothing succeeded'),

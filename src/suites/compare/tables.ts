@@ -1,11 +1,18 @@
 /** Tables of the compare suite: one presentation model for the terminal, Markdown and HTML. */
 import { fixed, ms, pct, sig3, whole, withInterval } from '../../format/numbers.js';
 import type { ReportView, Table } from '../contract.js';
-import type { CompareResult } from './schema.js';
+import type { CompareResult, CompareVariantResult } from './schema.js';
 
 function settings(config: Record<string, string>): string {
   const keys = Object.keys(config);
   return keys.length === 0 ? '(run configuration)' : keys.map((k) => `${k}=${config[k]}`).join(', ');
+}
+
+/** Success: of the distinct instructions when the report counts them (each once), else of every response. */
+function successCell(q: CompareVariantResult['quality']): string {
+  if (q.instructions === undefined || q.instructionSuccesses === undefined) return `${pct(q.successRate)} (${q.successes}/${q.responses} answers)`;
+  const rate = q.instructions === 0 ? 0 : q.instructionSuccesses / q.instructions;
+  return `${pct(rate)} of ${q.instructions} instructions (${q.responses} answers)`;
 }
 
 export function compareTables(c: CompareResult, view: ReportView): Table[] {
@@ -22,7 +29,7 @@ export function compareTables(c: CompareResult, view: ReportView): Table[] {
         v.verdict,
         ms(v.batchLatencyMs),
         sig3(v.cpuMsPerInstruction),
-        `${pct(v.quality.successRate)} (${v.quality.successes}/${v.quality.responses})`,
+        successCell(v.quality),
         pct(v.quality.satisfactionRate),
         v.quality.maxPositionDiffMm === null ? '-' : fixed(v.quality.maxPositionDiffMm, 3),
       ]),

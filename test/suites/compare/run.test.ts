@@ -38,6 +38,10 @@ test('compare runs every variant in each round on the same instructions, in shuf
   assert.ok(cached.cache && cached.cache.hits > 0);
   assert.deepEqual(r.cache, { hits: cached.cache!.hits, misses: cached.cache!.misses, hitRate: cached.cache!.hitRate });
   assert.equal(base.quality.responses, 4 * r.instructionsPerRound);
+  // A success rate's trials are the distinct instructions, not their repeats over rounds.
+  assert.ok(base.quality.instructions! > 0 && base.quality.instructions! < base.quality.responses);
+  const success = compareSuite.metrics(r).find((m) => m.id === 'compare.base.success');
+  assert.ok(success?.kind === 'proportion' && success.trials === base.quality.instructions && success.successes === base.quality.instructionSuccesses);
   const ids = compareSuite.metrics(r).map((m) => m.id);
   assert.deepEqual(ids.filter((id) => id.endsWith('.ratio')), ['compare.folded.ratio', 'compare.cached.ratio']);
   assert.ok(compareSuite.metrics(r).every((m) => m.kind === 'proportion' || m.unitOfIndependence === 'round'));
