@@ -297,13 +297,32 @@ function shapeContext(tokens: Token[], i: number): boolean {
     || before === 'in' || before === 'into' || before === 'form' || before === 'forming';
 }
 
-/** An orientation modifier at i ("upside down", "facing left", "on its side"), or null. */
-const POSE_STARTS = new Set(POSES.map(([words]) => words[0]));
+/**
+ * POSES by their first word, in POSES' order: only the poses that start with the word read are tried (a word such as
+ * "on" or "right" opens a few of them; trying all of them cost more than the rest of the clause's reading).
+ */
+const POSES_BY_START = new Map<string, [string[], number, Axis][]>();
+for (const pose of POSES) {
+  const list = POSES_BY_START.get(pose[0][0]);
+  if (list === undefined) POSES_BY_START.set(pose[0][0], [pose]);
+  else list.push(pose);
+}
+const POSE_STARTS: ReadonlySet<string> = new Set(POSES_BY_START.keys());
 
+/** Whether the words of a pose stand at i. */
+function poseAt(tokens: Token[], i: number, words: readonly string[]): boolean {
+  for (let k = 0; k < words.length; k++) if (word(tokens, i + k) !== words[k]) return false;
+  return true;
+}
+
+/** An orientation modifier at i ("upside down", "facing left", "on its side"), or null. */
 export function matchPose(tokens: Token[], i: number): { angle: number; axis: Axis; phrase: string; length: number } | null {
-  if (!POSE_STARTS.has(word(tokens, i) ?? '')) return null;
-  for (const [words, angle, axis] of POSES) {
-    if (words.every((x, k) => word(tokens, i + k) === x)) return { angle, axis, phrase: words.join(' '), length: words.length };
+  const first = word(tokens, i);
+  const poses = first === undefined ? undefined : POSES_BY_START.get(first);
+  if (poses === undefined) return null;
+  for (let p = 0; p < poses.length; p++) {
+    const [words, angle, axis] = poses[p];
+    if (poseAt(tokens, i, words)) return { angle, axis, phrase: words.join(' '), length: words.length };
   }
   return null;
 }
