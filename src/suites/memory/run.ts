@@ -3,7 +3,9 @@
  * and array-buffer bytes, and tfjs tensor counts/bytes read before, during and after (after a full GC).
  * Retained bytes per instruction = (heap after GC − heap before, after GC) / instructions, one sample per
  * repetition. A leak is declared when tensors are left behind or the retained heap per instruction exceeds
- * LEAK_BYTES_PER_INSTRUCTION in the median repetition.
+ * LEAK_BYTES_PER_INSTRUCTION in the median repetition. The per-batch timeline is written into typed arrays
+ * allocated before the first snapshot and turned into points only after the last one, so the suite's own
+ * bookkeeping is not counted as retained memory.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { LEAK_BYTES_PER_INSTRUCTION } from '../../bench/constants.js';
@@ -35,41 +37,85 @@ function snapshot(): Snapshot {
   return { heapUsed: m.heapUsed, rss: m.rss, external: m.external, arrayBuffers: m.arrayBuffers, tensors: t.numTensors, tensorBytes: t.numBytes };
 }
 
+/** The per-batch timeline, preallocated: writing a point allocates nothing on the JS heap. */
+class TimelineBuffer {
+  private readonly t: Float64Array;
+  private readonly instructions: Float64Array;
+  private readonly heapUsed: Float64Array;
+  private readonly rss: Float64Array;
+  private readonly tensors: Float64Array;
+  private length = 0;
+
+  constructor(capacity: number) {
+    this.t = new Float64Array(capacity);
+    this.instructions = new Float64Array(capacity);
+    this.heapUsed = new Float64Array(capacity);
+    this.rss = new Float64Array(capacity);
+    this.tensors = new Float64Array(capacity);
+  }
+
+  add(t: number, instructions: number, heapUsed: number, rss: number, tensors: number): void {
+    const i = this.length++;
+    this.t[i] = t;
+    this.instructions[i] = instructions;
+    this.heapUsed[i] = heapUsed;
+    this.rss[i] = rss;
+    this.tensors[i] = tensors;
+  }
+
+  /** The highest value of a field over the points written (−Infinity when none). */
+  max(field: 'heapUsed' | 'rss'): number {
+    let best = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < this.length; i++) best = Math.max(best, this[field][i]);
+    return best;
+  }
+
+  points(): MemoryPoint[] {
+    return Array.from({ length: this.length }, (_, i) => ({ t: this.t[i], instructions: this.instructions[i], heapUsed: this.heapUsed[i], rss: this.rss[i], tensors: this.tensors[i] }));
+  }
+}
+
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Runs the batches once, adding a timeline point after each (instructions counted from `doneBefore`, time from
+ * `t0`); false when `signal` stopped it. The warm-up goes through this same loop, so that the loop's own code is
+ * compiled before the first snapshot.
+ */
+async function runBatches(processBatch: BatchProcessor, batches: readonly string[][], timeline: TimelineBuffer, t0: number, doneBefore: number, signal?: AbortSignal): Promise<boolean> {
+  let done = doneBefore;
+  let sink: GasmResponse[] = [];
+  for (const batch of batches) {
+    if (signal?.aborted) return false;
+    sink = processBatch(batch);
+    done += batch.length;
+    const m = process.memoryUsage();
+    timeline.add(performance.now() - t0, done, m.heapUsed, m.rss, tf.memory().numTensors);
+    await yieldToEventLoop();
+  }
+  void sink;
+  return !signal?.aborted;
+}
 
 /** Measures one category; `signal` stops between batches (the partial repetition is dropped). */
 export async function measureMemoryCategory(processBatch: BatchProcessor, set: InstructionSet, options: MemoryOptions, signal?: AbortSignal): Promise<MemoryCategory | null> {
   const batches = chunk(cycle(set.instructions, options.instructions), options.batchSize);
   const threshold = options.leakBytesPerInstruction ?? LEAK_BYTES_PER_INSTRUCTION;
-  // Warm-up: one whole unmeasured repetition, so that compiled code, inline caches and backend buffers are
-  // in place before the first snapshot and are not counted as retained.
-  for (const batch of batches) processBatch(batch);
+  // Warm-up: one whole unmeasured repetition through the measuring loop, so that compiled code, inline caches
+  // and backend buffers are in place before the first snapshot and are not counted as retained.
+  await runBatches(processBatch, batches, new TimelineBuffer(batches.length), performance.now(), 0, signal);
+  // Everything the measured repetitions write is allocated here, before the first snapshot.
+  const timeline = new TimelineBuffer(batches.length * options.repetitions);
+  const samples: number[] = [];
   const gcExposed = collectGarbage();
   const first = snapshot();
-  const samples: number[] = [];
-  const timeline: MemoryPoint[] = [];
-  let peakHeap = first.heapUsed;
-  let peakRss = first.rss;
   let last = first;
   const t0 = performance.now();
-  let done = 0;
   for (let rep = 0; rep < options.repetitions; rep++) {
     collectGarbage();
     const before = snapshot();
-    let sink: GasmResponse[] = [];
-    for (const batch of batches) {
-      if (signal?.aborted) break;
-      sink = processBatch(batch);
-      done += batch.length;
-      const m = process.memoryUsage();
-      peakHeap = Math.max(peakHeap, m.heapUsed);
-      peakRss = Math.max(peakRss, m.rss);
-      timeline.push({ t: performance.now() - t0, instructions: done, heapUsed: m.heapUsed, rss: m.rss, tensors: tf.memory().numTensors });
-      await yieldToEventLoop();
-    }
-    void sink;
-    sink = [];
-    if (signal?.aborted) break;
+    const complete = await runBatches(processBatch, batches, timeline, t0, rep * options.instructions, signal);
+    if (!complete) break;
     collectGarbage();
     last = snapshot();
     samples.push((last.heapUsed - before.heapUsed) / options.instructions);
@@ -87,10 +133,10 @@ export async function measureMemoryCategory(processBatch: BatchProcessor, set: I
     gcExposed,
     heapUsedBefore: first.heapUsed,
     heapUsedAfter: last.heapUsed,
-    heapUsedPeak: peakHeap,
+    heapUsedPeak: Math.max(first.heapUsed, timeline.max('heapUsed')),
     rssBefore: first.rss,
     rssAfter: last.rss,
-    rssPeak: peakRss,
+    rssPeak: Math.max(first.rss, timeline.max('rss')),
     externalBytes: last.external,
     arrayBuffersBytes: last.arrayBuffers,
     tensorsBefore: first.tensors,
@@ -102,7 +148,7 @@ export async function measureMemoryCategory(processBatch: BatchProcessor, set: I
     samples,
     leak,
     verdict,
-    timeline,
+    timeline: timeline.points(),
   };
 }
 
