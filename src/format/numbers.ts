@@ -34,9 +34,12 @@ export function pct(x: number | null | undefined): string {
   return isNum(x) ? `${(x * 100).toFixed(1)}%` : MISSING;
 }
 
-/** Bytes as MiB with one decimal ("12.5 MB", MB = 2^20 bytes). */
-export function mb(bytes: number | null | undefined, digits = 1): string {
-  return isNum(bytes) ? `${(bytes / 2 ** 20).toFixed(digits)} MB` : MISSING;
+/** Bytes in a mebibyte (MiB, 2^20 bytes): the binary unit, labelled MiB, never MB (10^6 bytes). */
+export const MIB = 2 ** 20;
+
+/** Bytes as MiB with one decimal ("23.9 MiB" for 25,024,576 bytes). */
+export function mib(bytes: number | null | undefined, digits = 1): string {
+  return isNum(bytes) ? `${(bytes / MIB).toFixed(digits)} MiB` : MISSING;
 }
 
 /** A ratio such as a speedup: two decimals and '×'. */

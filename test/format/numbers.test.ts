@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixed, interval, mb, ms, pct, sig3, times, whole, withInterval } from '../../src/format/numbers.js';
+import { fixed, interval, mib, ms, pct, sig3, times, whole, withInterval } from '../../src/format/numbers.js';
 
 test('missing and non-finite figures print as "-"', () => {
-  for (const f of [fixed, whole, sig3, pct, mb, times]) {
+  for (const f of [fixed, whole, sig3, pct, mib, times]) {
     assert.equal(f(Number.NaN), '-');
     assert.equal(f(null), '-');
     assert.equal(f(undefined), '-');
@@ -19,7 +19,6 @@ test('three significant digits below 100, separators above', () => {
   assert.equal(whole(1234567.8), '1,234,568');
   assert.equal(pct(0.9234), '92.3%');
   assert.equal(times(1.956), '1.96×');
-  assert.equal(mb(3 * 2 ** 20), '3.0 MB');
 });
 
 test('a figure is printed beside its own interval in the same format', () => {
@@ -29,4 +28,11 @@ test('a figure is printed beside its own interval in the same format', () => {
   assert.equal(withInterval(1.5, [Number.NaN, 2]), '1.5');
   assert.equal(withInterval(Number.NaN, [1, 2]), '-');
   assert.equal(interval([1, 2], (x) => x.toFixed(1)), '[1.0, 2.0]');
+});
+
+test('bytes are shown in binary units labelled as such (MiB = 2^20 bytes, not MB)', () => {
+  assert.equal(mib(3 * 2 ** 20), '3.0 MiB');
+  assert.equal(mib(25_024_576), '23.9 MiB', 'the audit case: 25,024,576 B is 23.9 MiB (25.0 MB)');
+  assert.equal(mib(157.3e6), '150.0 MiB');
+  assert.equal(mib(1.5 * 2 ** 20, 2), '1.50 MiB');
 });

@@ -1,5 +1,5 @@
 /** Tables of the memory suite. */
-import { fixed, mb, withInterval } from '../../format/numbers.js';
+import { fixed, mib, withInterval } from '../../format/numbers.js';
 import { summarize } from '../../stats/summary.js';
 import type { Table } from '../contract.js';
 import { ownEntries } from '../records.js';
@@ -20,8 +20,8 @@ export function memoryTables(m: MemoryResult): Table[] {
     rows: cats.map(([n, c]) => [
       n,
       `${c.instructions} × ${c.repetitions}`,
-      `${mb(c.heapUsedBefore)} → ${mb(c.heapUsedAfter)}`,
-      mb(c.rssPeak),
+      `${mib(c.heapUsedBefore)} → ${mib(c.heapUsedAfter)}`,
+      mib(c.rssPeak),
       `${c.tensorsBefore} → ${c.tensorsAfter}`,
       retainedCell(c.retainedBytesPerInstruction, c.samples),
       c.leak ? 'LEAK' : 'ok',
