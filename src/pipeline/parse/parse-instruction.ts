@@ -225,9 +225,17 @@ function spacingOf(items: Item[]): number | undefined {
 
 /** Clauses such as "each part is placed above the previous one": a chain over a group. */
 function sequenceClause(ctx: Context, items: Item[]): boolean {
-  const each = items.findIndex((it) => it.t === 'np' && it.np.all && !it.np.plural && it.np.kind !== '');
-  const previous = items.findIndex((it) => it.t === 'np' && it.np.pronoun === 'previous');
-  const rel = items.find((it): it is Extract<Item, { t: 'rel' }> => it.t === 'rel');
+  // One pass over the items, no closures: most clauses have no "previous" and leave at once.
+  let each = -1, previous = -1;
+  let rel: Extract<Item, { t: 'rel' }> | undefined;
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k];
+    if (it.t === 'rel') rel ??= it;
+    else if (it.t === 'np') {
+      if (each < 0 && it.np.all && !it.np.plural && it.np.kind !== '') each = k;
+      if (previous < 0 && it.np.pronoun === 'previous') previous = k;
+    }
+  }
   if (previous < 0 || !rel) return false;
   if (each < 0) return eachOfGroup(ctx, items, rel, previous);
   const np = (items[each] as NpItem).np;
