@@ -446,6 +446,14 @@ function wordGroups(w: string): number {
 }
 const WORD_GROUPS = new Map<string, number>();
 
+/**
+ * The words after "the" that let it start one of the phrases before relations (it starts none otherwise, and is
+ * passed over to noun phrases at once): an edge ("the edges aligned"), an angle ("the angle of 30 degrees"), an
+ * order's first end ("the left to the right") or a shape ("the row", "in the circle"). A phrase added to the groups
+ * that "the" may start needs its second word here.
+ */
+const THE_OPENS: ReadonlySet<string> = new Set(['edges', 'edge', 'angle', ...[...ORDERS.keys()].map((k) => k.split(' ')[0]), ...SHAPES.keys()]);
+
 /** "slide 1", "stage A", "press #3": whether a label follows position i. */
 function labelNext(tokens: Token[], i: number): boolean {
   return tokens[i + 1]?.kind === 'num' || /^[a-z]$/.test(word(tokens, i + 1) ?? '') || (tokens[i + 1]?.kind === 'sym' && tokens[i + 1].text === '#');
@@ -469,11 +477,12 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
     const prev = items.length > 0 ? items[items.length - 1] : undefined;
     // The phrases before relations, in groups: a word goes only through the groups it may start (wordGroups); one
     // that starts none goes straight to relations and noun phrases. A phrase added to a group needs the words that
-    // start it in that group's GROUP_TRIGGERS, or it is never tried.
+    // start it in that group's GROUP_TRIGGERS, or it is never tried. "the" (the commonest word) starts one only before
+    // a word of THE_OPENS.
     let pickBase: string | undefined;
     let objectOfVerb = false;
     special: {
-      const groups = t.kind === 'word' ? wordGroups(t.text) : ALL_GROUPS;
+      const groups = t.kind !== 'word' ? ALL_GROUPS : t.text === 'the' && !THE_OPENS.has(word(tokens, i + 1) ?? '') ? 0 : wordGroups(t.text);
       if (groups === 0) break special;
       turns: {
         if ((groups & 1) === 0) break turns;
