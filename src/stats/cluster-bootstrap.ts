@@ -7,6 +7,10 @@
  * drawn fork (Davison & Hinkley 1997, §3.8: resampling at both stages), and computes the statistic on the pooled
  * draw. With one fork it is the ordinary bootstrap over runs.
  */
+import { percentileInterval, resolveBootstrapOptions } from './bootstrap.js';
+import { createRng } from './rng.js';
+import { selectInPlace } from './select.js';
+
 export interface Clustered {
   /** Sample values. */
   values: ArrayLike<number>;
@@ -49,4 +53,60 @@ export function clusterBootstrapReplicates(
     out[r] = statistic(draw);
   }
   return out;
+}
+
+/** Type-7 q-quantile of a buffer by one or two quickselects (reorders it). NaN when empty. */
+export function quantileInPlace(b: number[], q: number): number {
+  if (b.length === 0) return NaN;
+  const h = (b.length - 1) * q;
+  const lo = Math.floor(h);
+  const a = selectInPlace(b, lo);
+  if (lo + 1 >= b.length || h === lo) return a;
+  let c = b[lo + 1];
+  for (let i = lo + 2; i < b.length; i++) if (b[i] < c) c = b[i];
+  return a + (h - lo) * (c - a);
+}
+
+/** Options of runBootstrapInterval. */
+export interface RunBootstrapOptions {
+  confidence?: number;
+  resamples?: number;
+  seed?: number;
+}
+
+/**
+ * Percentile-bootstrap interval of `statistic` over the pooled values of measured runs (the calls or batches
+ * timed inside each run), drawing whole runs: a run's values share its machine state and are never resampled
+ * one by one. When `forkOfRun` puts the runs in two or more forks, each replicate first draws forks with
+ * replacement, then runs with replacement inside each drawn fork (as many as it holds), as the gate does for
+ * forked metrics. Null with no values; [θ̂, θ̂] with a single run and no forks (nothing to resample).
+ */
+export function runBootstrapInterval(
+  runs: readonly (readonly number[])[],
+  forkOfRun: readonly number[] | undefined,
+  statistic: (pooled: number[]) => number,
+  options: RunBootstrapOptions = {},
+): [number, number] | null {
+  const { confidence, resamples, seed } = resolveBootstrapOptions(options);
+  const pooled = runs.flat();
+  if (pooled.length === 0) return null;
+  const estimate = statistic([...pooled]);
+  const indices = runs.map((_, i) => i);
+  const forks = forkOfRun && forkOfRun.length === runs.length ? splitByGroup(indices, forkOfRun) : [indices];
+  if (forks.length < 2 && runs.length < 2) return [estimate, estimate];
+  const rng = createRng(seed);
+  const replicates = new Float64Array(resamples);
+  const draw: number[] = [];
+  for (let r = 0; r < resamples; r++) {
+    draw.length = 0;
+    for (let j = 0; j < forks.length; j++) {
+      const fork = forks[Math.floor(rng() * forks.length)];
+      for (let d = 0; d < fork.length; d++) {
+        const run = runs[fork[Math.floor(rng() * fork.length)]];
+        for (let i = 0; i < run.length; i++) draw.push(run[i]);
+      }
+    }
+    replicates[r] = statistic(draw);
+  }
+  return percentileInterval(replicates, confidence);
 }

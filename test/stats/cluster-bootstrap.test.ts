@@ -43,3 +43,40 @@ test('forks of uneven size: replicates weigh runs as the estimate does, so the i
   const atEstimate = Array.from(reps).filter((r) => r === 100).length / reps.length;
   assert.ok(atEstimate > 0.8, `${atEstimate} of replicates at the estimate`);
 });
+
+test('quantileInPlace is the type-7 quantile', async () => {
+  const { quantileInPlace } = await import('../../src/stats/cluster-bootstrap.js');
+  const { quantileSorted, sortedCopy } = await import('../../src/stats/quantile.js');
+  const rng = createRng(11);
+  for (const n of [1, 2, 3, 10, 101]) {
+    const xs = Array.from({ length: n }, () => Math.round(rng() * 50));
+    for (const q of [0.5, 0.9, 0.99]) assert.equal(quantileInPlace([...xs], q), quantileSorted(sortedCopy(xs), q), `n=${n} q=${q}`);
+  }
+});
+
+test('run bootstrap: draws whole runs, so runs that differ widen the interval beyond a bootstrap over the values', async () => {
+  const { runBootstrapInterval } = await import('../../src/stats/cluster-bootstrap.js');
+  const { bootstrapCI } = await import('../../src/stats/bootstrap.js');
+  // 20 runs of 24 calls each: tight inside a run (±0.05), run levels spread from 1 to 2.
+  const runs = Array.from({ length: 20 }, (_, r) => Array.from({ length: 24 }, (_, i) => 1 + r / 19 + ((i % 5) - 2) * 0.025));
+  const [lo, hi] = runBootstrapInterval(runs, undefined, median, { resamples: 1000, seed: 3 })!;
+  const [plo, phi] = bootstrapCI(runs.flat(), median, { resamples: 1000, seed: 3 });
+  assert.ok(lo <= median(runs.flat()) && median(runs.flat()) <= hi);
+  assert.ok(hi - lo > 2 * (phi - plo), `runs [${lo}, ${hi}] vs calls as if independent [${plo}, ${phi}]`);
+  // Every replicate is a median of whole runs: with two runs of constant values it can only be 1, 1.5 or 2.
+  const two = runBootstrapInterval([[1, 1, 1], [2, 2, 2]], undefined, median, { resamples: 200, seed: 1 })!;
+  for (const x of two) assert.ok([1, 1.5, 2].includes(x), String(x));
+  assert.deepEqual(runBootstrapInterval([[5, 6, 7]], undefined, median), [6, 6], 'one run: the point');
+  assert.equal(runBootstrapInterval([], undefined, median), null);
+});
+
+test('run bootstrap with forks: forks first, so the interval spans the spread between forks', async () => {
+  const { runBootstrapInterval } = await import('../../src/stats/cluster-bootstrap.js');
+  // Four forks of 30 runs each at levels 10, 12, 14, 16 (±0.01 inside a fork).
+  const runs = Array.from({ length: 120 }, (_, r) => [10 + 2 * Math.floor(r / 30) + (r % 3) * 0.01]);
+  const fork = runs.map((_, r) => Math.floor(r / 30));
+  const [lo, hi] = runBootstrapInterval(runs, fork, median, { resamples: 1000, seed: 5 })!;
+  const [rlo, rhi] = runBootstrapInterval(runs, undefined, median, { resamples: 1000, seed: 5 })!;
+  assert.ok(lo <= 11 && hi >= 15, `forks first: [${lo}, ${hi}] spans the forks`);
+  assert.ok(rhi - rlo <= 2.1 && hi - lo > 2 * (rhi - rlo), `runs alone: [${rlo}, ${rhi}] vs forks first [${lo}, ${hi}]`);
+});

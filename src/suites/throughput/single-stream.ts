@@ -7,39 +7,20 @@
 import type { GasmBridge } from '../../pipeline/bridge.js';
 import type { GasmResponse } from '../../pipeline/types.js';
 import { measureCalls, type RunHooks, type RunPolicy } from '../../bench/runner.js';
-import { percentileInterval } from '../../stats/bootstrap.js';
 import { quantileSorted, sortedCopy } from '../../stats/quantile.js';
-import { createRng } from '../../stats/rng.js';
-import { summarize } from '../../stats/summary.js';
+import { runQuantileInterval, summarizeRuns } from './intervals.js';
 import type { Static } from '@sinclair/typebox';
 import type { SingleStreamSchema } from './schema.js';
 
 export type SingleStream = Static<typeof SingleStreamSchema>;
 
-/** Bootstrap resamples of the run-cluster intervals. */
-const CLUSTER_RESAMPLES = 1000;
-const CLUSTER_SEED = 0x5eed;
-
 /**
  * Percentile-bootstrap interval of quantile `q` of the pooled calls, resampling whole runs (cluster
- * bootstrap: Davison & Hinkley 1997, §3.8). With one run it is the run's own [q, q].
+ * bootstrap: Davison & Hinkley 1997, §3.8) — forks first, then runs inside them, when `fork` puts the runs in
+ * two or more forks. With one run it is the run's own [q, q].
  */
-export function runClusterQuantileCI(runs: readonly (readonly number[])[], q: number, confidence = 0.95, resamples = CLUSTER_RESAMPLES, seed = CLUSTER_SEED): [number, number] {
-  const pooled = sortedCopy(runs.flat());
-  const estimate = quantileSorted(pooled, q);
-  if (runs.length < 2) return [estimate, estimate];
-  const rng = createRng(seed);
-  const replicates = new Float64Array(resamples);
-  for (let r = 0; r < resamples; r++) {
-    const draw: number[] = [];
-    for (let k = 0; k < runs.length; k++) {
-      const run = runs[Math.floor(rng() * runs.length)];
-      for (const x of run) draw.push(x);
-    }
-    draw.sort((a, b) => a - b);
-    replicates[r] = quantileSorted(draw, q);
-  }
-  return percentileInterval(replicates, confidence);
+export function runClusterQuantileCI(runs: readonly (readonly number[])[], q: number, fork?: readonly number[]): [number, number] {
+  return runQuantileInterval(runs, q, fork);
 }
 
 /** The raw timings of single-stream passes: every call's wall time per pass, and each pass's CPU time and preemptions. */
@@ -66,19 +47,19 @@ export async function measureSingleStreamRaw(bridge: GasmBridge, instructions: r
 }
 
 /**
- * The single-stream result of measured passes (at least one). `fork` gives the fork of each pass when the passes
- * come from several forks; the intervals then still resample passes (the gate resamples forks first).
+ * The single-stream result of measured passes (at least one). Figures are over all calls pooled; every interval
+ * (the mean's, the median's, p90's, p99's) resamples whole passes, and forks before passes when `fork` gives the
+ * fork of each pass and there are two or more.
  */
 export function summarizeSingleStream(calls: number, raw: SingleStreamRaw, fork?: number[]): SingleStream {
   const { callMs, cpuMs, switches } = raw;
   const perRun = callMs.map((run) => sortedCopy(run));
-  const latency = summarize(callMs.flat());
   return {
     calls,
     runs: callMs.length,
-    latencyMs: { ...latency, ci95Median: runClusterQuantileCI(callMs, 0.5) },
-    ci95P90: runClusterQuantileCI(callMs, 0.9),
-    ci95P99: runClusterQuantileCI(callMs, 0.99),
+    latencyMs: summarizeRuns(callMs, fork),
+    ci95P90: runClusterQuantileCI(callMs, 0.9, fork),
+    ci95P99: runClusterQuantileCI(callMs, 0.99, fork),
     samples: {
       callMs,
       runP50: perRun.map((s) => quantileSorted(s, 0.5)),
