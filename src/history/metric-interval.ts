@@ -10,9 +10,16 @@
  *   a 95% interval of that quantile (under 6 samples for a median, 36 for a p90, 368 for a p99), the bounds are null.
  * - A mean gets the percentile bootstrap (src/stats/bootstrap.ts; fixed seed, so a report recorded twice gets
  *   the same interval): a resample's mean is a sum, cheap even for long samples.
+ * - A metric whose samples carry groups (forks, or the runs that pooled calls and batches came from: the suite's
+ *   unit of independence), two or more of them, gets the two-stage cluster bootstrap the gate uses instead, for any
+ *   statistic: groups with replacement, then samples inside each drawn group (src/stats/cluster-bootstrap.ts; fixed
+ *   seed). The order-statistic interval would treat the runs of one fork, or the calls of one run, as independent.
+ *   A long sample gets fewer resamples (HISTORY_CLUSTER_DRAWS values drawn at most, never under
+ *   HISTORY_MIN_CLUSTER_RESAMPLES), so that recording stays cheap.
  * - A rate gets its Wilson score interval.
  */
 import { bootstrapReplicates, percentileInterval } from '../stats/bootstrap.js';
+import { clusterBootstrapReplicates, quantileInPlace, splitByGroup } from '../stats/cluster-bootstrap.js';
 import { mean } from '../stats/descriptive.js';
 import { wilsonInterval } from '../stats/proportions.js';
 import { quantileSorted, sortedCopy } from '../stats/quantile.js';
@@ -23,6 +30,10 @@ import type { ReportMetric } from './report-metrics.js';
 export const HISTORY_RESAMPLES = 1000;
 /** Seed of the mean's bootstrap. */
 export const HISTORY_SEED = 0x4157;
+/** Most values one grouped metric's bootstrap draws (resamples × samples). */
+export const HISTORY_CLUSTER_DRAWS = 2_000_000;
+/** Fewest resamples of a grouped metric's bootstrap. */
+export const HISTORY_MIN_CLUSTER_RESAMPLES = 200;
 /** Confidence level of the stored intervals. */
 export const HISTORY_CONFIDENCE = 0.95;
 
@@ -74,9 +85,15 @@ export function figureOf(metric: ReportMetric): MetricFigure {
     const [lower, upper] = wilsonInterval(metric.successes, metric.trials, HISTORY_CONFIDENCE);
     return { statistic: 'rate', value: metric.successes / metric.trials, lower, upper, n: metric.trials };
   }
-  const xs = metric.samples.filter((x) => Number.isFinite(x));
+  const groups = metric.groups && metric.groups.length === metric.samples.length ? metric.groups : undefined;
+  const kept = metric.samples.map((_, i) => i).filter((i) => Number.isFinite(metric.samples[i]));
+  const xs = kept.map((i) => metric.samples[i]);
   const statistic = metric.statistic;
   if (xs.length === 0) return { statistic, value: null, lower: null, upper: null, n: 0 };
+  if (groups) {
+    const clusters = splitByGroup(xs, kept.map((i) => groups[i]));
+    if (clusters.length >= 2) return clusteredFigure(statistic, xs, clusters);
+  }
   if (statistic === 'mean') {
     const value = mean(xs);
     if (xs.length === 1) return { statistic, value: finite(value), lower: finite(value), upper: finite(value), n: 1 };
@@ -88,4 +105,13 @@ export function figureOf(metric: ReportMetric): MetricFigure {
   const value = quantileSorted(sorted, PROBABILITY[statistic]);
   const ci = quantileInterval(sorted, PROBABILITY[statistic]);
   return { statistic, value: finite(value), lower: ci ? finite(ci[0]) : null, upper: ci ? finite(ci[1]) : null, n: xs.length };
+}
+
+/** The statistic of samples in groups, with the two-stage cluster bootstrap interval (see the header). */
+function clusteredFigure(statistic: 'median' | 'mean' | 'p90' | 'p99', xs: number[], clusters: number[][]): MetricFigure {
+  const fn = statistic === 'mean' ? (b: number[]) => mean(b) : (b: number[]) => quantileInPlace(b, PROBABILITY[statistic]);
+  const value = fn([...xs]);
+  const resamples = Math.max(HISTORY_MIN_CLUSTER_RESAMPLES, Math.min(HISTORY_RESAMPLES, Math.floor(HISTORY_CLUSTER_DRAWS / xs.length)));
+  const [lower, upper] = percentileInterval(clusterBootstrapReplicates(clusters, fn, resamples, createRng(HISTORY_SEED)), HISTORY_CONFIDENCE);
+  return { statistic, value: finite(value), lower: finite(lower), upper: finite(upper), n: xs.length };
 }

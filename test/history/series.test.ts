@@ -76,3 +76,24 @@ describe('figureOf', () => {
     assert.deepEqual(figureOf({ kind: 'samples', id: 'x', label: 'x', unit: 'ms', direction: 'lower', statistic: 'median', samples: [], unitOfIndependence: 'run' }), { statistic: 'median', value: null, lower: null, upper: null, n: 0 });
   });
 });
+
+describe('figureOf with groups (forks, or the runs pooled calls came from)', () => {
+  it('resamples groups first, as the gate does, so the interval spans the spread between forks', async () => {
+    const { quantileInterval } = await import('../../src/history/metric-interval.js');
+    // A/A forks: two forks' runs at 36,000 and 11,000 instr/s (±100), 40 runs each.
+    const samples = Array.from({ length: 80 }, (_, i) => (i < 40 ? 36_000 : 11_000) + (i % 5) * 50);
+    const groups = samples.map((_, i) => (i < 40 ? 0 : 1));
+    const metric = { kind: 'samples', id: 'x', label: 'x', unit: 'instr/s', direction: 'higher', statistic: 'median', samples, groups, unitOfIndependence: 'process' } as const;
+    const f = figureOf(metric);
+    const sorted = [...samples].sort((a, b) => a - b);
+    assert.equal(f.value, (sorted[39] + sorted[40]) / 2);
+    assert.equal(f.n, 80);
+    assert.ok(f.lower! <= 11_200 && f.upper! >= 35_900, `[${f.lower}, ${f.upper}] spans both forks`);
+    const pooled = quantileInterval(sorted, 0.5)!;
+    assert.ok(f.upper! - f.lower! > pooled[1] - pooled[0]);
+    assert.deepEqual(figureOf(metric), f, 'seeded');
+    // One group: the order-statistic interval as before.
+    const one = figureOf({ ...metric, groups: samples.map(() => 0) });
+    assert.deepEqual([one.lower, one.upper], pooled);
+  });
+});
