@@ -80,17 +80,18 @@ describe('figureOf', () => {
 describe('figureOf with groups (forks, or the runs pooled calls came from)', () => {
   it('resamples groups first, as the gate does, so the interval spans the spread between forks', async () => {
     const { quantileInterval } = await import('../../src/history/metric-interval.js');
-    // A/A forks: two forks' runs at 36,000 and 11,000 instr/s (±100), 40 runs each.
-    const samples = Array.from({ length: 80 }, (_, i) => (i < 40 ? 36_000 : 11_000) + (i % 5) * 50);
-    const groups = samples.map((_, i) => (i < 40 ? 0 : 1));
+    // Six forks of 40 runs each at levels 10,000 … 15,000 instr/s (±40 inside a fork).
+    const samples = Array.from({ length: 240 }, (_, i) => 10_000 + 1000 * Math.floor(i / 40) + (i % 5) * 20);
+    const groups = samples.map((_, i) => Math.floor(i / 40));
     const metric = { kind: 'samples', id: 'x', label: 'x', unit: 'instr/s', direction: 'higher', statistic: 'median', samples, groups, unitOfIndependence: 'process' } as const;
     const f = figureOf(metric);
     const sorted = [...samples].sort((a, b) => a - b);
-    assert.equal(f.value, (sorted[39] + sorted[40]) / 2);
-    assert.equal(f.n, 80);
-    assert.ok(f.lower! <= 11_200 && f.upper! >= 35_900, `[${f.lower}, ${f.upper}] spans both forks`);
+    assert.equal(f.value, (sorted[119] + sorted[120]) / 2);
+    assert.equal(f.n, 240);
+    // Runs as if independent: [12,060, 13,020], inside the two middle forks.
     const pooled = quantileInterval(sorted, 0.5)!;
-    assert.ok(f.upper! - f.lower! > pooled[1] - pooled[0]);
+    assert.ok(f.lower! <= 11_000 && f.upper! >= 14_000, `[${f.lower}, ${f.upper}] spans the forks around the median`);
+    assert.ok(f.upper! - f.lower! > 3 * (pooled[1] - pooled[0]));
     assert.deepEqual(figureOf(metric), f, 'seeded');
     // One group: the order-statistic interval as before.
     const one = figureOf({ ...metric, groups: samples.map(() => 0) });
