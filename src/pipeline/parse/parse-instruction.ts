@@ -468,15 +468,28 @@ function isGroup(item: NpItem): boolean {
  * in contact", "the mug and the bowl side by side", "four bins with 20 cm spacing on the shelf".
  */
 function arrangementClause(ctx: Context, items: Item[], verb: string | undefined): boolean {
-  const counted = items.findIndex((it) => it.t === 'shape' && it.count !== undefined);
-  const shapeIndex = counted >= 0 ? counted : items.findIndex((it) => it.t === 'shape');
-  const group = items.find((it): it is Extract<Item, { t: 'group' }> => it.t === 'group');
-  const spacingQty = items.find((it): it is Extract<Item, { t: 'qty' }> => it.t === 'qty' && it.spacing);
+  // The first item of each kind the clause needs, in one pass with no closures (most clauses arrange nothing and
+  // leave once these are known).
+  let counted = -1, firstShape = -1, centreMarker = -1, centreRole = -1, firstRel = -1;
+  let group: Extract<Item, { t: 'group' }> | undefined;
+  let spacingQty: Extract<Item, { t: 'qty' }> | undefined;
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k];
+    if (it.t === 'shape') {
+      if (firstShape < 0) firstShape = k;
+      if (counted < 0 && it.count !== undefined) counted = k;
+    } else if (it.t === 'group') group ??= it;
+    else if (it.t === 'qty') {
+      if (spacingQty === undefined && it.spacing) spacingQty = it;
+    } else if (it.t === 'centre') {
+      if (centreMarker < 0) centreMarker = k;
+    } else if (it.t === 'role') {
+      if (centreRole < 0 && it.role === 'centre') centreRole = k;
+    } else if (it.t === 'rel' && firstRel < 0) firstRel = k;
+  }
+  const shapeIndex = counted >= 0 ? counted : firstShape;
   const isStackVerb = verb === 'stack' || verb === 'pile';
-  const centreMarker = items.findIndex((it) => it.t === 'centre');
-  const centreRole = items.findIndex((it) => it.t === 'role' && it.role === 'centre');
   const centreIndex = centreMarker >= 0 && items[centreMarker + 1]?.t === 'np' ? centreMarker + 1 : centreRole > 0 && items[centreRole - 1].t === 'np' ? centreRole - 1 : -1;
-  const firstRel = items.findIndex((it) => it.t === 'rel');
   // Subjects: noun phrases before the shape (or the first after it: "a ring of 6 cups"), before any relation.
   const limit = firstRel >= 0 ? firstRel : items.length;
   let subjectIdx: number[] = [];
@@ -2246,7 +2259,7 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
       contents.set(c.targets[0], [...(contents.get(c.targets[0]) ?? []), c.subject]);
     }
   }
-  for (const [container, inside] of contents ?? []) {
+  if (contents !== undefined) for (const [container, inside] of contents) {
     const e = registry.get(container)!;
     const h = e.halfExtents;
     // A stack inside is one column: its members' widest footprint, their heights added.
