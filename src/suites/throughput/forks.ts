@@ -14,7 +14,7 @@ import type { RunPolicy, WarmupOutcome } from '../../bench/runner.js';
 import { workerScriptBeside } from '../../bench/worker-script.js';
 import type { BridgeConfig } from '../../pipeline/bridge.js';
 import { median } from '../../stats/quantile.js';
-import type { BatchedRuns } from './batched.js';
+import { mergeDistinct, type BatchedRuns } from './batched.js';
 import type { ForkMessage, ForkResult, ForkSetup } from './fork-protocol.js';
 import { summarizeSingleStream, type SingleStream } from './single-stream.js';
 
@@ -149,6 +149,7 @@ export function mergeForks(parts: readonly BatchedRuns[], instructionsPerRun: nu
       m: { ...m, switches: switchesOk ? m.switches : [], referenceCpuMs: refOk ? m.referenceCpuMs : [], warmup },
       noise: { ...mergeNoise(parts.map((p) => p.noise)), ...(switchesOk ? { undisturbedRuns: undisturbedRuns(m.switches, forkOf).length } : {}) },
       tally: tally.data(),
+      distinct: mergeDistinct(parts.map((p) => p.distinct)),
       batchRuns,
     },
     forkOf,

@@ -1,10 +1,13 @@
 /**
- * Gate metrics of the throughput suite. Timing metrics have one sample per measured run (unit 'run'): the
- * calls or batches inside a run share its machine state and are not independent. Quality rates count
- * instructions as trials.
+ * Gate metrics of the throughput suite, each the very figure the report shows under the same name. Per-run
+ * figures (throughput) have one sample per measured run; pooled figures (batch latency, single-stream
+ * p50/p90/p99: a quantile of every batch or call of every run) carry every value with its run as its group, so
+ * that the gate and history resample runs, never the calls or batches inside one (they share its machine state).
+ * With forks the group is the fork: forks are resampled first. Quality rates count each distinct instruction
+ * once (its first response; see ThroughputCategory.qualityVaried): repeated runs of a deterministic pipeline are
+ * not new trials.
  */
 import { MIN_UNDISTURBED_RUNS, undisturbedRuns } from '../../bench/noise.js';
-import { median } from '../../stats/quantile.js';
 import type { Metric } from '../contract.js';
 import { ownEntries } from '../records.js';
 import type { ThroughputCategory, ThroughputResult } from './schema.js';
@@ -40,14 +43,36 @@ function groupsOf(fork: readonly number[] | undefined, runs: number, indices?: n
  * resamples forks, and one fork alone would hide the fork-to-fork spread.
  */
 export function calmRunIndices(cpuMs: readonly number[], switches: readonly number[] | undefined, fork?: readonly number[]): number[] {
+  return calmRuns(cpuMs, switches, fork).indices;
+}
+
+/** calmRunIndices, and whether they are the undisturbed runs (true) or every run for want of enough of them (false). */
+export function calmRuns(cpuMs: readonly number[], switches: readonly number[] | undefined, fork?: readonly number[]): { indices: number[]; undisturbed: boolean } {
   const all = cpuMs.map((ms, i) => [ms, i] as const).filter(([ms]) => ms > 0).map(([, i]) => i);
   const forks = fork && fork.length === cpuMs.length ? fork : undefined;
   const calm = new Set(undisturbedRuns(switches ?? [], forks));
   const kept = all.filter((i) => calm.has(i));
   const forksKept = forks ? new Set(kept.map((i) => forks[i])).size : 0;
   const forksInCase = forks ? new Set(forks).size : 0;
-  if (kept.length < MIN_UNDISTURBED_RUNS || (forksInCase >= 2 && forksKept < 2)) return all;
-  return kept;
+  if (kept.length < MIN_UNDISTURBED_RUNS || (forksInCase >= 2 && forksKept < 2)) return { indices: all, undisturbed: false };
+  return { indices: kept, undisturbed: true };
+}
+
+/**
+ * Every value of every run pooled, each labelled with its run — or with its run's fork when the runs came from
+ * two or more forks — so that the gate and history resample runs (or forks), not the values inside them.
+ */
+export function pooledByRun(runs: readonly (readonly number[])[], fork: readonly number[] | undefined): { samples: number[]; groups: number[]; unitOfIndependence: 'run' | 'process' } {
+  const forks = fork && fork.length === runs.length && new Set(fork).size >= 2 ? fork : undefined;
+  const samples: number[] = [];
+  const groups: number[] = [];
+  runs.forEach((run, r) => {
+    for (const x of run) {
+      samples.push(x);
+      groups.push(forks ? forks[r] : r);
+    }
+  });
+  return { samples, groups, unitOfIndependence: forks ? 'process' : 'run' };
 }
 
 /**
@@ -76,15 +101,17 @@ export function throughputMetrics(t: ThroughputResult): Metric[] {
     // Wall-time metrics of the case name its CPU-time twin and carry the case's noise figure, so that the gate
     // can tell a busy machine (wall time moves, CPU time does not) from a slower build.
     const wall = { measure: 'wall' as const, ...(cpuSamples.length > 0 ? { lowNoiseTwin: cpuId } : {}), ...(c.noise ? { noise: c.noise } : {}) };
-    const cpuGroups = forkGroups(c, calmRunIndices(c.samples.cpuMs, c.samples.switches, c.samples.fork));
+    const cpuRuns = calmRuns(c.samples.cpuMs, c.samples.switches, c.samples.fork);
+    const cpuGroups = forkGroups(c, cpuRuns.indices);
+    const cpuRunsUsed = cpuRuns.undisturbed ? 'undisturbed runs' : `all runs: fewer than ${MIN_UNDISTURBED_RUNS} undisturbed`;
     out.push({ kind: 'samples', id: `throughput.${name}.instructionsPerSecond`, label: `throughput ${name}`, unit: 'instr/s', direction: 'higher', statistic: 'median', samples: c.samples.instructionsPerSecond, ...forkGroups(c), ...wall });
     if (cpuSamples.length > 0) {
-      out.push({ kind: 'samples', id: cpuId, label: `throughput per CPU second ${name} (undisturbed runs)`, unit: 'instr/CPU-s', direction: 'higher', statistic: 'median', samples: cpuSamples, ...cpuGroups, measure: 'cpu', ...(refSamples.length > 0 ? { lowNoiseTwin: refId } : {}), ...(c.noise ? { noise: c.noise } : {}) });
+      out.push({ kind: 'samples', id: cpuId, label: `throughput per CPU second ${name} (${cpuRunsUsed})`, unit: 'instr/CPU-s', direction: 'higher', statistic: 'median', samples: cpuSamples, ...cpuGroups, measure: 'cpu', ...(refSamples.length > 0 ? { lowNoiseTwin: refId } : {}), ...(c.noise ? { noise: c.noise } : {}) });
     }
     if (refSamples.length > 0) {
-      out.push({ kind: 'samples', id: refId, label: `throughput in reference units ${name} (instructions per reference-workload CPU time, undisturbed runs)`, unit: 'instr/ref', direction: 'higher', statistic: 'median', samples: refSamples, ...forkGroups(c, referenceRunIndices(c)), measure: 'cpu', ...(c.noise ? { noise: c.noise } : {}) });
+      out.push({ kind: 'samples', id: refId, label: `throughput in reference units ${name} (instructions per reference-workload CPU time, ${cpuRunsUsed})`, unit: 'instr/ref', direction: 'higher', statistic: 'median', samples: refSamples, ...forkGroups(c, referenceRunIndices(c)), measure: 'cpu', ...(c.noise ? { noise: c.noise } : {}) });
     }
-    out.push({ kind: 'samples', id: `latency.${name}.batch`, label: `batch latency ${name} (batch ${c.batchSize})`, unit: 'ms', direction: 'lower', statistic: 'median', samples: c.samples.batchMs.filter((b) => b.length > 0).map((b) => median(b)), ...(c.samples.batchMs.every((b) => b.length > 0) ? forkGroups(c) : { unitOfIndependence: 'run' as const }), ...wall });
+    out.push({ kind: 'samples', id: `latency.${name}.batch`, label: `batch latency ${name} (batch ${c.batchSize}; median of all batches, resampled by run)`, unit: 'ms', direction: 'lower', statistic: 'median', ...pooledByRun(c.samples.batchMs, c.samples.fork), ...wall });
     const ss = c.singleStream;
     if (ss) {
       // The single-stream pass has its own CPU-time twin (CPU ms per call of the undisturbed passes) and noise
@@ -94,10 +121,11 @@ export function throughputMetrics(t: ThroughputResult): Metric[] {
       const passGroups = (indices?: number[]) => groupsOf(ss.samples.fork, ss.samples.runP50.length, indices);
       const ssCpuId = `latency.${name}.cpuMsPerCall`;
       const noise = ss.noise ?? c.noise;
-      const ssWall = { ...wall, ...passGroups(), ...(ssCpu.length > 0 ? { lowNoiseTwin: ssCpuId } : {}), ...(noise ? { noise } : {}) };
-      out.push({ kind: 'samples', id: `latency.${name}.median`, label: `single-stream latency p50 ${name}`, unit: 'ms', direction: 'lower', statistic: 'median', samples: ss.samples.runP50, ...ssWall });
-      out.push({ kind: 'samples', id: `latency.${name}.p90`, label: `single-stream latency p90 ${name}`, unit: 'ms', direction: 'lower', statistic: 'median', samples: ss.samples.runP90, ...ssWall });
-      out.push({ kind: 'samples', id: `latency.${name}.p99`, label: `single-stream latency p99 ${name}`, unit: 'ms', direction: 'lower', statistic: 'median', samples: ss.samples.runP99, ...ssWall });
+      // p50/p90/p99 of every call of every pass, as the report prints them; the gate resamples passes (or forks).
+      const ssWall = { ...wall, ...pooledByRun(ss.samples.callMs, ss.samples.fork), ...(ssCpu.length > 0 ? { lowNoiseTwin: ssCpuId } : {}), ...(noise ? { noise } : {}) };
+      out.push({ kind: 'samples', id: `latency.${name}.median`, label: `single-stream latency p50 ${name} (all calls, resampled by pass)`, unit: 'ms', direction: 'lower', statistic: 'median', ...ssWall });
+      out.push({ kind: 'samples', id: `latency.${name}.p90`, label: `single-stream latency p90 ${name} (all calls, resampled by pass)`, unit: 'ms', direction: 'lower', statistic: 'p90', ...ssWall });
+      out.push({ kind: 'samples', id: `latency.${name}.p99`, label: `single-stream latency p99 ${name} (all calls, resampled by pass)`, unit: 'ms', direction: 'lower', statistic: 'p99', ...ssWall });
       if (ssCpu.length > 0) {
         out.push({ kind: 'samples', id: ssCpuId, label: `single-stream CPU time per call ${name} (undisturbed passes)`, unit: 'CPU-ms', direction: 'lower', statistic: 'median', samples: ssCpu, ...passGroups(ssCalm), measure: 'cpu', ...(noise ? { noise } : {}) });
       }

@@ -12,7 +12,8 @@ import { chunk, cycle, ResponseTally } from '../../bench/response-tally.js';
 import { measureBatched } from './batched.js';
 import { measureInForks } from './forks.js';
 import { median } from '../../stats/quantile.js';
-import { summarize } from '../../stats/summary.js';
+import { summarizePerRun, summarizeRuns } from './intervals.js';
+import { calmRuns } from './metrics.js';
 import { withInterval, whole } from '../../format/numbers.js';
 import type { InstructionSet, RunContext, SuiteOutcome } from '../contract.js';
 import { toRecord } from '../records.js';
@@ -31,17 +32,24 @@ export async function measureCategory(ctx: RunContext, set: InstructionSet, opti
   const forked = options.forks > 1
     ? await measureInForks(ctx.bridgeConfig, batches, runPolicy, options.forks, options.singleStream ? [...set.instructions] : null, hooks.signal, (fork) => ctx.progress({ suite: 'throughput', case: set.name, run: fork, of: options.forks }))
     : null;
-  const { m, noise, tally: tallyData, batchRuns } = forked ? forked.runs : await measureBatched(bridge, batches, runPolicy, hooks);
+  const { m, noise, tally: tallyData, distinct, batchRuns } = forked ? forked.runs : await measureBatched(bridge, batches, runPolicy, hooks);
   if (m.ms.length === 0) return { result: null, aborted: forked ? forked.aborted : m.aborted };
   const tally = new ResponseTally();
   tally.absorb(tallyData);
   const n = workload.length;
   const ips = m.ms.map((t) => (n / t) * 1000);
-  const cpuIps = m.cpuMs.map((t) => (t > 0 ? (n / t) * 1000 : Number.NaN)).filter(Number.isFinite);
-  const throughputSummary = summarize(ips);
-  const quality = tally.quality();
-  const perSuccessConstraints = tally.constraints / Math.max(1, tally.successes);
-  const perSuccessPoses = tally.poses / Math.max(1, tally.successes);
+  const forkOf = forked?.forkOf;
+  // instr/CPU-s: the same runs as the gate's metric of that id (the undisturbed ones when there are enough).
+  const cpuRuns = calmRuns(m.cpuMs, m.switches.length > 0 ? m.switches : undefined, forkOf);
+  const cpuIps = cpuRuns.indices.map((i) => (n / m.cpuMs[i]) * 1000);
+  const cpuFork = forkOf ? cpuRuns.indices.map((i) => forkOf[i]) : undefined;
+  const throughputSummary = summarizePerRun(ips, forkOf);
+  const perInstruction = new ResponseTally();
+  perInstruction.absorb(distinct.tally);
+  const quality = perInstruction.quality();
+  // Per response over every response of every run: what the timed runs produced per instruction they processed.
+  const constraintsPerResponse = tally.constraints / Math.max(1, tally.responses);
+  const posesPerResponse = tally.poses / Math.max(1, tally.responses);
   const runTotal = m.ms.reduce((a, b) => a + b, 0);
   let singleStream: ThroughputCategory['singleStream'] = null;
   let aborted = forked ? forked.aborted : m.aborted;
@@ -63,12 +71,13 @@ export async function measureCategory(ctx: RunContext, set: InstructionSet, opti
     runs: m.ms.length,
     batchSize,
     instructionsPerSecond: throughputSummary.median,
-    constraintsPerSecond: throughputSummary.median * quality.successRate * perSuccessConstraints,
-    posesPerSecond: throughputSummary.median * quality.successRate * perSuccessPoses,
+    constraintsPerSecond: throughputSummary.median * constraintsPerResponse,
+    posesPerSecond: throughputSummary.median * posesPerResponse,
     throughputSummary,
-    cpuInstructionsPerSecond: summarize(cpuIps.length > 0 ? cpuIps : ips),
+    cpuInstructionsPerSecond: cpuIps.length > 0 ? summarizePerRun(cpuIps, cpuFork) : throughputSummary,
+    ...(cpuIps.length > 0 ? { cpuRuns: cpuRuns.undisturbed ? ('undisturbed' as const) : ('all' as const) } : {}),
     coreShare: median(m.ms.map((t, i) => m.cpuMs[i] / t)),
-    batchLatencyMs: summarize(batchRuns.flat()),
+    batchLatencyMs: summarizeRuns(batchRuns, forkOf),
     bookkeepingMsPerRun: Math.max(0, (m.loopMs - runTotal - m.referenceLoopMs) / m.ms.length),
     ...(m.referenceCpuMs.length > 0 ? { referenceMsPerRun: m.referenceLoopMs / m.ms.length } : {}),
     noise,
@@ -77,6 +86,7 @@ export async function measureCategory(ctx: RunContext, set: InstructionSet, opti
     singleStream,
     stagesMs: tally.stagesMs(),
     quality,
+    qualityVaried: distinct.varied.length,
     samples: {
       runMs: m.ms,
       cpuMs: m.cpuMs,

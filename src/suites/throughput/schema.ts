@@ -18,14 +18,14 @@ export const SingleStreamSchema = Type.Object(
   {
     calls: Type.Integer({ description: 'calls per run: each instruction of the category once, one `bridge.process` call each' }),
     runs: Type.Integer({ description: 'measured runs (passes over the category)' }),
-    latencyMs: Summary('latency of one instruction, ms: each call timed on its own after warm-up. median/p90/p99 over all calls; ci95Median is a bootstrap over runs (calls of one run are not independent)'),
-    ci95P90: Interval('95% interval of p90, bootstrap over runs, ms'),
-    ci95P99: Interval('95% interval of p99, bootstrap over runs, ms'),
+    latencyMs: Summary('latency of one instruction, ms: each call timed on its own after warm-up. median/p90/p99/mean over all calls pooled; ci95 (mean) and ci95Median are bootstraps over runs, forks first when the case ran in forks (calls of one run are not independent)'),
+    ci95P90: Interval('95% interval of p90 of all calls, bootstrap over runs (forks first when forked), ms'),
+    ci95P99: Interval('95% interval of p99 of all calls, bootstrap over runs (forks first when forked), ms'),
     noise: Type.Optional(MachineNoiseSchema),
     samples: Type.Object(
       {
         callMs: Type.Array(Type.Array(Type.Number()), { description: 'wall time of every call, ms, one array per run' }),
-        runP50: Samples('p50 of the calls of each run, ms (one sample per run: the gate’s unit)'),
+        runP50: Samples('p50 of the calls of each run, ms (the gate and history use the p50/p90/p99 of all calls, resampled by run)'),
         runP90: Samples('p90 of the calls of each run, ms'),
         runP99: Samples('p99 of the calls of each run, ms'),
         cpuMs: Type.Optional(Samples('process CPU time of each pass (its calls and their timer reads), ms')),
@@ -46,10 +46,11 @@ export const ThroughputCategorySchema = Type.Object(
     instructionsPerSecond: Type.Number({ minimum: 0, description: 'median over runs of instructions / run wall time' }),
     constraintsPerSecond: Type.Number({ minimum: 0, description: 'instructionsPerSecond × constraints per successful instruction' }),
     posesPerSecond: Type.Number({ minimum: 0, description: 'instructionsPerSecond × poses per successful instruction' }),
-    throughputSummary: Summary('per-run throughput, instructions/s'),
-    cpuInstructionsPerSecond: Summary('per-run instructions per second of process CPU time (user + system, all threads; includes the sampler thread when it runs)'),
-    coreShare: Type.Number({ description: 'median over runs of CPU time / wall time: the share of cores the process got (1 = one full core)' }),
-    batchLatencyMs: Summary('wall time of one processBatch call (one batch), ms, over all batches of all runs'),
+    throughputSummary: Summary('per-run throughput, instructions/s; with forks its intervals resample forks, then runs inside them'),
+    cpuInstructionsPerSecond: Summary('per-run instructions per second of process CPU time (user + system, all threads; includes the sampler thread when it runs), over the runs cpuRuns names: the same figure as the gate metric throughput.<case>.cpuInstructionsPerSecond'),
+    cpuRuns: Type.Optional(Type.Union([Type.Literal('undisturbed'), Type.Literal('all')], { description: 'which runs cpuInstructionsPerSecond uses: "undisturbed" (measuring thread not preempted in the run or the one before), or "all" when too few runs were undisturbed or switches were not recorded' })),
+    coreShare: Type.Number({ description: 'median over runs of each run’s CPU time / wall time (timed region only): the share of cores the process got (1 = one full core); noise.coreShare is over the whole measured loop instead' }),
+    batchLatencyMs: Summary('wall time of one processBatch call (one batch), ms: figures over all batches of all runs pooled; ci95 and ci95Median resample whole runs (forks first when forked), since batches of one run share its machine state'),
     bookkeepingMsPerRun: Type.Number({ description: 'harness time per run outside the timed region (tallying, progress), ms: an outside timer sees it' }),
     referenceMsPerRun: Type.Optional(Type.Number({ description: 'wall time of the reference workload timed before each run, ms per run (outside the timed region; an outside timer sees it)' })),
     noise: Type.Optional(MachineNoiseSchema),
@@ -68,6 +69,7 @@ export const ThroughputCategorySchema = Type.Object(
     singleStream: Type.Union([SingleStreamSchema, Type.Null()], { description: 'single-stream latency, or null when interrupted before it ran' }),
     stagesMs: StageBreakdownSchema,
     quality: QualitySchema,
+    qualityVaried: Type.Optional(Type.Integer({ minimum: 0, description: 'quality counts each distinct instruction once, by its first measured response (responses = distinct instructions): how many of them succeeded in some run (or fork) and failed in another, counted by that first outcome (0 for a deterministic pipeline)' })),
     samples: Type.Object(
       {
         runMs: Samples('wall time of each measured run, ms'),

@@ -51,3 +51,47 @@ test('forks: undisturbed runs are judged inside each fork, and a calm set from o
   const two = cpu.map((_, i) => (i < 24 ? 0 : 1));
   assert.deepEqual(calmRunIndices(cpu, two, fork), Array.from({ length: 24 }, (_, i) => i));
 });
+
+test('single-stream p50/p90/p99 in the gate and history are the report\'s figures over all calls, grouped by pass', async () => {
+  const { figureOf } = await import('../../../src/history/metric-interval.js');
+  const { relativeChange } = await import('../../../src/gate/compare.js');
+  const t = makeSampleReport({ runs: 20 }).suites.throughput!;
+  const ss = t.categories.simple.singleStream!;
+  const metrics = throughputMetrics(t);
+  for (const [id, statistic, figure] of [['median', 'median', ss.latencyMs.median], ['p90', 'p90', ss.latencyMs.p90], ['p99', 'p99', ss.latencyMs.p99]] as const) {
+    const m = metrics.find((x) => x.id === `latency.simple.${id}`);
+    assert.ok(m && m.kind === 'samples');
+    assert.equal(m.statistic, statistic);
+    assert.deepEqual(m.samples, ss.samples.callMs.flat());
+    assert.deepEqual(m.groups, ss.samples.callMs.flatMap((run, r) => run.map(() => r)));
+    assert.equal(m.unitOfIndependence, 'run');
+    assert.equal(figureOf(m).value, figure, `history's ${id} is the report's`);
+    assert.equal(relativeChange(m, m, m.statistic, 0.95, 200, 1).base, figure, `the gate's ${id} is the report's`);
+  }
+});
+
+test('batch latency in the gate is the report\'s pooled median, grouped by run', () => {
+  const t = makeSampleReport().suites.throughput!;
+  const c = t.categories.simple;
+  c.samples.batchMs = c.samples.batchMs.map((run, r) => [run[0], run[0] * 1.5, r]);
+  const m = throughputMetrics(t).find((x) => x.id === 'latency.simple.batch');
+  assert.ok(m && m.kind === 'samples');
+  assert.deepEqual(m.samples, c.samples.batchMs.flat());
+  assert.deepEqual(m.groups, c.samples.batchMs.flatMap((run, r) => run.map(() => r)));
+  c.samples.fork = c.samples.runMs.map((_, r) => r % 2);
+  const forked = throughputMetrics(t).find((x) => x.id === 'latency.simple.batch');
+  assert.ok(forked && forked.kind === 'samples');
+  assert.deepEqual(forked.groups, c.samples.batchMs.flatMap((run, r) => run.map(() => r % 2)));
+  assert.equal(forked.unitOfIndependence, 'process');
+});
+
+test('the CPU-time metric\'s label says which runs it used', () => {
+  const t = makeSampleReport().suites.throughput!;
+  const c = t.categories.simple;
+  c.samples.switches = c.samples.runMs.map(() => 1);
+  const busy = throughputMetrics(t).find((x) => x.id === 'throughput.simple.cpuInstructionsPerSecond');
+  assert.match(busy!.label, /\(all runs: fewer than \d+ undisturbed\)$/);
+  c.samples.switches = c.samples.runMs.map(() => 0);
+  const calm = throughputMetrics(t).find((x) => x.id === 'throughput.simple.cpuInstructionsPerSecond');
+  assert.match(calm!.label, /\(undisturbed runs\)$/);
+});

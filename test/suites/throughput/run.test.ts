@@ -4,6 +4,11 @@ import { createBridge, type GasmBridge } from '../../../src/pipeline/bridge.js';
 import { throughputMetrics } from '../../../src/suites/throughput/metrics.js';
 import { runThroughput } from '../../../src/suites/throughput/run.js';
 import { runClusterQuantileCI } from '../../../src/suites/throughput/single-stream.js';
+import { runBootstrapInterval } from '../../../src/stats/cluster-bootstrap.js';
+import { medianInPlace } from '../../../src/stats/select.js';
+import { median } from '../../../src/stats/quantile.js';
+import { cpuThroughputSamples } from '../../../src/suites/throughput/metrics.js';
+import { RUN_RESAMPLES, RUN_SEED } from '../../../src/suites/throughput/intervals.js';
 import { testContext } from '../../helpers/run-context.js';
 
 let bridge: GasmBridge;
@@ -18,6 +23,8 @@ test('batched runs time each processBatch call; the single-stream pass times eac
   assert.equal(outcome.status, 'ok');
   const c = outcome.result!.categories.tiny;
   assert.equal(c.instructions, 3, 'two instructions cycled to one full batch of 3');
+  assert.equal(c.quality.responses, 2, 'quality trials: the two distinct instructions, not 3 runs × 3 responses');
+  assert.equal(c.qualityVaried, 0);
   assert.equal(c.samples.batchMs.length, 3);
   assert.ok(c.samples.batchMs.every((run) => run.length === 1));
   // A run holds only its processBatch calls: the per-batch times cannot exceed the run's time.
@@ -34,6 +41,22 @@ test('batched runs time each processBatch call; the single-stream pass times eac
   assert.match(done[0].done!.figure, /instr\/s.*single-stream p50/);
   const wall = throughputMetrics(outcome.result!).find((m) => m.id === 'throughput.tiny.instructionsPerSecond');
   assert.ok(wall && wall.kind === 'samples' && wall.lowNoiseTwin === 'throughput.tiny.cpuInstructionsPerSecond');
+});
+
+test('batch latency: pooled batches, interval over whole runs; instr/CPU-s is the gate metric\'s figure', async () => {
+  const ctx = testContext(bridge, { policy: { runs: 8 } });
+  const outcome = await runThroughput(ctx, { batchSize: 1, singleStream: false });
+  const c = outcome.result!.categories.tiny;
+  assert.ok(c.samples.batchMs.every((run) => run.length === 2), 'two batches of one per run');
+  assert.equal(c.batchLatencyMs.median, median(c.samples.batchMs.flat()));
+  assert.deepEqual(c.batchLatencyMs.ci95Median, runBootstrapInterval(c.samples.batchMs, undefined, (b) => medianInPlace(b), { resamples: RUN_RESAMPLES, seed: RUN_SEED }));
+  const cpu = throughputMetrics(outcome.result!).find((m) => m.id === 'throughput.tiny.cpuInstructionsPerSecond');
+  assert.ok(cpu && cpu.kind === 'samples');
+  assert.deepEqual(cpu.samples, cpuThroughputSamples(c));
+  assert.equal(c.cpuInstructionsPerSecond.median, median(cpu.samples), 'one id, one figure');
+  assert.equal(c.cpuInstructionsPerSecond.n, cpu.samples.length);
+  assert.ok(c.cpuRuns === 'undisturbed' || c.cpuRuns === 'all');
+  assert.match(cpu.label, c.cpuRuns === 'all' ? /all runs: fewer than/ : /\(undisturbed runs\)/);
 });
 
 test('--no-single-stream skips the pass; an aborted signal keeps what was measured and says aborted', async () => {
@@ -76,7 +99,12 @@ test('--forks: each fork measures in its own isolate; runs keep their fork, the 
   assert.equal(c.forks!.length, 2);
   assert.ok(c.forks!.every((f) => f.runs === 4 && f.instructionsPerSecond > 0 && f.cpuMsPerRun > 0));
   assert.equal(c.samples.referenceCpuMs!.length, 8);
-  assert.equal(c.quality.responses, 16, 'both forks\' responses are tallied');
+  // With forks, the headline's interval resamples forks, then runs inside them.
+  const ipsRuns = c.samples.instructionsPerSecond.map((v) => [v]);
+  assert.deepEqual(c.throughputSummary.ci95Median, runBootstrapInterval(ipsRuns, c.samples.fork, (b) => medianInPlace(b), { resamples: RUN_RESAMPLES, seed: RUN_SEED }));
+  assert.deepEqual(c.batchLatencyMs.ci95Median, runBootstrapInterval(c.samples.batchMs, c.samples.fork, (b) => medianInPlace(b), { resamples: RUN_RESAMPLES, seed: RUN_SEED }));
+  assert.equal(c.quality.responses, 2, 'each distinct instruction is one quality trial, however many runs and forks repeat it');
+  assert.equal(c.qualityVaried, 0);
   assert.equal(c.quality.successRate, 1);
   const wall = throughputMetrics(outcome.result!).find((m) => m.id === 'throughput.tiny.instructionsPerSecond');
   assert.ok(wall && wall.kind === 'samples');
@@ -89,7 +117,8 @@ test('--forks: each fork measures in its own isolate; runs keep their fork, the 
   assert.ok(ss.noise);
   const p50 = throughputMetrics(outcome.result!).find((m) => m.id === 'latency.tiny.median');
   assert.ok(p50 && p50.kind === 'samples');
-  assert.deepEqual(p50.groups, [0, 0, 0, 0, 1, 1, 1, 1]);
+  assert.deepEqual(p50.samples, ss.samples.callMs.flat(), 'every call of every pass');
+  assert.deepEqual(p50.groups, [...Array(8).fill(0), ...Array(8).fill(1)], 'each call labelled with its pass\'s fork');
 });
 
 test('--forks: a fork that cannot build its bridge fails the suite with its reason; an abort keeps the forks already done', async () => {
