@@ -16,11 +16,11 @@ export function throughputTables(t: ThroughputResult, view: ReportView): Table[]
   const tables: Table[] = [
     {
       title: `Throughput (${view.backend}, batch ${t.batchSize})`,
-      head: ['category', 'instr/s median [95% CI]', 'instr/CPU-s median', 'core share', 'batch latency ms median [95% CI]', 'runs', 'success', 'constraints met', 'confidence'],
+      head: ['category', 'instr/s median [95% CI]', 'instr/CPU-s median', 'core share, median run', 'batch latency ms median [95% CI]', 'runs', 'success (instructions)', 'constraints met', 'confidence'],
       rows: cats.map(([n, c]) => [
         n,
         withInterval(c.instructionsPerSecond, c.throughputSummary.ci95Median, whole),
-        whole(c.cpuInstructionsPerSecond.median),
+        `${whole(c.cpuInstructionsPerSecond.median)}${c.cpuRuns ? ` (${c.cpuRuns === 'undisturbed' ? 'undisturbed runs' : 'all runs'})` : ''}`,
         fixed(c.coreShare, 2),
         withInterval(c.batchLatencyMs.median, c.batchLatencyMs.ci95Median, ms),
         String(c.runs),
@@ -29,9 +29,11 @@ export function throughputTables(t: ThroughputResult, view: ReportView): Table[]
         fixed(c.quality.meanConfidence),
       ]),
       notes: [
-        'instr/s: median over runs of instructions / run wall time, with the 95% CI of that median. Batch latency: wall time of one processBatch call.',
-        'instr/CPU-s and core share use process CPU time (all threads; the sampler thread included when it runs: measured at about 1.1% of a core at the default 250 ms interval, the same on both sides of a gate; --no-sampler leaves it out).',
-        'Constraints met and confidence count successful responses only.',
+        'instr/s: median over runs of instructions / run wall time, with the 95% CI of that median (with --forks: forks resampled, then runs). Batch latency: median wall time of one processBatch call over all batches; its interval resamples whole runs.',
+        'instr/CPU-s and core share use process CPU time (all threads; the sampler thread included when it runs: measured at about 1.1% of a core at the default 250 ms interval, the same on both sides of a gate; --no-sampler leaves it out). instr/CPU-s is the median over the runs in brackets: the undisturbed ones (measuring thread not preempted) when there are enough, else all runs.',
+        'Core share, median run: the median over runs of each run’s CPU time / wall time, timed region only (the noise table’s core share is over the whole measured loop, harness and reference workload included, so it can differ).',
+        'Success, constraints met and confidence count each distinct instruction once, by its first response (repeated runs of a deterministic pipeline are not new trials); constraints met and confidence count successful ones only.',
+        ...cats.filter(([, c]) => (c.qualityVaried ?? 0) > 0).map(([n, c]) => `${n}: ${c.qualityVaried} instruction(s) succeeded in some runs and failed in others; each is counted by its first outcome.`),
       ],
     },
   ];
@@ -39,13 +41,13 @@ export function throughputTables(t: ThroughputResult, view: ReportView): Table[]
   if (noisy.length > 0) {
     tables.push({
       title: 'Machine noise during the batched runs (what the gate reads to tell a busy machine from a slower build)',
-      head: ['category', 'core share', 'other processes, cores', 'steal', 'run-to-run CV wall', 'run-to-run CV CPU', 'busy'],
+      head: ['category', 'core share, whole loop', 'other processes, cores', 'steal', 'run-to-run CV wall', 'run-to-run CV CPU', 'busy'],
       rows: noisy.map(([n, c]) => {
         const x = c.noise!;
         return [n, fixed(x.coreShare, 2), x.otherCores === null ? 'n/a' : fixed(x.otherCores, 2), x.stealShare === null ? 'n/a' : pct(x.stealShare), pct(x.wallCv), pct(x.cpuCv), x.busy ? 'yes' : 'no'];
       }),
       notes: [
-        'Core share: process CPU time / wall time over the measured loop. Other processes: the machine’s busy CPU time (/proc/stat) minus this process’s, in cores.',
+        'Core share, whole loop: process CPU time / wall time over the whole measured loop (runs, the harness between them, the reference workload), not the throughput table’s median run. Other processes: the machine’s busy CPU time (/proc/stat) minus this process’s, in cores.',
         `Instructions retired per instruction: ${t.instructionsRetired ?? 'not recorded'}.`,
       ],
     });
@@ -59,7 +61,7 @@ export function throughputTables(t: ThroughputResult, view: ReportView): Table[]
         const s = c.singleStream!;
         return [n, withInterval(s.latencyMs.median, s.latencyMs.ci95Median, ms), withInterval(s.latencyMs.p90, s.ci95P90, ms), withInterval(s.latencyMs.p99, s.ci95P99, ms), `${s.calls} × ${s.runs}`];
       }),
-      notes: ['Intervals: bootstrap over runs (the calls of one run are not independent).'],
+      notes: ['p50/p90/p99 over every call of every run. Intervals: bootstrap over whole runs, forks first with --forks (the calls of one run are not independent).'],
     });
   }
   tables.push({
