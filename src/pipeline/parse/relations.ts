@@ -103,6 +103,11 @@ const ARRANGEMENT_ADJECTIVES = new Set(['straight', 'single', 'neat', 'tidy', 'p
 /** Determiners after which "by" names a place next to an object ("by the door", "by its bowl"). */
 const BY_OBJECT = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their', 'my', 'your', 'our']);
 
+/** Whether a relation phrase can start with this word (matchRelation is null at any other word). */
+export function startsRelation(word: string): boolean {
+  return ROOT.next.has(word);
+}
+
 /** Longest relation phrase starting at token i, or null. */
 export function matchRelation(tokens: Token[], i: number): RelationMatch | null {
   let node: Node | undefined = ROOT;

@@ -6,7 +6,7 @@
 import { centreToCentre, joinsAt, MOVE_VERBS, PICK_VERBS } from './clause-items.js';
 import { labelAfter, readNounPhrase } from './entities.js';
 import { isPluralSurface, NOUN_FORMS, NUMBER_WORDS, verbBase } from './lexicon.js';
-import { matchRelation } from './relations.js';
+import { matchRelation, startsRelation } from './relations.js';
 import type { Token } from './tokenize.js';
 
 const BREAK_WORDS = new Set(['then', 'afterwards', 'afterward', 'finally', 'while', 'whilst', 'meanwhile']);
@@ -130,10 +130,25 @@ function repeatsLabelledNoun(tokens: Token[], i: number): boolean {
   return labelAfter(tokens, i + 1) && labelAfter(tokens, head + 1) && tokens[head]?.text === tokens[i].text;
 }
 
+/**
+ * Whether a word can make hasRelation true at all: it starts a relation phrase, is an angle verb, a form of a pick
+ * verb, a shape word, or 'to' (joinsAt); cached by word (the lexicon is fixed), so every other word costs one lookup.
+ */
+function mayRelate(w: string): boolean {
+  let may = MAY_RELATE.get(w);
+  if (may === undefined) {
+    may = startsRelation(w) || ANGLE_VERBS.has(w) || PICK_VERBS.has(verbBase(w) ?? '') || SHAPE_WORDS.has(w) || w === 'to';
+    if (MAY_RELATE.size >= 10_000) MAY_RELATE.clear();
+    MAY_RELATE.set(w, may);
+  }
+  return may;
+}
+const MAY_RELATE = new Map<string, boolean>();
+
 function hasRelation(tokens: Token[]): boolean {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.kind === 'word' && (matchRelation(tokens, i) || ANGLE_VERBS.has(t.text) || (PICK_VERBS.has(verbBase(t.text) ?? '') && !labelledNoun(tokens, i)) || SHAPE_WORDS.has(t.text) || joinsAt(tokens, i))) return true;
+    if (t.kind === 'word' && mayRelate(t.text) && (matchRelation(tokens, i) || ANGLE_VERBS.has(t.text) || (PICK_VERBS.has(verbBase(t.text) ?? '') && !labelledNoun(tokens, i)) || SHAPE_WORDS.has(t.text) || joinsAt(tokens, i))) return true;
   }
   return false;
 }
@@ -195,7 +210,8 @@ function continuesList(before: Token[], after: Token[]): boolean {
 }
 
 function splitAtAnd(tokens: Token[]): Token[][] {
-  const out: Token[][] = [];
+  // (The list is made only when the tokens split: most stay one clause.)
+  let out: Token[][] | undefined;
   let start = 0;
   // "Send the crate to pallet 4 and the box to the cart": the verb of moving, elided from the clauses after it.
   const mover = movesTo(tokens) ? tokens[0] : undefined;
@@ -213,14 +229,16 @@ function splitAtAnd(tokens: Token[]): Token[][] {
     // "stack the box and the crate on the table": a group verb's list goes on past 'and' unless a verb follows.
     const listGoesOn = groupVerbList(before) && !startsWithVerb(rightPart);
     if ((hasRelation(before) || (mover !== undefined && movesTo([mover, ...before]))) && (startsClause(rightPart) || elided) && !continuesList(before, after) && !listGoesOn) {
-      out.push(prefix ? [prefix, ...before] : before);
+      (out ??= []).push(prefix ? [prefix, ...before] : before);
       prefix = elided && !startsClause(rightPart) ? mover : undefined;
       start = i + 1;
     }
   }
   // (No copy when nothing was split off: token lists are never changed in place.)
   const last = start === 0 ? tokens : tokens.slice(start);
-  out.push(prefix ? [prefix, ...last] : last);
+  const lastClause = prefix ? [prefix, ...last] : last;
+  if (out === undefined) return [lastClause];
+  out.push(lastClause);
   return out;
 }
 
@@ -264,7 +282,7 @@ function withMoverElided(clauses: Token[][]): Token[][] {
 }
 
 function splitAtVerbs(tokens: Token[]): Token[][] {
-  const out: Token[][] = [];
+  let out: Token[][] | undefined;
   let start = 0;
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i];
@@ -292,11 +310,12 @@ function splitAtVerbs(tokens: Token[]): Token[][] {
       if (['sits', 'stands', 'goes', 'lies', 'hangs', 'rests', 'belongs', 'comes', 'stays'].includes(tokens[i + 1]?.text ?? '')) continue;
       // "charging dock 4.": a verb form followed only by a number names an object ("dock 4"), it starts no clause.
       if (tokens[i + 1]?.kind === 'num' && (tokens[i + 2] === undefined || tokens[i + 2].kind === 'sep')) continue;
-      out.push(tokens.slice(start, i));
+      (out ??= []).push(tokens.slice(start, i));
       start = i;
     }
   }
-  out.push(start === 0 ? tokens : tokens.slice(start));
+  if (out === undefined) return [tokens];
+  out.push(tokens.slice(start));
   return out;
 }
 
@@ -316,6 +335,9 @@ function bareListComma(before: Token[], after: Token[], continues: boolean): boo
   return !continues && last?.kind === 'word' && first?.kind === 'word' && NOUN_FORMS.has(last.text) && NOUN_FORMS.has(first.text) && !hasRelation(before);
 }
 
+/** The words at which splitClauses' loop may do more than keep the token: breaks, time words, 'with', purpose openers. */
+const SPLIT_WORDS: ReadonlySet<string> = new Set([...BREAK_WORDS, 'after', ...TIME_WORDS, 'with', 'so', 'in', 'to']);
+
 /** Clauses of an instruction, each a non-empty token list. */
 export function splitClauses(tokens: Token[]): Token[][] {
   const pieces: Token[][] = [];
@@ -325,6 +347,11 @@ export function splitClauses(tokens: Token[]): Token[][] {
   let current: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    // A word that can neither break the clause nor open a purpose clause is kept at once (one lookup).
+    if (t.kind === 'word' && !SPLIT_WORDS.has(t.text)) {
+      current.push(t);
+      continue;
+    }
     const isBreak =
       t.kind === 'sep' ||
       (t.kind === 'word' && BREAK_WORDS.has(t.text)) ||
