@@ -109,7 +109,7 @@ function withLabel(tokens: Token[], j: number, np: NounPhrase): { np: NounPhrase
     }
   }
   // "bracket B2", "motor M1", "valve V12a": an alphanumeric code names the object.
-  if (k === j && t?.kind === 'word' && CODE.test(t.text)) return { np: { ...np, label: t.text }, next: k + 1 };
+  if (k === j && t?.kind === 'word' && isCode(t.text)) return { np: { ...np, label: t.text }, next: k + 1 };
   if (k === j && t?.kind === 'word' && t.text.length === 1 && t.text >= 'a' && t.text <= 'z') {
     const after = tokens[k + 1];
     // "bolt A, bolt B and bolt C": a letter followed by the same noun with a name of its own is a name too.
@@ -134,6 +134,13 @@ function capacityError(tokens: Token[], k: number): ParseError {
 
 /** An alphanumeric part code: one to three letters, then digits, optionally a letter ("b2", "m1", "ps12", "v3a"). */
 const CODE = /^[a-z]{1,3}\d{1,5}[a-z]?$/;
+
+/** CODE.test, with no regular expression run on a word that has no digit where a code's first one stands (most words). */
+function isCode(w: string): boolean {
+  const d1 = w.charCodeAt(1), d2 = w.charCodeAt(2), d3 = w.charCodeAt(3);
+  if (!((d1 >= 48 && d1 <= 57) || (d2 >= 48 && d2 <= 57) || (d3 >= 48 && d3 <= 57))) return false;
+  return CODE.test(w);
+}
 
 /** Words that say a number after a noun is its name: "rack number 4", "part no. 3" (the tokenizer drops the dot). */
 const NUMBER_MARKS = new Set(['number', 'no', 'nr', 'num']);
@@ -212,13 +219,13 @@ function readLetterRange(tokens: Token[], j: number): { numbers: string[]; next:
 
 /** Whether a word may end a range of letters or codes ("A", "a1"). */
 function rangeEnd(w: string | undefined): boolean {
-  return w !== undefined && (/^[a-z]$/.test(w) || CODE.test(w));
+  return w !== undefined && (/^[a-z]$/.test(w) || isCode(w));
 }
 
 /** A part code at k ("a1", "b12"), or undefined. */
 function codeAt(tokens: Token[], k: number): string | undefined {
   const w = wordAt(tokens, k);
-  return w !== undefined && CODE.test(w) ? w : undefined;
+  return w !== undefined && isCode(w) ? w : undefined;
 }
 
 /** A number written as a word counts in a range ("plates one through three"); "a", "an", "half" do not. */
@@ -446,7 +453,8 @@ export function countThenPlural(tokens: Token[], k: number): boolean {
 export function labelAfter(tokens: Token[], k: number): boolean {
   const t = tokens[k];
   if (t?.kind === 'num') return Number.isInteger(t.value) && t.value >= 0 && readQuantity(tokens, k) === null;
-  return t?.kind === 'word' && (/^[b-z]$/.test(t.text) || CODE.test(t.text) || t.text === '#' || NUMBER_MARKS.has(t.text) || (t.text === 'a' && letterAEndsPhrase(tokens, k + 1)));
+  // (A one-letter test before the regular expression: most words are longer.)
+  return t?.kind === 'word' && ((t.text.length === 1 && /^[b-z]$/.test(t.text)) || isCode(t.text) || t.text === '#' || NUMBER_MARKS.has(t.text) || (t.text === 'a' && letterAEndsPhrase(tokens, k + 1)));
 }
 
 /**
