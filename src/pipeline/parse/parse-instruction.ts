@@ -1506,14 +1506,36 @@ function oppositeAroundCentre(ctx: Context, from: number): boolean {
   return true;
 }
 
+const NEGATION = 1, FACING = 2, FLANK = 4, VIEW = 8;
+
+/**
+ * The readers a word can set off (a bit each): refuseNegation ('not', 'never', 'dont', 'cannot', "…n't"), facingAt
+ * ('facing', 'faces', the 'to' of "to face"), flankAt ('either', 'each', 'both'), viewpointAt (VIEW_VERBS); cached by
+ * word. A word one of them starts with needs its bit here.
+ */
+function clauseTriggers(w: string): number {
+  let bits = CLAUSE_TRIGGERS.get(w);
+  if (bits === undefined) {
+    bits = (w === 'not' || w === 'never' || w === 'dont' || w === 'cannot' || endsWithNt(w) ? NEGATION : 0) |
+      (w === 'facing' || w === 'faces' || w === 'to' ? FACING : 0) | (w === 'either' || w === 'each' || w === 'both' ? FLANK : 0) | (VIEW_VERBS.has(w) ? VIEW : 0);
+    if (CLAUSE_TRIGGERS.size >= 10_000) CLAUSE_TRIGGERS.clear();
+    CLAUSE_TRIGGERS.set(w, bits);
+  }
+  return bits;
+}
+const CLAUSE_TRIGGERS = new Map<string, number>();
+
 function interpretClause(ctx: Context, clause: Token[]): void {
   const tokens = withoutDesignations(ctx, withBackReferences(fronted(clause) ?? clause, ctx.registry.entities, ctx.lastSubjects));
-  refuseNegation(ctx, tokens);
-  const facing = facingAt(tokens);
+  // Which of the four readers below can find anything, in one pass (each does nothing in a clause without its words).
+  let triggers = 0;
+  for (let k = 0; k < tokens.length; k++) if (tokens[k].kind === 'word') triggers |= clauseTriggers(tokens[k].text);
+  if ((triggers & NEGATION) !== 0) refuseNegation(ctx, tokens);
+  const facing = (triggers & FACING) !== 0 ? facingAt(tokens) : null;
   if (facing !== null) return interpretFacing(ctx, tokens, facing);
-  const flank = flankAt(tokens);
+  const flank = (triggers & FLANK) !== 0 ? flankAt(tokens) : -1;
   if (flank >= 0 && flankClause(ctx, tokens, flank)) return;
-  const view = viewpointAt(tokens);
+  const view = (triggers & VIEW) !== 0 ? viewpointAt(tokens) : null;
   if (view !== null) return interpretViewpoint(ctx, tokens, view);
   const { items, unknown } = readItems(tokens);
   const opposite = unknown.includes('opposite') && oppositeEachOtherAt(tokens) >= 0;
