@@ -663,7 +663,8 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
     stated: undefined, count: undefined, plural: false, all: false, other: false, superlative: undefined, pronoun: undefined, unknownNoun: false,
   };
   let sawModifier = false;
-  const words = wordReader(tokens);
+  // The number readers' view of the tokens, made when a number word is first read (most phrases have none).
+  let words: ((k: number) => string | undefined) | undefined;
   for (; j < tokens.length; j++) {
     const t = tokens[j];
     if (t.kind === 'num') {
@@ -752,16 +753,16 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
       // "minus three cones", "negative 2 boxes": a negative count, refused like "-3 cones", never an object 'minus'.
       if (w === 'minus' || w === 'negative') {
         const next = tokens[j + 1];
-        const signed = next?.kind === 'num' ? { text: next.text, value: next.value, length: 1 } : isCardinalWord(wordAt(tokens, j + 1) ?? '') ? readCardinalWords(words, j + 1) : null;
+        const signed = next?.kind === 'num' ? { text: next.text, value: next.value, length: 1 } : isCardinalWord(wordAt(tokens, j + 1) ?? '') ? readCardinalWords((words ??= wordReader(tokens)), j + 1) : null;
         if (signed !== null && isWord(tokens[j + 1 + signed.length]) && readQuantity(tokens, j + 1) === null) checkCount(`${w} ${signed.text}`, -signed.value, tokens[j + 1 + signed.length].text);
       }
       // "twenty-one boxes", "nine hundred and ninety nine boxes", "two thousand boxes": the whole number in words.
       // "half of the boxes", "a quarter of the crates", "two thirds of the bins": a part of a group is no count.
-      const part = w === 'half' ? { text: 'half', length: 1, from: j } : (isWord(tokenAt(tokens, j - 1), 'a') ? withFrom(readFractionWords(words, j - 1), j - 1) : null) ?? withFrom(readFractionWords(words, j), j);
+      const part = w === 'half' ? { text: 'half', length: 1, from: j } : (isWord(tokenAt(tokens, j - 1), 'a') ? withFrom(readFractionWords((words ??= wordReader(tokens)), j - 1), j - 1) : null) ?? withFrom(readFractionWords((words ??= wordReader(tokens)), j), j);
       if (part !== null && (wordAt(tokens, part.from + part.length) === 'of' || wordAt(tokens, part.from + part.length) === 'the')) {
         throw new ParseError(`cannot place ${tokens.slice(part.from, part.from + part.length + (wordAt(tokens, part.from + part.length) === 'of' ? 3 : 2)).map((x) => x.text).join(' ')}: a count must be a whole number from 1 to ${MAX_COUNT}`);
       }
-      const cardinal = isCardinalWord(w) ? readCardinalWords(words, j) : null;
+      const cardinal = isCardinalWord(w) ? readCardinalWords((words ??= wordReader(tokens)), j) : null;
       if (cardinal !== null && cardinal.value >= 2) {
         if (isWord(tokens[j + cardinal.length])) checkCount(cardinal.text, cardinal.value, tokens[j + cardinal.length].text);
         np.count = cardinal.value;

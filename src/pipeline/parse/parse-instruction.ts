@@ -89,8 +89,14 @@ interface Context {
   topics: { names: string[]; message: string }[];
 }
 
-/** An ASCII letter or digit: enough to know a text has a letter or a number, before the slower Unicode test. */
-const ASCII_ALNUM = /[A-Za-z0-9]/;
+/** Whether a text has an ASCII letter or digit: enough to know it has a letter or a number, before the slower Unicode test. */
+function hasAsciiAlnum(text: string): boolean {
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
+  }
+  return false;
+}
 const LETTER_START = /^[\p{L}]/u;
 
 /** Whether a word starts with a letter of any script (an ASCII one read without the Unicode test). */
@@ -2205,7 +2211,7 @@ export function parseInstruction(text: string, options: { maxLength?: number } =
   if (typeof text !== 'string') throw new ParseError(`instruction must be text, got ${text === null ? 'null' : typeof text}`);
   const normalised = normalise(text, options.maxLength ?? MAX_INSTRUCTION_LENGTH);
   if (normalised.length === 0) throw new ParseError('instruction is empty');
-  if (!ASCII_ALNUM.test(normalised) && !/[\p{L}\p{N}]/u.test(normalised)) throw new ParseError(`instruction ${quote(normalised)} has no words`);
+  if (!hasAsciiAlnum(normalised) && !/[\p{L}\p{N}]/u.test(normalised)) throw new ParseError(`instruction ${quote(normalised)} has no words`);
   const tokens = withoutVocative(withoutHeading(tokenize(normalised)));
   const registry = new EntityRegistry();
   const ctx: Context = { registry, constraints: [], warnings: [], lastSubjects: [], lastEntities: [], lastTargets: [], prevTargets: [], lastRefs: [], prevRefs: [], prevSubjects: [], formations: undefined, stated: undefined, facings: [], formed: undefined, lastKind: '', lastHead: '', focus: [], lastArrangement: null, stackPlaced: [], possessive: [], prevPossessive: [], toolHolds: undefined, grips: undefined, commaRests: undefined, columns: [], source: '', resolved: new Set(), unread: null, topics: [] };
