@@ -12,7 +12,7 @@ import { proportionDifferenceCI } from '../stats/proportions.js';
 import { quantileSorted, sortedCopy } from '../stats/quantile.js';
 import { createRng } from '../stats/rng.js';
 import { selectInPlace } from '../stats/select.js';
-import { clusterBootstrapReplicates, splitByGroup } from '../stats/cluster-bootstrap.js';
+import { clusterBootstrapReplicates, quantileInPlace, splitByGroup } from '../stats/cluster-bootstrap.js';
 import { extractMetrics } from './extract.js';
 import type { Metric, SampleMetric, Statistic } from './metrics.js';
 import { explainBusyMachine } from './busy.js';
@@ -83,7 +83,7 @@ function p99InPlace(b: number[]): number {
 const STAT_FNS: Record<Statistic, { full: (xs: readonly number[]) => number; resample: (b: number[]) => number }> = {
   median: { full: (xs) => quantileSorted(sortedCopy(xs), 0.5), resample: resampleMedian },
   mean: { full: (xs) => mean(xs), resample: (b) => mean(b) },
-  p90: { full: (xs) => quantileSorted(sortedCopy(xs), 0.9), resample: (b) => quantileSorted(sortedCopy(b), 0.9) },
+  p90: { full: (xs) => quantileSorted(sortedCopy(xs), 0.9), resample: (b) => quantileInPlace(b, 0.9) },
   p99: { full: (xs) => quantileSorted(sortedCopy(xs), 0.99), resample: p99InPlace },
 };
 
@@ -154,10 +154,26 @@ function longestMatch(id: string, thresholds: Readonly<Record<string, number>>):
 function compareSamples(base: SampleMetric, cur: SampleMetric, options: GateOptions, threshold: number): MetricComparison {
   const method = `bootstrap-${base.statistic}` as MetricComparison['method'];
   const common = { id: base.id, label: base.label, unit: base.unit, direction: base.direction, threshold, method, measure: base.measure ?? 'wall' };
+  const fn = STAT_FNS[base.statistic];
+  // The suite's own limit (cur.limit: the current code's rule) holds whatever the baseline and however few samples.
+  if (cur.limit !== undefined && cur.samples.length > 0) {
+    const c = fn.full(cur.samples);
+    const past = (x: number) => (base.direction === 'lower' ? x > cur.limit! : x < cur.limit!);
+    if (past(c)) {
+      const b = base.samples.length > 0 ? fn.full(base.samples) : NaN;
+      const was = Number.isFinite(b) ? (past(b) ? ' (the baseline was past it too)' : ` (baseline ${b.toFixed(1)})`) : '';
+      return { ...common, baseline: b, current: c, change: b > 0 ? c / b - 1 : c === b ? 0 : NaN, ci: [NaN, NaN], verdict: 'regression', reason: `regressed: past its limit: ${c.toFixed(1)} ${base.unit} is ${base.direction === 'lower' ? 'above' : 'below'} the suite's limit of ${cur.limit} ${base.unit}${was}` };
+    }
+  }
+  if ((base.samples.length < MIN_SAMPLES || cur.samples.length < MIN_SAMPLES) && cur.limit !== undefined && cur.samples.length > 0) {
+    // Too few samples for an interval, but a bound to check (memory's tensors left behind: one figure a run).
+    const b = base.samples.length > 0 ? fn.full(base.samples) : NaN;
+    const c = fn.full(cur.samples);
+    return { ...common, baseline: b, current: c, change: b > 0 ? c / b - 1 : c === b ? 0 : NaN, ci: [NaN, NaN], verdict: 'no-change', reason: `within noise threshold: ${c.toFixed(1)} ${base.unit} is within the suite's limit of ${cur.limit} ${base.unit} (too few samples for an interval)` };
+  }
   if (base.samples.length < MIN_SAMPLES || cur.samples.length < MIN_SAMPLES) {
     return { ...common, baseline: NaN, current: NaN, change: NaN, ci: [NaN, NaN], verdict: 'inconclusive', inconclusiveCause: 'too-few-samples', reason: `inconclusive: too few samples: fewer than ${MIN_SAMPLES} samples (${base.samples.length} baseline, ${cur.samples.length} current)` };
   }
-  const fn = STAT_FNS[base.statistic];
   const b = fn.full(base.samples);
   const c = fn.full(cur.samples);
   if (base.absoluteFloor !== undefined && Math.abs(c - b) <= base.absoluteFloor) {

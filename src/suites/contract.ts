@@ -58,6 +58,12 @@ export interface SampleMetric {
   noise?: MachineNoise;
   /** Changes smaller than this in absolute value (in `unit`) are never regressions (e.g. memory noise floor). */
   absoluteFloor?: number;
+  /**
+   * A bound the current figure must stay within whatever the baseline (at most this for direction 'lower', at
+   * least for 'higher'), in `unit`: the suite's own failure threshold (memory: the leak limit). A current figure
+   * past it is a regression even when the change from the baseline is small or too few samples were taken.
+   */
+  limit?: number;
 }
 
 /** A rate: successes out of trials (each instruction is a trial), compared as a difference of proportions. */

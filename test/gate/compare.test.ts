@@ -130,7 +130,7 @@ test('metrics missing on one side are skipped with a reason', () => {
   assert.equal(result.passed, true);
   assert.deepEqual(
     result.skipped.map((s) => `${s.id}: ${s.reason}`).sort(),
-    ['memory.simple.retainedBytesPerInstruction: not in the baseline', 'parallel.machine.speedup: not in the current report', 'parallel.speedup: not in the current report'],
+    ['memory.simple.leakedTensors: not in the baseline', 'memory.simple.retainedBytesPerInstruction: not in the baseline', 'parallel.machine.speedup: not in the current report', 'parallel.speedup: not in the current report'],
   );
   assert.ok(!result.comparisons.some((c) => c.id === 'parallel.speedup' || c.id.startsWith('memory.')));
   const none = makeSampleReport();
@@ -145,8 +145,8 @@ test('p99 latency uses its own default threshold unless the user sets one', () =
   const byDefault = p99(options);
   assert.equal(byDefault.threshold, 0.5);
   assert.equal(byDefault.verdict, 'no-change');
-  // p99 per run, compared through the median over runs (runs are the independent unit).
-  assert.equal(byDefault.method, 'bootstrap-median');
+  // The p99 of all calls (the report's figure), resampled by pass (passes are the independent unit).
+  assert.equal(byDefault.method, 'bootstrap-p99');
   const strict = p99({ ...options, thresholds: { latency: 0.1 } });
   assert.equal(strict.threshold, 0.1);
   assert.equal(strict.verdict, 'regression');

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractMetrics } from '../../src/gate/extract.js';
+import { LEAK_BYTES_PER_INSTRUCTION } from '../../src/bench/constants.js';
 import { MEMORY_FLOOR_BYTES } from '../../src/suites/memory/metrics.js';
 import { makeSampleReport } from '../helpers/sample-report.js';
 
@@ -17,12 +18,17 @@ test('every suite yields its metrics with the right direction, statistic and raw
   const cpu = get('throughput.simple.cpuInstructionsPerSecond');
   assert.ok(cpu.kind === 'samples' && cpu.measure === 'cpu' && cpu.samples.length === simple.runs);
   const p99 = get('latency.simple.p99');
-  assert.ok(p99.kind === 'samples' && p99.direction === 'lower' && p99.samples === simple.singleStream!.samples.runP99);
+  // p99 of every call of every pass (the report's figure), grouped by pass so that the gate resamples passes.
+  const calls = simple.singleStream!.samples.callMs;
+  assert.ok(p99.kind === 'samples' && p99.direction === 'lower' && p99.statistic === 'p99');
+  assert.deepEqual(p99.samples, calls.flat());
+  assert.deepEqual(p99.groups, calls.flatMap((pass, k) => pass.map(() => k)));
   for (const metric of m.values()) {
     if (metric.kind === 'samples') assert.notEqual(metric.unitOfIndependence, undefined, metric.id);
   }
-  // Bootstrapped over runs, never over instructions: one sample per run.
-  assert.equal(get('latency.simple.median').kind === 'samples' && (get('latency.simple.median') as { samples: number[] }).samples.length, simple.runs);
+  // Bootstrapped over passes, never over calls: one group per single-stream pass.
+  const p50 = get('latency.simple.median');
+  assert.ok(p50.kind === 'samples' && p50.groups !== undefined && new Set(p50.groups).size === calls.length);
   const sat = get('quality.simple.constraintSatisfactionRate');
   assert.ok(sat.kind === 'proportion' && sat.successes === simple.quality.satisfiedConstraints && sat.trials === simple.quality.constraints);
   const success = get('quality.simple.successRate');
@@ -32,12 +38,14 @@ test('every suite yields its metrics with the right direction, statistic and raw
   const objects = r.suites.scalability!.objects[0];
   assert.equal(get(`scalability.objects.${objects.objects}.msPerInstruction`).direction, 'lower');
   const mem = get('memory.simple.retainedBytesPerInstruction');
-  assert.ok(mem.kind === 'samples' && mem.statistic === 'median' && mem.absoluteFloor === MEMORY_FLOOR_BYTES);
+  assert.ok(mem.kind === 'samples' && mem.statistic === 'median' && mem.absoluteFloor === MEMORY_FLOOR_BYTES && mem.limit === LEAK_BYTES_PER_INSTRUCTION);
+  const tensors = get('memory.simple.leakedTensors');
+  assert.ok(tensors.kind === 'samples' && tensors.limit === 0 && tensors.samples[0] === r.suites.memory!.categories.simple.leakedTensors);
   assert.equal(get('parallel.speedup').direction, 'higher');
   assert.equal(get('parallel.machine.speedup').direction, 'higher');
   const categories = Object.keys(r.suites.throughput!.categories).length;
   // per category: throughput wall + CPU, batch latency, single-stream p50/p90/p99, two rates
-  const expected = categories * 8 + r.suites.scalability!.batch.length + r.suites.scalability!.objects.length + Object.keys(r.suites.memory!.categories).length + 2;
+  const expected = categories * 8 + r.suites.scalability!.batch.length + r.suites.scalability!.objects.length + 2 * Object.keys(r.suites.memory!.categories).length + 2;
   assert.equal(m.size, expected);
 });
 

@@ -16,17 +16,37 @@ import type { MemoryResult } from './schema.js';
  */
 export const MEMORY_FLOOR_BYTES = LEAK_BYTES_PER_INSTRUCTION / 4;
 
+/**
+ * Per category: retained bytes per instruction (noise floor above, the leak limit as an absolute bound), and the
+ * tensors left behind (one figure per run, bound 0): a run the suite itself calls a leak fails the gate whatever
+ * the baseline.
+ */
 export function memoryMetrics(m: MemoryResult): Metric[] {
-  return ownEntries(m.categories).map(([name, c]): Metric => ({
-    kind: 'samples',
-    id: `memory.${name}.retainedBytesPerInstruction`,
-    label: `retained heap per instruction ${name} (median over repetitions, heap after forced GC)`,
-    unit: 'B/instr',
-    direction: 'lower',
-    statistic: 'median',
-    samples: c.samples,
-    unitOfIndependence: 'repetition',
-    measure: 'memory',
-    absoluteFloor: MEMORY_FLOOR_BYTES,
-  }));
+  return ownEntries(m.categories).flatMap(([name, c]): Metric[] => [
+    {
+      kind: 'samples',
+      id: `memory.${name}.retainedBytesPerInstruction`,
+      label: `retained heap per instruction ${name} (median over repetitions, heap after forced GC)`,
+      unit: 'B/instr',
+      direction: 'lower',
+      statistic: 'median',
+      samples: c.samples,
+      unitOfIndependence: 'repetition',
+      measure: 'memory',
+      absoluteFloor: MEMORY_FLOOR_BYTES,
+      limit: LEAK_BYTES_PER_INSTRUCTION,
+    },
+    {
+      kind: 'samples',
+      id: `memory.${name}.leakedTensors`,
+      label: `tfjs tensors left behind ${name} (after all repetitions)`,
+      unit: 'tensors',
+      direction: 'lower',
+      statistic: 'median',
+      samples: [c.leakedTensors],
+      unitOfIndependence: 'run',
+      measure: 'count',
+      limit: 0,
+    },
+  ]);
 }

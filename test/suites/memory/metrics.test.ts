@@ -59,3 +59,23 @@ test('gate and history read the figure the report prints: the median over repeti
   assert.equal(self.baseline, 382.3);
   assert.equal(self.method, 'bootstrap-median');
 });
+
+test('a run past the suite’s own limits fails the gate whatever the baseline: retained bytes just over it, or tensors left behind', () => {
+  const limit = LEAK_BYTES_PER_INSTRUCTION;
+  // +8 %: under the 10 % threshold, but over the leak limit.
+  const base = withRetained([0.95, 0.96, 0.94, 0.95].map((f) => f * limit), 1);
+  const over = withRetained([1.03, 1.02, 1.04, 1.03].map((f) => f * limit), 2);
+  const retained = compareReports([base], over, { ...options, metrics: ['memory.simple.retainedBytesPerInstruction'] }).comparisons[0];
+  assert.equal(retained.verdict, 'regression', retained.reason);
+  assert.match(retained.reason, /past its limit: .* above the suite's limit of 512 B\/instr \(baseline 486\.4\)/);
+
+  const clean = withRetained([10, 12, 8, 9], 1);
+  const leakedTensors = withRetained([10, 12, 8, 9], 2);
+  leakedTensors.suites.memory!.categories.simple.leakedTensors = 3;
+  const tensors = compareReports([clean], leakedTensors, { ...options, metrics: ['memory.simple.leakedTensors'] }).comparisons[0];
+  assert.equal(tensors.verdict, 'regression', tensors.reason);
+  assert.match(tensors.reason, /3\.0 tensors is above the suite's limit of 0 tensors/);
+  // The clean run passes both.
+  const ok = compareReports([clean], withRetained([11, 9, 10, 12], 3), options);
+  assert.equal(ok.passed, true, JSON.stringify(ok.comparisons.map((c) => c.reason)));
+});
