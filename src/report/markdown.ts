@@ -5,7 +5,7 @@ import { mdCode, mdText } from './markdown-text.js';
 import { suiteTables } from './suite-tables.js';
 import type { BenchReport } from './types.js';
 
-const MB = 2 ** 20;
+const MIB = 2 ** 20;
 
 /**
  * A GitHub-flavoured Markdown table of plain-text cells (each escaped: names from files cannot break a row or
@@ -58,8 +58,8 @@ function timelineSection(r: BenchReport): string[] {
   const cpu = s.map((x) => x.cpu);
   return [
     '## System timeline', '',
-    markdownTable(['samples', 'interval ms', 'CPU mean %', 'CPU max %', 'peak RSS (MB)', 'peak heap (MB)', 'sampler cost ms/sample'],
-      [[s.length, r.timeline.intervalMs, fixed(cpu.reduce((a, b) => a + b, 0) / cpu.length, 1), fixed(Math.max(...cpu), 1), fixed(Math.max(...s.map((x) => x.rssBytes)) / MB, 1), fixed(Math.max(...s.map((x) => x.heapUsedBytes)) / MB, 1), fixed(r.timeline.meanSampleCostMs, 2)]]), '',
+    markdownTable(['samples', 'interval ms', 'CPU mean %', 'CPU max %', 'peak RSS (MiB)', 'peak heap (MiB)', 'sampler cost ms/sample'],
+      [[s.length, r.timeline.intervalMs, fixed(cpu.reduce((a, b) => a + b, 0) / cpu.length, 1), fixed(Math.max(...cpu), 1), fixed(Math.max(...s.map((x) => x.rssBytes)) / MIB, 1), fixed(Math.max(...s.map((x) => x.heapUsedBytes)) / MIB, 1), fixed(r.timeline.meanSampleCostMs, 2)]]), '',
   ];
 }
 

@@ -1,5 +1,5 @@
 /**
- * The system during the run, from the sampler: CPU load (%) and memory (GB) against seconds since the start,
+ * The system during the run, from the sampler: CPU load (%) and memory (GiB) against seconds since the start,
  * with each measured case's span shaded and named, so a reader can tell whether the machine was quiet then.
  */
 import type { ChartConfiguration, Plugin } from 'chart.js';
@@ -7,7 +7,7 @@ import type { BenchReport } from '../types.js';
 import { renderPng, type ChartFile } from './canvas.js';
 import { axis, PALETTE, subtitleOf, titled } from './theme.js';
 
-const GB = 2 ** 30;
+const GIB = 2 ** 30;
 
 /** Narrowest span (CSS px) whose name is written upwards when it does not fit across. */
 const MIN_VERTICAL_LABEL_PX = 13;
@@ -61,8 +61,8 @@ export function systemTimelineChart(r: BenchReport): ChartFile | null {
     data: {
       datasets: [
         line('CPU load, mean of all cores (%)', PALETTE[0], 'y', (s) => s.cpu),
-        line('system memory in use (GB, right axis)', PALETTE[1], 'y1', (s) => s.memUsedBytes / GB),
-        line('gasm process RSS (GB, right axis)', PALETTE[2], 'y1', (s) => s.rssBytes / GB, [8, 5]),
+        line('system memory in use (GiB, right axis)', PALETTE[1], 'y1', (s) => s.memUsedBytes / GIB),
+        line('gasm process RSS (GiB, right axis)', PALETTE[2], 'y1', (s) => s.rssBytes / GIB, [8, 5]),
       ],
     },
     options: {
@@ -71,7 +71,7 @@ export function systemTimelineChart(r: BenchReport): ChartFile | null {
       scales: {
         x: axis('seconds since the run started', { type: 'linear', beginAtZero: true }),
         y: axis('CPU load (%)', { min: 0, max: 100 }),
-        y1: axis('gigabytes (GB = 2^30 bytes)', { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false } }),
+        y1: axis('gibibytes (GiB = 2^30 bytes)', { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false } }),
       },
     },
   };
