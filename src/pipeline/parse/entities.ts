@@ -436,7 +436,9 @@ export function labelledSubject(tokens: Token[], j: number, w: string, listed = 
 const PLACING_VERBS = new Set(['lay', 'set', 'put', 'place', 'stand', 'stack', 'line', 'load', 'mount', 'hang', 'rest', 'slide', 'press',
   'insert', 'position', 'seat', 'pile', 'install', 'drop', 'store', 'park', 'arrange', 'move', 'stage', 'fit', 'fix', 'pack', 'stow',
   'lift', 'lower', 'push', 'bring', 'carry', 'transfer', 'keep', 'leave', 'attach', 'ship', 'shelve', 'rack']);
-const DESCRIBING = (w: string) => COLOURS.has(w) || SIZES.has(w) || PLAIN_ADJECTIVES.has(w);
+/** Describing words: colours, sizes and plain adjectives, in one set (one lookup; the lexicon's sets are fixed). */
+const DESCRIBING_WORDS: ReadonlySet<string> = new Set([...COLOURS, ...SIZES.keys(), ...PLAIN_ADJECTIVES]);
+const DESCRIBING = (w: string) => DESCRIBING_WORDS.has(w);
 
 /**
  * Whether a whole number of at least 2 at k is followed (after describing words: "3 blue slides") by a plural in -s
@@ -955,7 +957,7 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
  */
 function describedAfter(tokens: Token[], j: number): 'determiner' | 'count' | null {
   let k = j - 1;
-  while (k >= 0 && tokens[k].kind === 'word' && (COLOURS.has(tokens[k].text) || SIZES.has(tokens[k].text) || PLAIN_ADJECTIVES.has(tokens[k].text))) k--;
+  while (k >= 0 && tokens[k].kind === 'word' && DESCRIBING_WORDS.has(tokens[k].text)) k--;
   if (k === j - 1 || k < 0) return null;
   const t = tokens[k];
   if (t.kind === 'num') return Number.isInteger(t.value) ? 'count' : null;

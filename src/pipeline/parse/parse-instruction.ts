@@ -131,7 +131,10 @@ function quote(text: string): string {
  * Two phrases that name one object with different stated sizes ("the 1 m shelf", then "the 2 m shelf") are two
  * objects the names cannot tell apart: refused, asking for labels.
  */
-function resolve(ctx: Context, item: NpItem, role: { between?: boolean; exclude?: string[] } = {}): string[] {
+/** No role: a shared constant (resolve and resolveNames only read it), not an object made per call. */
+const NO_ROLE: { between?: boolean; exclude?: string[] } = Object.freeze({});
+
+function resolve(ctx: Context, item: NpItem, role: { between?: boolean; exclude?: string[] } = NO_ROLE): string[] {
   const names = resolveNames(ctx, item, role);
   const size = item.np.stated;
   if (size === undefined) return names;
@@ -148,7 +151,7 @@ function resolve(ctx: Context, item: NpItem, role: { between?: boolean; exclude?
   return names;
 }
 
-function resolveNames(ctx: Context, item: NpItem, role: { between?: boolean; exclude?: string[] } = {}): string[] {
+function resolveNames(ctx: Context, item: NpItem, role: { between?: boolean; exclude?: string[] } = NO_ROLE): string[] {
   const { np } = item;
   ctx.resolved.add(np);
   const reg = ctx.registry;
@@ -930,7 +933,8 @@ function relationClause(ctx: Context, items: Item[]): boolean {
         byComma = true;
       }
     }
-    const exclude = [...subjects];
+    // (No copy: the subjects are only ever replaced, never changed in place, once the relations are read.)
+    const exclude = subjects;
     const world = between[0]?.t === 'world' || (between[0]?.t === 'qty' && between[1]?.t === 'world');
     // "a box in front of the robot arm and a cylinder behind it": with a subject of its own, "it" is the previous
     // clause's reference object of a side relation (the picked object after a pick); "its" stays the previous subject.
