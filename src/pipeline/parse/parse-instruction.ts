@@ -864,7 +864,7 @@ function relationClause(ctx: Context, items: Item[]): boolean {
   }
   const focusBefore = ctx.focus;
   /** The objects the clause before placed ("the big pot and the small pot … , the big one on the left"). */
-  const listedBefore = [...ctx.lastSubjects];
+  const listedBefore = ctx.lastSubjects.slice();
   let ownSubject = false;
   for (let k = from; k < rels[0][1]; k++) {
     const it = items[k];
@@ -872,7 +872,7 @@ function relationClause(ctx: Context, items: Item[]): boolean {
       ctx.focus = [];
       ownSubject = true;
     }
-    if (it.t === 'np') subjects.push(...resolve(ctx, it));
+    if (it.t === 'np') for (const n of resolve(ctx, it)) subjects.push(n);
     if (it.t === 'all') allSubjects = true;
   }
   let produced = false;
@@ -885,7 +885,7 @@ function relationClause(ctx: Context, items: Item[]): boolean {
   let locatedContainer: string | undefined;
   const used = new Set<Item>();
   const involved = new Set<string>();
-  const clauseSubjects = [...subjects];
+  const clauseSubjects = subjects.slice();
   /** The references of the clause's last relation so far that names any ("right of sphere" in "… touching it"). */
   let refsBefore: string[] = [];
   for (let r = 0; r < rels.length; r++) {
@@ -979,7 +979,7 @@ function relationClause(ctx: Context, items: Item[]): boolean {
       if (it.np.pronoun === 'it' && it.text === 'it' && r > 0 && refsBefore.length === 1 && named.length === 1 && subjects.includes(named[0]) && !subjects.includes(refsBefore[0])) named = [...refsBefore];
       for (const name of named) targets.push(name);
     }
-    if (targets.length > 0) refsBefore = [...targets];
+    if (targets.length > 0) refsBefore = targets.slice();
     // "the spoon to the right of the bowl and the fork to the left", "cart 1 in front of the dock and cart 2 behind":
     // a side relation with no reference, in a clause with a subject of its own and no verb (the verb is elided too)
     // right after a side relation's clause, elides that clause's reference; so does a clause of the relation alone
@@ -994,8 +994,8 @@ function relationClause(ctx: Context, items: Item[]): boolean {
     if (self !== undefined) throw new ParseError(`no object for '${rel.phrase}' in ${quote(ctx.source)}: its reference '${self}' is among the objects the clause before placed (${subjects.join(', ')}); name the one it places`);
     // After a support relation the placed subject stays the topic ("the remote on the sofa and the phone next to
     // it": the remote); after a side relation the landmark is what a later "it" names.
-    if (targets.length > 0) ctx.lastTargets = SUPPORT_TYPES.has(rel.type) ? [] : [...targets];
-    if (targets.length > 0) ctx.lastRefs = [...targets];
+    if (targets.length > 0) ctx.lastTargets = SUPPORT_TYPES.has(rel.type) ? [] : targets.slice();
+    if (targets.length > 0) ctx.lastRefs = targets.slice();
     let type = rel.type;
     const parameters: Constraint['parameters'] = {};
     // "…, within 20 cm": at most that gap to the reference; a side relation keeps no lower bound of it.
@@ -1085,7 +1085,7 @@ function relationClause(ctx: Context, items: Item[]): boolean {
     subjects.forEach((s) => involved.add(s));
     targets.forEach((t) => involved.add(t));
     produced = true;
-    ctx.lastSubjects = [...clauseSubjects];
+    ctx.lastSubjects = clauseSubjects.slice();
     // "the picture frame on the shelf between the two candles", "the lamp on the desk left of the monitor": a side
     // relation after the subject's support relation in the same clause puts its movable references (objects with no
     // support yet) on that support too, as "the box next to the cup on the table" does.
@@ -1156,7 +1156,7 @@ function relationClause(ctx: Context, items: Item[]): boolean {
       // (After a container so located, the container rather than its contents: "the bolt in the bin next to the box on
       // the shelf" puts the bin and the box on the shelf, the bolt stays in the bin.)
       subjects = SUPPORT_TYPES.has(type) ? [targets[targets.length - 1]] : [...(locatedContainer !== undefined ? [locatedContainer] : clauseSubjects), ...liftable];
-    } else subjects = [...clauseSubjects];
+    } else subjects = clauseSubjects.slice();
   }
   // A distance the grammar could not attach to a relation fails the clause, never dropped with an ok.
   const loose = items.find((it): it is QtyItem => it.t === 'qty' && it.kind === 'length' && it.measure === undefined && !used.has(it));
