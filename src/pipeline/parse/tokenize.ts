@@ -42,6 +42,8 @@ const ASCII_TOKEN = /((?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?)|([A-Za-z_][A-Za-z0-
 const ASCII_TEXT = /^[\x00-\x7f]*$/;
 /** Printable ASCII except the backtick (which normalise turns into an apostrophe). */
 const PLAIN_ASCII = /^[\x20-\x5f\x61-\x7e]*$/;
+/** PLAIN_ASCII text with no capital letter and no space at either end: already normalised (returned as it is). */
+const PLAIN_NORMAL = /^(?:[\x21-\x40\x5b-\x5f\x61-\x7e](?:[\x20-\x40\x5b-\x5f\x61-\x7e]*[\x21-\x40\x5b-\x5f\x61-\x7e])?)?$/;
 /** Abbreviated number marks whose dot is not a full stop ("no. 3", "nr. 4"). */
 const NUMBER_ABBREVIATIONS = new Set(['no', 'nr', 'num', 'pos', 'loc']);
 
@@ -70,6 +72,7 @@ export function normalise(text: string, maxLength = MAX_INSTRUCTION_LENGTH): str
     throw new ParseError(`instruction is ${text.length.toLocaleString('en-US')} characters long; the limit is ${maxLength.toLocaleString('en-US')}`);
   }
   // Printable ASCII without a backtick is unchanged by NFKC and holds no format, control or quote character.
+  if (PLAIN_NORMAL.test(text)) return text;
   if (PLAIN_ASCII.test(text)) return text.toLowerCase().trim();
   const control = UNREADABLE_CONTROL.exec(text);
   if (control !== null) {
