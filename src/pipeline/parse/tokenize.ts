@@ -1,7 +1,9 @@
 /**
  * Normalisation and tokenization: NFKC, format characters (zero-width, soft hyphen, bidi controls) removed,
- * line breaks and tabs turned into spaces, any other control character refused, lower case, then one pass of a single precompiled regular expression
- * into words, numbers, separators and symbols. A number glued to letters that are not a unit, an ordinal suffix
+ * line breaks and tabs turned into spaces, any other control character refused, lower case, then one left-to-right
+ * pass into words, numbers, separators and symbols: in ASCII text a plain word is read by hand (its characters
+ * hashed as they are scanned, a word seen before found in a small table), everything else by one precompiled
+ * regular expression (ASCII_TOKEN, or TOKEN for other text). A number glued to letters that are not a unit, an ordinal suffix
  * or a grid size ("0x10", "1_000", "12abc") is refused, never read as something else.
  */
 import { ParseError } from '../../errors.js';
