@@ -150,6 +150,28 @@ function nonFiniteOutput(output: ModelOutput, scene: SceneSpec, row0: number): s
   );
 }
 
+/** Largest entity count sorted by counting; beyond it (a generated stress scene) a comparison sort. */
+const COUNTING_SORT_MAX_ENTITIES = 4096;
+
+/**
+ * Sorts pending scenes in place by entity count, then by their index in the batch: a stable counting sort
+ * (pending is built in index order), cheaper than a comparison sort of a hundred scenes with a few distinct counts.
+ */
+function sortByEntityCount(pending: Pending[]): void {
+  let largest = 0;
+  for (let k = 0; k < pending.length; k++) largest = Math.max(largest, pending[k].scene.entities.length);
+  if (largest > COUNTING_SORT_MAX_ENTITIES) {
+    pending.sort((a, b) => a.scene.entities.length - b.scene.entities.length || a.index - b.index);
+    return;
+  }
+  const start = new Int32Array(largest + 2);
+  for (let k = 0; k < pending.length; k++) start[pending[k].scene.entities.length + 1]++;
+  for (let c = 1; c <= largest + 1; c++) start[c] += start[c - 1];
+  const sorted = new Array<Pending>(pending.length);
+  for (let k = 0; k < pending.length; k++) sorted[start[pending[k].scene.entities.length]++] = pending[k];
+  for (let k = 0; k < pending.length; k++) pending[k] = sorted[k];
+}
+
 /** Creates a bridge: initialises the tfjs backend and builds (or loads) the network. */
 export async function createBridge(config: BridgeConfig = {}): Promise<GasmBridge> {
   const backend = await initBackend(config.backend ?? 'auto');
@@ -252,7 +274,7 @@ export async function createBridge(config: BridgeConfig = {}): Promise<GasmBridg
   function runPasses(pending: Pending[], responses: GasmResponse[]): void {
     if (pending.length === 0) return;
     // Sorted by entity count: a pass's padding is small, and each pass's size limit depends on its largest scene.
-    pending.sort((a, b) => a.scene.entities.length - b.scene.entities.length || a.index - b.index);
+    sortByEntityCount(pending);
     let start = 0;
     while (start < pending.length) {
       let end = start;
