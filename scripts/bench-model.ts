@@ -13,8 +13,10 @@
  * Brackets: the lowest and highest value over the rounds (rounds are the unit of independence; with 7 rounds that
  * range is an interval for the median of 98.4 % coverage, from order statistics).
  *
- * Run: node --import tsx scripts/bench-model.ts [--quick] [--only fused,batching,cache,weights]
- *      (all of them about 60 s; --quick about 15 s)
+ * Run: npm run build && node dist/scripts/bench-model.js [--quick] [--only fused,batching,cache,weights]
+ *      (all of them about 60 s; --quick about 15 s). The compiled build is what `gasm` runs; from source,
+ *      `node --import tsx scripts/bench-model.ts` measures tsx's transform too (it keeps every function's name,
+ *      which costs a property definition each time a named closure is made).
  */
 import { readCategory } from '../src/bench/instruction-files.js';
 import { createBridge, type BridgeConfig, type GasmBridge } from '../src/pipeline/bridge.js';

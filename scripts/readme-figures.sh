@@ -39,8 +39,8 @@ step 'gasm bench memory --category simple --memory-instructions 10000'
 "${GASM[@]}" bench memory --category simple --memory-instructions 10000 --out "$OUT/memory" --no-history > "$OUT/memory.txt"
 sed -n '1,12p' "$OUT/memory.txt"
 
-step 'scripts/bench-model.ts (model targets, interleaved)'
-node --import tsx scripts/bench-model.ts | tee "$OUT/bench-model.txt"
+step 'scripts/bench-model.ts (model targets, interleaved; the compiled build, as gasm runs it)'
+node dist/scripts/bench-model.js | tee "$OUT/bench-model.txt"
 
 step 'scripts/server-batching-gain.sh'
 OUT="$OUT/server" GASM="node bin/gasm" scripts/server-batching-gain.sh --no-history | tee "$OUT/server.txt"
