@@ -636,21 +636,40 @@ const MODIFIER_WORDS = new Set([
   ...ONES.keys(), ...NUMBER_WORDS.keys(), ...ORDINALS.keys(), ...SUPERLATIVES.keys(), ...COLOURS, ...SIZES.keys(), ...PLAIN_ADJECTIVES,
 ]);
 
+/** modifierBits: which of readNounPhrase's word sets before the noun a word is in (one bit each). */
+const MODIFIER_WORD = 1;
+const DETERMINER = 2;
+const CARDINAL = 4;
+const NUMBER_WORD = 8;
+const ORDINAL = 16;
+const SUPERLATIVE = 32;
+const COLOUR = 64;
+const SIZE = 128;
+const ADJECTIVE = 256;
+/** readFractionWords can read a numerator at the word ('a', 'an', or a unit of ONES from one up, before any hyphen). */
+const NUMERATOR = 512;
+const DENOMINATOR = 1024;
+
 /**
- * Whether a word may be read by readNounPhrase's checks before the noun (a pronoun, a determiner, a count, a part, an
- * ordinal, a superlative, a colour, a size, a describing word; any hyphenated word, which may be a number or a
- * fraction), cached by word (the lexicon is fixed).
+ * The sets a word is in that readNounPhrase tests before the noun, as bits, in one lookup cached by word (the lexicon
+ * is fixed). MODIFIER_WORD: a pronoun, a determiner, a count, a part, an ordinal, a superlative, a colour, a size, a
+ * describing word, or any hyphenated word (which may be a number or a fraction); every other bit implies it.
  */
-function modifierWord(w: string): boolean {
-  let modifier = MODIFIER.get(w);
-  if (modifier === undefined) {
-    modifier = MODIFIER_WORDS.has(w) || w.includes('-') || isCardinalWord(w);
+function modifierBits(w: string): number {
+  let bits = MODIFIER.get(w);
+  if (bits === undefined) {
+    const dash = w.indexOf('-');
+    const top = dash > 0 ? w.slice(0, dash) : w;
+    const numerator = top === 'a' || top === 'an' ? 1 : ONES.get(top);
+    bits = (MODIFIER_WORDS.has(w) || dash >= 0 || isCardinalWord(w) ? MODIFIER_WORD : 0) | (DETERMINERS.has(w) ? DETERMINER : 0) | (isCardinalWord(w) ? CARDINAL : 0) |
+      (NUMBER_WORDS.has(w) ? NUMBER_WORD : 0) | (ORDINALS.has(w) ? ORDINAL : 0) | (SUPERLATIVES.has(w) ? SUPERLATIVE : 0) | (COLOURS.has(w) ? COLOUR : 0) |
+      (SIZES.has(w) ? SIZE : 0) | (PLAIN_ADJECTIVES.has(w) ? ADJECTIVE : 0) | (numerator !== undefined && numerator >= 1 ? NUMERATOR : 0) | (DENOMINATORS.has(w) ? DENOMINATOR : 0);
     if (MODIFIER.size >= 10_000) MODIFIER.clear();
-    MODIFIER.set(w, modifier);
+    MODIFIER.set(w, bits);
   }
-  return modifier;
+  return bits;
 }
-const MODIFIER = new Map<string, boolean>();
+const MODIFIER = new Map<string, number>();
 
 /**
  * Reads a noun phrase at i. `bare` allows an unknown word with no determiner before it to be a noun
@@ -705,9 +724,10 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
     if (t.kind !== 'word') return null;
     const w = t.text;
     // The words of a phrase's pronouns, determiners, counts and describing words; a word none of them can start (nor
-    // an ordinal before it) is the noun (modifierWord). A check added here needs its words in MODIFIER_WORDS.
+    // an ordinal before it) is the noun (modifierBits). A check added here needs its words in MODIFIER_WORDS.
     modifiers: {
-      if (np.ordinal === undefined && !modifierWord(w)) break modifiers;
+      const bits = modifierBits(w);
+      if (np.ordinal === undefined && (bits & MODIFIER_WORD) === 0) break modifiers;
       if (w === 'it' || w === 'itself') return { np: { ...np, kind: '', pronoun: 'it' }, next: j + 1 };
       // "…and the small box on top of that": 'that' alone closing the phrase stands for what was just placed, as "it".
       if (w === 'that' && j === i && (tokens[j + 1] === undefined || tokens[j + 1].kind === 'sep')) return { np: { ...np, kind: '', pronoun: 'it' }, next: j + 1 };
@@ -746,7 +766,7 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
         // "the second one", "the first": an ordinal of the kind last mentioned.
         return { np: { ...np, kind: '' }, next: w === 'one' ? j + 1 : j };
       }
-      if (DETERMINERS.has(w)) {
+      if ((bits & DETERMINER) !== 0) {
         sawModifier = true;
         continue;
       }
@@ -760,11 +780,13 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
       }
       // "twenty-one boxes", "nine hundred and ninety nine boxes", "two thousand boxes": the whole number in words.
       // "half of the boxes", "a quarter of the crates", "two thirds of the bins": a part of a group is no count.
-      const part = w === 'half' ? { text: 'half', length: 1, from: j } : (isWord(tokenAt(tokens, j - 1), 'a') ? withFrom(readFractionWords((words ??= wordReader(tokens)), j - 1), j - 1) : null) ?? withFrom(readFractionWords((words ??= wordReader(tokens)), j), j);
+      // (readFractionWords finds nothing at a word with no numerator, nor after 'a' at a word that is no denominator.)
+      const part = w === 'half' ? { text: 'half', length: 1, from: j } : ((bits & DENOMINATOR) !== 0 && isWord(tokenAt(tokens, j - 1), 'a') ? withFrom(readFractionWords((words ??= wordReader(tokens)), j - 1), j - 1) : null) ??
+        ((bits & NUMERATOR) !== 0 ? withFrom(readFractionWords((words ??= wordReader(tokens)), j), j) : null);
       if (part !== null && (wordAt(tokens, part.from + part.length) === 'of' || wordAt(tokens, part.from + part.length) === 'the')) {
         throw new ParseError(`cannot place ${tokens.slice(part.from, part.from + part.length + (wordAt(tokens, part.from + part.length) === 'of' ? 3 : 2)).map((x) => x.text).join(' ')}: a count must be a whole number from 1 to ${MAX_COUNT}`);
       }
-      const cardinal = isCardinalWord(w) ? readCardinalWords((words ??= wordReader(tokens)), j) : null;
+      const cardinal = (bits & CARDINAL) !== 0 ? readCardinalWords((words ??= wordReader(tokens)), j) : null;
       if (cardinal !== null && cardinal.value >= 2) {
         if (isWord(tokens[j + cardinal.length])) checkCount(cardinal.text, cardinal.value, tokens[j + cardinal.length].text);
         np.count = cardinal.value;
@@ -773,7 +795,7 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
         if (isWord(tokens[j + 1], 'of') && !isWord(tokens[j + 2], 'them')) j++;
         continue;
       }
-      const number = NUMBER_WORDS.get(w);
+      const number = (bits & NUMBER_WORD) !== 0 ? NUMBER_WORDS.get(w) : undefined;
       if (number !== undefined && Number.isInteger(number) && number >= 2) {
         np.count = number;
         sawModifier = true;
@@ -781,36 +803,36 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
         if (isWord(tokens[j + 1], 'of') && !isWord(tokens[j + 2], 'them')) j++;
         continue;
       }
-      const ordinal = ORDINALS.get(w);
+      const ordinal = (bits & ORDINAL) !== 0 ? ORDINALS.get(w) : undefined;
       if (ordinal !== undefined) {
         np.ordinal = ordinal;
         sawModifier = true;
         continue;
       }
-      const superlative = SUPERLATIVES.get(w);
+      const superlative = (bits & SUPERLATIVE) !== 0 ? SUPERLATIVES.get(w) : undefined;
       if (superlative !== undefined && w !== 'bottom') {
         np.superlative = superlative;
         sawModifier = true;
         continue;
       }
-      if (COLOURS.has(w)) {
+      if ((bits & COLOUR) !== 0) {
         // The user's spelling names the object: `grey` stays `grey_cushion` (the model reads grey and gray alike).
         np.colour = w;
         sawModifier = true;
         continue;
       }
-      if (SIZES.has(w)) {
+      if ((bits & SIZE) !== 0) {
         np.size = w;
         sawModifier = true;
         continue;
       }
       // "the glass beaker", "a cardboard box": a material word that is also a noun, right before a noun, is the
       // material (no part of the name: `beaker`); alone or counted it is the object ("the glass", "two glasses").
-      if (PLAIN_ADJECTIVES.has(w) && NOUN_FORMS.has(w) && nounContinues(tokens, j + 1) && !isWord(tokens[j + 2], 'of') && !labelAfter(tokens, j + 1)) {
+      if ((bits & ADJECTIVE) !== 0 && NOUN_FORMS.has(w) && nounContinues(tokens, j + 1) && !isWord(tokens[j + 2], 'of') && !labelAfter(tokens, j + 1)) {
         sawModifier = true;
         continue;
       }
-      if (PLAIN_ADJECTIVES.has(w) && !NOUN_FORMS.has(w) && !nounModifierAt(tokens, j)) {
+      if ((bits & ADJECTIVE) !== 0 && !NOUN_FORMS.has(w) && !nounModifierAt(tokens, j)) {
         // "the light 2 m above …", "the spare on the shelf": a describing word right after a determiner, with no
         // noun after it (a quantity, a relation, the end), is the noun.
         const next = tokens[j + 1];
