@@ -165,11 +165,11 @@ function compareSamples(base: SampleMetric, cur: SampleMetric, options: GateOpti
       return { ...common, baseline: b, current: c, change: b > 0 ? c / b - 1 : c === b ? 0 : NaN, ci: [NaN, NaN], verdict: 'regression', reason: `regressed: past its limit: ${c.toFixed(1)} ${base.unit} is ${base.direction === 'lower' ? 'above' : 'below'} the suite's limit of ${cur.limit} ${base.unit}${was}` };
     }
   }
-  if ((base.samples.length < MIN_SAMPLES || cur.samples.length < MIN_SAMPLES) && cur.limit !== undefined && cur.samples.length > 0) {
-    // Too few samples for an interval, but a bound to check (memory's tensors left behind: one figure a run).
+  if (cur.limitOnly && cur.limit !== undefined && cur.samples.length > 0) {
+    // Checked against its limit alone (memory's tensors left behind: one count a run), and it is within it.
     const b = base.samples.length > 0 ? fn.full(base.samples) : NaN;
     const c = fn.full(cur.samples);
-    return { ...common, baseline: b, current: c, change: b > 0 ? c / b - 1 : c === b ? 0 : NaN, ci: [NaN, NaN], verdict: 'no-change', reason: `within noise threshold: ${c.toFixed(1)} ${base.unit} is within the suite's limit of ${cur.limit} ${base.unit} (too few samples for an interval)` };
+    return { ...common, threshold: 0, baseline: b, current: c, change: b > 0 ? c / b - 1 : c === b ? 0 : NaN, ci: [NaN, NaN], verdict: 'no-change', reason: `within noise threshold: ${c} ${base.unit}, within the suite's limit of ${cur.limit}` };
   }
   if (base.samples.length < MIN_SAMPLES || cur.samples.length < MIN_SAMPLES) {
     return { ...common, baseline: NaN, current: NaN, change: NaN, ci: [NaN, NaN], verdict: 'inconclusive', inconclusiveCause: 'too-few-samples', reason: `inconclusive: too few samples: fewer than ${MIN_SAMPLES} samples (${base.samples.length} baseline, ${cur.samples.length} current)` };
@@ -201,6 +201,22 @@ function compareProportions(base: Extract<Metric, { kind: 'proportion' }>, cur: 
   const common = { id: base.id, label: base.label, unit: base.unit, direction: 'higher' as const, threshold: 0, method: 'proportion-difference' as const };
   if (base.trials === 0 || cur.trials === 0) {
     return { ...common, baseline: NaN, current: NaN, change: NaN, ci: [NaN, NaN], verdict: 'inconclusive', inconclusiveCause: 'too-few-samples', reason: 'inconclusive: too few samples: no trials on one side' };
+  }
+  if (base.exact && cur.exact) {
+    // Exact rates (each distinct instruction once, answered the same way every run): any drop fails.
+    const b = base.successes / base.trials;
+    const c = cur.successes / cur.trials;
+    const verdict: Verdict = c < b ? 'regression' : c > b ? 'improvement' : 'no-change';
+    const moved = `${(Math.abs(c - b) * 100).toFixed(2)} pp (${cur.successes} of ${cur.trials} against ${base.successes} of ${base.trials}; outcomes are deterministic, so the rates are exact)`;
+    return {
+      ...common,
+      baseline: b,
+      current: c,
+      change: c - b,
+      ci: [c - b, c - b],
+      verdict,
+      reason: verdict === 'regression' ? `regressed: the rate dropped by ${moved}` : verdict === 'improvement' ? `improved: the rate rose by ${moved}` : 'within noise threshold: the same exact rate',
+    };
   }
   const d = proportionDifferenceCI(base.successes, base.trials, cur.successes, cur.trials, options.confidence);
   const verdict: Verdict = d.upper < 0 ? 'regression' : d.lower > 0 ? 'improvement' : 'no-change';

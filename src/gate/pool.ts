@@ -34,6 +34,8 @@ export function poolMetrics(reports: BenchReport[]): Map<string, Metric> {
       else if (have.kind === 'proportion') {
         have.successes += m.successes;
         have.trials += m.trials;
+        // Exact only when every pooled report's rate is.
+        if (!(have.exact && m.kind === 'proportion' && m.exact)) delete have.exact;
       }
     }
   }

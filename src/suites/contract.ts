@@ -64,6 +64,11 @@ export interface SampleMetric {
    * past it is a regression even when the change from the baseline is small or too few samples were taken.
    */
   limit?: number;
+  /**
+   * Compared only against `limit` (a count with one figure per run, such as tensors left behind): within it is no
+   * change, past it a regression; never an interval or a relative change.
+   */
+  limitOnly?: boolean;
 }
 
 /** A rate: successes out of trials (each instruction is a trial), compared as a difference of proportions. */
@@ -75,6 +80,11 @@ export interface ProportionMetric {
   direction: 'higher';
   successes: number;
   trials: number;
+  /**
+   * The trials are one fixed set of distinct instructions whose outcomes did not vary between runs (a deterministic
+   * pipeline): the rate is exact, not a sample, so any drop is a regression and any rise an improvement.
+   */
+  exact?: boolean;
 }
 
 /** Any gate metric. */

@@ -158,3 +158,23 @@ test('the same inputs and seed give the same intervals', () => {
   const b = compareReports([makeSampleReport({ seed: 1 })], makeSampleReport({ seed: 2 }), { ...options, seed: 7 });
   assert.deepEqual(a, b);
 });
+
+test('exact rates (distinct instructions, outcomes that never varied): one instruction that now fails is a regression', () => {
+  const withQuality = (successes: number, seed: number) => {
+    const r = makeSampleReport({ seed });
+    const q = r.suites.throughput!.categories.simple.quality;
+    Object.assign(q, { responses: 24, successes, constraints: 27, satisfiedConstraints: 27, qualityVaried: 0 });
+    return r;
+  };
+  const opts = { ...options, metrics: ['quality.simple.successRate'] };
+  const drop = compareReports([withQuality(24, 1)], withQuality(23, 2), opts).comparisons[0];
+  assert.equal(drop.verdict, 'regression', drop.reason);
+  assert.match(drop.reason, /^regressed: the rate dropped by 4\.17 pp \(23 of 24 against 24 of 24; outcomes are deterministic/);
+  assert.equal(compareReports([withQuality(24, 1)], withQuality(24, 2), opts).comparisons[0].verdict, 'no-change');
+  assert.equal(compareReports([withQuality(23, 1)], withQuality(24, 2), opts).comparisons[0].verdict, 'improvement');
+  // Pooled baselines stay exact; a report whose outcomes varied between runs is compared as a sample.
+  assert.equal(compareReports([withQuality(24, 1), withQuality(24, 3)], withQuality(23, 2), opts).comparisons[0].verdict, 'regression');
+  const varied = withQuality(23, 2);
+  varied.suites.throughput!.categories.simple.quality.qualityVaried = 1;
+  assert.equal(compareReports([withQuality(24, 1)], varied, opts).comparisons[0].verdict, 'no-change', 'one of 24 is within a sampled rate’s interval');
+});

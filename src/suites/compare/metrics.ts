@@ -19,6 +19,8 @@ export function compareMetrics(c: CompareResult): Metric[] {
       direction: 'higher',
       successes: distinct ? q.instructionSuccesses! : q.successes,
       trials: distinct ? q.instructions! : q.responses,
+      // An instruction counts as a success only when every answer to it succeeded: the rate over them is exact.
+      ...(distinct ? { exact: true } : {}),
     });
   });
   return out;

@@ -47,6 +47,7 @@ export function memoryMetrics(m: MemoryResult): Metric[] {
       unitOfIndependence: 'run',
       measure: 'count',
       limit: 0,
+      limitOnly: true,
     },
   ]);
 }

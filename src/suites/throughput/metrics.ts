@@ -130,8 +130,10 @@ export function throughputMetrics(t: ThroughputResult): Metric[] {
         out.push({ kind: 'samples', id: ssCpuId, label: `single-stream CPU time per call ${name} (undisturbed passes)`, unit: 'CPU-ms', direction: 'lower', statistic: 'median', samples: ssCpu, ...passGroups(ssCalm), measure: 'cpu', ...(noise ? { noise } : {}) });
       }
     }
-    out.push({ kind: 'proportion', id: `quality.${name}.successRate`, label: `success rate ${name}`, unit: '', direction: 'higher', successes: c.quality.successes, trials: c.quality.responses });
-    out.push({ kind: 'proportion', id: `quality.${name}.constraintSatisfactionRate`, label: `constraints met ${name} (successful responses)`, unit: '', direction: 'higher', successes: c.quality.satisfiedConstraints, trials: c.quality.constraints });
+    // Each distinct instruction once; when no outcome varied between runs the rates are exact (any drop fails).
+    const exact = c.quality.qualityVaried === 0 ? { exact: true } : {};
+    out.push({ kind: 'proportion', id: `quality.${name}.successRate`, label: `success rate ${name}`, unit: '', direction: 'higher', successes: c.quality.successes, trials: c.quality.responses, ...exact });
+    out.push({ kind: 'proportion', id: `quality.${name}.constraintSatisfactionRate`, label: `constraints met ${name} (successful responses)`, unit: '', direction: 'higher', successes: c.quality.satisfiedConstraints, trials: c.quality.constraints, ...exact });
   }
   return out;
 }

@@ -79,3 +79,15 @@ test('a run past the suite’s own limits fails the gate whatever the baseline: 
   const ok = compareReports([clean], withRetained([11, 9, 10, 12], 3), options);
   assert.equal(ok.passed, true, JSON.stringify(ok.comparisons.map((c) => c.reason)));
 });
+
+test('too few repetitions of retained bytes are inconclusive unless past the limit; only the tensor count is a limit check alone', () => {
+  const base = withRetained([10, 12, 8, 9], 1);
+  const one = withRetained([400], 2);
+  const c = compareReports([base], one, { ...options, metrics: ['memory.simple.retainedBytesPerInstruction'] }).comparisons[0];
+  assert.equal(c.verdict, 'inconclusive', c.reason);
+  const over = compareReports([base], withRetained([600], 2), { ...options, metrics: ['memory.simple.retainedBytesPerInstruction'] }).comparisons[0];
+  assert.equal(over.verdict, 'regression', over.reason);
+  const tensors = compareReports([base], one, { ...options, metrics: ['memory.simple.leakedTensors'] }).comparisons[0];
+  assert.equal(tensors.verdict, 'no-change');
+  assert.match(tensors.reason, /^within noise threshold: 0 tensors, within the suite's limit of 0/);
+});
