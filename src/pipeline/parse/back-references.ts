@@ -11,6 +11,7 @@ import type { Entity } from '../types.js';
 import { COPULAS, VERBS, verbBase } from './lexicon.js';
 import { matchRelation } from './relations.js';
 import type { Token } from './tokenize.js';
+import { wordToken } from './word-classes.js';
 
 const ORDINAL_PICKS = new Map<string, number>([['first', 0], ['second', 1], ['third', 2], ['fourth', 3], ['former', 0], ['latter', 1]]);
 /** Words after which a label may start a phrase of a list ("A and B"). */
@@ -96,7 +97,7 @@ function namedIn(tokens: Token[], name: string, from: number, to: number): boole
 }
 
 function wordsOf(name: string): Token[] {
-  return name.split('_').map((w): Token => (/^\d+$/.test(w) ? { kind: 'num', text: w, value: Number(w) } : { kind: 'word', text: w }));
+  return name.split('_').map((w): Token => (/^\d+$/.test(w) ? { kind: 'num', text: w, value: Number(w) } : wordToken(w)));
 }
 
 /**

@@ -11,6 +11,7 @@ import { checkCount, countThenPlural, labelledSubject, nounModifierAt, partsCoun
 import { readQuantity } from './quantities.js';
 import { matchRelation } from './relations.js';
 import type { Token } from './tokenize.js';
+import { wordToken } from './word-classes.js';
 
 export type Shape = 'row' | 'column' | 'stack' | 'pyramid' | 'grid' | 'circle' | 'polygon' | 'square';
 
@@ -181,7 +182,7 @@ function edgesAt(tokens: Token[], i: number): { next: number } | null {
 }
 
 /** The objects just named, as "they" reads. */
-const THEY = readNounPhrase([{ kind: 'word', text: 'they' }], 0, true)!;
+const THEY = readNounPhrase([wordToken('they')], 0, true)!;
 
 function word(tokens: Token[], i: number): string | undefined {
   // A negative index is no element: V8 reads it as a named property, up the prototype chain (many times slower).
@@ -962,7 +963,7 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
         if (w === 'on' && word(tokens, i + 1) === 'top' && (tokens[i + 2] === undefined || tokens[i + 2].kind === 'sep') && items.length === 1 && prev?.t === 'np' &&
           prev.np.count === undefined && !prev.np.plural && prev.np.superlative === undefined && prev.np.pronoun === undefined) {
           items.push({ t: 'rel', type: 'on', unary: false, phrase: 'on top' });
-          items.push({ t: 'np', np: readNounPhrase([{ kind: 'word', text: 'it' }], 0, false)!.np, text: 'it' });
+          items.push({ t: 'np', np: readNounPhrase([wordToken('it')], 0, false)!.np, text: 'it' });
           i += 2;
           continue;
         }
@@ -1003,7 +1004,7 @@ export function readItems(tokens: Token[]): { items: Item[]; unknown: string[] }
         if (side !== undefined) {
           const owner = word(tokens, i + 1)!;
           items.push({ t: 'rel', type: side, unary: false, phrase: tokens.slice(i, i + 3).map((x) => x.text).join(' ') });
-          items.push({ t: 'np', np: readNounPhrase([{ kind: 'word', text: owner === 'its' ? 'it' : 'them' }], 0, false)!.np, text: owner });
+          items.push({ t: 'np', np: readNounPhrase([wordToken(owner === 'its' ? 'it' : 'them')], 0, false)!.np, text: owner });
           i += 3;
           if (word(tokens, i) === 'side' || word(tokens, i) === 'hand') i++;
           continue;

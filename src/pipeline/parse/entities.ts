@@ -10,6 +10,7 @@ import { readQuantity } from './quantities.js';
 import { readStatedSize, type StatedSize } from './stated-size.js';
 import { matchRelation } from './relations.js';
 import type { Token } from './tokenize.js';
+import { VERB_FORM } from './word-classes.js';
 import { COPULAS, FILLERS } from './lexicon.js';
 
 /** Largest count of one noun phrase ("arrange 1000 boxes"); more is refused, never substituted. */
@@ -114,7 +115,7 @@ function withLabel(tokens: Token[], j: number, np: NounPhrase): { np: NounPhrase
     const after = tokens[k + 1];
     // "bolt A, bolt B and bolt C": a letter followed by the same noun with a name of its own is a name too.
     const sibling = after?.kind === 'word' && after.text === wordAt(tokens, j - 1) && /^([a-z]|\d+)$/.test(tokens[k + 2]?.text ?? '');
-    const free = sibling || after === undefined || after.kind === 'sep' || (after.kind === 'word' && (AFTER_NAME.has(after.text) || verbBase(after.text) !== undefined || matchRelation(tokens, k + 1) !== null));
+    const free = sibling || after === undefined || after.kind === 'sep' || (after.kind === 'word' && (AFTER_NAME.has(after.text) || (after.classes & VERB_FORM) !== 0 || matchRelation(tokens, k + 1) !== null));
     const axisWord = (t.text === 'x' || t.text === 'y' || t.text === 'z') && (isWord(after, 'axis') || isWord(after, 'direction'));
     // "the crate a half turn": 'a' before a fraction of a turn is the article of "a half turn", not a name.
     const measured = readQuantity(tokens, k + 1) !== null && !(t.text === 'a' && (isWord(after, 'half') || isWord(after, 'quarter')));

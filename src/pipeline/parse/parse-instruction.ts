@@ -18,6 +18,7 @@ import { KEEP_IN_SHARE } from '../solve/terms.js';
 import { growSupports, MAX_GROWTH, type FormationNeed } from './support-growth.js';
 import { readQuantity } from './quantities.js';
 import { MAX_INSTRUCTION_LENGTH, normalise, tokenize, type Token } from './tokenize.js';
+import { VERB_BASE, VERB_FORM, wordToken } from './word-classes.js';
 
 export { MAX_INSTRUCTION_LENGTH };
 
@@ -1955,7 +1956,7 @@ function withModifiersJoined(clauses: Token[][]): Token[][] {
     // Any row: a row or column formation ("in a row", "side by side", "a row of") or a verb that lines things up
     // ("line up", "align").
     if ((eachTouchingNext(clause) || (first.kind === 'word' && first.text === 'they' && touchWord && eachOther)) && out.length > 0 && readItems(out[out.length - 1]).items.some((it) => (it.t === 'shape' && (it.shape === 'row' || it.shape === 'column')) || (it.t === 'verb' && it.word === 'align'))) {
-      out[out.length - 1] = [...out[out.length - 1], { kind: 'word', text: 'touching' }];
+      out[out.length - 1] = [...out[out.length - 1], wordToken('touching')];
       continue;
     }
     // "Space the two pins 60 mm apart, centre to centre": how the clause before measures its spacing.
@@ -1981,7 +1982,7 @@ function withModifiersJoined(clauses: Token[][]): Token[][] {
       continue;
     }
     // "…, leaving a 2 cm gap between neighbouring tubes", "…, keeping 5 cm between them": a participle opens it too.
-    const participle = first.kind === 'word' && first.text.endsWith('ing') && verbBase(first.text) !== undefined && verbBase(first.text) !== first.text;
+    const participle = first.kind === 'word' && first.text.endsWith('ing') && (first.classes & VERB_FORM) !== 0 && (first.classes & VERB_BASE) === 0;
     const candidate = out.length > 0 && clause.length <= 10 && (first.kind === 'num' || participle || (first.kind === 'word' && MODIFIER_OPENERS.has(first.text)));
     if (candidate) {
       const { items } = readItems(FILLERS.has(first.text) || participle ? clause.slice(1) : clause);
@@ -2074,7 +2075,7 @@ function frontedPlace(clause: Token[]): ConstraintType | null {
 
 function startsWithVerb(clause: Token[]): boolean {
   const first = clause[0];
-  return first?.kind === 'word' && verbBase(first.text) === first.text && matchRelation(clause, 0) === null;
+  return first?.kind === 'word' && (first.classes & VERB_BASE) !== 0 && matchRelation(clause, 0) === null;
 }
 
 /**
@@ -2136,17 +2137,17 @@ function withoutVocative(tokens: Token[]): Token[] {
   const noun = words[k];
   // "Okay, put …": call words alone address the agent too.
   const callOnly = k === words.length && k > 0 && words[k - 1].text !== 'the';
-  if (!callOnly && (noun?.kind !== 'word' || CALL_WORDS.has(noun.text) || verbBase(noun.text) === noun.text || matchRelation(tokens, k) !== null)) return tokens;
+  if (!callOnly && (noun?.kind !== 'word' || CALL_WORDS.has(noun.text) || (noun.classes & VERB_BASE) !== 0 || matchRelation(tokens, k) !== null)) return tokens;
   // After the noun, a second noun of its compound ("Robot arm,") and its label ("Arm 2", "robot B").
   const label = (t: Token) => t.kind === 'num' || (t.kind === 'word' && /^[a-z]$/.test(t.text));
   const rest = words.slice(k + 1);
-  const compoundWord = (t: Token) => t.kind === 'word' && !label(t) && t.text !== 'and' && t.text !== 'or' && verbBase(t.text) !== t.text;
+  const compoundWord = (t: Token) => t.kind === 'word' && !label(t) && t.text !== 'and' && t.text !== 'or' && (t.classes & VERB_BASE) === 0;
   if (!callOnly && !rest.every((t, n) => (n === rest.length - 1 && label(t)) || (n === 0 && compoundWord(t)))) return tokens;
   let v = comma + 1;
   if (tokens[v]?.kind === 'word' && tokens[v].text === 'please') v++;
   const verb = tokens[v];
   const after = tokens[v + 1];
-  if (verb?.kind !== 'word' || verbBase(verb.text) !== verb.text || after === undefined || after.kind === 'sep' || (after.kind === 'word' && ['and', 'or', 'it', 'them', 'this', 'that', 'these', 'those'].includes(after.text))) return tokens;
+  if (verb?.kind !== 'word' || (verb.classes & VERB_BASE) === 0 || after === undefined || after.kind === 'sep' || (after.kind === 'word' && ['and', 'or', 'it', 'them', 'this', 'that', 'these', 'those'].includes(after.text))) return tokens;
   return tokens.slice(comma + 1);
 }
 

@@ -5,6 +5,7 @@
 import type { ConstraintType } from '../types.js';
 import { NOUN_FORMS, NUMBER_WORDS } from './lexicon.js';
 import type { Token } from './tokenize.js';
+import { RELATION_START } from './word-classes.js';
 
 /** A relation as written; `unary` phrases ("move left") take no reference. `outsideAll` = avoid collisions. */
 export interface RelationMatch {
@@ -110,6 +111,9 @@ export function startsRelation(word: string): boolean {
 
 /** Longest relation phrase starting at token i, or null. */
 export function matchRelation(tokens: Token[], i: number): RelationMatch | null {
+  // A word no relation starts with (its class bit, with no lookup) is no relation.
+  const first = tokens[i];
+  if (first?.kind === 'word' && (first.classes & RELATION_START) === 0) return null;
   let node: Node | undefined = ROOT;
   let best: Entry | undefined;
   let bestLength = 0;

@@ -8,6 +8,7 @@ import { labelAfter, readNounPhrase } from './entities.js';
 import { isPluralSurface, NOUN_FORMS, NUMBER_WORDS, verbBase } from './lexicon.js';
 import { matchRelation, startsRelation } from './relations.js';
 import type { Token } from './tokenize.js';
+import { isVerbBase, isVerbForm, VERB_BASE, VERB_FORM, wordToken } from './word-classes.js';
 
 const BREAK_WORDS = new Set(['then', 'afterwards', 'afterward', 'finally', 'while', 'whilst', 'meanwhile']);
 /** "the clamp should sit on …": a verb after a modal continues the clause. */
@@ -38,7 +39,7 @@ function withClause(tokens: Token[], i: number, current: Token[]): boolean {
   if (!bareLabel && tokens[i + 2]?.kind === 'num') return false;
   for (let k = bareLabel ? labelled.next : i + 3; k < Math.min(tokens.length, i + 8); k++) {
     const w = tokens[k];
-    if (w.kind !== 'word' || w.text === 'and' || w.text === 'or' || verbBase(w.text) === w.text) return false;
+    if (w.kind !== 'word' || w.text === 'and' || w.text === 'or' || (w.classes & VERB_BASE) !== 0) return false;
     const owner = tokens[k + 1];
     if ((w.text === 'to' || w.text === 'on' || w.text === 'at') && owner?.kind === 'word' && (owner.text === 'its' || owner.text === 'their')) return true;
     // "… with its lid on top", "with a cherry on top": on the previous subject.
@@ -178,12 +179,12 @@ function groupVerbList(tokens: Token[]): boolean {
 
 function startsClause(tokens: Token[]): boolean {
   const first = tokens.find((t) => t.kind === 'word');
-  return first !== undefined && verbBase(first.text) === first.text || hasRelation(tokens);
+  return isVerbBase(first) || hasRelation(tokens);
 }
 
 function startsWithVerb(tokens: Token[]): boolean {
   const first = tokens.find((t) => t.kind === 'word');
-  return first !== undefined && verbBase(first.text) === first.text;
+  return isVerbBase(first);
 }
 
 const LABEL = /^([a-z]|\d+)$/;
@@ -288,11 +289,11 @@ function splitAtVerbs(tokens: Token[]): Token[][] {
     const t = tokens[i];
     // Only an imperative (a verb's base form) starts a new clause: "forming", "placed" continue this one.
     // A verb form that ends the clause is a noun ("on the microscope stage"): a new clause needs more than its verb.
-    if (t.kind === 'word' && verbBase(t.text) === t.text && i + 1 < tokens.length && !matchRelation(tokens, i) && hasRelation(tokens.slice(start, i))) {
+    if (t.kind === 'word' && (t.classes & VERB_BASE) !== 0 && i + 1 < tokens.length && !matchRelation(tokens, i) && hasRelation(tokens.slice(start, i))) {
       const prev = tokens[i - 1];
       // "to grasp", "is placed": a verb after "to" or a copula continues the clause.
       // "rotate slide 2 by 90 degrees": a verb right after a verb is its object, no new clause.
-      if (prev.kind === 'word' && verbBase(prev.text) !== undefined) continue;
+      if (prev.kind === 'word' && (prev.classes & VERB_FORM) !== 0) continue;
       if (prev.kind === 'word' && (prev.text === 'to' || prev.text === 'is' || prev.text === 'are' || prev.text === 'be' || MODALS.has(prev.text))) continue;
       // "in a line", "a straight line", "the pile": after an article or an adjective the word is a noun.
       if (prev.kind === 'word' && NOUN_CONTEXT.has(prev.text)) continue;
@@ -323,7 +324,7 @@ function splitAtVerbs(tokens: Token[]): Token[][] {
 const TIME_WORDS = new Set(['before', 'after', 'while', 'when']);
 
 /** The comma between two bare nouns of a list, kept as the 'and' it stands for. */
-const LIST_AND: Token = { kind: 'word', text: 'and' };
+const LIST_AND: Token = wordToken('and');
 
 /**
  * "Cup, plate and bowl go on the table": a comma between two lexicon nouns, the piece before it having no relation, is
@@ -358,7 +359,7 @@ export function splitClauses(tokens: Token[]): Token[][] {
       (t.kind === 'word' && t.text === 'after' && tokens[i + 1]?.kind === 'word' && (tokens[i + 1].text === 'that' || tokens[i + 1].text === 'this')) ||
       // "rotate the plate 90° before placing it on the reader", "after setting it down": a time word before a verb's
       // -ing form opens a clause of its own.
-      (t.kind === 'word' && TIME_WORDS.has(t.text) && tokens[i + 1]?.kind === 'word' && tokens[i + 1].text.endsWith('ing') && verbBase(tokens[i + 1].text) !== undefined) ||
+      (t.kind === 'word' && TIME_WORDS.has(t.text) && tokens[i + 1]?.kind === 'word' && tokens[i + 1].text.endsWith('ing') && isVerbForm(tokens[i + 1])) ||
       withClause(tokens, i, current);
     // "put the stool on the table so I can mop": a purpose clause says why, not where; it is dropped unless it
     // has a relation of its own ("…, so that it sits above the tray"), which is then a clause.

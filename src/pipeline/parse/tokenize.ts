@@ -10,9 +10,11 @@ import { ParseError } from '../../errors.js';
 import { checkWord, FORMAT_CHARACTERS } from './characters.js';
 import { readNumeral, separateVulgarFractions } from './numerals.js';
 import { ANGLE_UNITS, LENGTH_UNITS, VOLUME_UNITS } from './lexicon.js';
+import { wordClasses, wordToken } from './word-classes.js';
 
 export type Token =
-  | { kind: 'word'; text: string }
+  /** classes: the word's wordClasses bits. */
+  | { kind: 'word'; text: string; classes: number }
   | { kind: 'num'; text: string; value: number }
   | { kind: 'sep'; text: string }
   | { kind: 'sym'; text: string };
@@ -89,18 +91,19 @@ function digitAt(text: string, k: number): boolean {
 }
 
 /**
- * A word token (or the number a word names: 'nan', 'inf', 'infinity'); a possessive "'s" is dropped. `shared`: t is
- * already interned's copy.
+ * A word token (or the number a word names: 'nan', 'inf', 'infinity'); a possessive "'s" is dropped. `classes`: t is
+ * already interned's copy and these are its wordClasses (-1: neither).
  */
-function pushWord(tokens: Token[], t: string, ascii: boolean, shared = false): void {
+function pushWord(tokens: Token[], t: string, ascii: boolean, classes = -1): void {
   // An ASCII word mixes no scripts (checkWord would return at once).
   if (!ascii) checkWord(t);
   // 'nan', 'inf', 'infinity' are numbers (compared as text: a lookup would hash every fresh word once more).
   const special = t === 'nan' ? Number.NaN : t === 'inf' || t === 'infinity' ? Number.POSITIVE_INFINITY : undefined;
   if (special !== undefined) tokens.push({ kind: 'num', text: t, value: special });
   // A possessive "'s" (its last two characters, read as codes).
-  else if (t.charCodeAt(t.length - 1) === 115 && t.charCodeAt(t.length - 2) === 39) tokens.push({ kind: 'word', text: t.slice(0, -2) });
-  else tokens.push({ kind: 'word', text: shared ? t : interned(t) });
+  else if (t.charCodeAt(t.length - 1) === 115 && t.charCodeAt(t.length - 2) === 39) tokens.push(wordToken(t.slice(0, -2)));
+  else if (classes >= 0) tokens.push({ kind: 'word', text: t, classes });
+  else tokens.push(wordToken(interned(t)));
 }
 
 /** Whether a character code is an ASCII letter, digit or '_' ([A-Za-z0-9_]). */
@@ -148,7 +151,11 @@ function asciiWordEnd(text: string, k: number): number {
  */
 const WORD_SLOTS = 1 << 12;
 const WORD_TABLE: (string | undefined)[] = new Array<string | undefined>(WORD_SLOTS).fill(undefined);
+/** The wordClasses of the word in each slot of WORD_TABLE. */
+const WORD_CLASSES = new Int32Array(WORD_SLOTS);
 let wordsInTable = 0;
+/** The wordClasses of the word wordAt last returned. */
+let foundClasses = 0;
 
 /** Whether text[start, end) holds exactly the characters of w. */
 function sameWord(text: string, start: number, end: number, w: string): boolean {
@@ -161,16 +168,21 @@ function sameWord(text: string, start: number, end: number, w: string): boolean 
 function wordAt(text: string, start: number, end: number, h: number): string {
   let slot = h & (WORD_SLOTS - 1);
   for (let w = WORD_TABLE[slot]; w !== undefined; w = WORD_TABLE[slot]) {
-    if (sameWord(text, start, end, w)) return w;
+    if (sameWord(text, start, end, w)) {
+      foundClasses = WORD_CLASSES[slot];
+      return w;
+    }
     slot = (slot + 1) & (WORD_SLOTS - 1);
   }
   const w = interned(text.slice(start, end));
+  foundClasses = wordClasses(w);
   if (wordsInTable >= WORD_SLOTS >> 1) {
     WORD_TABLE.fill(undefined);
     wordsInTable = 0;
     slot = h & (WORD_SLOTS - 1);
   }
   WORD_TABLE[slot] = w;
+  WORD_CLASSES[slot] = foundClasses;
   wordsInTable++;
   return w;
 }
@@ -186,7 +198,8 @@ export function tokenize(text: string): Token[] {
     const start = ascii ? wordStartAfterSpaces(text, TOKEN_RE.lastIndex) : -1;
     if (start >= 0) {
       const end = asciiWordEnd(text, start);
-      pushWord(tokens, wordAt(text, start, end, wordHash), true, true);
+      const w = wordAt(text, start, end, wordHash);
+      pushWord(tokens, w, true, foundClasses);
       TOKEN_RE.lastIndex = end;
       continue;
     }
@@ -223,13 +236,13 @@ export function tokenize(text: string): Token[] {
       const glued = /^[\p{L}\p{N}_]+/u.exec(text.slice(end, end + 40))?.[0];
       if (glued !== undefined && ORDINAL_SUFFIX.test(glued)) {
         // "3rd", "10th": one ordinal word.
-        tokens.push({ kind: 'word', text: `${t}${glued}` });
+        tokens.push(wordToken(`${t}${glued}`));
         TOKEN_RE.lastIndex = end + glued.length;
         continue;
       }
       if ((glued === 'd' || glued === 'D') && (t === '2' || t === '3')) {
         // "a 3D printer", "2D barcode": one word.
-        tokens.push({ kind: 'word', text: `${t}d` });
+        tokens.push(wordToken(`${t}d`));
         TOKEN_RE.lastIndex = end + glued.length;
         continue;
       }
@@ -237,7 +250,7 @@ export function tokenize(text: string): Token[] {
         // "3in": inches (glued to its number, "in" cannot be the preposition).
         const minus = before?.kind === 'sym' && (before.text === '-' || before.text === '−' || before.text === '–') && text[match.index - 1] === before.text;
         if (minus) tokens.pop();
-        tokens.push({ kind: 'num', text: minus ? `-${t}` : t, value: (minus ? -1 : 1) * Number(t) }, { kind: 'word', text: 'inch' });
+        tokens.push({ kind: 'num', text: minus ? `-${t}` : t, value: (minus ? -1 : 1) * Number(t) }, wordToken('inch'));
         TOKEN_RE.lastIndex = end + glued.length;
         continue;
       }
@@ -262,7 +275,7 @@ export function tokenize(text: string): Token[] {
         CODE_AFTER.lastIndex = match.index + 1;
         const cell = CODE_AFTER.exec(text);
         if (cell) {
-          tokens[tokens.length - 1] = { kind: 'word', text: `${prev.text}:${cell[0]}` };
+          tokens[tokens.length - 1] = wordToken(`${prev.text}:${cell[0]}`);
           TOKEN_RE.lastIndex = match.index + 1 + cell[0].length;
           continue;
         }
@@ -271,7 +284,7 @@ export function tokenize(text: string): Token[] {
       if (t === '.' && prev?.kind === 'word' && NUMBER_ABBREVIATIONS.has(prev.text) && /^\s*[#\d]/.test(text.slice(match.index + 1, match.index + 4))) continue;
       // "4 in.": inches, when the dot is glued to "in" after a number.
       if (t === '.' && prev?.kind === 'word' && prev.text === 'in' && text[match.index - 1] === 'n' && tokens[tokens.length - 2]?.kind === 'num') {
-        tokens[tokens.length - 1] = { kind: 'word', text: 'inch' };
+        tokens[tokens.length - 1] = wordToken('inch');
         continue;
       }
       tokens.push({ kind: 'sep', text: t });
@@ -279,7 +292,7 @@ export function tokenize(text: string): Token[] {
       pushWord(tokens, t, ascii);
     } else if ((t === '"' || t === '″') && tokens[tokens.length - 1]?.kind === 'num' && /\d/.test(text[match.index - 1] ?? '')) {
       // 4": inches.
-      tokens.push({ kind: 'word', text: 'inch' });
+      tokens.push(wordToken('inch'));
     } else {
       tokens.push({ kind: 'sym', text: t });
     }
