@@ -162,8 +162,9 @@ test('the same inputs and seed give the same intervals', () => {
 test('exact rates (distinct instructions, outcomes that never varied): one instruction that now fails is a regression', () => {
   const withQuality = (successes: number, seed: number) => {
     const r = makeSampleReport({ seed });
-    const q = r.suites.throughput!.categories.simple.quality;
-    Object.assign(q, { responses: 24, successes, constraints: 27, satisfiedConstraints: 27, qualityVaried: 0 });
+    const c = r.suites.throughput!.categories.simple;
+    Object.assign(c.quality, { responses: 24, successes, constraints: 27, satisfiedConstraints: 27 });
+    c.qualityVaried = 0;
     return r;
   };
   const opts = { ...options, metrics: ['quality.simple.successRate'] };
@@ -175,6 +176,6 @@ test('exact rates (distinct instructions, outcomes that never varied): one instr
   // Pooled baselines stay exact; a report whose outcomes varied between runs is compared as a sample.
   assert.equal(compareReports([withQuality(24, 1), withQuality(24, 3)], withQuality(23, 2), opts).comparisons[0].verdict, 'regression');
   const varied = withQuality(23, 2);
-  varied.suites.throughput!.categories.simple.quality.qualityVaried = 1;
+  varied.suites.throughput!.categories.simple.qualityVaried = 1;
   assert.equal(compareReports([withQuality(24, 1)], varied, opts).comparisons[0].verdict, 'no-change', 'one of 24 is within a sampled rate’s interval');
 });

@@ -55,6 +55,7 @@ function category(name: string, base: number, opts: Required<SampleReportOptions
     posesPerSecond: s.median * 2.5,
     throughputSummary: s,
     cpuInstructionsPerSecond: summarize(cpuMs.map((ms) => (instructions / ms) * 1000)),
+    cpuRuns: 'all' as const,
     coreShare: 0.98,
     batchLatencyMs: summarize(batchMs.flat()),
     bookkeepingMsPerRun: 0.01,
@@ -78,6 +79,7 @@ function category(name: string, base: number, opts: Required<SampleReportOptions
       satisfiedConstraints: satisfied,
       supportMargin: null,
     },
+    qualityVaried: 0,
     samples: { runMs, cpuMs, instructionsPerSecond: ips, batchMs },
   };
 }

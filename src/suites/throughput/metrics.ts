@@ -131,7 +131,7 @@ export function throughputMetrics(t: ThroughputResult): Metric[] {
       }
     }
     // Each distinct instruction once; when no outcome varied between runs the rates are exact (any drop fails).
-    const exact = c.quality.qualityVaried === 0 ? { exact: true } : {};
+    const exact = c.qualityVaried === 0 ? { exact: true } : {};
     out.push({ kind: 'proportion', id: `quality.${name}.successRate`, label: `success rate ${name}`, unit: '', direction: 'higher', successes: c.quality.successes, trials: c.quality.responses, ...exact });
     out.push({ kind: 'proportion', id: `quality.${name}.constraintSatisfactionRate`, label: `constraints met ${name} (successful responses)`, unit: '', direction: 'higher', successes: c.quality.satisfiedConstraints, trials: c.quality.constraints, ...exact });
   }

@@ -13,10 +13,13 @@ export function meanWallMsPerInstruction(runMs: readonly number[], instructionsP
 export function throughputTables(t: ThroughputResult, view: ReportView): Table[] {
   const cats = ownEntries(t.categories);
   if (cats.length === 0) return [];
+  // Reports made before intervals resampled whole runs and quality counted distinct instructions (no cpuRuns field)
+  // are described as they were computed: all runs for CPU time, every batch and every response pooled.
+  const older = cats.some(([, c]) => c.cpuRuns === undefined);
   const tables: Table[] = [
     {
       title: `Throughput (${view.backend}, batch ${t.batchSize})`,
-      head: ['category', 'instr/s median [95% CI]', 'instr/CPU-s median', 'core share, median run', 'batch latency ms median [95% CI]', 'runs', 'success (instructions)', 'constraints met', 'confidence'],
+      head: ['category', 'instr/s median [95% CI]', 'instr/CPU-s median', 'core share, median run', 'batch latency ms median [95% CI]', 'runs', older ? 'success (responses)' : 'success (instructions)', 'constraints met', 'confidence'],
       rows: cats.map(([n, c]) => [
         n,
         withInterval(c.instructionsPerSecond, c.throughputSummary.ci95Median, whole),
@@ -29,10 +32,15 @@ export function throughputTables(t: ThroughputResult, view: ReportView): Table[]
         fixed(c.quality.meanConfidence),
       ]),
       notes: [
-        'instr/s: median over runs of instructions / run wall time, with the 95% CI of that median (with --forks: forks resampled, then runs). Batch latency: median wall time of one processBatch call over all batches; its interval resamples whole runs.',
-        'instr/CPU-s and core share use process CPU time (all threads; the sampler thread included when it runs: measured at about 1.1% of a core at the default 250 ms interval, the same on both sides of a gate; --no-sampler leaves it out). instr/CPU-s is the median over the runs in brackets: the undisturbed ones (measuring thread not preempted) when there are enough, else all runs.',
+        older
+          ? 'instr/s: median over runs of instructions / run wall time, with the 95% CI of that median (this report predates fork-aware intervals: runs pooled). Batch latency: median wall time of one processBatch call over all batches, its interval over the batches pooled.'
+          : 'instr/s: median over runs of instructions / run wall time, with the 95% CI of that median (with --forks: forks resampled, then runs). Batch latency: median wall time of one processBatch call over all batches; its interval resamples whole runs.',
+        'instr/CPU-s and core share use process CPU time (all threads; the sampler thread included when it runs: measured at about 1.1% of a core at the default 250 ms interval, the same on both sides of a gate; --no-sampler leaves it out). ' +
+          (older ? 'instr/CPU-s is the median over all runs (this report predates the choice of undisturbed runs).' : 'instr/CPU-s is the median over the runs in brackets: the undisturbed ones (measuring thread not preempted) when there are enough, else all runs.'),
         'Core share, median run: the median over runs of each run’s CPU time / wall time, timed region only (the noise table’s core share is over the whole measured loop, harness and reference workload included, so it can differ).',
-        'Success, constraints met and confidence count each distinct instruction once, by its first response (repeated runs of a deterministic pipeline are not new trials); constraints met and confidence count successful ones only.',
+        older
+          ? 'Success, constraints met and confidence count every response of every run (this report predates counting each distinct instruction once); constraints met and confidence count successful ones only.'
+          : 'Success, constraints met and confidence count each distinct instruction once, by its first response (repeated runs of a deterministic pipeline are not new trials); constraints met and confidence count successful ones only.',
         ...cats.filter(([, c]) => (c.qualityVaried ?? 0) > 0).map(([n, c]) => `${n}: ${c.qualityVaried} instruction(s) succeeded in some runs and failed in others; each is counted by its first outcome.`),
       ],
     },

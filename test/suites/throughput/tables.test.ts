@@ -32,3 +32,18 @@ test('instr/CPU-s says which runs it is over; success counts instructions and na
   assert.ok(main.head.includes('success (instructions)'));
   assert.match(main.notes!.join(' '), /simple: 2 instruction\(s\) succeeded in some runs and failed in others/);
 });
+
+test('a report made before these fields existed is described as it was computed (all runs, every response, pooled batches)', () => {
+  const t = makeSampleReport().suites.throughput!;
+  for (const c of Object.values(t.categories)) {
+    delete c.cpuRuns;
+    delete c.qualityVaried;
+  }
+  const [main] = throughputTables(t, view);
+  assert.ok(main.head.includes('success (responses)'), main.head.join('|'));
+  const notes = main.notes!.join(' ');
+  assert.match(notes, /instr\/CPU-s is the median over all runs \(this report predates/);
+  assert.match(notes, /count every response of every run/);
+  assert.match(notes, /its interval over the batches pooled/);
+  assert.doesNotMatch(notes, /resamples whole runs|count each distinct instruction once/);
+});
