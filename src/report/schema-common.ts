@@ -99,7 +99,7 @@ export const GpuSchema = Type.Object(
   {
     vendor: str('GPU vendor'),
     model: str('GPU model'),
-    memoryMb: nullable(Type.Number(), 'GPU memory, MB (null when unknown)'),
+    memoryMb: nullable(Type.Number(), "GPU memory in MiB, as systeminformation reports it from nvidia-smi (the field keeps its old name; null when unknown)"),
   },
   { description: 'one GPU as systeminformation sees it' },
 );

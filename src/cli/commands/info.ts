@@ -29,7 +29,7 @@ export function register(program: Command): void {
           { memory: `${(system.memoryBytes / 2 ** 30).toFixed(1)} GiB` },
           { OS: system.os },
           { Node: system.node },
-          { GPUs: system.gpus.length > 0 ? system.gpus.map((g) => `${g.vendor} ${g.model}${g.memoryMb ? ` (${g.memoryMb} MB)` : ''}`).join('\n') : 'none found' },
+          { GPUs: system.gpus.length > 0 ? system.gpus.map((g) => `${g.vendor} ${g.model}${g.memoryMb ? ` (${g.memoryMb} MiB)` : ''}`).join('\n') : 'none found' },
         );
         const backendTable = new Table({ style: tableStyle(), head: ['backend', 'available', 'detail'] });
         for (const b of backends) backendTable.push([b.name, b.available ? 'yes' : 'no', b.detail]);
