@@ -64,12 +64,12 @@ test('a processor that leaves tensors behind is a leak', async () => {
 
 test('the per-batch timeline is not counted as retained memory', async () => {
   // An empty processor at one batch per instruction: only the suite's own bookkeeping runs. A timeline point
-  // kept as an object costs ~40–130 B, so 16 B/instruction would be exceeded if the points were retained.
+  // kept as an object costs ~40–130 B, so 40 B/instruction (the old code retained 114–245) would be exceeded if the points were retained; GC noise here is a few B.
   const empty: BatchProcessor = () => [];
   const o = { instructions: 3000, repetitions: 5, batchSize: 1 };
   const r = await measureMemoryCategory(empty, set, o);
   assert.ok(r);
-  assert.ok(Math.abs(r.retainedBytesPerInstruction) < 16, `${r.retainedBytesPerInstruction} B/instruction retained by bookkeeping alone (samples ${r.samples.map((x) => x.toFixed(1)).join(', ')})`);
+  assert.ok(Math.abs(r.retainedBytesPerInstruction) < 40, `${r.retainedBytesPerInstruction} B/instruction retained by bookkeeping alone (samples ${r.samples.map((x) => x.toFixed(1)).join(', ')})`);
   // The timeline is still complete: one point per batch of every measured repetition, in order.
   assert.equal(r.timeline.length, o.instructions * o.repetitions);
   assert.deepEqual(r.timeline.map((p) => p.instructions), Array.from({ length: o.instructions * o.repetitions }, (_, i) => i + 1));
