@@ -4,7 +4,7 @@
  */
 import { ParseError } from '../../errors.js';
 import type { Entity } from '../types.js';
-import { COLOURS, isKnownKind, isPluralSurface as isPluralForm, kindFacts, NOUN_FORMS, NUMBER_WORDS, ORDINALS, PLAIN_ADJECTIVES, singularSurface, SIZES, verbBase, VOLUME_UNITS } from './lexicon.js';
+import { COLOURS, isKnownKind, isPluralSurface as isPluralForm, kindFacts, NOUN_FORMS, nounForm, NUMBER_WORDS, ORDINALS, PLAIN_ADJECTIVES, singularSurface, SIZES, verbBase, VOLUME_UNITS } from './lexicon.js';
 import { DENOMINATORS, isCardinalWord, ONES, readCardinalWords, readFractionWords } from './number-words.js';
 import { readQuantity } from './quantities.js';
 import { readStatedSize, type StatedSize } from './stated-size.js';
@@ -903,7 +903,8 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
     // "in front of loading door 2", "to loading dock 1", "Loading dock 1 is …": with no determiner, an "-ing" form
     // right after a relation's closing preposition or "to", or opening the clause, before a noun, is a modifier too.
     const ingModifier = (sawModifier || (bare && j === i && ((j === 0 && !isPluralForm(wordAt(tokens, j + 1) ?? '', NOUN_FORMS.get(wordAt(tokens, j + 1) ?? '') ?? '')) || relationEndsAt(tokens, j) || wordAt(tokens, j - 1) === 'to'))) && w.endsWith('ing') && base !== undefined && base !== w && nounContinues(tokens, j + 1);
-    const known = NOUN_FORMS.has(w);
+    const form = nounForm(w);
+    const known = form !== undefined;
     // "the deep well plate", "a shallow tray": a depth word directly before a noun names a kind of it (its name keeps it).
     const depthModifier = (sawModifier || bare) && DEPTH_MODIFIERS.has(w) && nounContinues(tokens, j + 1);
     // "the side table", "the end cap": a place word directly before a lexicon noun names a kind of it.
@@ -922,10 +923,10 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
       let k = j + 1;
       // A plural noun ends the phrase ("the boxes on …"), unless an uncounted singular lexicon noun follows it:
       // "the parts bin", "the tools cart".
-      const pluralFirst = known && isPluralForm(w, NOUN_FORMS.get(w)!);
+      const pluralFirst = known && form.plural;
       const next = wordAt(tokens, j + 1);
-      const nextKind = next !== undefined ? NOUN_FORMS.get(next) : undefined;
-      if (!pluralFirst || (np.count === undefined && !np.all && nextKind !== undefined && !isPluralForm(next!, nextKind) && nounContinues(tokens, j + 1))) {
+      const nextForm = next !== undefined ? nounForm(next) : undefined;
+      if (!pluralFirst || (np.count === undefined && !np.all && nextForm !== undefined && !nextForm.plural && nounContinues(tokens, j + 1))) {
         while (nounContinues(tokens, k) || (compoundTailAt(tokens, k, (np.count ?? 0) > 1) && !isPluralForm(parts[parts.length - 1], NOUN_FORMS.get(parts[parts.length - 1]) ?? parts[parts.length - 1]))) {
           const pair = isWord(tokens[k + 1]) && COMPOUND_STARTS.has(wordAt(tokens, k) ?? '') ? `${wordAt(tokens, k)} ${wordAt(tokens, k + 1)}` : '';
           if (pair && NOUN_FORMS.has(pair)) {
@@ -935,20 +936,20 @@ export function readNounPhrase(tokens: Token[], i: number, bare: boolean): { np:
           }
           parts.push(wordAt(tokens, k)!);
           k++;
-          const kind = NOUN_FORMS.get(parts[parts.length - 1]);
-          if (kind !== undefined && isPluralForm(parts[parts.length - 1], kind)) break;
+          if (nounForm(parts[parts.length - 1])?.plural === true) break;
         }
       }
       const last = parts[parts.length - 1];
-      const kind = NOUN_FORMS.get(last);
+      const lastForm = parts.length === 1 ? form : nounForm(last);
       const modifiers = parts.length > 1 ? parts.slice(0, -1).join('_') : '';
-      if (kind !== undefined) {
+      if (lastForm !== undefined) {
+        const kind = lastForm.kind;
         // "the pliers", "the scissors": one object unless counted ("two pliers").
         if (PLURALIA_TANTUM.has(last) && np.count === undefined && !np.all) return withLabel(tokens, k, { ...np, kind, head: joinHead(modifiers, last) });
         // (np is this call's own object, read by nothing else yet: it is filled in place rather than copied.)
         np.kind = kind;
-        np.head = joinHead(modifiers, singularSurface(last, kind));
-        np.plural = isPluralForm(last, kind);
+        np.head = joinHead(modifiers, lastForm.singular);
+        np.plural = lastForm.plural;
         return withLabel(tokens, k, np);
       }
       // "2 buses", "3 cacti", "two knives": an irregular English plural is named by its singular.

@@ -190,8 +190,20 @@ for (const [form, kind] of Object.entries(SYNONYMS)) NOUN_FORMS.set(form, kind);
 // A synonym's plural names the same kind ("benches", "vices", "dishes"), unless that form already means something.
 for (const [form, kind] of Object.entries(SYNONYMS)) if (!/s$/.test(form) && !NOUN_FORMS.has(plural(form))) NOUN_FORMS.set(plural(form), kind);
 
-/** Per surface form, precomputed at load: whether it is plural and its singular surface. */
-const NOUN_FORM_INFO = new Map<string, { plural: boolean; singular: string }>();
+/** A known surface form's kind (NOUN_FORMS'), whether it is plural and its singular surface. */
+export interface NounForm {
+  readonly kind: string;
+  readonly plural: boolean;
+  readonly singular: string;
+}
+
+/** Per surface form, precomputed at load: its kind, whether it is plural and its singular surface. */
+const NOUN_FORM_INFO = new Map<string, NounForm>();
+
+/** A known surface form's facts (one lookup for NOUN_FORMS.get, isPluralSurface and singularSurface), or undefined. */
+export function nounForm(form: string): NounForm | undefined {
+  return NOUN_FORM_INFO.get(form);
+}
 
 /** Whether a known surface form is plural (precomputed; isPluralForm for any other). */
 export function isPluralSurface(form: string, kind: string): boolean {
@@ -342,4 +354,4 @@ export const FILLERS = new Set([
   'approx', 'approximately', 'roughly', 'circa', 'ca',
 ]);
 
-for (const [form, kind] of NOUN_FORMS) NOUN_FORM_INFO.set(form, { plural: isPluralForm(form, kind), singular: computeSingular(form, kind) });
+for (const [form, kind] of NOUN_FORMS) NOUN_FORM_INFO.set(form, { kind, plural: isPluralForm(form, kind), singular: computeSingular(form, kind) });
