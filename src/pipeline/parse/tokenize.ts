@@ -111,10 +111,14 @@ function wordCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
-/** Where a word starts after the ASCII white space at k ([A-Za-z_]), or -1 when something else (or nothing) comes first. */
+/**
+ * Where a word starts after the ASCII white space at k ([A-Za-z_]), -1 when something else comes first, or -2 when
+ * nothing does (the text ends).
+ */
 function wordStartAfterSpaces(text: string, k: number): number {
   let p = k;
   for (let c = text.charCodeAt(p); c === 32 || (c >= 9 && c <= 13); c = text.charCodeAt(p)) p++;
+  if (p >= text.length) return -2;
   const c = text.charCodeAt(p);
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 ? p : -1;
 }
@@ -203,6 +207,8 @@ export function tokenize(text: string): Token[] {
       TOKEN_RE.lastIndex = end;
       continue;
     }
+    // Only white space left: no token (the expression would find none).
+    if (start === -2) break;
     const match = TOKEN_RE.exec(text);
     if (match === null) break;
     const t = match[0];
