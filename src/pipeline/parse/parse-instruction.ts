@@ -838,6 +838,11 @@ function alignClause(ctx: Context, items: Item[]): boolean {
 /** Relations that read the same both ways: with no reference they hold between a plural subject's members. */
 const MUTUAL_TYPES: ReadonlySet<string> = new Set(['touching', 'near', 'far', 'distance']);
 
+/** Adds a name to a list unless it is there already (a list used as a small insertion-ordered set). */
+function addOnce(names: string[], name: string): void {
+  if (!names.includes(name)) names.push(name);
+}
+
 /** Subjects → relation → targets, with chained relations applying to the last target. */
 function relationClause(ctx: Context, items: Item[]): boolean {
   const rels: [Extract<Item, { t: 'rel' }>, number][] = [];
@@ -884,8 +889,10 @@ function relationClause(ctx: Context, items: Item[]): boolean {
   let byComma = false;
   /** A movable container that a side relation after "in" located ("in the bin behind the press"), once read. */
   let locatedContainer: string | undefined;
-  const used = new Set<Item>();
-  const involved = new Set<string>();
+  /** Quantities a relation took (a few at most: a list, with no Set to make per clause). */
+  const used: Item[] = [];
+  /** Every object the clause's relations name, each once, in the order named. */
+  const involved: string[] = [];
   const clauseSubjects = subjects.slice();
   /** The references of the clause's last relation so far that names any ("right of sphere" in "… touching it"). */
   let refsBefore: string[] = [];
@@ -897,8 +904,8 @@ function relationClause(ctx: Context, items: Item[]): boolean {
     let quantity = before?.t === 'qty' && before.kind === 'length' && !before.spacing ? before : (between[0]?.t === 'qty' && between[0].kind === 'length' && !between[0].spacing ? between[0] : undefined);
     // "in front of the rack, 2 ft away", "above the cube by 15 cm", "left of the bowl, 5 cm apart": a distance after
     // the last relation's reference modifies that relation.
-    if (!quantity && r === rels.length - 1 && rel.type !== 'on' && rel.type !== 'inside') quantity = between.find((it): it is QtyItem => it.t === 'qty' && it.kind === 'length' && it.measure === undefined && !used.has(it));
-    if (quantity) used.add(quantity);
+    if (!quantity && r === rels.length - 1 && rel.type !== 'on' && rel.type !== 'inside') quantity = between.find((it): it is QtyItem => it.t === 'qty' && it.kind === 'length' && it.measure === undefined && !used.includes(it));
+    if (quantity) used.push(quantity);
     const targetItems = between.filter((it): it is NpItem => it.t === 'np');
     // "leave at least 50 cm between the pallet and the wall", "keep 10 cm between A and B": with no subject of its
     // own, a distance before "between" is the gap between its two references (at least that, or exactly that).
@@ -907,10 +914,10 @@ function relationClause(ctx: Context, items: Item[]): boolean {
     if (rel.type === 'between' && gap && subjects.length === 0 && !allSubjects && r === 0 && targetItems.length > 0) {
       const pair = targetItems.flatMap((it) => resolve(ctx, it, { between: true }));
       if (pair.length !== 2) throw new ParseError(`a gap 'between' needs two objects in ${quote(ctx.source)}`);
-      used.add(gap);
+      used.push(gap);
       add(ctx, 'far', pair[1], [pair[0]], { distance: gap.value });
       if (!gap.atLeast) add(ctx, 'near', pair[1], [pair[0]], { distance: gap.value });
-      pair.forEach((t) => involved.add(t));
+      for (const t of pair) addOnce(involved, t);
       ctx.lastSubjects = [pair[1]];
       produced = true;
       continue;
@@ -1083,8 +1090,8 @@ function relationClause(ctx: Context, items: Item[]): boolean {
         else for (const s of subjects) for (const t of targets) add(ctx, 'near', s, [t], { distance: quantity.value });
       }
     }
-    subjects.forEach((s) => involved.add(s));
-    targets.forEach((t) => involved.add(t));
+    for (const s of subjects) addOnce(involved, s);
+    for (const t of targets) addOnce(involved, t);
     produced = true;
     ctx.lastSubjects = clauseSubjects.slice();
     // "the picture frame on the shelf between the two candles", "the lamp on the desk left of the monitor": a side
@@ -1160,7 +1167,7 @@ function relationClause(ctx: Context, items: Item[]): boolean {
     } else subjects = clauseSubjects.slice();
   }
   // A distance the grammar could not attach to a relation fails the clause, never dropped with an ok.
-  const loose = items.find((it): it is QtyItem => it.t === 'qty' && it.kind === 'length' && it.measure === undefined && !used.has(it));
+  const loose = items.find((it): it is QtyItem => it.t === 'qty' && it.kind === 'length' && it.measure === undefined && !used.includes(it));
   if (produced && loose) throw new ParseError(`cannot tell what the distance ${Number((loose.value * 100).toFixed(1))} cm applies to in ${quote(ctx.source)}`);
   if (produced) {
     if (items.some((it) => it.t === 'aligned')) {
@@ -1170,11 +1177,11 @@ function relationClause(ctx: Context, items: Item[]): boolean {
       const edges = items.some((it) => it.t === 'aligned' && it.edges === true);
       const stacked = (n: string) => { const e = ctx.registry.get(n); return e !== undefined && e.category === 'object' && !e.grounded; };
       const subjectsOnly = edges && clauseSubjects.length >= 2;
-      if (edges && !subjectsOnly && ![...involved].every((n) => clauseSubjects.includes(n) || stacked(n))) refuseEdges(ctx, items);
-      const names = subjectsOnly ? clauseSubjects.filter((n) => involved.has(n)) : [...involved];
+      if (edges && !subjectsOnly && !involved.every((n) => clauseSubjects.includes(n) || stacked(n))) refuseEdges(ctx, items);
+      const names = subjectsOnly ? clauseSubjects.filter((n) => involved.includes(n)) : involved.slice();
       for (let k = 1; k < names.length; k++) add(ctx, 'aligned', names[k], [names[k - 1]], {});
     }
-    ctx.lastEntities = [...involved];
+    ctx.lastEntities = involved.slice();
   }
   return produced;
 }
