@@ -12,7 +12,7 @@ import { proportionDifferenceCI } from '../stats/proportions.js';
 import { quantileSorted, sortedCopy } from '../stats/quantile.js';
 import { createRng } from '../stats/rng.js';
 import { selectInPlace } from '../stats/select.js';
-import { clusterBootstrapReplicates, quantileInPlace, splitByGroup } from '../stats/cluster-bootstrap.js';
+import { clusterBootstrapReplicates, quantileInPlace, runBootstrapReplicates, runCount, splitByGroup, splitByRun } from '../stats/cluster-bootstrap.js';
 import { extractMetrics } from './extract.js';
 import type { Metric, SampleMetric, Statistic } from './metrics.js';
 import { explainBusyMachine } from './busy.js';
@@ -87,14 +87,26 @@ const STAT_FNS: Record<Statistic, { full: (xs: readonly number[]) => number; res
   p99: { full: (xs) => quantileSorted(sortedCopy(xs), 0.99), resample: p99InPlace },
 };
 
-/** One side of a comparison: its samples and, when measured in forks, the fork of each sample. */
+/**
+ * One side of a comparison: its samples; when measured in forks (or pooled from reports), the process of each
+ * sample; when the samples are the calls or batches of runs, the run of each (SampleMetric's groups and runs).
+ */
 export interface Side {
   samples: readonly number[];
   groups?: readonly number[];
+  runs?: readonly number[];
 }
 
-/** Replicates of a side's statistic: two-stage over forks when it has two or more, else over its samples. */
+/**
+ * Replicates of a side's statistic. Samples in runs (two or more): processes, then whole runs inside them, as the
+ * report's intervals draw them. Else two-stage over forks when it has two or more, else over its samples.
+ */
 function replicatesOf(side: Side, fn: (typeof STAT_FNS)[Statistic], estimate: number, resamples: number, rng: () => number): Float64Array {
+  if (side.runs && side.runs.length === side.samples.length) {
+    const groups = side.groups && side.groups.length === side.samples.length ? side.groups : undefined;
+    const processes = splitByRun(side.samples, side.runs, groups);
+    if (runCount(processes) >= 2) return runBootstrapReplicates(processes, fn.resample, resamples, rng);
+  }
   const clusters = side.groups && side.groups.length === side.samples.length ? splitByGroup(side.samples, side.groups) : [];
   if (clusters.length >= 2) return clusterBootstrapReplicates(clusters, fn.resample, resamples, rng);
   return bootstrapReplicates(side.samples, fn.resample, estimate, resamples, rng);
@@ -182,7 +194,7 @@ function compareSamples(base: SampleMetric, cur: SampleMetric, options: GateOpti
   if (!(b > 0)) {
     return { ...common, baseline: b, current: c, change: NaN, ci: [NaN, NaN], verdict: 'inconclusive', inconclusiveCause: 'undefined-change', reason: 'inconclusive: the baseline is not positive, so a relative change is undefined' };
   }
-  const r = relativeChange({ samples: base.samples, groups: base.groups }, { samples: cur.samples, groups: cur.groups }, base.statistic, options.confidence, options.resamples ?? 2000, options.seed ?? 0x5eed);
+  const r = relativeChange({ samples: base.samples, groups: base.groups, runs: base.runs }, { samples: cur.samples, groups: cur.groups, runs: cur.runs }, base.statistic, options.confidence, options.resamples ?? 2000, options.seed ?? 0x5eed);
   const worse = base.direction === 'higher' ? -1 : 1; // sign of a bad change
   const clearlyWorse = worse > 0 ? r.lower > 0 : r.upper < 0;
   const clearlyBetter = worse > 0 ? r.upper < 0 : r.lower > 0;

@@ -10,16 +10,20 @@
  *   a 95% interval of that quantile (under 6 samples for a median, 36 for a p90, 368 for a p99), the bounds are null.
  * - A mean gets the percentile bootstrap (src/stats/bootstrap.ts; fixed seed, so a report recorded twice gets
  *   the same interval): a resample's mean is a sum, cheap even for long samples.
- * - A metric whose samples carry groups (forks, or the runs that pooled calls and batches came from: the suite's
- *   unit of independence), two or more of them, gets the two-stage cluster bootstrap the gate uses instead, for any
- *   statistic: groups with replacement, then samples inside each drawn group (src/stats/cluster-bootstrap.ts; fixed
- *   seed). The order-statistic interval would treat the runs of one fork, or the calls of one run, as independent.
+ * - A metric whose samples are the calls or batches of runs (`runs`), two or more runs, gets the bootstrap the
+ *   report's own intervals and the gate use, for any statistic: groups (forks) with replacement, then runs with
+ *   replacement inside each drawn group, each drawn run's samples kept whole (runBootstrapReplicates in
+ *   src/stats/cluster-bootstrap.ts; fixed seed). The order-statistic interval would treat the calls of one run as
+ *   independent.
+ * - Any other metric whose samples carry groups (forks of one sample per run), two or more of them, gets the
+ *   two-stage cluster bootstrap the gate uses: groups with replacement, then samples inside each drawn group. The
+ *   order-statistic interval would treat the runs of one fork as independent.
  *   A long sample gets fewer resamples (HISTORY_CLUSTER_DRAWS values drawn at most, never under
  *   HISTORY_MIN_CLUSTER_RESAMPLES), so that recording stays cheap.
  * - A rate gets its Wilson score interval.
  */
 import { bootstrapReplicates, percentileInterval } from '../stats/bootstrap.js';
-import { clusterBootstrapReplicates, quantileInPlace, splitByGroup } from '../stats/cluster-bootstrap.js';
+import { clusterBootstrapReplicates, quantileInPlace, runBootstrapReplicates, runCount, splitByGroup, splitByRun } from '../stats/cluster-bootstrap.js';
 import { mean } from '../stats/descriptive.js';
 import { wilsonInterval } from '../stats/proportions.js';
 import { quantileSorted, sortedCopy } from '../stats/quantile.js';
@@ -86,13 +90,18 @@ export function figureOf(metric: ReportMetric): MetricFigure {
     return { statistic: 'rate', value: metric.successes / metric.trials, lower, upper, n: metric.trials };
   }
   const groups = metric.groups && metric.groups.length === metric.samples.length ? metric.groups : undefined;
+  const runs = metric.runs && metric.runs.length === metric.samples.length ? metric.runs : undefined;
   const kept = metric.samples.map((_, i) => i).filter((i) => Number.isFinite(metric.samples[i]));
   const xs = kept.map((i) => metric.samples[i]);
   const statistic = metric.statistic;
   if (xs.length === 0) return { statistic, value: null, lower: null, upper: null, n: 0 };
+  if (runs) {
+    const processes = splitByRun(xs, kept.map((i) => runs[i]), groups ? kept.map((i) => groups[i]) : undefined);
+    if (runCount(processes) >= 2) return clusteredFigure(statistic, xs, (fn, resamples, rng) => runBootstrapReplicates(processes, fn, resamples, rng));
+  }
   if (groups) {
     const clusters = splitByGroup(xs, kept.map((i) => groups[i]));
-    if (clusters.length >= 2) return clusteredFigure(statistic, xs, clusters);
+    if (clusters.length >= 2) return clusteredFigure(statistic, xs, (fn, resamples, rng) => clusterBootstrapReplicates(clusters, fn, resamples, rng));
   }
   if (statistic === 'mean') {
     const value = mean(xs);
@@ -107,11 +116,18 @@ export function figureOf(metric: ReportMetric): MetricFigure {
   return { statistic, value: finite(value), lower: ci ? finite(ci[0]) : null, upper: ci ? finite(ci[1]) : null, n: xs.length };
 }
 
-/** The statistic of samples in groups, with the two-stage cluster bootstrap interval (see the header). */
-function clusteredFigure(statistic: 'median' | 'mean' | 'p90' | 'p99', xs: number[], clusters: number[][]): MetricFigure {
+/** Draws `resamples` replicates of a statistic over a grouped sample (one of the schemes of cluster-bootstrap.ts). */
+type Replicates = (statistic: (resample: number[]) => number, resamples: number, rng: () => number) => Float64Array;
+
+/** Resamples of a grouped metric of `n` samples: fewer for long samples (see the header). */
+export function clusterResamples(n: number): number {
+  return Math.max(HISTORY_MIN_CLUSTER_RESAMPLES, Math.min(HISTORY_RESAMPLES, Math.floor(HISTORY_CLUSTER_DRAWS / n)));
+}
+
+/** The statistic of samples in groups or runs, with its bootstrap interval (see the header). */
+function clusteredFigure(statistic: 'median' | 'mean' | 'p90' | 'p99', xs: number[], replicates: Replicates): MetricFigure {
   const fn = statistic === 'mean' ? (b: number[]) => mean(b) : (b: number[]) => quantileInPlace(b, PROBABILITY[statistic]);
   const value = fn([...xs]);
-  const resamples = Math.max(HISTORY_MIN_CLUSTER_RESAMPLES, Math.min(HISTORY_RESAMPLES, Math.floor(HISTORY_CLUSTER_DRAWS / xs.length)));
-  const [lower, upper] = percentileInterval(clusterBootstrapReplicates(clusters, fn, resamples, createRng(HISTORY_SEED)), HISTORY_CONFIDENCE);
+  const [lower, upper] = percentileInterval(replicates(fn, clusterResamples(xs.length), createRng(HISTORY_SEED)), HISTORY_CONFIDENCE);
   return { statistic, value: finite(value), lower: finite(lower), upper: finite(upper), n: xs.length };
 }

@@ -45,10 +45,18 @@ export interface SampleMetric {
   statistic: Statistic;
   samples: number[];
   /**
-   * The fork (fresh isolate) each sample was measured in, same length as samples, when the case ran in forks:
-   * the gate then resamples forks, then runs inside them (src/stats/cluster-bootstrap.ts).
+   * The fork (fresh isolate) each sample was measured in, same length as samples, when the case ran in forks
+   * (pooled baselines: one per report-and-fork): the process level. The gate and history resample these groups
+   * first, then runs inside them (src/stats/cluster-bootstrap.ts).
    */
   groups?: number[];
+  /**
+   * For samples that are the calls or batches of runs (several per run): the run of each sample, same length as
+   * samples. The gate and history then draw runs with replacement inside each drawn group and keep each drawn
+   * run's samples whole, never resampling inside a run (the report's own intervals, runBootstrapInterval). Without
+   * it each sample is one run, and `groups` (when given) holds them.
+   */
+  runs?: number[];
   unitOfIndependence: UnitOfIndependence;
   /** Wall time, CPU time, a count, … (default 'wall'). */
   measure?: MeasureKind;

@@ -18,17 +18,17 @@ test('every suite yields its metrics with the right direction, statistic and raw
   const cpu = get('throughput.simple.cpuInstructionsPerSecond');
   assert.ok(cpu.kind === 'samples' && cpu.measure === 'cpu' && cpu.samples.length === simple.runs);
   const p99 = get('latency.simple.p99');
-  // p99 of every call of every pass (the report's figure), grouped by pass so that the gate resamples passes.
+  // p99 of every call of every pass (the report's figure), each call with its pass so that the gate draws whole passes.
   const calls = simple.singleStream!.samples.callMs;
   assert.ok(p99.kind === 'samples' && p99.direction === 'lower' && p99.statistic === 'p99');
   assert.deepEqual(p99.samples, calls.flat());
-  assert.deepEqual(p99.groups, calls.flatMap((pass, k) => pass.map(() => k)));
+  assert.deepEqual(p99.runs, calls.flatMap((pass, k) => pass.map(() => k)));
   for (const metric of m.values()) {
     if (metric.kind === 'samples') assert.notEqual(metric.unitOfIndependence, undefined, metric.id);
   }
-  // Bootstrapped over passes, never over calls: one group per single-stream pass.
+  // Bootstrapped over passes, never over calls: one run label per single-stream pass.
   const p50 = get('latency.simple.median');
-  assert.ok(p50.kind === 'samples' && p50.groups !== undefined && new Set(p50.groups).size === calls.length);
+  assert.ok(p50.kind === 'samples' && p50.runs !== undefined && new Set(p50.runs).size === calls.length);
   const sat = get('quality.simple.constraintSatisfactionRate');
   assert.ok(sat.kind === 'proportion' && sat.successes === simple.quality.satisfiedConstraints && sat.trials === simple.quality.constraints);
   const success = get('quality.simple.successRate');

@@ -98,3 +98,33 @@ describe('figureOf with groups (forks, or the runs pooled calls came from)', () 
     assert.deepEqual([one.lower, one.upper], pooled);
   });
 });
+
+describe('figureOf with runs (the calls or batches of runs pooled)', () => {
+  it('draws whole runs: with runs [1,2,3] and [7,8,9] every replicate median is 2, 5 or 8, so are the bounds', () => {
+    const metric = { kind: 'samples', id: 'x', label: 'x', unit: 'ms', direction: 'lower', statistic: 'median', samples: [1, 2, 3, 7, 8, 9], runs: [0, 0, 0, 1, 1, 1], unitOfIndependence: 'run' } as const;
+    const f = figureOf(metric);
+    assert.equal(f.value, 5);
+    assert.deepEqual([f.lower, f.upper], [2, 8]);
+    // One run: nothing to draw between runs; the order-statistic interval of its values, as before.
+    const one = figureOf({ ...metric, runs: [0, 0, 0, 0, 0, 0] });
+    assert.equal(one.value, 5);
+    assert.deepEqual([one.lower, one.upper], [1, 9]);
+  });
+
+  it('with forks (groups), draws forks, then whole runs inside each drawn fork', () => {
+    // Fork 0: runs at 1 and 2; fork 1: runs at 10 and 20 (three calls each). Means of whole runs only.
+    const samples = [1, 1, 1, 2, 2, 2, 10, 10, 10, 20, 20, 20];
+    const metric = { kind: 'samples', id: 'x', label: 'x', unit: 'ms', direction: 'lower', statistic: 'mean', samples, runs: [0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3], groups: [0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1], unitOfIndependence: 'process' } as const;
+    const f = figureOf(metric);
+    assert.equal(f.value, 8.25);
+    // Both ends are means of four whole runs, two from each drawn fork: (a + b + c + d) / 4 with the pairs
+    // {a, b} and {c, d} each drawn inside one fork.
+    const levels = [1, 2, 10, 20];
+    const possible = new Set<number>();
+    for (const a of levels) for (const b of levels) for (const c of levels) for (const d of levels) {
+      if ((a < 5) === (b < 5) && (c < 5) === (d < 5)) possible.add((a + b + c + d) / 4);
+    }
+    assert.ok(possible.has(f.lower!) && possible.has(f.upper!), `[${f.lower}, ${f.upper}]`);
+    assert.ok(f.lower! <= 1.5 && f.upper! >= 17.5, 'spans the forks');
+  });
+});

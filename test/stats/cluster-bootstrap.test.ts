@@ -80,3 +80,46 @@ test('run bootstrap with forks: forks first, so the interval spans the spread be
   assert.ok(lo <= 11 && hi >= 15, `forks first: [${lo}, ${hi}] spans the forks`);
   assert.ok(rhi - rlo <= 2.1 && hi - lo > 2 * (rhi - rlo), `runs alone: [${rlo}, ${rhi}] vs forks first [${lo}, ${hi}]`);
 });
+
+test('values split by process, then by run inside it, in the order they first appear', async () => {
+  const { splitByRun, runCount } = await import('../../src/stats/cluster-bootstrap.js');
+  const split = splitByRun([1, 2, 3, 4, 5, 6], [0, 0, 1, 2, 2, 1], [0, 0, 0, 1, 1, 0]);
+  assert.deepEqual(split, [[[1, 2], [3, 6]], [[4, 5]]]);
+  assert.deepEqual(splitByRun([1, 2, 3], [4, 4, 5]), [[[1, 2], [3]]], 'no groups: one process');
+  assert.equal(runCount(split), 3);
+  assert.throws(() => splitByRun([1, 2], [0]), RangeError);
+});
+
+test('run replicates keep each drawn run whole: never a median made of calls drawn inside one run', async () => {
+  const { runBootstrapReplicates } = await import('../../src/stats/cluster-bootstrap.js');
+  // Two runs [1,2,3] and [7,8,9]: a draw of two whole runs is A+A (median 2), B+B (8) or A+B (5).
+  const runs = [[1, 2, 3], [7, 8, 9]];
+  const reps = runBootstrapReplicates([runs], median, 1000, createRng(4));
+  assert.deepEqual(new Set(reps), new Set([2, 5, 8]));
+  // Resampling the calls inside each drawn run (the two-stage scheme for one value per run) mixes inside a run.
+  const inside = clusterBootstrapReplicates(runs, median, 1000, createRng(4));
+  assert.ok([...inside].some((x) => ![2, 5, 8].includes(x)), 'the calls-inside-runs scheme gives other medians');
+});
+
+test('run replicates: processes first, then whole runs inside each; the same draws as the report\'s run bootstrap', async () => {
+  const { runBootstrapReplicates, runBootstrapInterval } = await import('../../src/stats/cluster-bootstrap.js');
+  // Process A runs at 1 and 2, process B at 10 and 20 (two calls each): a replicate's mean draws two processes,
+  // then two runs inside each, so every value comes from whole runs of whole processes.
+  const a = [[1, 1], [2, 2]];
+  const b = [[10, 10], [20, 20]];
+  const reps = runBootstrapReplicates([a, b], (x) => x.reduce((s, v) => s + v, 0) / x.length, 2000, createRng(9));
+  const possible = new Set<number>();
+  const levels = [1, 2, 10, 20];
+  for (const i of levels) for (const j of levels) for (const k of levels) for (const l of levels) {
+    const inA = (v: number) => v < 5;
+    // Runs paired by process: (i, j) from one process, (k, l) from one process.
+    if (inA(i) === inA(j) && inA(k) === inA(l)) possible.add((i + j + k + l) / 4);
+  }
+  for (const x of reps) assert.ok(possible.has(x), `${x} is a mean of whole runs drawn process by process`);
+  assert.ok(reps.some((x) => x === 1) && reps.some((x) => x === 20), 'one process drawn twice happens');
+  // The report's interval (runs grouped by fork) is this scheme for the same seed and resamples.
+  const runs = [...a, ...b];
+  const fork = [0, 0, 1, 1];
+  const options = { resamples: 500, seed: 21, confidence: 0.95 };
+  assert.deepEqual(runBootstrapInterval(runs, fork, median, options), percentileInterval(runBootstrapReplicates([a, b], median, 500, createRng(21)), 0.95));
+});

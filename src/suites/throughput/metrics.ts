@@ -59,20 +59,23 @@ export function calmRuns(cpuMs: readonly number[], switches: readonly number[] |
 }
 
 /**
- * Every value of every run pooled, each labelled with its run — or with its run's fork when the runs came from
- * two or more forks — so that the gate and history resample runs (or forks), not the values inside them.
+ * Every value of every run pooled, each labelled with its run (`runs`) and, when the runs came from two or more
+ * forks, with its run's fork (`groups`), so that the gate and history draw forks, then whole runs inside them,
+ * never the values inside a run: the scheme of the report's own intervals (runBootstrapInterval).
  */
-export function pooledByRun(runs: readonly (readonly number[])[], fork: readonly number[] | undefined): { samples: number[]; groups: number[]; unitOfIndependence: 'run' | 'process' } {
+export function pooledByRun(runs: readonly (readonly number[])[], fork: readonly number[] | undefined): { samples: number[]; runs: number[]; groups?: number[]; unitOfIndependence: 'run' | 'process' } {
   const forks = fork && fork.length === runs.length && new Set(fork).size >= 2 ? fork : undefined;
   const samples: number[] = [];
+  const runOf: number[] = [];
   const groups: number[] = [];
   runs.forEach((run, r) => {
     for (const x of run) {
       samples.push(x);
-      groups.push(forks ? forks[r] : r);
+      runOf.push(r);
+      if (forks) groups.push(forks[r]);
     }
   });
-  return { samples, groups, unitOfIndependence: forks ? 'process' : 'run' };
+  return { samples, runs: runOf, ...(forks ? { groups } : {}), unitOfIndependence: forks ? 'process' : 'run' };
 }
 
 /**

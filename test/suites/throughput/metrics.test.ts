@@ -52,7 +52,7 @@ test('forks: undisturbed runs are judged inside each fork, and a calm set from o
   assert.deepEqual(calmRunIndices(cpu, two, fork), Array.from({ length: 24 }, (_, i) => i));
 });
 
-test('single-stream p50/p90/p99 in the gate and history are the report\'s figures over all calls, grouped by pass', async () => {
+test('single-stream p50/p90/p99 in the gate and history are the report\'s figures over all calls, each call with its pass', async () => {
   const { figureOf } = await import('../../../src/history/metric-interval.js');
   const { relativeChange } = await import('../../../src/gate/compare.js');
   const t = makeSampleReport({ runs: 20 }).suites.throughput!;
@@ -63,25 +63,28 @@ test('single-stream p50/p90/p99 in the gate and history are the report\'s figure
     assert.ok(m && m.kind === 'samples');
     assert.equal(m.statistic, statistic);
     assert.deepEqual(m.samples, ss.samples.callMs.flat());
-    assert.deepEqual(m.groups, ss.samples.callMs.flatMap((run, r) => run.map(() => r)));
+    assert.deepEqual(m.runs, ss.samples.callMs.flatMap((run, r) => run.map(() => r)));
+    assert.equal(m.groups, undefined, 'no forks: one process');
     assert.equal(m.unitOfIndependence, 'run');
     assert.equal(figureOf(m).value, figure, `history's ${id} is the report's`);
     assert.equal(relativeChange(m, m, m.statistic, 0.95, 200, 1).base, figure, `the gate's ${id} is the report's`);
   }
 });
 
-test('batch latency in the gate is the report\'s pooled median, grouped by run', () => {
+test('batch latency in the gate is the report\'s pooled median, each batch with its run (and its fork when forked)', () => {
   const t = makeSampleReport().suites.throughput!;
   const c = t.categories.simple;
   c.samples.batchMs = c.samples.batchMs.map((run, r) => [run[0], run[0] * 1.5, r]);
   const m = throughputMetrics(t).find((x) => x.id === 'latency.simple.batch');
   assert.ok(m && m.kind === 'samples');
   assert.deepEqual(m.samples, c.samples.batchMs.flat());
-  assert.deepEqual(m.groups, c.samples.batchMs.flatMap((run, r) => run.map(() => r)));
+  assert.deepEqual(m.runs, c.samples.batchMs.flatMap((run, r) => run.map(() => r)));
+  assert.equal(m.groups, undefined);
   c.samples.fork = c.samples.runMs.map((_, r) => r % 2);
   const forked = throughputMetrics(t).find((x) => x.id === 'latency.simple.batch');
   assert.ok(forked && forked.kind === 'samples');
   assert.deepEqual(forked.groups, c.samples.batchMs.flatMap((run, r) => run.map(() => r % 2)));
+  assert.deepEqual(forked.runs, c.samples.batchMs.flatMap((run, r) => run.map(() => r)), 'forks, then runs inside them');
   assert.equal(forked.unitOfIndependence, 'process');
 });
 
@@ -94,4 +97,28 @@ test('the CPU-time metric\'s label says which runs it used', () => {
   c.samples.switches = c.samples.runMs.map(() => 0);
   const calm = throughputMetrics(t).find((x) => x.id === 'throughput.simple.cpuInstructionsPerSecond');
   assert.match(calm!.label, /\(undisturbed runs\)$/);
+});
+
+test('history and the gate resample pooled calls as the report does: forks, then whole runs (with and without forks)', async () => {
+  const { figureOf, clusterResamples, HISTORY_SEED } = await import('../../../src/history/metric-interval.js');
+  const { runBootstrapInterval, quantileInPlace } = await import('../../../src/stats/cluster-bootstrap.js');
+  const t = makeSampleReport({ runs: 12 }).suites.throughput!;
+  const c = t.categories.simple;
+  // Three batches a run, run levels spread so that drawing whole runs and drawing batches inside them differ.
+  c.samples.batchMs = c.samples.batchMs.map((run, r) => [run[0] * (1 + r / 10), run[0] * (1.1 + r / 10), run[0] * (0.9 + r / 10)]);
+  c.singleStream!.samples.callMs = c.singleStream!.samples.callMs.map((pass, r) => pass.map((x) => x * (1 + r / 8)));
+  const q = { median: 0.5, p90: 0.9, p99: 0.99 } as const;
+  for (const fork of [undefined, c.samples.runMs.map((_, r) => Math.floor(r / 4))]) {
+    c.samples.fork = fork;
+    c.singleStream!.samples.fork = fork;
+    const metrics = throughputMetrics(t);
+    const cases = [['latency.simple.batch', c.samples.batchMs, 'median'], ['latency.simple.median', c.singleStream!.samples.callMs, 'median'], ['latency.simple.p90', c.singleStream!.samples.callMs, 'p90']] as const;
+    for (const [id, runs, statistic] of cases) {
+      const m = metrics.find((x) => x.id === id);
+      assert.ok(m && m.kind === 'samples');
+      const f = figureOf(m);
+      const report = runBootstrapInterval(runs, fork, (b) => quantileInPlace(b, q[statistic]), { resamples: clusterResamples(m.samples.length), seed: HISTORY_SEED, confidence: 0.95 });
+      assert.deepEqual([f.lower, f.upper], report, `${id} ${fork ? 'forked' : 'one process'}: history draws the report's scheme`);
+    }
+  }
 });
