@@ -99,7 +99,9 @@ test('a bench where every instruction fails exits 1 and claims no satisfaction',
   assert.equal(c.quality.successes, 0);
   assert.equal(c.quality.constraintSatisfactionRate, null);
   assert.ok(report.warnings.some((w) => w.code === 'ALL_FAILED'));
-  assert.match(stdout, /0\.0% \(0\/4\) *│ -/);
+  // Two distinct instructions (each counted once, not once per run), both failed.
+  assert.equal(c.quality.responses, 2);
+  assert.match(stdout, /0\.0% \(0\/2\) *│ -/);
 });
 
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
