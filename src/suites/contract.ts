@@ -19,9 +19,10 @@ export interface InstructionSet {
 }
 
 /**
- * What one sample of a metric stands for. The gate bootstraps over samples, so samples must be independent
- * units: one per measured run, repetition, process, load step or interleaved round — never one per instruction
- * inside a run (those share the run's machine state and are not independent).
+ * The unit the gate and history resample: independent units only — a measured run, repetition, process, load step
+ * or interleaved round, never an instruction or call inside a run (those share the run's machine state). A metric
+ * whose samples are the calls of runs (single-stream p50/p90/p99, batch latency) says so with `runs`, and its runs
+ * are drawn whole.
  */
 export type UnitOfIndependence = 'run' | 'repetition' | 'process' | 'step' | 'round';
 
