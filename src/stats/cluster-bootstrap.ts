@@ -38,7 +38,9 @@ export function splitByGroup(values: ArrayLike<number>, groups: ArrayLike<number
 /**
  * `resamples` replicates of `statistic` over two-stage resamples of the clusters: clusters, then single values
  * inside each drawn cluster. Meant for one value per run grouped by fork; values timed inside a run (calls,
- * batches) go to runBootstrapReplicates instead. The statistic receives the pooled draw and may reorder it.
+ * batches) go to runBootstrapReplicates instead. It is runBootstrapReplicates with every value its own run: each
+ * drawn fork contributes as many runs as it holds, so a replicate weighs runs as the point estimate does (a fork
+ * with few calm runs counts for few runs, not for an average fork). The statistic may reorder its buffer.
  */
 export function clusterBootstrapReplicates(
   clusters: readonly (readonly number[])[],
@@ -46,19 +48,7 @@ export function clusterBootstrapReplicates(
   resamples: number,
   rng: () => number,
 ): Float64Array {
-  const out = new Float64Array(resamples);
-  const k = clusters.length;
-  for (let r = 0; r < resamples; r++) {
-    // Each drawn fork contributes as many runs as it holds, so a replicate weighs runs as the point estimate does
-    // (a fork with few calm runs counts for few runs, not for an average fork).
-    const draw: number[] = [];
-    for (let j = 0; j < k; j++) {
-      const c = clusters[Math.floor(rng() * k)];
-      for (let d = 0; d < c.length; d++) draw.push(c[Math.floor(rng() * c.length)]);
-    }
-    out[r] = statistic(draw);
-  }
-  return out;
+  return runBootstrapReplicates(clusters.map((c) => Array.from(c, (v) => [v])), statistic, resamples, rng);
 }
 
 /** Values in runs inside processes: process → run → the run's values. */
