@@ -13,9 +13,10 @@ export function meanWallMsPerInstruction(runMs: readonly number[], instructionsP
 export function throughputTables(t: ThroughputResult, view: ReportView): Table[] {
   const cats = ownEntries(t.categories);
   if (cats.length === 0) return [];
-  // Reports made before intervals resampled whole runs and quality counted distinct instructions (no cpuRuns field)
-  // are described as they were computed: all runs for CPU time, every batch and every response pooled.
-  const older = cats.some(([, c]) => c.cpuRuns === undefined);
+  // Reports made before intervals resampled whole runs and quality counted distinct instructions (no qualityVaried,
+  // which every newer report records) are described as they were computed: all runs for CPU time, every batch and
+  // every response pooled.
+  const older = cats.some(([, c]) => c.qualityVaried === undefined);
   const tables: Table[] = [
     {
       title: `Throughput (${view.backend}, batch ${t.batchSize})`,
