@@ -167,21 +167,21 @@ function compareSamples(base: SampleMetric, cur: SampleMetric, options: GateOpti
   const method = `bootstrap-${base.statistic}` as MetricComparison['method'];
   const common = { id: base.id, label: base.label, unit: base.unit, direction: base.direction, threshold, method, measure: base.measure ?? 'wall' };
   const fn = STAT_FNS[base.statistic];
-  // The suite's own limit (cur.limit: the current code's rule) holds whatever the baseline and however few samples.
+  // The suite's own limit (cur.limit: the current code's rule) holds whatever the baseline and however few samples;
+  // a limit-only metric (memory's tensors left behind: one count a run) is decided by it alone.
   if (cur.limit !== undefined && cur.samples.length > 0) {
-    const c = fn.full(cur.samples);
-    const past = (x: number) => (base.direction === 'lower' ? x > cur.limit! : x < cur.limit!);
-    if (past(c)) {
-      const b = base.samples.length > 0 ? fn.full(base.samples) : NaN;
-      const was = Number.isFinite(b) ? (past(b) ? ' (the baseline was past it too)' : ` (baseline ${b.toFixed(1)})`) : '';
-      return { ...common, baseline: b, current: c, change: b > 0 ? c / b - 1 : c === b ? 0 : NaN, ci: [NaN, NaN], verdict: 'regression', reason: `regressed: past its limit: ${c.toFixed(1)} ${base.unit} is ${base.direction === 'lower' ? 'above' : 'below'} the suite's limit of ${cur.limit} ${base.unit}${was}` };
-    }
-  }
-  if (cur.limitOnly && cur.limit !== undefined && cur.samples.length > 0) {
-    // Checked against its limit alone (memory's tensors left behind: one count a run), and it is within it.
+    const limit = cur.limit;
     const b = base.samples.length > 0 ? fn.full(base.samples) : NaN;
     const c = fn.full(cur.samples);
-    return { ...common, threshold: 0, baseline: b, current: c, change: b > 0 ? c / b - 1 : c === b ? 0 : NaN, ci: [NaN, NaN], verdict: 'no-change', reason: `within noise threshold: ${c} ${base.unit}, within the suite's limit of ${cur.limit}` };
+    const past = (x: number) => (base.direction === 'lower' ? x > limit : x < limit);
+    const change = b > 0 ? c / b - 1 : c === b ? 0 : NaN;
+    if (past(c)) {
+      const was = Number.isFinite(b) ? (past(b) ? ' (the baseline was past it too)' : ` (baseline ${b.toFixed(1)})`) : '';
+      return { ...common, baseline: b, current: c, change, ci: [NaN, NaN], verdict: 'regression', reason: `regressed: past its limit: ${c.toFixed(1)} ${base.unit} is ${base.direction === 'lower' ? 'above' : 'below'} the suite's limit of ${limit} ${base.unit}${was}` };
+    }
+    if (cur.limitOnly) {
+      return { ...common, threshold: 0, baseline: b, current: c, change, ci: [NaN, NaN], verdict: 'no-change', reason: `within noise threshold: ${c} ${base.unit}, within the suite's limit of ${limit}` };
+    }
   }
   if (base.samples.length < MIN_SAMPLES || cur.samples.length < MIN_SAMPLES) {
     return { ...common, baseline: NaN, current: NaN, change: NaN, ci: [NaN, NaN], verdict: 'inconclusive', inconclusiveCause: 'too-few-samples', reason: `inconclusive: too few samples: fewer than ${MIN_SAMPLES} samples (${base.samples.length} baseline, ${cur.samples.length} current)` };
